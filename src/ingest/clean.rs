@@ -1,0 +1,1 @@
+//! Page chrome: site menus, copyright lines, editor credits, ads, captions.

@@ -1,0 +1,13 @@
+//! Reading files into [`Document`]s: decoding, HTML and DOCX, and splitting pages into articles.
+
+pub mod clean;
+pub mod decode;
+pub mod docx;
+pub mod html;
+pub mod read;
+pub mod split;
+
+pub use read::{Corpus, Decoded, IngestError, ReadConfig, read_bytes, read_paths, seed_corpus};
+
+#[allow(unused_imports)]
+use crate::model::Document;

@@ -1,0 +1,10 @@
+//! From a page's articles to meetings: place, date, title, chair and directives.
+
+pub mod date;
+pub mod detect;
+pub mod directive;
+pub mod place;
+
+pub use date::PageDates;
+pub use detect::extract;
+pub use place::Gazetteer;

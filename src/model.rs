@@ -1,0 +1,283 @@
+//! The plain data Tifa works on: documents, articles, meetings, directives, places and dates.
+//!
+//! Every result points back into its document's text with a byte-range [`Span`], so each row of
+//! every table can be traced to the sentence it came from.
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Index of a [`Document`] in its corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DocId(pub u32);
+
+/// Index of a [`Meeting`] in an analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct MeetingId(pub u32);
+
+impl fmt::Display for MeetingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "m{}", self.0)
+    }
+}
+
+/// A byte range `start..end` into a document's `text`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// The text this span covers, or `""` when it does not fit `text`.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True when `other` lies within this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// How a file was stored on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (`.txt`, or anything that decodes as text).
+    Text,
+    /// Markdown (`.md`), read as text.
+    Markdown,
+    /// HTML, from an `.html`/`.htm`/`.shtml` file or HTML pasted into a text file.
+    Html,
+    /// A Word document (`.docx`).
+    Docx,
+}
+
+impl Format {
+    /// The lowercase name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// A locality: province, prefecture or county-level division of the PRC.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Place {
+    /// The common short name, e.g. 永康 for 永康市, 盐城 for 盐城市.
+    pub name: Arc<str>,
+    /// Province, prefecture and county joined, e.g. 浙江省金华市永康市.
+    pub full: Arc<str>,
+    /// The administrative division code, e.g. 330784.
+    pub code: Arc<str>,
+    /// Province, prefecture or county.
+    pub level: PlaceLevel,
+}
+
+/// The level of a [`Place`] in the administrative hierarchy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceLevel {
+    /// 省, 自治区, 直辖市.
+    Province,
+    /// 地级市, 地区, 自治州, 盟.
+    Prefecture,
+    /// 县, 县级市, 区, 旗.
+    County,
+}
+
+/// What a date was read from, so a user knows which dates to check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// Written out in full in the article (2020年2月3日, 2020-02-03).
+    Explicit,
+    /// A partial date (14日, 1月27日) completed from the page's masthead.
+    Masthead,
+    /// A partial date completed from a dateline or publication line (2020-02-03 20:06 来源…).
+    Dateline,
+    /// A relative day (昨日, 前天, 今天) counted from the publication date.
+    Relative,
+    /// A year, or the whole date, inferred from other dates on the page or dated vocabulary.
+    Inferred,
+}
+
+impl DateBasis {
+    /// The lowercase name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Explicit => "explicit",
+            DateBasis::Masthead => "masthead",
+            DateBasis::Dateline => "dateline",
+            DateBasis::Relative => "relative",
+            DateBasis::Inferred => "inferred",
+        }
+    }
+}
+
+/// A calendar date with what it was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PolicyDate {
+    /// The day.
+    pub date: NaiveDate,
+    /// How it was found.
+    pub basis: DateBasis,
+}
+
+/// Something wrong with one input, reported instead of aborting.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Problem {
+    /// The path as given, or a label such as `seed:000.txt`.
+    pub path: String,
+    /// One line saying what is wrong, e.g. `not text: looks like a PDF`.
+    pub message: String,
+}
+
+/// One file, decoded to text.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Document {
+    /// Position in the corpus.
+    pub id: DocId,
+    /// The path as given (or `seed:NAME` for the built-in corpus).
+    pub path: String,
+    /// The encoding the bytes were decoded from, e.g. `UTF-8`, `GB18030`, `UTF-16LE`.
+    pub encoding: String,
+    /// How the file was stored.
+    pub format: Format,
+    /// The page as text: HTML and DOCX reduced to paragraphs, one per line.
+    pub text: Arc<str>,
+    /// The publication date read from the page (masthead, dateline), if any.
+    #[serde(default)]
+    pub published: Option<PolicyDate>,
+    /// The locality the page reports for (its paper, site or 我市 mentions), if found.
+    #[serde(default)]
+    pub place: Option<Place>,
+    /// Non-fatal problems with this document, one line each.
+    #[serde(default)]
+    pub problems: Vec<String>,
+}
+
+/// One article of a page: a headline and its body, with page chrome left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// The document it belongs to.
+    pub doc: DocId,
+    /// The whole article in the document's text, headline included.
+    pub span: Span,
+    /// The headline lines, if any were found.
+    pub headline: Option<Span>,
+    /// The body paragraphs; page breaks inside a paragraph are already joined.
+    pub paragraphs: Vec<Span>,
+}
+
+/// A clause a meeting lays down: 会议强调, 要…, 必须…, 一是….
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directive {
+    /// The clause as a reader sees it (page-break line breaks removed).
+    pub text: String,
+    /// Where it stands in the document's text.
+    pub span: Span,
+    /// The cue that introduced it, e.g. 会议强调 or 章旭升指出; empty for a bare 要….
+    pub cue: String,
+}
+
+/// A report of a convened meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// Stable id within the analysis.
+    pub id: MeetingId,
+    /// The document it was found in.
+    pub doc: DocId,
+    /// The article that reports it.
+    pub article: Span,
+    /// The locality whose report it is.
+    pub place: Option<Place>,
+    /// When it was held.
+    pub date: Option<PolicyDate>,
+    /// The meeting's name, e.g. 市委常委会会议.
+    pub title: String,
+    /// The leader who chaired it, or the leader the report is built around.
+    pub chair: Option<String>,
+    /// What it laid down, in document order.
+    pub directives: Vec<Directive>,
+}
+
+/// Where a phrase occurs: a directive of a meeting and the byte range in the document's text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// The meeting whose directive carries the phrase.
+    pub meeting: MeetingId,
+    /// Index of the directive in `Meeting::directives`.
+    pub directive: usize,
+    /// The phrase's bytes in the document's text.
+    pub span: Span,
+    /// The variant found here, exactly as written.
+    pub text: String,
+}
+
+/// One shape of a formula and how often it occurs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    /// The variant as written, e.g. 复产复工.
+    pub text: String,
+    /// Occurrences across all meetings.
+    pub count: usize,
+}
+
+/// How one place uses a phrase group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceUse {
+    /// Occurrences in this place's meetings.
+    pub count: usize,
+    /// Meetings of this place that use it.
+    pub meetings: usize,
+    /// The earliest dated meeting of this place that uses it.
+    pub first: Option<NaiveDate>,
+}
+
+/// A recurring formula (提法) and its variants: 复工复产 ~ 复产复工.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhraseGroup {
+    /// Stable index in the ranked list.
+    pub id: u32,
+    /// The most frequent variant, which names the group.
+    pub phrase: String,
+    /// Every shape found, most frequent first.
+    pub variants: Vec<Variant>,
+    /// What differs between the variants, e.g. `order: 复工复产 / 复产复工`; empty when one variant.
+    pub differs: String,
+    /// Per place (short name), how it is used; sorted by place name.
+    pub places: std::collections::BTreeMap<String, PlaceUse>,
+    /// Meetings using any variant, sorted.
+    pub meetings: Vec<MeetingId>,
+    /// Every occurrence, in meeting then text order.
+    pub occurrences: Vec<Occurrence>,
+    /// Rank score: spread across places and meetings times how formulaic the string is.
+    pub score: f64,
+}

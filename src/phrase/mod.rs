@@ -1,0 +1,8 @@
+//! Recurring directive phrases (提法) and their variants.
+
+pub mod mine;
+pub mod segment;
+pub mod variants;
+
+pub use mine::{MineConfig, mine};
+pub use segment::Segmenter;

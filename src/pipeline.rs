@@ -1,0 +1,121 @@
+//! The whole analysis: files in, meetings, phrases and places out.
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::ingest::{Corpus, split};
+use crate::meeting::{self, Gazetteer};
+use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
+use crate::phrase::{self, MineConfig, Segmenter};
+use crate::progress::{Cancelled, Progress};
+
+/// The expensive parts, built once and shared: the gazetteer and the segmenter.
+#[derive(Debug)]
+pub struct Engine {
+    /// Every PRC division.
+    pub gazetteer: Gazetteer,
+    /// jieba with the policy dictionary.
+    pub segmenter: Segmenter,
+}
+
+impl Engine {
+    /// Builds the gazetteer and the segmenter.
+    pub fn new() -> Self {
+        Self {
+            gazetteer: Gazetteer::load(),
+            segmenter: Segmenter::new(),
+        }
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Settings for one analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Phrase mining settings.
+    pub phrases: MineConfig,
+}
+
+/// Everything found in a corpus.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Analysis {
+    /// The documents, with their publication date and place filled in.
+    pub documents: Vec<Document>,
+    /// Files that could not be read.
+    pub problems: Vec<Problem>,
+    /// Every meeting, ids in order: by document, then position in it.
+    pub meetings: Vec<Meeting>,
+    /// Recurring phrase groups, best first.
+    pub phrases: Vec<PhraseGroup>,
+    /// The short names of the places that have meetings, sorted.
+    pub places: Vec<String>,
+}
+
+impl Analysis {
+    /// The meeting with this id.
+    pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
+        self.meetings.get(id.0 as usize).filter(|m| m.id == id)
+    }
+
+    /// The document a meeting was found in.
+    pub fn document_of(&self, meeting: &Meeting) -> Option<&Document> {
+        self.documents.get(meeting.doc.0 as usize)
+    }
+}
+
+/// Reads every document of `corpus` into meetings, then mines phrases across them.
+pub fn analyse(
+    engine: &Engine,
+    corpus: Corpus,
+    config: &Config,
+    progress: &mut dyn Progress,
+) -> Result<Analysis, Cancelled> {
+    let Corpus {
+        mut documents,
+        problems,
+    } = corpus;
+    let total = documents.len() + 1;
+    if progress.report(0, total).is_break() {
+        return Err(Cancelled);
+    }
+    let per_doc: Vec<Vec<Meeting>> = documents
+        .par_iter_mut()
+        .map(|doc| {
+            let _ = split::articles(doc);
+            meeting::extract(doc, &engine.gazetteer)
+        })
+        .collect();
+    if progress.report(documents.len(), total).is_break() {
+        return Err(Cancelled);
+    }
+    let mut meetings: Vec<Meeting> = per_doc.into_iter().flatten().collect();
+    for (i, m) in meetings.iter_mut().enumerate() {
+        m.id = MeetingId(i as u32);
+    }
+    let places: BTreeSet<String> = meetings
+        .iter()
+        .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
+        .collect();
+    let phrases = phrase::mine(
+        &meetings,
+        &documents,
+        &engine.segmenter,
+        &config.phrases,
+        progress,
+    )?;
+    let _ = progress.report(total, total);
+    Ok(Analysis {
+        documents,
+        problems,
+        meetings,
+        phrases,
+        places: places.into_iter().collect(),
+    })
+}
