@@ -123,11 +123,10 @@ pub fn load(engine: &Engine, paths: &[PathBuf]) -> Result<Analysis> {
             .map_err(|_| anyhow::anyhow!("cancelled"))?
     };
     if corpus.documents.is_empty() {
-        let why = corpus
-            .problems
-            .first()
-            .map(|p| format!("{}: {}", p.message, p.path))
-            .unwrap_or_else(|| "no files given".to_string());
+        let why = corpus.problems.first().map_or_else(
+            || "no files given".to_string(),
+            |p| format!("{}: {}", p.message, p.path),
+        );
         bail!(
             "no file could be read ({} problem(s)); first: {why}",
             corpus.problems.len()
@@ -168,10 +167,7 @@ pub fn meetings_json(analysis: &Analysis) -> Value {
 }
 
 fn meeting_json(analysis: &Analysis, m: &Meeting) -> Value {
-    let document = analysis
-        .document_of(m)
-        .map(|d| d.path.as_str())
-        .unwrap_or("");
+    let document = analysis.document_of(m).map_or("", |d| d.path.as_str());
     json!({
         "id": m.id.to_string(),
         "document": document,
