@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 
 use crate::ingest::{self, Corpus, ReadConfig};
-use crate::model::Meeting;
+use crate::model::{Meeting, PhraseGroup};
 use crate::pipeline::{Analysis, Config, Engine, analyse};
 use crate::progress::NoProgress;
 
@@ -92,8 +92,12 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Phrases { paths, json } => {
             let analysis = load(&engine, &paths)?;
-            let _ = (analysis, json);
-            bail!("phrases: not built yet");
+            if json {
+                serde_json::to_writer_pretty(&mut out, &phrases_json(&analysis.phrases))?;
+                writeln!(out)?;
+            } else {
+                write_phrases_table(&mut out, &analysis.phrases)?;
+            }
         }
         Command::Compare {
             paths,
@@ -181,6 +185,64 @@ fn meeting_json(analysis: &Analysis, m: &Meeting) -> Value {
             "text": d.text, "cue": d.cue, "start": d.span.start, "end": d.span.end,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// The JSON object printed by `phrases --json`: groups best first, each with its variants, its
+/// use per place and what differs between its variants.
+pub fn phrases_json(groups: &[PhraseGroup]) -> Value {
+    let groups: Vec<Value> = groups
+        .iter()
+        .map(|g| {
+            let places: serde_json::Map<String, Value> = g
+                .places
+                .iter()
+                .map(|(name, u)| {
+                    let first = u.first.map(|d| d.to_string());
+                    (
+                        name.clone(),
+                        json!({ "count": u.count, "meetings": u.meetings, "first": first }),
+                    )
+                })
+                .collect();
+            json!({
+                "id": g.id,
+                "phrase": g.phrase,
+                "variants": g.variants.iter().map(|v| json!({ "text": v.text, "count": v.count })).collect::<Vec<_>>(),
+                "differs": g.differs,
+                "places": places,
+                "meetings": g.meetings.len(),
+                "score": g.score,
+            })
+        })
+        .collect();
+    json!({ "groups": groups })
+}
+
+fn write_phrases_table(out: &mut dyn Write, groups: &[PhraseGroup]) -> Result<()> {
+    writeln!(out, "#\tscore\tmeetings\tphrase\tplaces\tvariants")?;
+    for g in groups {
+        let places: Vec<String> = g
+            .places
+            .iter()
+            .map(|(name, u)| format!("{name} {}", u.meetings))
+            .collect();
+        let variants: Vec<String> = g
+            .variants
+            .iter()
+            .map(|v| format!("{}×{}", v.text, v.count))
+            .collect();
+        writeln!(
+            out,
+            "{}\t{:.2}\t{}\t{}\t{}\t{}",
+            g.id,
+            g.score,
+            g.meetings.len(),
+            g.phrase,
+            places.join(", "),
+            variants.join(" ")
+        )?;
+    }
+    Ok(())
 }
 
 fn write_meetings_table(out: &mut dyn Write, analysis: &Analysis) -> Result<()> {

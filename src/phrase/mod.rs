@@ -2,6 +2,7 @@
 
 pub mod mine;
 pub mod segment;
+pub mod shape;
 pub mod variants;
 
 pub use mine::{MineConfig, mine};
