@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use crate::ingest::{self, Corpus, ReadConfig};
 use crate::model::{Meeting, PhraseGroup};
+use crate::phrase::PhraseIndex;
 use crate::pipeline::{Analysis, Config, Engine, analyse};
 use crate::progress::NoProgress;
 
@@ -48,6 +49,11 @@ enum Command {
         /// Where to write it; standard output when absent (not for xlsx).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Times each stage of the analysis on a folder and prints a table with peak memory.
+    Bench {
+        /// The folder to read (recursively).
+        dir: PathBuf,
     },
     /// Aligns two meetings' directives clause by clause.
     Diff {
@@ -108,6 +114,7 @@ fn run(cli: Cli) -> Result<()> {
             let _ = (analysis, format, path);
             bail!("compare: not built yet");
         }
+        Command::Bench { dir } => bench(&engine, &dir, &mut out)?,
         Command::Diff { a, b, paths, json } => {
             let analysis = load(&engine, &paths)?;
             let _ = (analysis, a, b, json);
@@ -272,4 +279,220 @@ fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// Every file under `dir`, recursively, sorted.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Peak resident memory of this process in MiB (`VmHWM`), or 0 where `/proc` is missing.
+fn peak_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Each document as one meeting whose lines are its directives: mining whole pages, as a
+/// researcher's n-gram script does, for a like-for-like speed comparison.
+fn page_meetings(documents: &[crate::model::Document]) -> Vec<Meeting> {
+    documents
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let mut directives = Vec::new();
+            let mut at = 0;
+            for line in doc.text.split_inclusive('\n') {
+                let text = line.trim();
+                if !text.is_empty() {
+                    let start = at + (line.len() - line.trim_start().len());
+                    directives.push(crate::model::Directive {
+                        text: text.to_string(),
+                        span: crate::model::Span::new(start, start + text.len()),
+                        cue: String::new(),
+                    });
+                }
+                at += line.len();
+            }
+            Meeting {
+                id: crate::model::MeetingId(i as u32),
+                doc: doc.id,
+                article: crate::model::Span::new(0, doc.text.len()),
+                place: None,
+                date: None,
+                title: String::new(),
+                chair: None,
+                directives,
+            }
+        })
+        .collect()
+}
+
+/// Runs split and meeting detection over `documents`, numbering meetings from 0.
+fn detect_meetings(engine: &Engine, documents: &mut [crate::model::Document]) -> Vec<Meeting> {
+    use rayon::prelude::*;
+    let per_doc: Vec<Vec<Meeting>> = documents
+        .par_iter_mut()
+        .map(|doc| {
+            let _ = crate::ingest::split::articles(doc);
+            crate::meeting::extract(doc, &engine.gazetteer)
+        })
+        .collect();
+    let mut meetings: Vec<Meeting> = per_doc.into_iter().flatten().collect();
+    for (i, m) in meetings.iter_mut().enumerate() {
+        m.id = crate::model::MeetingId(i as u32);
+    }
+    meetings
+}
+
+fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
+    use std::time::Instant;
+    let mine_config = crate::phrase::MineConfig::default();
+    let mut rows: Vec<(String, f64, String)> = Vec::new();
+    let row = |rows: &mut Vec<(String, f64, String)>, name: &str, t: Instant, what: String| {
+        rows.push((name.to_string(), t.elapsed().as_secs_f64(), what));
+    };
+    let total = Instant::now();
+
+    let t = Instant::now();
+    let files = files_under(dir)?;
+    let Some((last, earlier)) = files.split_last() else {
+        bail!("no files in {}", dir.display());
+    };
+    let corpus = ingest::read_paths(earlier, &ReadConfig::default(), &mut NoProgress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    row(
+        &mut rows,
+        "read",
+        t,
+        format!(
+            "{} documents, {:.1} MB",
+            corpus.documents.len(),
+            bytes as f64 / 1e6
+        ),
+    );
+    let mut documents = corpus.documents;
+
+    let t = Instant::now();
+    let meetings = detect_meetings(engine, &mut documents);
+    let directives: usize = meetings.iter().map(|m| m.directives.len()).sum();
+    row(
+        &mut rows,
+        "split + meetings",
+        t,
+        format!("{} meetings, {directives} directives", meetings.len()),
+    );
+
+    let t = Instant::now();
+    let seg = &engine.segmenter;
+    let mut index = PhraseIndex::build(&meetings, seg, &mine_config, &mut NoProgress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    let groups = index.groups(&meetings, &documents, seg, &mine_config);
+    row(
+        &mut rows,
+        "phrases (directives)",
+        t,
+        format!("{} groups", groups.len()),
+    );
+    let pipeline = total.elapsed().as_secs_f64();
+
+    // Whole pages as meetings, lines as directives: what an n-gram script over files mines.
+    let t = Instant::now();
+    let mut pages = page_meetings(&documents);
+    let mut page_index = PhraseIndex::build(&pages, seg, &mine_config, &mut NoProgress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    let page_groups = page_index.groups(&pages, &documents, seg, &mine_config);
+    let top: Vec<&str> = page_groups
+        .iter()
+        .take(10)
+        .map(|g| g.phrase.as_str())
+        .collect();
+    row(
+        &mut rows,
+        "phrases (whole pages)",
+        t,
+        format!("{} groups; top: {}", page_groups.len(), top.join(" ")),
+    );
+
+    // One more report arrives: read it, find its meetings, add them to the index, regroup.
+    let t = Instant::now();
+    let mut one = ingest::read_paths(
+        std::slice::from_ref(last),
+        &ReadConfig::default(),
+        &mut NoProgress,
+    )
+    .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    for d in &mut one.documents {
+        d.id = crate::model::DocId(documents.len() as u32);
+    }
+    let new_meetings = detect_meetings(engine, &mut one.documents);
+    let added_docs = one.documents.len();
+    documents.append(&mut one.documents);
+    let mut grown = meetings;
+    for mut m in new_meetings {
+        m.id = crate::model::MeetingId(grown.len() as u32);
+        grown.push(m);
+    }
+    index.add(&grown, seg, &mine_config);
+    let regrouped = index.groups(&grown, &documents, seg, &mine_config);
+    row(
+        &mut rows,
+        "add one report",
+        t,
+        format!("{} groups", regrouped.len()),
+    );
+
+    // The same for whole pages: the new page joins the page index.
+    let t = Instant::now();
+    let first_new = documents.len() - added_docs;
+    for mut p in page_meetings(&documents[first_new..]) {
+        p.id = crate::model::MeetingId(pages.len() as u32);
+        pages.push(p);
+    }
+    page_index.add(&pages, seg, &mine_config);
+    let regrouped = page_index.groups(&pages, &documents, seg, &mine_config);
+    row(
+        &mut rows,
+        "add one page",
+        t,
+        format!("{} groups", regrouped.len()),
+    );
+
+    writeln!(out, "{:<24}{:>10}  detail", "stage", "seconds")?;
+    for (name, secs, what) in &rows {
+        writeln!(out, "{name:<24}{secs:>10.3}  {what}")?;
+    }
+    writeln!(
+        out,
+        "{:<24}{pipeline:>10.3}  read + meetings + phrases",
+        "pipeline"
+    )?;
+    writeln!(
+        out,
+        "{:<24}{:>10.1}  MiB peak resident (VmHWM), {} threads",
+        "memory",
+        peak_mib(),
+        rayon::current_num_threads()
+    )?;
+    Ok(())
 }

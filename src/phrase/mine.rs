@@ -8,7 +8,7 @@
 //! (3) The kept variants are found again in every directive with one Aho–Corasick automaton to
 //! give exact occurrences, counts, places and first dates.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
@@ -124,19 +124,28 @@ struct Gram {
     meeting: u32,
     directive: u32,
     start: u32,
-    /// One past the last byte; the top bit says the string was quoted.
+    /// One past the last byte; the top bits say the string was quoted ([`QUOTED`]) or made up
+    /// a whole directive ([`WHOLE`]) somewhere in the meeting.
     end: u32,
 }
 
 const QUOTED: u32 = 1 << 31;
+const WHOLE: u32 = 1 << 30;
+/// The string is one idiom word where it was seen.
+const IDIOM: u32 = 1 << 29;
+const FLAGS: u32 = QUOTED | WHOLE | IDIOM;
 
 /// Pass 1 for one meeting: every candidate string in its directives, once each.
 fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig) -> Vec<Gram> {
     let mut grams = Vec::new();
     for (d, directive) in m.directives.iter().enumerate() {
         let text = directive.text.as_str();
-        let mut push = |start: usize, end: usize, quoted: bool| {
-            let flag = if quoted { QUOTED } else { 0 };
+        let body = text.trim_matches(|c: char| !is_han(c));
+        let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
+        let mut push = |start: usize, end: usize, flag: u32| {
+            // A string that is the whole line, bar punctuation, is a label or a menu item.
+            let whole = start == body_start && end - start == body.len();
+            let flag = flag | if whole { WHOLE } else { 0 };
             grams.push(Gram {
                 hash: hash(&text[start..end]),
                 meeting,
@@ -146,46 +155,87 @@ fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig
             });
         };
         for (start, end) in quoted_spans(text, config) {
-            push(start, end, true);
+            push(start, end, QUOTED);
         }
         let words = seg.words(text);
-        each_ngram(&words, config, |start, end| push(start, end, false));
+        each_ngram(&words, config, |start, end, idiom| {
+            push(start, end, if idiom { IDIOM } else { 0 });
+        });
     }
-    // Quoted first, so that keeping the first of each string keeps the quoted flag.
-    grams.sort_unstable_by_key(|g| (g.hash, g.end & QUOTED == 0, g.directive, g.start));
-    grams.dedup_by_key(|g| g.hash);
+    // One gram per string: its first place, with the flags of all its places.
+    grams.sort_unstable_by_key(|g| (g.hash, g.directive, g.start));
+    grams.dedup_by(|later, first| {
+        let same = later.hash == first.hash;
+        if same {
+            first.end |= later.end & FLAGS;
+        }
+        same
+    });
     grams
 }
 
-/// Calls `emit(start, end)` for every word n-gram of `words` that could be a formula.
-fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, usize)) {
+/// What one word can be in a candidate, worked out once per word.
+#[derive(Clone, Copy, Debug)]
+// Independent yes/no facts about one word; an enum would not fit them.
+#[allow(clippy::struct_excessive_bools)]
+struct WordRole {
+    /// Ends any candidate here: punctuation, a name, a place, a date.
+    breaks: bool,
+    /// The list mark 、.
+    mark: bool,
+    /// Cannot open a candidate.
+    bad_start: bool,
+    /// Cannot close a candidate.
+    bad_end: bool,
+    /// Characters.
+    chars: usize,
+    /// An idiom in jieba's dictionary (成语 `i`, 习用语 `l`).
+    idiom: bool,
+}
+
+impl WordRole {
+    fn of(w: &Word) -> Self {
+        let mark = w.text == "、";
+        Self {
+            breaks: !mark && breaks_run(w),
+            mark,
+            bad_start: bad_edge(w, false),
+            bad_end: bad_edge(w, true),
+            chars: w.text.chars().count(),
+            idiom: w.known && matches!(w.tag, "i" | "l"),
+        }
+    }
+}
+
+/// Calls `emit(start, end, idiom)` for every word n-gram of `words` that could be a formula;
+/// `idiom` says it is one idiom word.
+fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, usize, bool)) {
+    let roles: Vec<WordRole> = words.iter().map(WordRole::of).collect();
     for i in 0..words.len() {
-        let first = &words[i];
-        if breaks_run(first) || first.text.starts_with(LIST_MARK) || bad_edge(first, false) {
+        let first = roles[i];
+        if first.breaks || first.mark || first.bad_start {
             continue;
         }
-        let mut count = 0;
+        let (mut count, mut chars, mut has_mark) = (0, 0, false);
         for j in i..words.len() {
-            let w = &words[j];
-            if w.text == "、" {
+            let r = roles[j];
+            chars += r.chars;
+            if r.mark {
+                has_mark = true;
                 continue;
             }
-            if breaks_run(w) {
+            if r.breaks {
                 break;
             }
             count += 1;
-            if count > config.max_words {
+            if count > config.max_words || chars > config.max_chars {
                 break;
             }
-            let chars = words[i..=j]
-                .iter()
-                .map(|w| w.text.chars().count())
-                .sum::<usize>();
-            if chars > config.max_chars {
-                break;
-            }
-            if chars >= config.min_chars && !bad_edge(w, true) && list_ok(words, i, j) {
-                emit(first.start, w.end);
+            if chars >= config.min_chars
+                && !r.bad_end
+                && (!has_mark || list_ok(words, &roles, i, j))
+            {
+                emit(words[i].start, words[j].end, i == j && r.idiom);
             }
         }
     }
@@ -194,24 +244,21 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
 /// A run holding list marks is a list formula only when its members are balanced and tight:
 /// no particle, preposition or conjunction (的, 在, 和) inside, and no member opening with a fragment word.
 /// The list must also be whole: a run that stops next to a list mark is part of a longer list.
-fn list_ok(words: &[Word], i: usize, j: usize) -> bool {
-    let run = &words[i..=j];
-    if !run.iter().any(|w| w.text == "、") {
-        return true;
-    }
-    let mark = |k: Option<usize>| k.and_then(|k| words.get(k)).is_some_and(|w| w.text == "、");
+fn list_ok(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
+    let mark = |k: Option<usize>| k.and_then(|k| roles.get(k)).is_some_and(|r| r.mark);
     if mark(i.checked_sub(1)) || mark(Some(j + 1)) {
         return false;
     }
-    let loose = run.iter().enumerate().any(|(k, w)| {
-        let opens_member = k > 0 && run[k - 1].text == "、";
-        let closes_member = run.get(k + 1).is_some_and(|n| n.text == "、");
+    let loose = (i..=j).any(|k| {
+        let w = &words[k];
+        let opens_member = k > i && roles[k - 1].mark;
+        let closes_member = k < j && roles[k + 1].mark;
         w.tag.starts_with('u')
             || matches!(w.tag, "p" | "c")
-            || (opens_member && bad_edge(w, false))
-            || (closes_member && bad_edge(w, true))
+            || (opens_member && roles[k].bad_start)
+            || (closes_member && roles[k].bad_end)
     });
-    let text: String = run.iter().map(|w| w.text).collect();
+    let text: String = words[i..=j].iter().map(|w| w.text).collect();
     !loose && balanced_list(&text)
 }
 
@@ -251,10 +298,14 @@ struct Candidate {
     /// False for a string in too few meetings to stand alone: it may only join a group as a
     /// variant (复产复工 once, beside 复工复产 everywhere).
     leads: bool,
+    /// Quoted somewhere: “健康码”.
+    quoted: bool,
+    /// One idiom word: 铜墙铁壁.
+    idiom: bool,
 }
 
 /// How formula-like `text` is, from 1 (plain words) up.
-fn formulaicity(text: &str, quoted: bool, seg: &Segmenter) -> f64 {
+fn formulaicity(text: &str, quoted: bool, idiom: bool, seg: &Segmenter) -> f64 {
     let shape = Shape::of(text);
     let chars = text.chars().count();
     let mut f = 1.0;
@@ -267,7 +318,7 @@ fn formulaicity(text: &str, quoted: bool, seg: &Segmenter) -> f64 {
     if quoted {
         f += 1.0;
     }
-    if chars == 4 && seg.is_idiom(text) {
+    if idiom {
         f += 1.0;
     }
     if seg.is_policy_term(text) {
@@ -298,10 +349,97 @@ pub fn mine(
     config: &MineConfig,
     progress: &mut dyn Progress,
 ) -> Result<Vec<PhraseGroup>, Cancelled> {
+    let index = PhraseIndex::build(meetings, segmenter, config, progress)?;
+    Ok(index.groups(meetings, documents, segmenter, config))
+}
+
+/// The candidate strings of a list of meetings, counted once and kept, so that a new report's
+/// meetings can be added without segmenting the old ones again.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseIndex {
+    /// Sorted by hash, then meeting.
+    grams: Vec<Gram>,
+    /// How many meetings, from the start of the list, are indexed.
+    meetings: usize,
+}
+
+impl PhraseIndex {
+    /// Segments and counts the directives of all `meetings`.
+    pub fn build(
+        meetings: &[Meeting],
+        segmenter: &Segmenter,
+        config: &MineConfig,
+        progress: &mut dyn Progress,
+    ) -> Result<Self, Cancelled> {
+        Ok(Self {
+            grams: pass_one(meetings, 0, segmenter, config, progress)?,
+            meetings: meetings.len(),
+        })
+    }
+
+    /// Adds the meetings of `meetings` not yet indexed: the list must be the indexed one with
+    /// new meetings appended.
+    pub fn add(&mut self, meetings: &[Meeting], segmenter: &Segmenter, config: &MineConfig) {
+        let from = self.meetings.min(meetings.len());
+        let Ok(new) = pass_one(
+            &meetings[from..],
+            from,
+            segmenter,
+            config,
+            &mut crate::NoProgress,
+        ) else {
+            return;
+        };
+        // Both lists are sorted; a merge keeps the whole sorted in linear time.
+        let old = std::mem::take(&mut self.grams);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            if (x.hash, x.meeting) <= (y.hash, y.meeting) {
+                merged.extend(a.next());
+            } else {
+                merged.extend(b.next());
+            }
+        }
+        merged.extend(a);
+        merged.extend(b);
+        self.grams = merged;
+        self.meetings = meetings.len();
+    }
+
+    /// Number of meetings indexed.
+    pub fn len(&self) -> usize {
+        self.meetings
+    }
+
+    /// True when no meeting is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.meetings == 0
+    }
+
+    /// The phrase groups of the indexed meetings, best first; `meetings` and `documents` are
+    /// the lists the index was built from.
+    pub fn groups(
+        &self,
+        meetings: &[Meeting],
+        documents: &[Document],
+        segmenter: &Segmenter,
+        config: &MineConfig,
+    ) -> Vec<PhraseGroup> {
+        let meetings = &meetings[..self.meetings.min(meetings.len())];
+        groups_of(&self.grams, meetings, documents, segmenter, config)
+    }
+}
+
+fn groups_of(
+    grams: &[Gram],
+    meetings: &[Meeting],
+    documents: &[Document],
+    segmenter: &Segmenter,
+    config: &MineConfig,
+) -> Vec<PhraseGroup> {
     let places = place_ids(meetings);
-    let grams = pass_one(meetings, segmenter, config, progress)?;
-    let candidates = candidates(&grams, meetings, &places, segmenter, config);
-    drop(grams);
+    let candidates = candidates(grams, meetings, &places, segmenter, config);
     let kept = drop_redundant(candidates, config.max_groups.saturating_mul(4));
     let texts: Vec<&str> = kept.iter().map(|c| c.text.as_str()).collect();
     // Every candidate may head a group, so that 复工复产 in one meeting and 复产复工 in another
@@ -330,7 +468,7 @@ pub fn mine(
     for (i, g) in out.iter_mut().enumerate() {
         g.id = i as u32;
     }
-    Ok(out)
+    out
 }
 
 /// Dense ids for place short names, `u32::MAX` for a meeting without a place.
@@ -350,6 +488,7 @@ fn place_ids(meetings: &[Meeting]) -> Vec<u32> {
 /// Pass 1 over all meetings in chunks, reporting progress between chunks; sorted by hash.
 fn pass_one(
     meetings: &[Meeting],
+    first_id: usize,
     seg: &Segmenter,
     config: &MineConfig,
     progress: &mut dyn Progress,
@@ -360,7 +499,7 @@ fn pass_one(
         if progress.report(c * CHUNK, meetings.len()).is_break() {
             return Err(Cancelled);
         }
-        let base = c * CHUNK;
+        let base = first_id + c * CHUNK;
         let part: Vec<Vec<Gram>> = chunk
             .par_iter()
             .enumerate()
@@ -387,23 +526,34 @@ fn candidates(
             let g = run[0];
             let text = meetings[g.meeting as usize].directives[g.directive as usize]
                 .text
-                .get(g.start as usize..(g.end & !QUOTED) as usize)?;
+                .get(g.start as usize..(g.end & !FLAGS) as usize)?;
             let quoted = run.iter().any(|g| g.end & QUOTED != 0);
+            // Page chrome (栏目大全, 相关稿件) stands alone on its line in most pages that carry
+            // it; a formula is said inside a sentence.
+            let alone = run.iter().filter(|g| g.end & WHOLE != 0).count();
+            if alone * 2 > run.len() {
+                return None;
+            }
             let leads = run.len() >= config.min_meetings.max(1);
             if !leads && !may_follow(text, quoted) {
                 return None;
             }
-            let in_places: HashSet<u32> = run
+            let mut in_places: Vec<u32> = run
                 .iter()
                 .map(|g| places[g.meeting as usize])
                 .filter(|&p| p != u32::MAX)
                 .collect();
-            let score = formulaicity(text, quoted, seg) * spread(in_places.len(), run.len());
+            in_places.sort_unstable();
+            in_places.dedup();
+            let idiom = run.iter().any(|g| g.end & IDIOM != 0);
+            let score = formulaicity(text, quoted, idiom, seg) * spread(in_places.len(), run.len());
             Some(Candidate {
                 text: text.to_string(),
                 meetings: run.len(),
                 score,
                 leads,
+                quoted,
+                idiom,
             })
         })
         .collect();
@@ -642,13 +792,10 @@ fn build_group(
         .filter(|t| *t != head)
         .collect();
     let differs = variants::describe(head, &others);
-    let quoted = hits.iter().any(|h| {
-        let d = &meetings[h.meeting as usize].directives[h.directive as usize].text;
-        d[..h.start as usize].ends_with(['“', '‘', '「'])
-    });
-    let form = variants
-        .iter()
-        .map(|v| formulaicity(&v.text, quoted, seg))
+    let form = counts
+        .keys()
+        .map(|&v| &kept[v as usize])
+        .map(|c| formulaicity(&c.text, c.quoted, c.idiom, seg))
         .fold(1.0, f64::max);
     let score = round3(form * spread(places.len(), in_meetings.len()));
     Some(PhraseGroup {
@@ -683,7 +830,7 @@ mod tests {
 
     fn ngrams(seg: &Segmenter, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        each_ngram(&seg.words(text), &MineConfig::default(), |s, e| {
+        each_ngram(&seg.words(text), &MineConfig::default(), |s, e, _| {
             out.push(text[s..e].to_string());
         });
         out
@@ -855,6 +1002,54 @@ mod tests {
         }
         let ids: Vec<u32> = groups.iter().map(|g| g.id).collect();
         assert_eq!(ids, (0..groups.len() as u32).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn adding_meetings_equals_mining_all() {
+        let seg = Segmenter::new();
+        let config = MineConfig::default();
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = [
+            meeting(0, "甲县", 3, &["要全力推动复工复产，筑牢铜墙铁壁"]),
+            meeting(1, "乙市", 5, &["有序推进复产复工，构筑铜墙铁壁"]),
+            meeting(2, "丙区", 1, &["织密群防群控的铜墙铁壁，推进复工复产"]),
+        ]
+        .into_iter()
+        .unzip();
+        let all = mine(&ms, &ds, &seg, &config, &mut NoProgress).unwrap_or_default();
+        let Ok(mut index) = PhraseIndex::build(&ms[..2], &seg, &config, &mut NoProgress) else {
+            panic!("cancelled");
+        };
+        assert_eq!(index.len(), 2);
+        index.add(&ms, &seg, &config);
+        assert_eq!(index.len(), 3);
+        assert_eq!(index.groups(&ms, &ds, &seg, &config), all);
+        assert!(!all.is_empty());
+    }
+
+    #[test]
+    fn lines_standing_alone_are_chrome() {
+        let seg = Segmenter::new();
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = (0..3)
+            .map(|i| {
+                meeting(
+                    i,
+                    "甲县",
+                    1,
+                    &[
+                        "栏目大全",
+                        "【相关稿件】",
+                        "要筑牢联防联控的铜墙铁壁，把好相关稿件",
+                    ],
+                )
+            })
+            .unzip();
+        let groups =
+            mine(&ms, &ds, &seg, &MineConfig::default(), &mut NoProgress).unwrap_or_default();
+        let phrases: Vec<&str> = groups.iter().map(|g| g.phrase.as_str()).collect();
+        assert!(phrases.contains(&"铜墙铁壁"), "{phrases:?}");
+        assert!(!phrases.contains(&"栏目大全"), "{phrases:?}");
+        // Alone on a line of every page, even if also inside a sentence there: chrome.
+        assert!(!phrases.contains(&"相关稿件"), "{phrases:?}");
     }
 
     #[test]

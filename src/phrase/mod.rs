@@ -5,5 +5,5 @@ pub mod segment;
 pub mod shape;
 pub mod variants;
 
-pub use mine::{MineConfig, mine};
+pub use mine::{MineConfig, PhraseIndex, mine};
 pub use segment::Segmenter;
