@@ -299,6 +299,43 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A stopwatch for wall time and this process's CPU time.
+#[derive(Clone, Copy)]
+struct Clock {
+    wall: std::time::Instant,
+    cpu: f64,
+}
+
+impl Clock {
+    fn start() -> Self {
+        Self {
+            wall: std::time::Instant::now(),
+            cpu: cpu_seconds(),
+        }
+    }
+
+    /// Wall and CPU seconds since the start.
+    fn elapsed(self) -> (f64, f64) {
+        (self.wall.elapsed().as_secs_f64(), cpu_seconds() - self.cpu)
+    }
+}
+
+/// CPU seconds this process has used, all threads, user and system (from `/proc/self/stat`,
+/// whose clock ticks are 1/100 s on Linux); 0 where `/proc` is missing.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // The command name may hold spaces; the fields after its closing parenthesis do not.
+            let rest = s.rsplit_once(')')?.1;
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let utime = fields.get(11)?.parse::<f64>().ok()?;
+            let stime = fields.get(12)?.parse::<f64>().ok()?;
+            Some((utime + stime) / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 /// Peak resident memory of this process in MiB (`VmHWM`), or 0 where `/proc` is missing.
 fn peak_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -365,15 +402,15 @@ fn detect_meetings(engine: &Engine, documents: &mut [crate::model::Document]) ->
 }
 
 fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
-    use std::time::Instant;
     let mine_config = crate::phrase::MineConfig::default();
-    let mut rows: Vec<(String, f64, String)> = Vec::new();
-    let row = |rows: &mut Vec<(String, f64, String)>, name: &str, t: Instant, what: String| {
-        rows.push((name.to_string(), t.elapsed().as_secs_f64(), what));
+    let mut rows: Vec<(String, f64, f64, String)> = Vec::new();
+    let row = |rows: &mut Vec<(String, f64, f64, String)>, name: &str, t: Clock, what: String| {
+        let (wall, cpu) = t.elapsed();
+        rows.push((name.to_string(), wall, cpu, what));
     };
-    let total = Instant::now();
+    let total = Clock::start();
 
-    let t = Instant::now();
+    let t = Clock::start();
     let files = files_under(dir)?;
     let Some((last, earlier)) = files.split_last() else {
         bail!("no files in {}", dir.display());
@@ -393,7 +430,7 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     );
     let mut documents = corpus.documents;
 
-    let t = Instant::now();
+    let t = Clock::start();
     let meetings = detect_meetings(engine, &mut documents);
     let directives: usize = meetings.iter().map(|m| m.directives.len()).sum();
     row(
@@ -403,7 +440,7 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         format!("{} meetings, {directives} directives", meetings.len()),
     );
 
-    let t = Instant::now();
+    let t = Clock::start();
     let seg = &engine.segmenter;
     let mut index = PhraseIndex::build(&meetings, seg, &mine_config, &mut NoProgress)
         .map_err(|_| anyhow::anyhow!("cancelled"))?;
@@ -414,10 +451,10 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         t,
         format!("{} groups", groups.len()),
     );
-    let pipeline = total.elapsed().as_secs_f64();
+    let (pipeline, pipeline_cpu) = total.elapsed();
 
     // Whole pages as meetings, lines as directives: what an n-gram script over files mines.
-    let t = Instant::now();
+    let t = Clock::start();
     let mut pages = page_meetings(&documents);
     let mut page_index = PhraseIndex::build(&pages, seg, &mine_config, &mut NoProgress)
         .map_err(|_| anyhow::anyhow!("cancelled"))?;
@@ -435,7 +472,7 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     );
 
     // One more report arrives: read it, find its meetings, add them to the index, regroup.
-    let t = Instant::now();
+    let t = Clock::start();
     let mut one = ingest::read_paths(
         std::slice::from_ref(last),
         &ReadConfig::default(),
@@ -463,7 +500,7 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     );
 
     // The same for whole pages: the new page joins the page index.
-    let t = Instant::now();
+    let t = Clock::start();
     let first_new = documents.len() - added_docs;
     for mut p in page_meetings(&documents[first_new..]) {
         p.id = crate::model::MeetingId(pages.len() as u32);
@@ -478,13 +515,17 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         format!("{} groups", regrouped.len()),
     );
 
-    writeln!(out, "{:<24}{:>10}  detail", "stage", "seconds")?;
-    for (name, secs, what) in &rows {
-        writeln!(out, "{name:<24}{secs:>10.3}  {what}")?;
+    writeln!(
+        out,
+        "{:<24}{:>10}{:>10}  detail",
+        "stage", "wall s", "cpu s"
+    )?;
+    for (name, wall, cpu, what) in &rows {
+        writeln!(out, "{name:<24}{wall:>10.3}{cpu:>10.2}  {what}")?;
     }
     writeln!(
         out,
-        "{:<24}{pipeline:>10.3}  read + meetings + phrases",
+        "{:<24}{pipeline:>10.3}{pipeline_cpu:>10.2}  read + meetings + phrases",
         "pipeline"
     )?;
     writeln!(

@@ -291,8 +291,8 @@ fn quoted_spans(text: &str, config: &MineConfig) -> Vec<(usize, usize)> {
 
 /// A candidate after pass 1: its text, spread and score.
 #[derive(Clone, Debug)]
-struct Candidate {
-    text: String,
+struct Candidate<'a> {
+    text: &'a str,
     meetings: usize,
     score: f64,
     /// False for a string in too few meetings to stand alone: it may only join a group as a
@@ -441,7 +441,7 @@ fn groups_of(
     let places = place_ids(meetings);
     let candidates = candidates(grams, meetings, &places, segmenter, config);
     let kept = drop_redundant(candidates, config.max_groups.saturating_mul(4));
-    let texts: Vec<&str> = kept.iter().map(|c| c.text.as_str()).collect();
+    let texts: Vec<&str> = kept.iter().map(|c| c.text).collect();
     // Every candidate may head a group, so that 复工复产 in one meeting and 复产复工 in another
     // make a group of two meetings; a group of one-meeting strings must reach the minimum
     // between them.
@@ -512,15 +512,15 @@ fn pass_one(
 }
 
 /// Every string in at least `min_meetings` meetings, scored, best first.
-fn candidates(
+fn candidates<'a>(
     grams: &[Gram],
-    meetings: &[Meeting],
+    meetings: &'a [Meeting],
     places: &[u32],
     seg: &Segmenter,
     config: &MineConfig,
-) -> Vec<Candidate> {
+) -> Vec<Candidate<'a>> {
     let runs: Vec<&[Gram]> = grams.chunk_by(|a, b| a.hash == b.hash).collect();
-    let mut out: Vec<Candidate> = runs
+    let scored: Vec<Candidate> = runs
         .par_iter()
         .filter_map(|run| {
             let g = run[0];
@@ -548,7 +548,7 @@ fn candidates(
             let idiom = run.iter().any(|g| g.end & IDIOM != 0);
             let score = formulaicity(text, quoted, idiom, seg) * spread(in_places.len(), run.len());
             Some(Candidate {
-                text: text.to_string(),
+                text,
                 meetings: run.len(),
                 score,
                 leads,
@@ -557,14 +557,34 @@ fn candidates(
             })
         })
         .collect();
-    // On a tie the shorter string goes first: it is the formula, the longer one adds context.
-    out.par_sort_unstable_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.text.len().cmp(&b.text.len()))
-            .then_with(|| a.text.cmp(&b.text))
-    });
+    // Only the best few thousand can make the list: select them before sorting.
+    let limit = config.max_groups.saturating_mul(4);
+    let (leaders, followers): (Vec<Candidate>, Vec<Candidate>) =
+        scored.into_iter().partition(|c| c.leads);
+    let mut out = best(leaders, limit.saturating_mul(4));
+    out.extend(best(followers, limit.saturating_mul(FOLLOWERS_PER_LEADER)));
+    out.par_sort_unstable_by(rank);
     out
+}
+
+/// Best first; on a tie the shorter string goes first: it is the formula, the longer one adds
+/// context. Ties on text cannot happen (one candidate per string), so the order is total.
+fn rank(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| a.text.len().cmp(&b.text.len()))
+        .then_with(|| a.text.cmp(b.text))
+}
+
+/// The best `n` of `all`, in no particular order.
+fn best(mut all: Vec<Candidate<'_>>, n: usize) -> Vec<Candidate<'_>> {
+    if all.len() > n && n > 0 {
+        all.select_nth_unstable_by(n - 1, rank);
+        all.truncate(n);
+    } else if n == 0 {
+        all.clear();
+    }
+    all
 }
 
 /// A string seen in one meeting is worth keeping as a possible variant only when it has the
@@ -581,10 +601,10 @@ const FOLLOWERS_PER_LEADER: usize = 5;
 /// Keeps the best `limit` leading candidates (and the best followers), dropping any that contains or lies within a better one
 /// used in exactly as many meetings: the two always occur together, so only the better-ranked
 /// says something (疫情防控阻击战 and 打赢疫情防控阻击战 seen in the same meetings are one phrase).
-fn drop_redundant(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
+fn drop_redundant(candidates: Vec<Candidate<'_>>, limit: usize) -> Vec<Candidate<'_>> {
     // Substrings of kept candidates, with the meeting counts of the candidates holding them.
-    let mut inside: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut kept_texts: HashMap<String, usize> = HashMap::new();
+    let mut inside: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut kept_texts: HashMap<&str, usize> = HashMap::new();
     let mut kept = Vec::new();
     let (mut leaders, mut followers) = (0, 0);
     for c in candidates {
@@ -599,7 +619,7 @@ fn drop_redundant(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
             continue;
         }
         let within = inside
-            .get(&c.text)
+            .get(c.text)
             .is_some_and(|ms| ms.contains(&c.meetings));
         let chars: Vec<(usize, char)> = c.text.char_indices().collect();
         let mut substrings = Vec::new();
@@ -616,9 +636,9 @@ fn drop_redundant(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
             continue;
         }
         for s in substrings {
-            inside.entry(s.to_string()).or_default().push(c.meetings);
+            inside.entry(s).or_default().push(c.meetings);
         }
-        kept_texts.insert(c.text.clone(), c.meetings);
+        kept_texts.insert(c.text, c.meetings);
         kept.push(c);
         leaders += 1;
     }
@@ -650,7 +670,7 @@ fn pass_three(
         }
     }
     let pattern_of: Vec<usize> = groups.iter().flatten().copied().collect();
-    let patterns: Vec<&str> = pattern_of.iter().map(|&v| kept[v].text.as_str()).collect();
+    let patterns: Vec<&str> = pattern_of.iter().map(|&v| kept[v].text).collect();
     let mut per_group: Vec<(Vec<Hit>, BTreeMap<u32, usize>)> =
         vec![(Vec::new(), BTreeMap::new()); groups.len()];
     let Ok(ac) = AhoCorasick::new(&patterns) else {
@@ -776,16 +796,16 @@ fn build_group(
     let mut variants: Vec<Variant> = counts
         .iter()
         .map(|(&v, &count)| Variant {
-            text: kept[v as usize].text.clone(),
+            text: kept[v as usize].text.to_string(),
             count,
         })
         .collect();
     variants.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
     let phrase = variants
         .first()
-        .map_or_else(|| kept[members[0]].text.clone(), |v| v.text.clone());
+        .map_or_else(|| kept[members[0]].text.to_string(), |v| v.text.clone());
     // Every variant was grouped by its relation to the head, so that is what they are told by.
-    let head = kept[members[0]].text.as_str();
+    let head = kept[members[0]].text;
     let others: Vec<&str> = variants
         .iter()
         .map(|v| v.text.as_str())
@@ -795,7 +815,7 @@ fn build_group(
     let form = counts
         .keys()
         .map(|&v| &kept[v as usize])
-        .map(|c| formulaicity(&c.text, c.quoted, c.idiom, seg))
+        .map(|c| formulaicity(c.text, c.quoted, c.idiom, seg))
         .fold(1.0, f64::max);
     let score = round3(form * spread(places.len(), in_meetings.len()));
     Some(PhraseGroup {
