@@ -61,6 +61,10 @@ const EDGE_WORDS: &[&str] = &[
     "表示", "认为", "提出",
 ];
 
+/// [`EDGE_WORDS`] for lookup; immutable once built.
+static EDGE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| EDGE_WORDS.iter().copied().collect());
+
 /// Word classes that end a candidate where they stand: people (nr), places (ns), times (t),
 /// non-words (x). A formula is the same words in any place, so these are never part of one.
 fn breaks_run(w: &Word) -> bool {
@@ -81,9 +85,8 @@ fn is_han(c: char) -> bool {
 fn bad_edge(w: &Word, at_end: bool) -> bool {
     let glued = |c: Option<char>| {
         c.is_some_and(|c| {
-            EDGE_WORDS
-                .iter()
-                .any(|e| e.len() == c.len_utf8() && e.starts_with(c))
+            let mut buf = [0u8; 4];
+            EDGE_SET.contains(&*c.encode_utf8(&mut buf))
         })
     };
     let outer = if at_end {
@@ -91,7 +94,7 @@ fn bad_edge(w: &Word, at_end: bool) -> bool {
     } else {
         w.text.chars().next()
     };
-    EDGE_WORDS.contains(&w.text)
+    EDGE_SET.contains(w.text)
         || (!w.known && glued(outer))
         || w.tag.starts_with('u')
         || matches!(
@@ -101,21 +104,48 @@ fn bad_edge(w: &Word, at_end: bool) -> bool {
         || (at_end && w.tag.starts_with('d'))
 }
 
-/// FxHash-style hash of a string: stable across runs and platforms, and fast on short keys.
-fn hash(text: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = text.len() as u64;
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+/// A byte-at-a-time FxHash-style string hash: stable across runs and platforms, and it can be
+/// fed word by word, so an n-gram's hash grows with the n-gram instead of being recomputed.
+#[derive(Clone, Copy, Debug)]
+struct StrHash(u64);
+
+impl StrHash {
+    const SEED: StrHash = StrHash(0x243f_6a88_85a3_08d3);
+
+    fn feed(mut self, text: &str) -> Self {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        for &b in text.as_bytes() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self
     }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-    }
-    h
 }
+
+fn hash(text: &str) -> u64 {
+    StrHash::SEED.feed(text).0
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// One candidate string seen in one meeting, at its first place there.
 #[derive(Clone, Copy, Debug)]
@@ -137,40 +167,39 @@ const FLAGS: u32 = QUOTED | WHOLE | IDIOM;
 
 /// Pass 1 for one meeting: every candidate string in its directives, once each.
 fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig) -> Vec<Gram> {
-    let mut grams = Vec::new();
+    let mut grams: Vec<Gram> = Vec::new();
+    // One gram per string: its first place, with the flags of all its places.
+    let mut seen: IdMap<usize> = IdMap::default();
     for (d, directive) in m.directives.iter().enumerate() {
         let text = directive.text.as_str();
         let body = text.trim_matches(|c: char| !is_han(c));
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
-        let mut push = |start: usize, end: usize, flag: u32| {
+        let mut push = |hash: u64, start: usize, end: usize, flag: u32| {
             // A string that is the whole line, bar punctuation, is a label or a menu item.
             let whole = start == body_start && end - start == body.len();
             let flag = flag | if whole { WHOLE } else { 0 };
-            grams.push(Gram {
-                hash: hash(&text[start..end]),
-                meeting,
-                directive: d as u32,
-                start: start as u32,
-                end: end as u32 | flag,
-            });
+            match seen.entry(hash) {
+                std::collections::hash_map::Entry::Occupied(e) => grams[*e.get()].end |= flag,
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(grams.len());
+                    grams.push(Gram {
+                        hash,
+                        meeting,
+                        directive: d as u32,
+                        start: start as u32,
+                        end: end as u32 | flag,
+                    });
+                }
+            }
         };
         for (start, end) in quoted_spans(text, config) {
-            push(start, end, QUOTED);
+            push(hash(&text[start..end]), start, end, QUOTED);
         }
         let words = seg.words(text);
-        each_ngram(&words, config, |start, end, idiom| {
-            push(start, end, if idiom { IDIOM } else { 0 });
+        each_ngram(&words, config, |start, end, idiom, h| {
+            push(h, start, end, if idiom { IDIOM } else { 0 });
         });
     }
-    // One gram per string: its first place, with the flags of all its places.
-    grams.sort_unstable_by_key(|g| (g.hash, g.directive, g.start));
-    grams.dedup_by(|later, first| {
-        let same = later.hash == first.hash;
-        if same {
-            first.end |= later.end & FLAGS;
-        }
-        same
-    });
     grams
 }
 
@@ -207,9 +236,10 @@ impl WordRole {
     }
 }
 
-/// Calls `emit(start, end, idiom)` for every word n-gram of `words` that could be a formula;
-/// `idiom` says it is one idiom word.
-fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, usize, bool)) {
+/// Calls `emit(start, end, idiom, hash)` for every word n-gram of `words` that could be a
+/// formula; `idiom` says it is one idiom word, `hash` is the n-gram's [`hash`]. The words must
+/// cover their text without gaps, as jieba's do.
+fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, usize, bool, u64)) {
     let roles: Vec<WordRole> = words.iter().map(WordRole::of).collect();
     for i in 0..words.len() {
         let first = roles[i];
@@ -217,9 +247,11 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
             continue;
         }
         let (mut count, mut chars, mut has_mark) = (0, 0, false);
+        let mut h = StrHash::SEED;
         for j in i..words.len() {
             let r = roles[j];
             chars += r.chars;
+            h = h.feed(words[j].text);
             if r.mark {
                 has_mark = true;
                 continue;
@@ -235,7 +267,7 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
                 && !r.bad_end
                 && (!has_mark || list_ok(words, &roles, i, j))
             {
-                emit(words[i].start, words[j].end, i == j && r.idiom);
+                emit(words[i].start, words[j].end, i == j && r.idiom, h.0);
             }
         }
     }
@@ -850,7 +882,8 @@ mod tests {
 
     fn ngrams(seg: &Segmenter, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        each_ngram(&seg.words(text), &MineConfig::default(), |s, e, _| {
+        each_ngram(&seg.words(text), &MineConfig::default(), |s, e, _, h| {
+            assert_eq!(h, hash(&text[s..e]), "running hash of {}", &text[s..e]);
             out.push(text[s..e].to_string());
         });
         out
