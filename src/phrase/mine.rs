@@ -163,7 +163,10 @@ const QUOTED: u32 = 1 << 31;
 const WHOLE: u32 = 1 << 30;
 /// The string is one idiom word where it was seen.
 const IDIOM: u32 = 1 << 29;
-const FLAGS: u32 = QUOTED | WHOLE | IDIOM;
+/// The string may have the shape of a formula ([`may_follow`]), tested while its text is at
+/// hand so that one-meeting strings without it are passed over later without reading them.
+const SHAPED: u32 = 1 << 28;
+const FLAGS: u32 = QUOTED | WHOLE | IDIOM | SHAPED;
 
 /// Pass 1 for one meeting: every candidate string in its directives, once each.
 fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig) -> Vec<Gram> {
@@ -182,12 +185,17 @@ fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig
                 std::collections::hash_map::Entry::Occupied(e) => grams[*e.get()].end |= flag,
                 std::collections::hash_map::Entry::Vacant(e) => {
                     e.insert(grams.len());
+                    let shaped = if may_follow(&text[start..end], false) {
+                        SHAPED
+                    } else {
+                        0
+                    };
                     grams.push(Gram {
                         hash,
                         meeting,
                         directive: d as u32,
                         start: start as u32,
-                        end: end as u32 | flag,
+                        end: end as u32 | flag | shaped,
                     });
                 }
             }
@@ -556,18 +564,22 @@ fn candidates<'a>(
         .par_iter()
         .filter_map(|run| {
             let g = run[0];
+            let leads = run.len() >= config.min_meetings.max(1);
+            let quoted = run.iter().any(|g| g.end & QUOTED != 0);
+            if !leads && !quoted && g.end & SHAPED == 0 {
+                return None;
+            }
             let text = meetings[g.meeting as usize].directives[g.directive as usize]
                 .text
                 .get(g.start as usize..(g.end & !FLAGS) as usize)?;
-            let quoted = run.iter().any(|g| g.end & QUOTED != 0);
             // Page chrome (栏目大全, 相关稿件) stands alone on its line in most pages that carry
             // it; a formula is said inside a sentence.
             let alone = run.iter().filter(|g| g.end & WHOLE != 0).count();
             if alone * 2 > run.len() {
                 return None;
             }
-            let leads = run.len() >= config.min_meetings.max(1);
-            if !leads && !may_follow(text, quoted) {
+            let follows = g.end & SHAPED != 0 || (quoted && text.chars().count() >= 4);
+            if !leads && !follows {
                 return None;
             }
             let mut in_places: Vec<u32> = run
@@ -622,6 +634,9 @@ fn best(mut all: Vec<Candidate<'_>>, n: usize) -> Vec<Candidate<'_>> {
 /// A string seen in one meeting is worth keeping as a possible variant only when it has the
 /// shape of a formula; plain one-off word strings are the bulk of any text.
 fn may_follow(text: &str, quoted: bool) -> bool {
+    if text.len() < 4 * '\u{4e00}'.len_utf8() {
+        return false;
+    }
     let shape = Shape::of(text);
     text.chars().count() >= 4 && (quoted || shape.parallel || shape.numbered || shape.list)
 }
