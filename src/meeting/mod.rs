@@ -3,7 +3,10 @@
 pub mod date;
 pub mod detect;
 pub mod directive;
+pub mod lunar;
+pub mod numerals;
 pub mod place;
+pub mod vocabulary;
 
 pub use date::PageDates;
 pub use detect::extract;
