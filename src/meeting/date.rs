@@ -634,6 +634,57 @@ mod tests {
         assert_eq!(span.slice(lead), "14日");
     }
 
+    #[test]
+    fn seed_reports() {
+        let seeds = [
+            (
+                include_str!("../../assets/seeds/000_5af66aba3eb6f890.txt"),
+                "本报讯 14日,金华市委常委会召开扩大会议",
+                "2020-02-14 masthead",
+            ),
+            (
+                include_str!("../../assets/seeds/001_3ac2adbc3d512c05.txt"),
+                "1月27日上午,市委常委会召开会议",
+                "2022-01-27 inferred",
+            ),
+            (
+                include_str!("../../assets/seeds/001_3ac2adbc3d512c05.txt"),
+                "1月27日晚,我市召开疫情防控工作视频调度会",
+                "2022-01-27 inferred",
+            ),
+            (
+                include_str!("../../assets/seeds/002_25b3b4b043e47f04.txt"),
+                "1月10日下午,我市召开新冠肺炎疫情防控工作推进会",
+                "2022-01-10 inferred",
+            ),
+            (
+                include_str!("../../assets/seeds/003_8a69b3fa27e5f41c.txt"),
+                "2月3日,市委召开市委常委会会议",
+                "2020-02-03 dateline",
+            ),
+            (
+                include_str!("../../assets/seeds/004_fb9274b1444c3ec8.txt"),
+                "  昨日下午,市委常委会会议暨市疫情防控工作领导小组(扩大)会议召开",
+                "2020-02-24 relative",
+            ),
+        ];
+        for (page, lead, expect) in seeds {
+            check(page, lead, expect);
+        }
+        published(
+            include_str!("../../assets/seeds/000_5af66aba3eb6f890.txt"),
+            "2020-02-15 masthead",
+        );
+        published(
+            include_str!("../../assets/seeds/001_3ac2adbc3d512c05.txt"),
+            "",
+        );
+        published(
+            include_str!("../../assets/seeds/002_25b3b4b043e47f04.txt"),
+            "",
+        );
+    }
+
     mod fuzz {
         use super::super::*;
         use proptest::prelude::*;
