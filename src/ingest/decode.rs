@@ -115,32 +115,44 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     errors > 0 && valid_multibyte >= 20 * errors
 }
 
-/// UTF-16 without a BOM, recognised when ASCII characters (digits, punctuation, line breaks)
-/// leave NUL bytes on one side of the code units and never on the other.
+/// UTF-16 without a BOM. ASCII characters (digits, punctuation, line breaks) leave NUL bytes in
+/// UTF-16, so a file with NULs is decoded both ways, the side with more NULs first, and taken as
+/// UTF-16 when nearly every character comes out as something a report contains.
 fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(8192) & !1];
-    if sample.len() < 4 {
-        return None;
-    }
     let (mut even, mut odd) = (0usize, 0usize);
     for pair in sample.chunks_exact(2) {
         even += usize::from(pair[0] == 0);
         odd += usize::from(pair[1] == 0);
     }
-    let units = sample.len() / 2;
-    // Demand NULs in at least one code unit in forty on one side (Chinese news is mostly
-    // ideographs, with ASCII only in digits, some punctuation and line breaks) and few on the
-    // other, so that binary noise (NULs everywhere) is not taken for text. The other side is not
-    // always clean: ideographs such as 一 (U+4E00) and 开 (U+5F00) carry a NUL byte too, and in
-    // a real report they made one NUL in seven.
-    let clear = |hits: usize, other: usize| hits >= 4 && hits * 40 >= units && other * 4 <= hits;
-    if clear(odd, even) {
-        Some(UTF_16LE)
-    } else if clear(even, odd) {
-        Some(UTF_16BE)
-    } else {
-        None
+    // Chinese news is mostly ideographs, with ASCII only in digits, some punctuation and line
+    // breaks: one code unit in forty is enough. The other side is not clean either: ideographs
+    // such as 一 (U+4E00) and 开 (U+5F00) carry a NUL byte too.
+    if (even + odd) * 40 < sample.len() / 2 || even.max(odd) < 4 {
+        return None;
     }
+    let order = if odd >= even {
+        [UTF_16LE, UTF_16BE]
+    } else {
+        [UTF_16BE, UTF_16LE]
+    };
+    order.into_iter().find(|enc| {
+        let (text, malformed) = decode_counting(enc, sample);
+        let total = text.chars().count();
+        let plausible = text.chars().filter(|c| is_plausible(*c)).count();
+        // One malformed unit is allowed: the sample may end inside a surrogate pair.
+        malformed <= 1 && plausible * 100 >= total * 97
+    })
+}
+
+/// Characters a report in Chinese (or with some Western words) is made of: printable ASCII and
+/// Latin-1, general and CJK punctuation, ideographs and full-width forms. Binary data read as
+/// UTF-16 is mostly other things: controls, surrogates, Hangul, private use.
+fn is_plausible(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{A0}'..='\u{17F}' | '\u{2000}'..='\u{206F}'
+        | '\u{2150}'..='\u{22FF}' | '\u{2460}'..='\u{27BF}' | '\u{3000}'..='\u{30FF}'
+        | '\u{FF00}'..='\u{FFEF}')
+        || is_ideograph(c)
 }
 
 /// Decodes without BOM sniffing, replacing each malformed sequence with U+FFFD and counting them.

@@ -61,27 +61,49 @@ const BLOCKS: &[&str] = &[
 /// The visible text of an HTML page: block elements and `<br>` become line breaks, entities are
 /// decoded, whitespace is collapsed within each line and empty lines are dropped.
 pub fn html_text(source: &str) -> String {
+    render(source, false)
+}
+
+/// The text of a plain-text or Markdown file with HTML tags inline (`<p>…</p>` pasted among
+/// Markdown lines): tags go as in [`html_text`], but the file's own line breaks stay, because
+/// its author wrote them as line breaks.
+pub fn inline_html_text(source: &str) -> String {
+    render(source, true)
+}
+
+fn render(source: &str, keep_newlines: bool) -> String {
     let page = Html::parse_document(source);
-    let mut out = Writer::default();
+    let mut out = Writer {
+        pre_depth: usize::from(keep_newlines),
+        ..Writer::default()
+    };
     walk(page.root_element(), &mut out);
     out.text
 }
 
-/// True when text that came in a `.txt` file is really an HTML page: it opens with a doctype or
-/// an `<html>`/`<head>`/`<body>` tag, or is full of common tags.
-pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches(['\u{FEFF}', ' ', '\t', '\n', '\r'])
+/// The start of a text, lowercased, for sniffing.
+fn head(text: &str) -> String {
+    text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\n', '\r'])
         .chars()
         .take(4096)
         .collect::<String>()
-        .to_lowercase();
-    let opens = ["<!doctype html", "<html", "<head", "<body", "<?xml"];
-    if opens.iter().any(|o| head.starts_with(o))
-        && (head.contains("<html") || head.contains("<body") || head.contains("<!doctype html"))
-    {
-        return true;
-    }
+        .to_lowercase()
+}
+
+/// True when a text is a whole HTML page: it opens with a doctype, an `<html>` tag or an XML
+/// declaration followed by one.
+pub fn is_html_document(text: &str) -> bool {
+    let head = head(text);
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<?xml") && head.contains("<html"))
+        || ((head.starts_with("<head") || head.starts_with("<meta")) && head.contains("<body"))
+}
+
+/// True when a text carries HTML tags (four or more common ones near its start), as a page's
+/// source pasted into a text file does.
+pub fn has_html_tags(text: &str) -> bool {
+    let head = head(text);
     let tags = [
         "<p>", "<p ", "</p>", "<div", "</div>", "<br", "<span", "</td>", "<a href", "</li>",
     ];
@@ -247,6 +269,16 @@ mod tests {
     }
 
     #[test]
+    fn inline_tags_keep_the_files_lines() {
+        let md = "# 《新闻联播》\n\n本期节目主要内容：\n\n1.会议召开；\n<p><strong>央视网消息</strong>：会议强调，</p><p>要坚持。</p>";
+        assert_eq!(
+            inline_html_text(md),
+            "# 《新闻联播》\n本期节目主要内容：\n1.会议召开；\n央视网消息：会议强调，\n要坚持。"
+        );
+        assert_eq!(inline_html_text("a &amp; b<br>c"), "a & b\nc");
+    }
+
+    #[test]
     fn hidden_parts() {
         check(
             "<html><head><title>标题栏</title><style>p{color:red}</style></head><body><p>正文</p></body></html>",
@@ -263,26 +295,38 @@ mod tests {
         check("<p>正文<!-- 注释 --></p>", "正文");
     }
 
-    fn check_detect(text: &str, expect: bool) {
-        assert_eq!(looks_like_html(text), expect, "{text}");
+    fn check_detect(text: &str, document: bool, tags: bool) {
+        assert_eq!(
+            (is_html_document(text), has_html_tags(text)),
+            (document, tags),
+            "{text}"
+        );
     }
 
     #[test]
     fn detection() {
-        check_detect("<!DOCTYPE html><html><body>会议</body></html>", true);
+        check_detect("<!DOCTYPE html><html><body>会议</body></html>", true, false);
         check_detect(
             "\n  <html lang=\"zh\"><head></head><body></body></html>",
             true,
+            false,
         );
         check_detect(
             "<div class=\"t\">会议</div><div>强调</div><p>要</p></div>",
+            false,
+            true,
+        );
+        check_detect(
+            "# 新闻联播\n\n<p><strong>央视网消息</strong>：会议强调</p><p>要坚持</p>",
+            false,
             true,
         );
         check_detect(
             "本报讯 14日，市委常委会召开扩大会议。\n会议强调，要坚持两手抓。",
             false,
+            false,
         );
-        check_detect("文中提到 <p> 标签一次。", false);
-        check_detect("<?xml version=\"1.0\"?><rss></rss>", false);
+        check_detect("文中提到 <p> 标签一次。", false, false);
+        check_detect("<?xml version=\"1.0\"?><rss></rss>", false, false);
     }
 }

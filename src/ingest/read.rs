@@ -137,9 +137,18 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
     if decoded.malformed > 0 {
         problems.push(malformed_note(decoded.malformed, &decoded.encoding));
     }
-    let (format, text) = if html_ext || (ext != "md" && html::looks_like_html(&decoded.text)) {
+    let markdown = matches!(ext.as_str(), "md" | "markdown");
+    let (format, text) = if html_ext || (!markdown && html::is_html_document(&decoded.text)) {
         (Format::Html, html::html_text(&decoded.text))
-    } else if matches!(ext.as_str(), "md" | "markdown") {
+    } else if html::has_html_tags(&decoded.text) {
+        // Tags among the lines of a text or Markdown file: strip them, keep the lines.
+        let format = if markdown {
+            Format::Markdown
+        } else {
+            Format::Html
+        };
+        (format, html::inline_html_text(&decoded.text))
+    } else if markdown {
         (Format::Markdown, decoded.text)
     } else {
         (Format::Text, decoded.text)
