@@ -371,9 +371,11 @@ fn a_folder_loads_the_good_files_and_lists_the_bad() {
     let big = std::fs::File::create(dir.join("huge.txt")).unwrap();
     big.set_len(500 * 1024 * 1024).unwrap();
     let missing = dir.join("not-there.txt");
+    std::fs::create_dir(dir.join("sub/nothing")).unwrap();
+    write(dir, "only-litter/.DS_Store", b"\0\0\0\x01Bud1");
 
     let corpus = read_paths(
-        &[dir.to_path_buf(), missing],
+        &[dir.to_path_buf(), missing, dir.join("only-litter")],
         &ReadConfig::default(),
         &mut NoProgress,
     )
@@ -399,6 +401,7 @@ fn a_folder_loads_the_good_files_and_lists_the_bad() {
             "empty.txt: empty file",
             "huge.txt: file too large: 524288000 bytes, the limit is 67108864",
             "not-there.txt: no such file or folder",
+            "only-litter: empty folder: no files to read",
             "photo.png: not text: looks like a PNG image",
             "scan.pdf: not text: looks like a PDF",
             "sub/backup.zip: not text: looks like a ZIP archive",

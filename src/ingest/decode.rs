@@ -47,15 +47,16 @@ fn detect(bytes: &[u8], declared: Option<&'static Encoding>) -> &'static Encodin
     if std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
+    // Damaged UTF-8 before a declared charset: pages re-saved as UTF-8 keep their old <meta>.
+    if mostly_utf8(bytes) {
+        return UTF_8;
+    }
     // A page that declares UTF-16 but has no BOM and no NUL pattern is not UTF-16 (the HTML
     // standard treats such labels the same way).
     if let Some(enc) = declared.map(Encoding::output_encoding)
         && enc != UTF_8
     {
         return enc;
-    }
-    if mostly_utf8(bytes) {
-        return UTF_8;
     }
     let guess = guess(bytes);
     if guess.is_single_byte() && repaired_guess(bytes) == Some(GBK) {
@@ -377,6 +378,10 @@ mod tests {
         check(&gbk, Some(GBK), "会议指出", "GB18030");
         // A page re-saved as UTF-8 that still declares gb2312 is read as UTF-8.
         check("会议指出".as_bytes(), Some(GBK), "会议指出", "UTF-8");
+        // So is one with a damaged byte.
+        let mut damaged = TEXT.as_bytes().to_vec();
+        damaged.insert(0, 0xFF);
+        check(&damaged, Some(GBK), &format!("\u{FFFD}{TEXT}"), "UTF-8");
         // A declared UTF-16 without a BOM falls back to detection.
         check(&gbk, Some(UTF_16LE), "会议指出", "GB18030");
     }

@@ -88,6 +88,9 @@ pub enum IngestError {
         /// The limit it exceeds.
         limit: u64,
     },
+    /// A folder given to read holds no files (hidden and system files do not count).
+    #[error("empty folder: no files to read")]
+    EmptyFolder,
     /// The path does not exist.
     #[error("no such file or folder")]
     Missing,
@@ -251,7 +254,14 @@ pub fn read_paths(
     let mut corpus = Corpus::default();
     let mut files = Vec::new();
     for path in paths {
+        let before = files.len();
         collect(path, &mut files, &mut corpus.problems, &mut BTreeSet::new());
+        if files.len() == before && path.is_dir() {
+            corpus.problems.push(Problem {
+                path: path.display().to_string(),
+                message: IngestError::EmptyFolder.to_string(),
+            });
+        }
     }
     files.sort();
     files.dedup();
