@@ -1,0 +1,151 @@
+//! Who chaired a meeting: 市委书记戴源主持会议 → 戴源, 徐建役主持并讲话 → 徐建役.
+//!
+//! A name is what is left of a clause once the office titles before it and the adverbs after it
+//! are taken off; nothing here knows any person.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ingest::clean::{is_han, regex};
+
+/// Office titles that stand right before a leader's name. The last one found ends the titles.
+const TITLES: &[&str] = &[
+    "书记",
+    "市长",
+    "县长",
+    "区长",
+    "省长",
+    "州长",
+    "旗长",
+    "盟长",
+    "镇长",
+    "乡长",
+    "主席",
+    "主任",
+    "组长",
+    "部长",
+    "总理",
+    "委员",
+    "常委",
+    "秘书长",
+    "局长",
+    "厅长",
+    "院长",
+    "检察长",
+    "司令员",
+    "政委",
+    "指挥长",
+    "总指挥",
+    "同志",
+    "领导",
+];
+
+/// Words that end a clause after the name: 章旭升立即主持 → 章旭升.
+const ADVERBS: &[&str] = &[
+    "立即",
+    "随即",
+    "亲自",
+    "专门",
+    "再次",
+    "同时",
+    "也",
+    "还",
+    "并",
+    "又",
+    "先后",
+    "分别",
+    "在会上",
+    "在讲话中",
+    "在会议上",
+];
+
+/// Two- to four-character strings that are not names though they stand where a name would.
+const NOT_NAMES: &[&str] = &[
+    "会议", "会上", "我们", "他们", "大家", "全市", "全县", "全区", "全省", "上下", "市委", "县委",
+    "区委", "省委", "政府", "各地", "各级", "部门", "同时", "此外", "会后", "当前", "目前", "另外",
+    "最后", "首先", "其次", "他", "她",
+];
+
+/// The leader in `who`, the words before a verb such as 主持 or 强调; `None` when it holds no name.
+pub fn person(who: &str) -> Option<String> {
+    let mut s = who.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    loop {
+        let before = s;
+        for a in ADVERBS {
+            s = s.strip_suffix(a).unwrap_or(s);
+        }
+        if s == before {
+            break;
+        }
+    }
+    let after_title = TITLES
+        .iter()
+        .filter_map(|t| s.rfind(t).map(|i| i + t.len()))
+        .max()
+        .map_or(s, |end| &s[end..]);
+    let n = after_title.chars().count();
+    let all_han = after_title.chars().all(is_han);
+    let named = all_han
+        && (2..=4).contains(&n)
+        && !NOT_NAMES.iter().any(|w| after_title.contains(w))
+        && !after_title.ends_with(['市', '县', '区', '省', '委', '会']);
+    named.then(|| after_title.to_string())
+}
+
+/// `…X主持会议`, `…X主持召开…`, `X主持并讲话`, `会议由X主持`.
+static CHAIRED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:由)?([^。，,；;：:！？\s]{2,60}?)主持(?:召开|会议|并|$|。|，|,|\s)")
+});
+
+/// The person who chaired, from the first `主持` clause in `text` that names someone.
+pub fn chaired_by(text: &str) -> Option<String> {
+    CHAIRED.captures_iter(text).find_map(|c| {
+        let who = c.get(1)?.as_str();
+        // 会议由X主持: the name follows 由.
+        let who = who.rsplit_once('由').map_or(who, |(_, w)| w);
+        person(who)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: Option<&str>) {
+        assert_eq!(chaired_by(text).as_deref(), expect, "{text}");
+    }
+
+    #[test]
+    fn finds_who_chaired() {
+        check("市委书记戴源主持会议。", Some("戴源"));
+        check("徐建役主持并讲话", Some("徐建役"));
+        check(
+            "市委书记徐建役主持并讲话,市领导严钢等参加。",
+            Some("徐建役"),
+        );
+        check(
+            "会后,市委书记、市新冠肺炎疫情防控工作领导小组第一组长章旭升立即主持召开续会,部署工作。",
+            Some("章旭升"),
+        );
+        check("会议由市委副书记、市长王小明主持。", Some("王小明"));
+        check("省委书记李四主持召开省委常委会会议", Some("李四"));
+        check("戴源主持", Some("戴源"));
+        check("会议由市委主持。", None);
+        check("市领导看望慰问医护人员。", None);
+    }
+
+    #[test]
+    fn names_after_titles() {
+        for (who, expect) in [
+            ("市委书记章旭升", Some("章旭升")),
+            ("章旭升", Some("章旭升")),
+            ("他", None),
+            ("会议", None),
+            ("全市上下", None),
+            ("省委常委、市委书记欧阳明", Some("欧阳明")),
+        ] {
+            assert_eq!(person(who).as_deref(), expect, "{who}");
+        }
+    }
+}
