@@ -14,12 +14,15 @@ use crate::ingest::split::flatten;
 use crate::meeting::chair::person;
 use crate::model::{Directive, Span};
 
-/// A cue at the start of a sentence, after at most a short connective (同时,).
+/// A cue at the start of a sentence: who, then the verb, then a comma or colon.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:[\p{Han}]{1,4}[，,]\s*)?([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调|指出|要求|认为|提出)\s*[，,:：]\s*",
+        r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调|指出|要求|认为|提出)\s*[，,:：]\s*",
     )
 });
+
+/// A short connective before a cue: 同时,他指出.
+static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\p{Han}]{1,4}[，,]\s*"));
 
 /// A sentence that reports what the meeting did rather than what it laid down.
 static PROCEDURE: LazyLock<Regex> =
@@ -35,6 +38,14 @@ static CARRY_ON: LazyLock<Regex> = LazyLock::new(|| {
 /// The cue at the start of `sentence`: its text as the reader names it (会议强调, 章旭升指出,
 /// 他强调) and the length in bytes of the cue with its comma.
 pub fn cue(sentence: &str) -> Option<(String, usize)> {
+    cue_at(sentence).or_else(|| {
+        let skip = CONNECTIVE.find(sentence)?.end();
+        cue_at(&sentence[skip..]).map(|(name, len)| (name, skip + len))
+    })
+}
+
+/// The cue right at the start of `sentence`.
+fn cue_at(sentence: &str) -> Option<(String, usize)> {
     let c = CUE.captures(sentence)?;
     let who = c.get(1)?.as_str().trim();
     let verb = c.get(2)?.as_str();
@@ -213,6 +224,10 @@ mod tests {
             &["会议强调|要做好工作"],
         );
         check("会议以视频形式召开,在各镇街区设分会场。", &[]);
+        check(
+            "会议审议并原则通过《意见》。会议强调,要全面贯彻新时代党的建设总要求,关键在于抓基层。",
+            &["会议强调|要全面贯彻新时代党的建设总要求,关键在于抓基层"],
+        );
         check(
             "会议强调,要严明纪律。会议还研究了其他事项。要做好。",
             &["会议强调|要严明纪律"],
