@@ -182,6 +182,9 @@ const RELATED_HEADINGS: &[&str] = &[
     "国际要闻",
     "图片中心",
     "图片新闻",
+    "视频简介",
+    "栏目介绍",
+    "内容简介",
 ];
 
 /// Classifies one trimmed line by its shape.

@@ -12,6 +12,8 @@ use crate::ingest::clean::{is_han, regex};
 /// Office titles that stand right before a leader's name. The last one found ends the titles.
 const TITLES: &[&str] = &[
     "书记",
+    "委员长",
+    "副委员长",
     "市长",
     "县长",
     "区长",
@@ -67,30 +69,62 @@ const NOT_NAMES: &[&str] = &[
     "最后", "首先", "其次", "他", "她",
 ];
 
+/// A time between a name and its verb: 李某5月18日主持…, 张某近日主持….
+static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"((\d{1,2}月)?\d{1,2}日|[昨今前]天|[昨今前]日|近日|日前|上午|下午|晚上|晚)+$")
+});
+
+/// A leader named in a clause, and whether an office title stood before the name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// The name, titles taken off.
+    pub name: String,
+    /// True when a title (书记, 市长 …) stood right before it, which makes it surely a person.
+    pub titled: bool,
+}
+
 /// The leader in `who`, the words before a verb such as 主持 or 强调; `None` when it holds no name.
 pub fn person(who: &str) -> Option<String> {
+    leader(who).map(|p| p.name)
+}
+
+/// Like [`person`], also saying whether the name came after an office title.
+pub fn leader(who: &str) -> Option<Person> {
     let mut s = who.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     loop {
         let before = s;
         for a in ADVERBS {
             s = s.strip_suffix(a).unwrap_or(s);
         }
+        s = TRAILING_TIME.find(s).map_or(s, |m| &s[..m.start()]);
         if s == before {
             break;
         }
     }
-    let after_title = TITLES
+    // 韩正在听取发言后指出, 习近平在北京主持: what follows 在 is where or when, not who.
+    let s = s.split('在').next().unwrap_or(s);
+    let title_end = TITLES
         .iter()
         .filter_map(|t| s.rfind(t).map(|i| i + t.len()))
-        .max()
-        .map_or(s, |end| &s[end..]);
+        .max();
+    let after_title = title_end.map_or(s, |end| &s[end..]);
     let n = after_title.chars().count();
     let all_han = after_title.chars().all(is_han);
     let named = all_han
         && (2..=4).contains(&n)
         && !NOT_NAMES.iter().any(|w| after_title.contains(w))
-        && !after_title.ends_with(['市', '县', '区', '省', '委', '会']);
-    named.then(|| after_title.to_string())
+        && !after_title.ends_with(['市', '县', '区', '省', '委', '会', '后', '们', '时', '的'])
+        && !after_title.contains(['的', '了', '和', '与']);
+    named.then(|| Person {
+        name: after_title.to_string(),
+        titled: title_end.is_some(),
+    })
+}
+
+/// True when `text` names `name` with an office title right before it (市委书记章旭升).
+pub fn titled_in(text: &str, name: &str) -> bool {
+    text.match_indices(name)
+        .any(|(i, _)| TITLES.iter().any(|t| text[..i].ends_with(t)))
 }
 
 /// `…X主持会议`, `…X主持召开…`, `X主持并讲话`, `会议由X主持`.
@@ -144,6 +178,12 @@ mod tests {
             ("会议", None),
             ("全市上下", None),
             ("省委常委、市委书记欧阳明", Some("欧阳明")),
+            ("全国人大常委会委员长王某", Some("王某")),
+            ("国务院总理李某5月18日", Some("李某")),
+            ("中央委员会主任习某在北京", Some("习某")),
+            ("韩某在认真听取有关负责同志发言后", Some("韩某")),
+            ("在听取汇报后", None),
+            ("各位代表们", None),
         ] {
             assert_eq!(person(who).as_deref(), expect, "{who}");
         }

@@ -57,6 +57,12 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
             .iter()
             .find_map(|t| chaired_by(t))
             .or_else(|| laid_down.iter().find_map(|d| leader_of(&d.cue)));
+        // A page may print the same report twice (a summary box and the story): keep the first.
+        let same =
+            |m: &Meeting| m.title == found.title && m.directives[0].text == laid_down[0].text;
+        if out.iter().any(same) {
+            continue;
+        }
         let date = dates.resolve(&lead).map(|(d, _)| d);
         let article_text = article.span.slice(&text);
         out.push(Meeting {
@@ -75,7 +81,7 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
 
 /// The leader named in a cue such as 章旭升强调; `None` for 会议强调 or 他强调.
 fn leader_of(cue: &str) -> Option<String> {
-    let name = ["强调", "指出", "要求", "认为", "提出"]
+    let name = ["强调", "指出", "要求", "认为", "提出", "表示", "说"]
         .iter()
         .find_map(|v| cue.strip_suffix(v))?;
     (name != "会议" && name != "他" && name != "她").then(|| name.to_string())

@@ -11,13 +11,13 @@ use regex::Regex;
 
 use crate::ingest::clean::regex;
 use crate::ingest::split::flatten;
-use crate::meeting::chair::person;
+use crate::meeting::chair::{leader, titled_in};
 use crate::model::{Directive, Span};
 
 /// A cue at the start of a sentence: who, then the verb, then a comma or colon.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调|指出|要求|认为|提出)\s*[，,:：]\s*",
+        r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调|指出|要求|认为|提出|表示|说)\s*[，,:：]\s*",
     )
 });
 
@@ -36,24 +36,35 @@ static CARRY_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The cue at the start of `sentence`: its text as the reader names it (会议强调, 章旭升指出,
-/// 他强调) and the length in bytes of the cue with its comma.
-pub fn cue(sentence: &str) -> Option<(String, usize)> {
-    cue_at(sentence).or_else(|| {
+/// 他强调) and the length in bytes of the cue with its comma. `article` is the article's text:
+/// a bare name is taken for a leader only when the article gives it an office title somewhere
+/// (市委书记章旭升), so that 白皮书指出 or 代表们表示 are not read as leaders' words.
+pub fn cue(sentence: &str, article: &str) -> Option<(String, usize)> {
+    cue_at(sentence, article).or_else(|| {
         let skip = CONNECTIVE.find(sentence)?.end();
-        cue_at(&sentence[skip..]).map(|(name, len)| (name, skip + len))
+        cue_at(&sentence[skip..], article).map(|(name, len)| (name, skip + len))
     })
 }
 
 /// The cue right at the start of `sentence`.
-fn cue_at(sentence: &str) -> Option<(String, usize)> {
+fn cue_at(sentence: &str, article: &str) -> Option<(String, usize)> {
     let c = CUE.captures(sentence)?;
     let who = c.get(1)?.as_str().trim();
     let verb = c.get(2)?.as_str();
     let len = c.get(0)?.end();
     let speaker = match who {
-        "会议" | "会上" | "会议上" => "会议".to_string(),
+        // A meeting "says" nothing: 会议说 is not a cue, only 会议强调/指出/要求….
+        "会议" | "会上" | "会议上" if verb != "说" && verb != "表示" => {
+            "会议".to_string()
+        }
         "他" | "她" => who.to_string(),
-        _ => person(who)?,
+        _ => {
+            let p = leader(who)?;
+            if !p.titled && !titled_in(article, &p.name) {
+                return None;
+            }
+            p.name
+        }
     };
     Some((format!("{speaker}{verb}"), len))
 }
@@ -98,6 +109,10 @@ fn tidy(text: &str, span: Span) -> Span {
 pub fn directives(text: &str, paragraphs: &[Span]) -> Vec<Directive> {
     let mut out = Vec::new();
     let mut active: Option<String> = None;
+    let article = match (paragraphs.first(), paragraphs.last()) {
+        (Some(a), Some(b)) => Span::new(a.start, b.end).slice(text),
+        _ => "",
+    };
     for (pi, para) in paragraphs.iter().enumerate() {
         let flat_start = flatten(text, *para);
         if pi > 0 && !CARRY_ON.is_match(&flat_start) {
@@ -107,7 +122,7 @@ pub fn directives(text: &str, paragraphs: &[Span]) -> Vec<Directive> {
             let flat = flatten(text, sentence);
             let flat = flat.trim_start();
             let mut body = sentence;
-            if let Some((name, len)) = cue(flat) {
+            if let Some((name, len)) = cue(flat, article) {
                 active = Some(name);
                 // Skip the cue in the document: the flattened cue has no line breaks, but the
                 // page may, so walk the same number of non-break characters.
@@ -232,6 +247,13 @@ mod tests {
             "会议强调,要严明纪律。会议还研究了其他事项。要做好。",
             &["会议强调|要严明纪律"],
         );
+        // A bare name is a leader only when the article titles it somewhere.
+        check("白皮书指出,我国航天发展迅速。", &[]);
+        check(
+            "省长王某出席。\n\n王某表示,要稳住经济大盘。",
+            &["王某表示|要稳住经济大盘"],
+        );
+        check("会议说,要做好。", &[]);
         check(
             "他强调:“要慎终如始。”要抓好落实。",
             &["他强调|“要慎终如始。”", "他强调|要抓好落实"],

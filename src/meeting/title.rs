@@ -18,6 +18,32 @@ const ORGANS: &[&str] = &[
     "政府",
     "党组",
     "工作组",
+    "政治局",
+    "书记处",
+    "国务院",
+    "纪委",
+    "军委",
+];
+
+/// Gatherings that are not policy meetings: a press conference, a reception, a gala.
+const NOT_MEETINGS: &[&str] = &[
+    "发布会",
+    "招待会",
+    "团拜会",
+    "茶话会",
+    "晚会",
+    "音乐会",
+    "博览会",
+    "运动会",
+    "交易会",
+    "洽谈会",
+    "推介会",
+    "见面会",
+    "记者会",
+    "峰会",
+    "展览会",
+    "演唱会",
+    "追悼会",
 ];
 
 /// Characters before 会 that make it not a meeting: 社会, 机会, 协会, 工会, 领会 ….
@@ -29,7 +55,7 @@ const NOT_MEETING_BEFORE: &[char] = &[
 /// Characters after 会 that make it another word: 会员, 会长, 会同, 会见, 会商, 会计 ….
 const NOT_MEETING_AFTER: &[char] = &[
     '员', '长', '同', '见', '商', '计', '展', '场', '谈', '师', '所', '徽', '费', '址', '聚', '合',
-    '诊', '签', '考', '战',
+    '诊', '签', '考', '战', '晤',
 ];
 
 /// What can follow a 会 inside one meeting's name: 常委会会议, 委员会第十次会议, 常委会扩大会议,
@@ -84,13 +110,18 @@ static HELD: LazyLock<Regex> =
     LazyLock::new(|| regex(r"([^，。；,;：:！？]{2,80}?)(在[^，。；,;]{1,20})?(召开|举行)"));
 /// `在Y会上强调`.
 static AT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"在([^，。；,;：:！？\s]{1,60}?)上(?:的讲话中)?(强调|指出|讲话|表示|要求|作|提出)")
+    regex(r"在([^在，。；,;：:！？\s]{1,60}?)上(?:的讲话中)?(强调|指出|讲话|表示|要求|作|提出)")
 });
 /// Times and report openers before the subject of a lead: 1月27日上午, 本报讯, 昨日下午.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"^(本报[\p{Han}]{0,6}讯\s*|[(（][^)）]{0,20}[)）]\s*|\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十〇]{1,4}[年月日]|[昨今前明]日|[昨今前明]天|近日|日前|上午|下午|晚上|晚|早上|凌晨|\s)+",
     )
+});
+
+/// A time between the subject and 召开: 中共中央政治局1月6日全天召开会议.
+static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"((\d{1,2}月)?\d{1,2}日|全天|上午|下午|晚上|晚|近日|日前|[昨今前]天|[昨今前]日)+$")
 });
 
 /// A meeting named in a lead.
@@ -135,6 +166,9 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
         let subject = strip_lead_in(&before[subject_start..]);
+        let subject = TRAILING_TIME
+            .find(subject)
+            .map_or(subject, |m| &subject[..m.start()]);
         let subject = subject
             .rsplit(char::is_whitespace)
             .next()
@@ -193,6 +227,10 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
                 found.title = n.to_string();
             }
         }
+    }
+    // A bare 会 names nothing; it is 会晤-like talk more often than a meeting.
+    if found.title == "会" || NOT_MEETINGS.iter().any(|w| found.title.ends_with(w)) {
+        return None;
     }
     if found.title.is_empty() {
         found.title = "会议".to_string();
