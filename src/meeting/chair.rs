@@ -60,13 +60,18 @@ const ADVERBS: &[&str] = &[
     "在会上",
     "在讲话中",
     "在会议上",
+    "多次",
+    "一再",
+    "反复",
+    "一致",
+    "曾",
 ];
 
 /// Two- to four-character strings that are not names though they stand where a name would.
 const NOT_NAMES: &[&str] = &[
     "会议", "会上", "我们", "他们", "大家", "全市", "全县", "全区", "全省", "上下", "市委", "县委",
     "区委", "省委", "政府", "各地", "各级", "部门", "同时", "此外", "会后", "当前", "目前", "另外",
-    "最后", "首先", "其次", "他", "她",
+    "最后", "首先", "其次", "他", "她", "发言", "多次",
 ];
 
 /// A time between a name and its verb: 李某5月18日主持…, 张某近日主持….
@@ -114,7 +119,7 @@ pub fn leader(who: &str) -> Option<Person> {
         && (2..=4).contains(&n)
         && !NOT_NAMES.iter().any(|w| after_title.contains(w))
         && !after_title.ends_with(['市', '县', '区', '省', '委', '会', '后', '们', '时', '的'])
-        && !after_title.contains(['的', '了', '和', '与']);
+        && !after_title.contains(['的', '了', '和', '与', '们']);
     named.then(|| Person {
         name: after_title.to_string(),
         titled: title_end.is_some(),
@@ -184,6 +189,9 @@ mod tests {
             ("韩某在认真听取有关负责同志发言后", Some("韩某")),
             ("在听取汇报后", None),
             ("各位代表们", None),
+            ("委员们一致", None),
+            ("习某总书记多次", None),
+            ("委员发言", None),
         ] {
             assert_eq!(person(who).as_deref(), expect, "{who}");
         }

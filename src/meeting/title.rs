@@ -124,6 +124,9 @@ static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"((\d{1,2}月)?\d{1,2}日|全天|上午|下午|晚上|晚|近日|日前|[昨今前]天|[昨今前]日)+$")
 });
 
+/// A count of meetings (召开了72次重要会议), not one meeting.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\d一二三四五六七八九十百多数]+次"));
+
 /// A meeting named in a lead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -160,6 +163,8 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
             continue;
         };
         let object = &clause.as_str()[..end];
+        // 举行会谈并共同主持X会议: the meeting is what was chaired.
+        let object = object.rsplit_once("主持").map_or(object, |(_, o)| o);
         let subject_start = before
             .rfind(['，', '。', '；', ',', ';', '：', ':'])
             .map_or(0, |i| {
@@ -194,6 +199,7 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
             continue;
         }
         let name_str = strip_lead_in(name.as_str());
+        let name_str = name_str.strip_prefix('在').unwrap_or(name_str);
         if let Some(end) = name_end(name_str)
             && end == name_str.len()
             && !name_str.contains("召开")
@@ -229,7 +235,10 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
         }
     }
     // A bare 会 names nothing; it is 会晤-like talk more often than a meeting.
-    if found.title == "会" || NOT_MEETINGS.iter().any(|w| found.title.ends_with(w)) {
+    if found.title == "会"
+        || COUNTED.is_match(&found.title)
+        || NOT_MEETINGS.iter().any(|w| found.title.ends_with(w))
+    {
         return None;
     }
     if found.title.is_empty() {
