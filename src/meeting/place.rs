@@ -102,6 +102,17 @@ const NOT_PLACE_AFTER: [&str; 20] = [
     "宾馆", "酒店", "饭店", "大学", "中学", "小学",
 ];
 
+/// National news outlets: a page that cites one and names no local outlet is a national page.
+const NATIONAL_OUTLETS: [&str; 7] = [
+    "新华社",
+    "央视网",
+    "人民日报",
+    "人民网",
+    "中新社",
+    "中国新闻网",
+    "中央广播电视总台",
+];
+
 /// Words that say the page speaks for its own locality: 我市, 全县, 本区.
 const SELF_PREFIX: [char; 3] = ['我', '全', '本'];
 
@@ -354,44 +365,66 @@ impl Gazetteer {
                 t.media += u32::from(h.context.media);
                 t.organ += u32::from(h.context.organ);
                 t.dateline += u32::from(h.context.dateline);
-                t.mentions += 1;
+                // A dateline says where a reporter filed from; it is weighed on its own.
+                t.mentions += u32::from(!h.context.dateline);
             }
         }
 
         let self_refs = self_references(page);
+        // A national outlet's page (no local paper or site named, a national agency cited)
+        // speaks for no locality: only what the article itself names counts, not where the
+        // agency filed from (新华社北京…电) nor the other stories on the page.
+        let national = !page_tally.values().any(|t| t.media > 0)
+            && NATIONAL_OUTLETS.iter().any(|o| page.contains(o));
+        if national {
+            page_tally.clear();
+        }
         let candidates: BTreeSet<usize> = page_tally
             .keys()
             .chain(article_tally.keys())
             .copied()
             .collect();
-        let mut best: Option<(u32, usize)> = None;
-        for i in candidates {
-            let p = page_tally.get(&i).copied().unwrap_or_default();
-            let a = article_tally.get(&i).copied().unwrap_or_default();
-            let mut score = 100 * p.media.min(2)
-                + 30 * p.dateline.min(1)
-                + 5 * p.organ.min(4)
-                + p.mentions.min(20)
-                + 40 * a.organ.min(2)
-                + 3 * a.mentions.min(10);
-            if self_refs.contains(&self.suffixes[i]) {
-                score += 10;
-            }
-            // Highest score; among equals the broader level, then the lower code.
-            let key = |s: u32, j: usize| {
-                (
-                    s,
-                    std::cmp::Reverse(self.places[j].level),
-                    std::cmp::Reverse(self.places[j].code.clone()),
-                )
-            };
-            if best.is_none_or(|(bs, bi)| key(score, i) > key(bs, bi)) {
-                best = Some((score, i));
-            }
-        }
+        let mut scored: Vec<(u32, usize)> = candidates
+            .into_iter()
+            .map(|i| {
+                let p = page_tally.get(&i).copied().unwrap_or_default();
+                let a = article_tally.get(&i).copied().unwrap_or_default();
+                let mut score = 100 * p.media.min(2)
+                    + 30 * p.dateline.min(1)
+                    + 5 * p.organ.min(4)
+                    + p.mentions.min(20)
+                    + 40 * a.organ.min(2)
+                    + 3 * a.mentions.min(10);
+                if self_refs.contains(&self.suffixes[i]) {
+                    score += 10;
+                }
+                (score, i)
+            })
+            .collect();
+        // Highest score first; among equals the broader level, then the lower code.
+        scored.sort_by(|&(sa, a), &(sb, b)| {
+            sb.cmp(&sa)
+                .then(self.places[a].level.cmp(&self.places[b].level))
+                .then(self.places[a].code.cmp(&self.places[b].code))
+        });
+        let &(score, best) = scored.first()?;
         // A single passing mention somewhere on the page is not enough to name its locality.
-        best.filter(|&(s, _)| s >= 3)
-            .map(|(_, i)| self.places[i].clone())
+        if score < 3 {
+            return None;
+        }
+        // Unrelated places level on evidence (山西、安徽、江西 in a list): no one locality.
+        let related = |a: usize, b: usize| {
+            let up = |x: usize, y: usize| {
+                std::iter::successors(self.parents[x], |&p| self.parents[p]).any(|p| p == y)
+            };
+            up(a, b) || up(b, a)
+        };
+        let tied = scored
+            .iter()
+            .skip(1)
+            .take_while(|&&(s, _)| s == score)
+            .any(|&(_, i)| !related(i, best));
+        (!tied).then(|| self.places[best].clone())
     }
 
     /// The one place a hit stands for, or `None` when it is unsupported or stays ambiguous.
@@ -751,6 +784,22 @@ mod tests {
         let page = include_str!("../../assets/seeds/000_5af66aba3eb6f890.txt");
         let place = GAZ.locate(page, page).unwrap();
         assert_eq!(&*place.full, "浙江省金华市永康市");
+    }
+
+    #[test]
+    fn lists_of_equal_places_name_none() {
+        check(
+            "有关部门要加大支持力度,山西、安徽、江西、河南、湖北、湖南要",
+            "",
+        );
+        check("会议强调,山西、安徽要,山西省", "山西");
+    }
+
+    #[test]
+    fn national_agency_datelines_name_no_locality() {
+        check("新华社北京7月30日电 中共中央政治局召开会议", "");
+        check("新华社北京7月30日电 北京市委常委会召开会议", "北京");
+        check("央视网消息:湖南省委常委会召开会议。长沙", "湖南");
     }
 
     #[test]
