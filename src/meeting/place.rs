@@ -808,4 +808,25 @@ mod tests {
         check_in(page, "湖南省委常委会召开会议 研究部署", "湖南");
         check_in(page, "广东省委常委会召开会议 强调", "广东");
     }
+
+    mod fuzz {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn locate_never_panics(
+                s in r"[永康金华市县区省委日报新闻网今发布朝阳北京湖南长沙和平路 \n《》0-9、,]{0,60}"
+            ) {
+                let split = s.char_indices().nth(s.chars().count() / 2).map_or(0, |(i, _)| i);
+                let _ = GAZ.locate(&s, &s[split..]);
+            }
+
+            #[test]
+            fn locate_never_panics_on_any_string(s in any::<String>()) {
+                let _ = GAZ.locate(&s, &s);
+            }
+        }
+    }
 }
