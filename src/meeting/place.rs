@@ -553,10 +553,11 @@ impl Gazetteer {
     }
 }
 
-/// 长沙2月3日电, 北京3日电: a news agency's dateline after a place name.
+/// 长沙2月3日电, 北京3日电, 本报盐城讯: a dateline after a place name.
 fn is_dateline_after(after: &str) -> bool {
     let head: String = after.chars().take(8).collect();
-    head.starts_with(|c: char| c.is_ascii_digit()) && head.contains("日电")
+    (head.starts_with(|c: char| c.is_ascii_digit()) && head.contains("日电"))
+        || head.starts_with('讯')
 }
 
 /// The suffixes (市, 县, 区, 省 …) the page uses for itself: 我市, 全县, 本区.
@@ -725,6 +726,7 @@ mod tests {
         // A paper named once, in a list of papers, is not the page's own.
         check("人民日报、光明日报、经济日报", "");
         check("宜宾发布\n我市召开会议,宜宾要", "宜宾");
+        check("本报德清讯 昨日,县委召开常委会,德清要", "德清");
         check("中央广播电视总台、光明日报、经济日报", "");
         check("在秘鲁南部多个沿海城市", "");
         check("强化医疗卫生资源县域统筹", "");
