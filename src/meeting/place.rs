@@ -319,46 +319,19 @@ impl Gazetteer {
     pub fn locate(&self, page: &str, article: &str) -> Option<Place> {
         let page_hits = self.hits(page);
         let article_hits = self.hits(article);
-        // How often each place could be meant on the page: a name written once may be an
-        // accident of the characters around it (海城市 in 沿海城市, 光明日报 in a list of papers).
-        let mut counts: BTreeMap<usize, u32> = BTreeMap::new();
-        for h in &page_hits {
-            for &(i, _) in &self.patterns[h.pattern] {
-                *counts.entry(i).or_default() += 1;
-            }
-        }
-        let repeated = |i: usize| counts.get(&i).copied().unwrap_or(0) >= 2;
-        // Places the page really names; they in turn support their descendants' short names.
-        let mut support: BTreeSet<usize> = BTreeSet::new();
-        for h in page_hits.iter().chain(&article_hits) {
-            if let Some(i) = h.near_place {
-                support.insert(i);
-            } else if let Some(i) = self.primary[h.pattern] {
-                let official = self.is_official(h, i);
-                let province = self.places[i].level == PlaceLevel::Province;
-                let strong = h.context.strong();
-                if h.context.organ
-                    || province
-                    || (official && strong)
-                    || (repeated(i) && (official || strong))
-                {
-                    support.insert(i);
-                }
-            }
-        }
-        let supported: BTreeSet<usize> = support
-            .iter()
-            .flat_map(|&i| std::iter::successors(Some(i), |&p| self.parents[p]))
-            .collect();
+        // Each text supports its own names: a word like 资源 counts in a State Council story
+        // only if that story itself names 资源县, not because another story on the page does.
+        let page_supported = self.supported(&page_hits);
+        let article_supported = self.supported(&article_hits);
 
         let mut page_tally: BTreeMap<usize, Tally> = BTreeMap::new();
         let mut article_tally: BTreeMap<usize, Tally> = BTreeMap::new();
-        for (hits, tally) in [
-            (&page_hits, &mut page_tally),
-            (&article_hits, &mut article_tally),
+        for (hits, tally, supported) in [
+            (&page_hits, &mut page_tally, &page_supported),
+            (&article_hits, &mut article_tally, &article_supported),
         ] {
             for h in hits {
-                let Some(i) = self.resolve_hit(h, &supported) else {
+                let Some(i) = self.resolve_hit(h, supported) else {
                     continue;
                 };
                 let t = tally.entry(i).or_default();
@@ -370,7 +343,8 @@ impl Gazetteer {
             }
         }
 
-        let self_refs = self_references(page);
+        // 我市/全县 in the article itself: another story's 全市 says nothing about this one.
+        let self_refs = self_references(article);
         // A national outlet's page (no local paper or site named, a national agency cited)
         // speaks for no locality: only what the article itself names counts, not where the
         // agency filed from (新华社北京…电) nor the other stories on the page.
@@ -386,9 +360,13 @@ impl Gazetteer {
             .collect();
         let mut scored: Vec<(u32, usize)> = candidates
             .into_iter()
-            .map(|i| {
+            .filter_map(|i| {
                 let p = page_tally.get(&i).copied().unwrap_or_default();
                 let a = article_tally.get(&i).copied().unwrap_or_default();
+                // Plain mentions in the page's other stories say nothing about this article.
+                if a.mentions + a.organ == 0 && p.media + p.dateline + p.organ == 0 {
+                    return None;
+                }
                 let mut score = 100 * p.media.min(2)
                     + 30 * p.dateline.min(1)
                     + 5 * p.organ.min(4)
@@ -398,7 +376,7 @@ impl Gazetteer {
                 if self_refs.contains(&self.suffixes[i]) {
                     score += 10;
                 }
-                (score, i)
+                Some((score, i))
             })
             .collect();
         // Highest score first; among equals the broader level, then the lower code.
@@ -425,6 +403,41 @@ impl Gazetteer {
             .take_while(|&&(s, _)| s == score)
             .any(|&(_, i)| !related(i, best));
         (!tied).then(|| self.places[best].clone())
+    }
+
+    /// The places `hits` really name, with their ancestors: names written nearby their parent,
+    /// provinces, organs (X市委), and official names or papers (X日报) written more than once or
+    /// in a strong context. A name written once may be an accident of the characters around it
+    /// (海城市 in 沿海城市).
+    fn supported(&self, hits: &[Hit]) -> BTreeSet<usize> {
+        let mut counts: BTreeMap<usize, u32> = BTreeMap::new();
+        for h in hits {
+            for &(i, _) in &self.patterns[h.pattern] {
+                *counts.entry(i).or_default() += 1;
+            }
+        }
+        let repeated = |i: usize| counts.get(&i).copied().unwrap_or(0) >= 2;
+        let mut support: BTreeSet<usize> = BTreeSet::new();
+        for h in hits {
+            if let Some(i) = h.near_place {
+                support.insert(i);
+            } else if let Some(i) = self.primary[h.pattern] {
+                let official = self.is_official(h, i);
+                let province = self.places[i].level == PlaceLevel::Province;
+                let strong = h.context.strong();
+                if h.context.organ
+                    || province
+                    || (official && strong)
+                    || (repeated(i) && (official || strong))
+                {
+                    support.insert(i);
+                }
+            }
+        }
+        support
+            .iter()
+            .flat_map(|&i| std::iter::successors(Some(i), |&p| self.parents[p]))
+            .collect()
     }
 
     /// The one place a hit stands for, or `None` when it is unsupported or stays ambiguous.
@@ -496,6 +509,13 @@ impl Gazetteer {
                             .next()
                             .is_none_or(|c| c.is_whitespace() || "”\"’'》)）|,，。".contains(c)))
             }) || before.ends_with("今日");
+            // 人民日报、光明日报社、经济日报: a list of papers, or a paper as an organisation,
+            // is not the page's own masthead.
+            let media = media
+                && !before.ends_with('、')
+                && !MEDIA_AFTER
+                    .iter()
+                    .any(|w| after.starts_with(w) && after[w.len()..].starts_with(['、', '社']));
             // Only an official name heads an organ: 湖南省委, but not 合作委员会.
             let organ = official && ORGAN_AFTER.iter().any(|w| after.starts_with(w));
             let dateline = is_dateline_after(after);
@@ -728,6 +748,10 @@ mod tests {
         check("宜宾发布\n我市召开会议,宜宾要", "宜宾");
         check("本报德清讯 昨日,县委召开常委会,德清要", "德清");
         check("中央广播电视总台、光明日报、经济日报", "");
+        check(
+            "新华社、光明日报社、经济日报社,唱响中国经济光明论,前景光明",
+            "",
+        );
         check("在秘鲁南部多个沿海城市", "");
         check("强化医疗卫生资源县域统筹", "");
         check("西藏日喀则市定日县6.8级地震,定日县全力救援", "定日");
@@ -786,6 +810,19 @@ mod tests {
         let page = include_str!("../../assets/seeds/000_5af66aba3eb6f890.txt");
         let place = GAZ.locate(page, page).unwrap();
         assert_eq!(&*place.full, "浙江省金华市永康市");
+    }
+
+    #[test]
+    fn another_story_on_the_page_lends_no_support() {
+        let page =
+            "广西桂林资源县梅溪镇,资源县检察院\n国务院常务会议强调,优化资源布局,立足资源禀赋\n";
+        check_in(page, "国务院常务会议强调,优化资源布局,立足资源禀赋", "");
+        let page = "全市上下\n国务院常务会议决定核准山东石岛湾、福建宁德、辽宁徐大堡核电项目\n";
+        check_in(
+            page,
+            "国务院常务会议决定核准山东石岛湾、福建宁德、辽宁徐大堡核电项目",
+            "",
+        );
     }
 
     #[test]
