@@ -358,6 +358,12 @@ impl Gazetteer {
             .chain(article_tally.keys())
             .copied()
             .collect();
+        // A 我市 article is about the place of that kind it mentions most (at least twice).
+        let self_ref_place = article_tally
+            .iter()
+            .filter(|&(&i, t)| t.mentions >= 2 && self_refs.contains(&self.suffixes[i]))
+            .max_by_key(|&(&i, t)| (t.mentions, std::cmp::Reverse(i)))
+            .map(|(&i, _)| i);
         let mut scored: Vec<(u32, usize)> = candidates
             .into_iter()
             .filter_map(|i| {
@@ -373,7 +379,7 @@ impl Gazetteer {
                     + p.mentions.min(20)
                     + 40 * a.organ.min(2)
                     + 3 * a.mentions.min(10);
-                if self_refs.contains(&self.suffixes[i]) {
+                if self_ref_place == Some(i) {
                     score += 10;
                 }
                 Some((score, i))
@@ -765,7 +771,10 @@ mod tests {
     fn organs_and_mentions() {
         check("湖南省委常委会召开会议,研究部署疫情防控工作", "湖南");
         check("恩施州委召开常委会会议", "恩施");
-        check("我区召开推进会,临安区、杭州市有关负责人参加", "临安");
+        check(
+            "我区召开推进会,临安区、杭州市有关负责人参加,临安区要",
+            "临安",
+        );
         check("昆山市委常委会召开会议。会议强调,昆山要", "昆山");
         // Ambiguous short name settled by the co-mentioned parent.
         check("辽宁省朝阳市委召开会议,朝阳要坚持", "朝阳");
