@@ -257,7 +257,12 @@ impl Gazetteer {
     /// datelines, 我市 mentions) as evidence. `article` may be a part of `page` or all of it.
     pub fn locate(&self, page: &str, article: &str) -> Option<Place> {
         let page_hits = self.hits(page);
-        let article_hits = self.hits(article);
+        // The pipeline also asks for the page as a whole: read it once.
+        let article_hits = if article == page {
+            page_hits.clone()
+        } else {
+            self.hits(article)
+        };
         // Each text supports its own names: a word like 资源 counts in a State Council story
         // only if that story itself names 资源县, not because another story on the page does.
         let page_supported = self.supported(&page_hits);
@@ -491,28 +496,26 @@ impl Gazetteer {
                 let lo = spans.partition_point(|&(_, e)| e + 3 < start);
                 (lo, k)
             };
-            let near: BTreeSet<usize> = (lo..hi)
-                .filter(|&j| j != k)
-                .flat_map(|j| self.patterns[hits[j].pattern].iter().map(|&(i, _)| i))
-                .collect();
-            let mut under: Vec<usize> = self.patterns[hits[k].pattern]
-                .iter()
-                .map(|&(i, _)| i)
-                .filter(|&i| {
-                    if official {
-                        std::iter::successors(self.parents[i], |&p| self.parents[p])
-                            .any(|a| near.contains(&a))
-                    } else {
-                        self.parents[i].is_some_and(|p| near.contains(&p))
-                    }
-                })
-                .collect();
-            under.dedup();
-            hits[k].near_parent = !under.is_empty();
-            hits[k].near_place = match under.as_slice() {
-                [i] => Some(*i),
-                _ => None,
+            let pattern_of = |j: usize| hits[j].pattern;
+            let is_near = |a: usize| {
+                (lo..hi)
+                    .any(|j| j != k && self.patterns[pattern_of(j)].iter().any(|&(i, _)| i == a))
             };
+            let mut under: Option<usize> = None;
+            let mut several = false;
+            for &(i, _) in &self.patterns[hits[k].pattern] {
+                let linked = if official {
+                    std::iter::successors(self.parents[i], |&p| self.parents[p]).any(is_near)
+                } else {
+                    self.parents[i].is_some_and(is_near)
+                };
+                if linked {
+                    several |= under.is_some_and(|u| u != i);
+                    under.get_or_insert(i);
+                }
+            }
+            hits[k].near_parent = under.is_some();
+            hits[k].near_place = if several { None } else { under };
         }
         hits
     }
@@ -520,7 +523,8 @@ impl Gazetteer {
 
 /// 长沙2月3日电, 北京3日电, 本报盐城讯: a dateline after a place name.
 fn is_dateline_after(after: &str) -> bool {
-    let head: String = after.chars().take(8).collect();
+    let end = after.char_indices().nth(8).map_or(after.len(), |(i, _)| i);
+    let head = &after[..end];
     (head.starts_with(|c: char| c.is_ascii_digit()) && head.contains("日电"))
         || head.starts_with('讯')
 }
