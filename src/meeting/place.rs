@@ -18,8 +18,9 @@ use crate::model::{Place, PlaceLevel};
 const DIVISIONS_TSV: &str = include_str!("../../assets/places/divisions.tsv");
 
 /// Words after a name that make it a paper, site or broadcaster: the strongest evidence of
-/// whose page it is.
-const MEDIA_AFTER: [&str; 9] = [
+/// whose page it is. (Provincial news apps, 浙江新闻客户端, are left out: county papers print
+/// their download codes.)
+const MEDIA_AFTER: [&str; 8] = [
     "日报",
     "晚报",
     "新闻网",
@@ -27,7 +28,6 @@ const MEDIA_AFTER: [&str; 9] = [
     "广播电视台",
     "电视台",
     "手机报",
-    "新闻客户端",
     "发布",
 ];
 
@@ -609,6 +609,10 @@ mod tests {
         // A paper named once, in a list of papers, is not the page's own.
         check("人民日报、光明日报、经济日报", "");
         check("宜宾发布\n我市召开会议,宜宾要", "宜宾");
+        check(
+            "浙江新闻客户端\n浙江新闻客户端\n嘉善县召开会议,嘉善县要求,嘉善要",
+            "嘉善",
+        );
         check("本报德清讯 昨日,县委召开常委会,德清要", "德清");
         check("中央广播电视总台、光明日报、经济日报", "");
         check(
