@@ -12,6 +12,9 @@ use crate::meeting::title;
 use crate::meeting::{Gazetteer, PageDates};
 use crate::model::{Document, Meeting, MeetingId};
 
+/// How much of the first paragraph is read as the lead.
+const LEAD_BYTES: usize = 1500;
+
 /// How many paragraphs from the top a `主持` line may stand in (lead, then 市委书记X主持会议).
 const CHAIR_PARAGRAPHS: usize = 3;
 
@@ -31,7 +34,15 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
         let Some(first) = article.paragraphs.first() else {
             continue;
         };
-        let lead = flatten(&text, *first);
+        let mut lead = flatten(&text, *first);
+        // A lead names its meeting in its first sentences; a page-long line is not read whole.
+        if lead.len() > LEAD_BYTES {
+            let mut cut = LEAD_BYTES;
+            while !lead.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            lead.truncate(cut);
+        }
         let headline = article
             .headline
             .map(|h| flatten(&text, h))
