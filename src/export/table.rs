@@ -123,7 +123,7 @@ impl Table {
 }
 
 /// Makes a cell safe for spreadsheets: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return would be read as a formula by Excel or LibreOffice, so it gets a leading `'`.
+/// carriage return would be read as a formula by Excel or `LibreOffice`, so it gets a leading `'`.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     if is_formula_like(cell) {
         std::borrow::Cow::Owned(format!("'{cell}"))
