@@ -2,10 +2,11 @@
 //!
 //! Directives are cut into clauses at Chinese clause punctuation. Candidate pairs come from an
 //! inverted index of character bigrams over the right side, so only clauses that share wording
-//! are ever scored (never all pairs). Pairs are scored by the cosine of their bigram sets and
-//! taken greedily, best first, one-to-one. The greedy match does not force the two sides into
-//! the same order: reports often move a formula from the opening to the closing paragraph, and
-//! a monotone alignment would drop one of two crossing pairs.
+//! are ever scored (never all pairs). Each candidate is scored by the share of characters in the
+//! longest common subsequence, and pairs are taken greedily, best first, one-to-one. The greedy
+//! match does not force the two sides into the same order: reports often move a formula from the
+//! opening to the closing paragraph, and a monotone alignment would drop one of two crossing
+//! pairs.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -23,7 +24,8 @@ use crate::pipeline::Analysis;
 pub struct AlignConfig {
     /// Cut at commas and enumeration marks too (`，,：:`), not only at sentence ends (`。；！？`).
     pub split_commas: bool,
-    /// Lowest score (bigram-set cosine, 0–1) for two clauses to be paired.
+    /// Lowest score for two clauses to be paired: the Dice share of characters in their longest
+    /// common subsequence, punctuation aside (0–1).
     pub min_score: f64,
     /// Fewest shared bigrams for two clauses to be paired, so one shared word does not pair
     /// unrelated clauses.
@@ -37,7 +39,7 @@ impl Default for AlignConfig {
     fn default() -> Self {
         Self {
             split_commas: true,
-            min_score: 0.25,
+            min_score: 0.3,
             min_shared: 2,
             min_chars: 6,
         }
@@ -68,7 +70,7 @@ pub struct AlignedPair {
     pub left: Option<usize>,
     /// Index into [`Alignment::right`], if this row has a right clause.
     pub right: Option<usize>,
-    /// Bigram-set cosine of the pair; 0 for an unpaired clause.
+    /// The pair's score (see [`AlignConfig::min_score`]); 0 for an unpaired clause.
     pub score: f64,
     /// The character diff of the pair (left → right); for an unpaired clause, all of it on
     /// its own side.
@@ -224,6 +226,11 @@ fn content_chars(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
+/// The letters and digits of `s`, punctuation and blanks left out.
+fn content(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// The set of character bigrams of `s`, punctuation and blanks left out so 两手抓、两手硬 and
 /// “两手抓、两手硬” shingle alike.
 fn bigrams(s: &str) -> BTreeSet<(char, char)> {
@@ -241,7 +248,11 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
             index.entry(*b).or_default().push(j);
         }
     }
-    // Candidates: every right clause that shares a bigram, counted through the index.
+    // Candidates: the right clauses that share enough bigrams, counted through the index. Only
+    // those are scored, by the share of characters in their longest common subsequence, which
+    // credits 两手抓、两手都要硬 ~ 两手抓、两手硬 where bigram sets lose every pair around 都要.
+    let lcontent: Vec<String> = left.iter().map(|c| content(&c.text)).collect();
+    let rcontent: Vec<String> = right.iter().map(|c| content(&c.text)).collect();
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (i, g) in lgrams.iter().enumerate() {
         let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
@@ -251,8 +262,11 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
             }
         }
         for (j, n) in shared {
-            let score = n as f64 / ((g.len() * rgrams[j].len()) as f64).sqrt();
-            if n >= config.min_shared && score >= config.min_score {
+            if n < config.min_shared {
+                continue;
+            }
+            let score = diff(&lcontent[i], &rcontent[j]).similarity();
+            if score >= config.min_score {
                 candidates.push((score, i, j));
             }
         }

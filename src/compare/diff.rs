@@ -173,12 +173,12 @@ mod tests {
                     assert_eq!(&right[s.right.clone().unwrap()], s.text);
                 }
                 SegmentKind::OnlyLeft => {
-                    shown.push_str(&format!("[-{}-]", s.text));
+                    shown += &["[-", &s.text, "-]"].concat();
                     l.push_str(&s.text);
                     assert_eq!(&left[s.left.clone().unwrap()], s.text);
                 }
                 SegmentKind::OnlyRight => {
-                    shown.push_str(&format!("{{+{}+}}", s.text));
+                    shown += &["{+", &s.text, "+}"].concat();
                     r.push_str(&s.text);
                     assert_eq!(&right[s.right.clone().unwrap()], s.text);
                 }
@@ -216,7 +216,7 @@ mod tests {
         let d = diff("群防群控", "群防群治");
         assert_eq!((d.shared_chars, d.left_chars, d.right_chars), (3, 4, 4));
         assert!((d.similarity() - 0.75).abs() < 1e-9);
-        assert_eq!(d.left_changes(), [9..12]);
-        assert_eq!(d.right_changes(), [9..12]);
+        assert_eq!(d.left_changes(), vec![9..12_usize]);
+        assert_eq!(d.right_changes(), vec![9..12_usize]);
     }
 }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use tifa::model::{
-    DocId, Document, Format, Meeting, MeetingId, Occurrence, PhraseGroup, Place, PlaceLevel,
-    PlaceUse, PolicyDate, DateBasis, Span, Variant, Directive,
+    DateBasis, Directive, DocId, Document, Format, Meeting, MeetingId, Occurrence, PhraseGroup,
+    Place, PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
 };
 use tifa::pipeline::Analysis;
 
@@ -55,7 +55,13 @@ impl Fixture {
     /// Adds a meeting of `place` on `date` (`YYYY-MM-DD`) whose directives are the given
     /// sentences, each found in the document's text (line breaks in the text are skipped, as
     /// the directive text leaves them out). Panics when a sentence is not in the document.
-    pub fn meeting(&mut self, doc: DocId, place: &str, date: &str, directives: &[&str]) -> MeetingId {
+    pub fn meeting(
+        &mut self,
+        doc: DocId,
+        place: &str,
+        date: &str,
+        directives: &[&str],
+    ) -> MeetingId {
         let text = self.analysis.documents[doc.0 as usize].text.clone();
         let id = MeetingId(self.analysis.meetings.len() as u32);
         let directives = directives
@@ -79,7 +85,10 @@ impl Fixture {
             }),
             date: NaiveDate::parse_from_str(date, "%Y-%m-%d")
                 .ok()
-                .map(|date| PolicyDate { date, basis: DateBasis::Explicit }),
+                .map(|date| PolicyDate {
+                    date,
+                    basis: DateBasis::Explicit,
+                }),
             title: "会议".into(),
             chair: None,
             directives,
@@ -106,10 +115,16 @@ impl Fixture {
                 for v in &by_len {
                     let mut from = 0;
                     while let Some(at) = raw[from..].find(v) {
-                        let s = Span::new(d.span.start + from + at, d.span.start + from + at + v.len());
+                        let s =
+                            Span::new(d.span.start + from + at, d.span.start + from + at + v.len());
                         if !taken.iter().any(|t| t.start < s.end && s.start < t.end) {
                             taken.push(s);
-                            occurrences.push(Occurrence { meeting: m.id, directive: di, span: s, text: (*v).into() });
+                            occurrences.push(Occurrence {
+                                meeting: m.id,
+                                directive: di,
+                                span: s,
+                                text: (*v).into(),
+                            });
                         }
                         from += at + v.len();
                     }
@@ -119,21 +134,43 @@ impl Fixture {
         occurrences.sort();
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for o in &occurrences {
-            *counts.entry(variants.iter().find(|v| **v == o.text).copied().unwrap_or("")).or_default() += 1;
+            *counts
+                .entry(
+                    variants
+                        .iter()
+                        .find(|v| **v == o.text)
+                        .copied()
+                        .unwrap_or(""),
+                )
+                .or_default() += 1;
         }
         let mut places: BTreeMap<String, PlaceUse> = BTreeMap::new();
         let mut meetings: Vec<MeetingId> = occurrences.iter().map(|o| o.meeting).collect();
         meetings.dedup();
         for o in &occurrences {
             let m = &self.analysis.meetings[o.meeting.0 as usize];
-            let name = m.place.as_ref().map(|p| p.name.to_string()).unwrap_or_default();
-            let e = places.entry(name).or_insert(PlaceUse { count: 0, meetings: 0, first: None });
+            let name = m
+                .place
+                .as_ref()
+                .map(|p| p.name.to_string())
+                .unwrap_or_default();
+            let e = places.entry(name).or_insert(PlaceUse {
+                count: 0,
+                meetings: 0,
+                first: None,
+            });
             e.count += 1;
         }
         self.analysis.phrases.push(PhraseGroup {
             id,
             phrase: variants[0].into(),
-            variants: variants.iter().map(|v| Variant { text: (*v).into(), count: counts.get(v).copied().unwrap_or(0) }).collect(),
+            variants: variants
+                .iter()
+                .map(|v| Variant {
+                    text: (*v).into(),
+                    count: counts.get(v).copied().unwrap_or(0),
+                })
+                .collect(),
             differs: String::new(),
             places,
             meetings,
