@@ -1,4 +1,6 @@
 //! Comparison on real seed sentences: alignment of two places, diffs, keyness, side by side.
+// Helpers outside #[test] functions unwrap too: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

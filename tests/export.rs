@@ -1,4 +1,6 @@
 //! Every export format written to disk and read back with an independent reader.
+// Helpers outside #[test] functions unwrap too: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
