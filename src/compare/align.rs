@@ -30,6 +30,9 @@ pub struct AlignConfig {
     /// Fewest shared bigrams for two clauses to be paired, so one shared word does not pair
     /// unrelated clauses.
     pub min_shared: usize,
+    /// At most this many right clauses (those sharing the most bigrams) are scored for each
+    /// left clause.
+    pub max_candidates: usize,
     /// Clauses shorter than this many characters (punctuation aside) are merged into the
     /// clause before them, since 精准施策 alone pairs with anything.
     pub min_chars: usize,
@@ -41,6 +44,7 @@ impl Default for AlignConfig {
             split_commas: true,
             min_score: 0.3,
             min_shared: 2,
+            max_candidates: 16,
             min_chars: 6,
         }
     }
@@ -85,7 +89,8 @@ pub struct Alignment {
     /// Right clauses in document order.
     pub right: Vec<Clause>,
     /// Every left clause once and every right clause once, in left order; an unpaired right
-    /// clause follows the row of the right clause before it.
+    /// clause follows the row of the paired right clause before it (or opens the list when no
+    /// right clause before it is paired).
     pub rows: Vec<AlignedPair>,
 }
 
@@ -254,21 +259,35 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
     let lcontent: Vec<String> = left.iter().map(|c| content(&c.text)).collect();
     let rcontent: Vec<String> = right.iter().map(|c| content(&c.text)).collect();
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    // A dense counter reused for every left clause; `touched` lists what to read and reset.
+    let mut shared = vec![0_usize; right.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (i, g) in lgrams.iter().enumerate() {
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
         for b in g {
             for &j in index.get(b).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(j).or_default() += 1;
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
             }
         }
-        for (j, n) in shared {
-            if n < config.min_shared {
-                continue;
-            }
+        // Only the clauses sharing the most bigrams are diffed, so a left clause costs a
+        // bounded number of diffs however many right clauses mention 疫情防控.
+        let mut best: Vec<(usize, usize)> = touched
+            .iter()
+            .map(|&j| (shared[j], j))
+            .filter(|&(n, _)| n >= config.min_shared)
+            .collect();
+        best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(config.max_candidates);
+        for (_, j) in best {
             let score = diff(&lcontent[i], &rcontent[j]).similarity();
             if score >= config.min_score {
                 candidates.push((score, i, j));
             }
+        }
+        for j in touched.drain(..) {
+            shared[j] = 0;
         }
     }
     // Best score first; ties go to the earlier clauses so the result is stable.
@@ -297,26 +316,32 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
             diff: diff(&l.text, pair.map_or("", |p| &right[p.0].text)),
         });
     }
-    let mut inserts: Vec<(usize, usize)> = Vec::new();
+    // Unpaired right clauses by the row they go before (`rows.len()` for the end).
+    let mut inserts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut after: usize = 0;
     for (j, row) in row_of_right.iter().enumerate() {
         match row {
             Some(row) => after = row + 1,
-            None => inserts.push((after, j)),
+            None => inserts.entry(after).or_default().push(j),
         }
     }
-    // Insert from the back so earlier positions stay valid; equal positions keep right order.
-    for (pos, j) in inserts.into_iter().rev() {
-        rows.insert(
-            pos.min(rows.len()),
-            AlignedPair {
-                left: None,
-                right: Some(j),
-                score: 0.0,
-                diff: diff("", &right[j].text),
-            },
-        );
+    let unpaired = |j: usize| AlignedPair {
+        left: None,
+        right: Some(j),
+        score: 0.0,
+        diff: diff("", &right[j].text),
+    };
+    let mut merged = Vec::with_capacity(rows.len() + right.len());
+    for (k, row) in rows.into_iter().enumerate() {
+        for j in inserts.remove(&k).unwrap_or_default() {
+            merged.push(unpaired(j));
+        }
+        merged.push(row);
     }
+    for j in inserts.into_values().flatten() {
+        merged.push(unpaired(j));
+    }
+    let rows = merged;
     Alignment { left, right, rows }
 }
 
@@ -399,6 +424,59 @@ mod tests {
     fn unknown_meeting_is_none() {
         let (analysis, a, _) = seeds_002_004();
         assert!(align_meetings(&analysis, a, MeetingId(9), &AlignConfig::default()).is_none());
+    }
+
+    /// Aligns plain clauses and renders the rows as `left=right` (`-` for no clause).
+    fn check_rows(left: &[&str], right: &[&str], expect: &[&str]) {
+        let clause = |t: &&str| Clause {
+            meeting: MeetingId(0),
+            directive: 0,
+            text: (*t).to_string(),
+            range: 0..t.len(),
+            span: Span::new(0, t.len()),
+            source: Source::default(),
+        };
+        let al = align_clauses(
+            left.iter().map(clause).collect(),
+            right.iter().map(clause).collect(),
+            &AlignConfig::default(),
+        );
+        let got: Vec<String> = al
+            .rows
+            .iter()
+            .map(|r| {
+                let l = r.left.map_or("-", |i| left[i]);
+                let rt = r.right.map_or("-", |j| right[j]);
+                format!("{l}={rt}")
+            })
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn unpaired_right_clauses_keep_their_place() {
+        check_rows(
+            &["坚持内防反弹、外防输入", "形成群防群控的良好氛围"],
+            &[
+                "加强市民个人防护",
+                "营造群防群治的良好氛围",
+                "严格落实外防输入、内防反弹",
+                "抓紧抓实抓细",
+            ],
+            &[
+                "-=加强市民个人防护",
+                "坚持内防反弹、外防输入=严格落实外防输入、内防反弹",
+                "-=抓紧抓实抓细",
+                "形成群防群控的良好氛围=营造群防群治的良好氛围",
+            ],
+        );
+        check_rows(&["慎终如始"], &[], &["慎终如始=-"]);
+        check_rows(&[], &["铜墙铁壁"], &["-=铜墙铁壁"]);
+        check_rows(
+            &["毫不放松抓紧抓实抓细各项防控工作"],
+            &["从严从紧从快"],
+            &["-=从严从紧从快", "毫不放松抓紧抓实抓细各项防控工作=-"],
+        );
     }
 
     fn check_split(text: &str, expect: &[&str]) {

@@ -145,9 +145,7 @@ fn row(
         };
         let cell = &mut cells[col];
         cell.count += 1;
-        if !cell.meetings.contains(&o.meeting) {
-            cell.meetings.push(o.meeting);
-        }
+        cell.meetings.push(o.meeting);
         if cell.first.is_none() {
             cell.first = date(o.meeting);
         }
@@ -164,6 +162,7 @@ fn row(
     }
     for c in &mut cells {
         c.meetings.sort();
+        c.meetings.dedup();
     }
     let first_place = cells
         .iter()
