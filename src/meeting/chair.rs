@@ -132,17 +132,24 @@ pub fn titled_in(text: &str, name: &str) -> bool {
         .any(|(i, _)| TITLES.iter().any(|t| text[..i].ends_with(t)))
 }
 
+/// The person who chaired, from the first `主持` clause in `text` that names someone:
 /// `…X主持会议`, `…X主持召开…`, `X主持并讲话`, `会议由X主持`.
-static CHAIRED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:由)?([^。，,；;：:！？\s]{2,60}?)主持(?:召开|会议|并|$|。|，|,|\s)")
-});
-
-/// The person who chaired, from the first `主持` clause in `text` that names someone.
 pub fn chaired_by(text: &str) -> Option<String> {
-    CHAIRED.captures_iter(text).find_map(|c| {
-        let who = c.get(1)?.as_str();
+    text.match_indices("主持").find_map(|(i, _)| {
+        let before = &text[..i];
+        let start = before
+            .rfind([
+                '。', '，', ',', '；', ';', '：', ':', '！', '？', ' ', '\u{3000}',
+            ])
+            .map_or(0, |j| {
+                j + before[j..].chars().next().map_or(1, char::len_utf8)
+            });
+        let who = &before[start..];
         // 会议由X主持: the name follows 由.
         let who = who.rsplit_once('由').map_or(who, |(_, w)| w);
+        if who.chars().count() > 60 {
+            return None;
+        }
         person(who)
     })
 }

@@ -12,6 +12,9 @@ use crate::meeting::title;
 use crate::meeting::{Gazetteer, PageDates};
 use crate::model::{Document, Meeting, MeetingId};
 
+/// How much of the first paragraph is read as the lead.
+const LEAD_BYTES: usize = 1500;
+
 /// How many paragraphs from the top a `主持` line may stand in (lead, then 市委书记X主持会议).
 const CHAIR_PARAGRAPHS: usize = 3;
 
@@ -31,7 +34,15 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
         let Some(first) = article.paragraphs.first() else {
             continue;
         };
-        let lead = flatten(&text, *first);
+        let mut lead = flatten(&text, *first);
+        // A lead names its meeting in its first sentences; a page-long line is not read whole.
+        if lead.len() > LEAD_BYTES {
+            let mut cut = LEAD_BYTES;
+            while !lead.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            lead.truncate(cut);
+        }
         let headline = article
             .headline
             .map(|h| flatten(&text, h))
@@ -81,7 +92,7 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
 
 /// The leader named in a cue such as 章旭升强调; `None` for 会议强调 or 他强调.
 fn leader_of(cue: &str) -> Option<String> {
-    let name = ["强调", "指出", "要求", "认为", "提出", "表示", "说"]
+    let name = ["强调", "指出", "要求", "认为", "提出", "号召", "表示", "说"]
         .iter()
         .find_map(|v| cue.strip_suffix(v))?;
     (name != "会议" && name != "他" && name != "她").then(|| name.to_string())
@@ -142,6 +153,28 @@ mod tests {
         // A commentary is not a meeting report, even when it cites one.
         check(
             "评论标题\n\n本报特约评论员\n\n近日,市委常委会召开会议。会议强调,要做好防控。\n",
+            &[],
+        );
+        // Shapes from other places and papers: full-width brackets, a province, a county.
+        check(
+            "省委常委会召开会议 研究部署防汛工作\n\n本报讯（记者 王某）7月20日下午，省委常委会召开会议，研究部署防汛救灾工作。省委书记赵某主持会议。\n\n会议强调，要压紧压实防汛责任。要全力做好转移避险。\n",
+            &["省委常委会会议|赵某|2"],
+        );
+        check(
+            "标题\n\n新华社某地3月1日电 某自治区党委常委会3月1日召开会议，传达学习全国两会精神。\n\n会议指出，要把思想和行动统一起来。\n",
+            &["某自治区党委常委会会议|-|1"],
+        );
+        check(
+            "县政府召开常务会议\n\n本报讯 9日，县政府召开常务会议，研究有关事项。会议由县委副书记、县长钱某主持。\n\n会议要求，各部门要狠抓落实：一是抓项目，二是抓招商。\n",
+            &["县政府常务会议|钱某|3"],
+        );
+        check(
+            "标题\n\n  昨日上午，全区安全生产工作会议召开。区委书记孙某出席并讲话。\n\n孙某强调，要守牢安全底线。\n",
+            &["全区安全生产工作会议|孙某|1"],
+        );
+        // A feature that quotes a meeting only further down is not a meeting report.
+        check(
+            "走进某村\n\n本报讯 清晨的某村，村民们正忙着春耕。\n\n前不久，县委召开会议。会议强调，要抓好春耕。\n",
             &[],
         );
         // A meeting mentioned with nothing laid down is not reported.
