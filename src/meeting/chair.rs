@@ -135,6 +135,8 @@ fn named(s: &str) -> bool {
         && !NOT_NAMES.iter().any(|w| s.contains(w))
         && !s.ends_with(['市', '县', '区', '省', '委', '会', '后', '们', '时', '的'])
         && !s.contains(['的', '了', '和', '与', '们'])
+        // 多国代表, 各方, 该国: a quantity or a pointer, not a surname.
+        && !s.starts_with(['多', '各', '该', '此', '这', '那', '我', '其', '本', '诸'])
 }
 
 /// True when `text` names `name` with an office title right before it (市委书记章旭升).
@@ -212,6 +214,7 @@ mod tests {
             ("委员发言", None),
             ("习某总书记近日在某地考察并", Some("习某")),
             ("李某总理", Some("李某")),
+            ("多国代表", None),
             ("两国总理举行会谈并共同", None),
         ] {
             assert_eq!(person(who).as_deref(), expect, "{who}");
