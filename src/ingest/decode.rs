@@ -16,6 +16,9 @@ pub struct DecodedText {
     pub encoding: String,
     /// Byte sequences that were not valid in that encoding, each replaced by U+FFFD.
     pub malformed: usize,
+    /// The encoding is a single-byte one (`windows-1252`, `KOI8-R` …) and the text is not plain
+    /// ASCII: any bytes decode in such an encoding, so the result may be nonsense.
+    pub doubtful: bool,
 }
 
 /// Decodes `bytes`, preferring a BOM, then UTF-16 by its NUL pattern, then valid UTF-8, then
@@ -36,6 +39,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> DecodedText 
         };
     let (raw, malformed) = decode_counting(encoding, body);
     DecodedText {
+        doubtful: encoding.is_single_byte() && !body.is_ascii(),
         text: normalise_newlines(&raw),
         encoding: name.to_string(),
         malformed,
@@ -370,6 +374,20 @@ mod tests {
             "Big5",
         );
         check(b"plain ascii", None, "plain ascii", "UTF-8");
+    }
+
+    #[test]
+    fn single_byte_guesses_are_doubtful() {
+        assert!(decode(&[0xFF; 64], None).doubtful);
+        assert!(
+            decode(
+                &encoded(encoding_rs::WINDOWS_1252, "Café déjà vu, naïve façade"),
+                None
+            )
+            .doubtful
+        );
+        assert!(!decode(b"plain ascii", None).doubtful);
+        assert!(!decode(&encoded(GBK, TEXT), None).doubtful);
     }
 
     #[test]

@@ -102,6 +102,17 @@ const NOT_PLACE_AFTER: [&str; 20] = [
     "宾馆", "酒店", "饭店", "大学", "中学", "小学",
 ];
 
+/// National news outlets: a page that cites one and names no local outlet is a national page.
+const NATIONAL_OUTLETS: [&str; 7] = [
+    "新华社",
+    "央视网",
+    "人民日报",
+    "人民网",
+    "中新社",
+    "中国新闻网",
+    "中央广播电视总台",
+];
+
 /// Words that say the page speaks for its own locality: 我市, 全县, 本区.
 const SELF_PREFIX: [char; 3] = ['我', '全', '本'];
 
@@ -143,6 +154,11 @@ impl Context {
 struct Hit {
     pattern: usize,
     context: Context,
+    /// True when an ancestor of one of the pattern's places is named within a few characters
+    /// (西藏日喀则市定日县, 海南文昌, 临安区、杭州市).
+    near_parent: bool,
+    /// The places of the pattern whose ancestor is named nearby.
+    near_place: Option<usize>,
 }
 
 /// Evidence gathered for one place.
@@ -303,14 +319,31 @@ impl Gazetteer {
     pub fn locate(&self, page: &str, article: &str) -> Option<Place> {
         let page_hits = self.hits(page);
         let article_hits = self.hits(article);
-        // Names written out officially, or in a strong context, or provinces, need no support;
-        // they in turn support the short names of their descendants.
+        // How often each place could be meant on the page: a name written once may be an
+        // accident of the characters around it (海城市 in 沿海城市, 光明日报 in a list of papers).
+        let mut counts: BTreeMap<usize, u32> = BTreeMap::new();
+        for h in &page_hits {
+            for &(i, _) in &self.patterns[h.pattern] {
+                *counts.entry(i).or_default() += 1;
+            }
+        }
+        let repeated = |i: usize| counts.get(&i).copied().unwrap_or(0) >= 2;
+        // Places the page really names; they in turn support their descendants' short names.
         let mut support: BTreeSet<usize> = BTreeSet::new();
         for h in page_hits.iter().chain(&article_hits) {
-            if let Some(i) = self.primary[h.pattern]
-                && self.stands_alone(h, i)
-            {
+            if let Some(i) = h.near_place {
                 support.insert(i);
+            } else if let Some(i) = self.primary[h.pattern] {
+                let official = self.is_official(h, i);
+                let province = self.places[i].level == PlaceLevel::Province;
+                let strong = h.context.strong();
+                if h.context.organ
+                    || province
+                    || (official && strong)
+                    || (repeated(i) && (official || strong))
+                {
+                    support.insert(i);
+                }
             }
         }
         let supported: BTreeSet<usize> = support
@@ -332,107 +365,199 @@ impl Gazetteer {
                 t.media += u32::from(h.context.media);
                 t.organ += u32::from(h.context.organ);
                 t.dateline += u32::from(h.context.dateline);
-                t.mentions += 1;
+                // A dateline says where a reporter filed from; it is weighed on its own.
+                t.mentions += u32::from(!h.context.dateline);
             }
         }
 
         let self_refs = self_references(page);
+        // A national outlet's page (no local paper or site named, a national agency cited)
+        // speaks for no locality: only what the article itself names counts, not where the
+        // agency filed from (新华社北京…电) nor the other stories on the page.
+        let national = !page_tally.values().any(|t| t.media > 0)
+            && NATIONAL_OUTLETS.iter().any(|o| page.contains(o));
+        if national {
+            page_tally.clear();
+        }
         let candidates: BTreeSet<usize> = page_tally
             .keys()
             .chain(article_tally.keys())
             .copied()
             .collect();
-        let mut best: Option<(u32, usize)> = None;
-        for i in candidates {
-            let p = page_tally.get(&i).copied().unwrap_or_default();
-            let a = article_tally.get(&i).copied().unwrap_or_default();
-            let mut score = 100 * p.media.min(2)
-                + 30 * p.dateline.min(1)
-                + 5 * p.organ.min(4)
-                + p.mentions.min(20)
-                + 40 * a.organ.min(2)
-                + 3 * a.mentions.min(10);
-            if self_refs.contains(&self.suffixes[i]) {
-                score += 10;
-            }
-            // Highest score; among equals the more specific level, then the lower code.
-            let key = |s: u32, j: usize| {
-                (
-                    s,
-                    self.places[j].level,
-                    std::cmp::Reverse(self.places[j].code.clone()),
-                )
-            };
-            let better = best.is_none_or(|(bs, bi)| key(score, i) > key(bs, bi));
-            if better {
-                best = Some((score, i));
-            }
-        }
+        let mut scored: Vec<(u32, usize)> = candidates
+            .into_iter()
+            .map(|i| {
+                let p = page_tally.get(&i).copied().unwrap_or_default();
+                let a = article_tally.get(&i).copied().unwrap_or_default();
+                let mut score = 100 * p.media.min(2)
+                    + 30 * p.dateline.min(1)
+                    + 5 * p.organ.min(4)
+                    + p.mentions.min(20)
+                    + 40 * a.organ.min(2)
+                    + 3 * a.mentions.min(10);
+                if self_refs.contains(&self.suffixes[i]) {
+                    score += 10;
+                }
+                (score, i)
+            })
+            .collect();
+        // Highest score first; among equals the broader level, then the lower code.
+        scored.sort_by(|&(sa, a), &(sb, b)| {
+            sb.cmp(&sa)
+                .then(self.places[a].level.cmp(&self.places[b].level))
+                .then(self.places[a].code.cmp(&self.places[b].code))
+        });
+        let &(score, best) = scored.first()?;
         // A single passing mention somewhere on the page is not enough to name its locality.
-        best.filter(|&(s, _)| s >= 3)
-            .map(|(_, i)| self.places[i].clone())
+        if score < 3 {
+            return None;
+        }
+        // Unrelated places level on evidence (山西、安徽、江西 in a list): no one locality.
+        let related = |a: usize, b: usize| {
+            let up = |x: usize, y: usize| {
+                std::iter::successors(self.parents[x], |&p| self.parents[p]).any(|p| p == y)
+            };
+            up(a, b) || up(b, a)
+        };
+        let tied = scored
+            .iter()
+            .skip(1)
+            .take_while(|&&(s, _)| s == score)
+            .any(|&(_, i)| !related(i, best));
+        (!tied).then(|| self.places[best].clone())
     }
 
     /// The one place a hit stands for, or `None` when it is unsupported or stays ambiguous.
-    /// A place whose parent the page names is preferred (朝阳 on a page about 北京).
     fn resolve_hit(&self, h: &Hit, supported: &BTreeSet<usize>) -> Option<usize> {
+        if h.near_place.is_some() {
+            return h.near_place;
+        }
+        if h.near_parent {
+            // Several namesakes sit under the places named nearby: leave it.
+            return None;
+        }
         let cands = &self.patterns[h.pattern];
-        let mut by_parent = cands
+        // A place the page names on its own account elsewhere (or the parent of one); a place
+        // whose parent alone is named stays out: 和平 on a page that mentions 天津 is a word.
+        let mut named = cands
             .iter()
             .map(|&(i, _)| i)
-            .filter(|&i| self.parents[i].is_some_and(|p| supported.contains(&p)));
-        if let Some(i) = by_parent.next() {
-            return by_parent.next().is_none().then_some(i);
+            .filter(|i| supported.contains(i));
+        if let Some(i) = named.next() {
+            return named.next().is_none().then_some(i);
         }
         let i = self.primary[h.pattern]?;
-        (self.stands_alone(h, i) || supported.contains(&i)).then_some(i)
+        (h.context.organ || self.places[i].level == PlaceLevel::Province).then_some(i)
     }
 
-    /// True when a hit names place `i` without help from the rest of the page: written
-    /// officially (永康市), a province (湖南), or in a paper, organ or dateline context.
-    fn stands_alone(&self, h: &Hit, i: usize) -> bool {
-        let official = self.patterns[h.pattern].iter().any(|&(j, o)| j == i && o);
-        official || self.places[i].level == PlaceLevel::Province || h.context.strong()
+    fn is_official(&self, h: &Hit, i: usize) -> bool {
+        self.patterns[h.pattern]
+            .iter()
+            .any(|&(j, official)| j == i && official)
     }
 
     /// Every name in `text` with its context, in one pass.
     fn hits(&self, text: &str) -> Vec<Hit> {
+        /// How far (in bytes, about 20 characters) a parent's name counts as "nearby".
+        const NEAR: usize = 60;
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
-        matcher
-            .find_iter(text)
-            .filter_map(|m| {
-                let pattern = m.pattern().as_usize();
-                let official = self.patterns[pattern].iter().any(|&(_, o)| o);
-                let before = &text[..m.start()];
-                let after = &text[m.end()..];
-                if !official && NOT_PLACE_AFTER.iter().any(|w| after.starts_with(w)) {
-                    return None;
-                }
-                let media = MEDIA_AFTER.iter().any(|w| {
-                    after.starts_with(w)
-                        && !(*w == "发布" && after[w.len()..].starts_with(['了', '会', '的']))
-                }) || before.ends_with("今日");
-                let organ = ORGAN_AFTER.iter().any(|w| after.starts_with(w));
-                let dateline = is_dateline_after(after);
-                Some(Hit {
-                    pattern,
-                    context: Context {
-                        media,
-                        organ,
-                        dateline,
-                    },
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in matcher.find_iter(text) {
+            let pattern = m.pattern().as_usize();
+            let official = self.patterns[pattern].iter().any(|&(_, o)| o);
+            let before = &text[..m.start()];
+            let after = &text[m.end()..];
+            if !official && NOT_PLACE_AFTER.iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
+            // A short name followed by another division suffix is another name: 安新 in 雄安新区.
+            if !official
+                && after.starts_with(|c: char| "市县区省州旗盟".contains(c))
+                && !self.patterns[pattern]
+                    .iter()
+                    .any(|&(i, _)| after.starts_with(self.suffixes[i]))
+            {
+                continue;
+            }
+            // 市场, 县域, 区域: the suffix belongs to a word, not to the name.
+            if official && after.starts_with(['场', '域']) {
+                continue;
+            }
+            let media = MEDIA_AFTER.iter().any(|w| {
+                // X发布 is an account's name only when it stands alone (宜宾发布 on its own
+                // line), not as a verb (中方发布《…》).
+                after.starts_with(w)
+                    && (*w != "发布"
+                        || after[w.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| c.is_whitespace() || "”\"’'》)）|,，。".contains(c)))
+            }) || before.ends_with("今日");
+            // Only an official name heads an organ: 湖南省委, but not 合作委员会.
+            let organ = official && ORGAN_AFTER.iter().any(|w| after.starts_with(w));
+            let dateline = is_dateline_after(after);
+            spans.push((m.start(), m.end()));
+            hits.push(Hit {
+                pattern,
+                context: Context {
+                    media,
+                    organ,
+                    dateline,
+                },
+                near_parent: false,
+                near_place: None,
+            });
+        }
+        // Link an official name to an ancestor named within NEAR bytes on either side
+        // (临安区、杭州市); a short name only to its parent written just before it (海南文昌,
+        // 天津和平区), since short names are often words (和平利用 … 天津).
+        for k in 0..hits.len() {
+            let (start, end) = spans[k];
+            let official = self.patterns[hits[k].pattern].iter().any(|&(_, o)| o);
+            let (lo, hi) = if official {
+                (
+                    spans.partition_point(|&(_, e)| e + NEAR < start),
+                    spans.partition_point(|&(s, _)| s <= end + NEAR),
+                )
+            } else {
+                let lo = spans.partition_point(|&(_, e)| e + 3 < start);
+                (lo, k)
+            };
+            let near: BTreeSet<usize> = (lo..hi)
+                .filter(|&j| j != k)
+                .flat_map(|j| self.patterns[hits[j].pattern].iter().map(|&(i, _)| i))
+                .collect();
+            let mut under: Vec<usize> = self.patterns[hits[k].pattern]
+                .iter()
+                .map(|&(i, _)| i)
+                .filter(|&i| {
+                    if official {
+                        std::iter::successors(self.parents[i], |&p| self.parents[p])
+                            .any(|a| near.contains(&a))
+                    } else {
+                        self.parents[i].is_some_and(|p| near.contains(&p))
+                    }
                 })
-            })
-            .collect()
+                .collect();
+            under.dedup();
+            hits[k].near_parent = !under.is_empty();
+            hits[k].near_place = match under.as_slice() {
+                [i] => Some(*i),
+                _ => None,
+            };
+        }
+        hits
     }
 }
 
-/// 长沙2月3日电, 北京3日电: a news agency's dateline after a place name.
+/// 长沙2月3日电, 北京3日电, 本报盐城讯: a dateline after a place name.
 fn is_dateline_after(after: &str) -> bool {
     let head: String = after.chars().take(8).collect();
-    head.starts_with(|c: char| c.is_ascii_digit()) && head.contains("日电")
+    (head.starts_with(|c: char| c.is_ascii_digit()) && head.contains("日电"))
+        || head.starts_with('讯')
 }
 
 /// The suffixes (市, 县, 区, 省 …) the page uses for itself: 我市, 全县, 本区.
@@ -584,7 +709,7 @@ mod tests {
     #[test]
     fn papers_and_sites() {
         check(
-            "永康日报\n2020年2月\n金华市委常委会召开扩大会议,金华市领导出席,金华",
+            "永康日报\n2020年2月\n金华市委常委会召开扩大会议,金华市领导在永康分会场参加",
             "永康",
         );
         check(
@@ -592,20 +717,31 @@ mod tests {
             "嵊州",
         );
         check(
-            "版权声明:凡本网注明来源为“盐城新闻网”的稿件\n市委召开常委会",
+            "市委召开常委会,筑牢盐城阻击疫情的铜墙铁壁\n版权声明:凡本网注明来源为“盐城新闻网”的稿件",
             "盐城",
         );
         check("请扫码下载登录\n永康市融媒体中心\n官方App", "永康");
-        check("今日桐乡\n我市召开疫情防控工作会议", "桐乡");
-        check("新华社长沙2月3日电 会议强调", "长沙");
-        check("宜宾发布\n我市召开会议", "宜宾");
+        check("今日桐乡\n我市召开疫情防控工作会议,建设美丽桐乡", "桐乡");
+        check("新华社长沙2月3日电 会议强调,长沙要", "长沙");
+        // A paper named once, in a list of papers, is not the page's own.
+        check("人民日报、光明日报、经济日报", "");
+        check("宜宾发布\n我市召开会议,宜宾要", "宜宾");
+        check("本报德清讯 昨日,县委召开常委会,德清要", "德清");
+        check("中央广播电视总台、光明日报、经济日报", "");
+        check("在秘鲁南部多个沿海城市", "");
+        check("强化医疗卫生资源县域统筹", "");
+        check("西藏日喀则市定日县6.8级地震,定日县全力救援", "定日");
+        check("为人类和平利用太空作出贡献。天津市", "天津");
+        check("雄安新区建设,雄安新区", "");
+        check("中方发布《全球安全倡议》,中方发布《倡议》", "");
+        check("新疆天山南北", "新疆");
     }
 
     #[test]
     fn organs_and_mentions() {
         check("湖南省委常委会召开会议,研究部署疫情防控工作", "湖南");
         check("恩施州委召开常委会会议", "恩施");
-        check("我县召开推进会,临安区、杭州市有关负责人参加", "临安");
+        check("我区召开推进会,临安区、杭州市有关负责人参加", "临安");
         check("昆山市委常委会召开会议。会议强调,昆山要", "昆山");
         // Ambiguous short name settled by the co-mentioned parent.
         check("辽宁省朝阳市委召开会议,朝阳要坚持", "朝阳");
@@ -620,6 +756,7 @@ mod tests {
         check("推进平安建设,维护和平稳定", "");
         check("央视网消息:坚持两手抓、两手都要硬", "");
         check("来宾们参观了展览", "");
+        check("充分发挥政府间合作委员会作用", "");
         check("永康路上的店铺", "");
         check("", "");
     }
@@ -652,9 +789,46 @@ mod tests {
     }
 
     #[test]
+    fn lists_of_equal_places_name_none() {
+        check(
+            "有关部门要加大支持力度,山西、安徽、江西、河南、湖北、湖南要",
+            "",
+        );
+        check("会议强调,山西、安徽要,山西省", "山西");
+    }
+
+    #[test]
+    fn national_agency_datelines_name_no_locality() {
+        check("新华社北京7月30日电 中共中央政治局召开会议", "");
+        check("新华社北京7月30日电 北京市委常委会召开会议", "北京");
+        check("央视网消息:湖南省委常委会召开会议。长沙", "湖南");
+    }
+
+    #[test]
     fn national_page_names_the_province_in_the_article() {
         let page = "央视网消息\n湖南省委常委会召开会议 研究部署\n广东省委常委会召开会议 强调\n";
         check_in(page, "湖南省委常委会召开会议 研究部署", "湖南");
         check_in(page, "广东省委常委会召开会议 强调", "广东");
+    }
+
+    mod fuzz {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn locate_never_panics(
+                s in r"[永康金华市县区省委日报新闻网今发布朝阳北京湖南长沙和平路 \n《》0-9、,]{0,60}"
+            ) {
+                let split = s.char_indices().nth(s.chars().count() / 2).map_or(0, |(i, _)| i);
+                let _ = GAZ.locate(&s, &s[split..]);
+            }
+
+            #[test]
+            fn locate_never_panics_on_any_string(s in any::<String>()) {
+                let _ = GAZ.locate(&s, &s);
+            }
+        }
     }
 }
