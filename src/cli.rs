@@ -463,6 +463,9 @@ fn wrap_marked(
         match (changed, marks) {
             (true, Marks::Colour) => line.push_str(RESET),
             (true, Marks::Brackets) => {
+                if w + 1 > width {
+                    flush(&mut line, &mut w, false);
+                }
                 line.push(']');
                 w += 1;
             }
