@@ -98,6 +98,11 @@ impl TifaApp {
         self.tx.clone()
     }
 
+    /// The timeline view, for tests that click its marks.
+    pub fn timeline(&self) -> &TimelineView {
+        &self.timeline
+    }
+
     /// True while a load or analysis runs.
     pub fn busy(&self) -> bool {
         self.state.job.is_some()
