@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use tifa::gui::command::{Command, Correction, ExportFormat, TableKind, View};
+use tifa::gui::command::{Command, Correction, DiffPair, ExportFormat, TableKind, View};
 use tifa::gui::{TifaApp, fonts};
 use tifa::model::{
     DateBasis, Directive, DocId, Document, Format, Meeting, MeetingId, Place, PlaceLevel,
@@ -139,17 +139,12 @@ fn starts_on_the_seeds_and_shows_what_it_found() {
     // The status line reports exactly what the analysis holds.
     let status = format!("{} 篇文档 · {} 次会议", a.documents.len(), a.meetings.len());
     assert!(h.query_by_label_contains(&status).is_some(), "{status}");
-    let homeless = usize::from(
-        a.meetings
-            .iter()
-            .any(|m| m.place.is_none() && m.date.is_some()),
-    );
-    let dated = a.meetings.iter().any(|m| m.date.is_some());
-    let lanes = if dated { a.places.len() + homeless } else { 0 };
-    if app.state.view == View::Timeline && dated {
-        assert_eq!(app.timeline().lane_count(), lanes);
-    }
-    h.get_by_label("时间线");
+    // The five seed reports hold six meetings in three places: three lanes, six marks.
+    assert_eq!(a.meetings.len(), 6);
+    assert_eq!(a.places.len(), 3);
+    assert_eq!(app.timeline().lane_count(), 3);
+    assert_eq!(app.timeline().drawn.len(), 6);
+    assert!(h.query_by_label("时间线").is_some());
 }
 
 #[test]
@@ -197,15 +192,38 @@ fn a_dropped_report_is_added_and_listed() {
     let a = &h.state().state.analysis;
     assert_eq!(a.documents.len(), before + 1);
     assert!(a.documents.iter().any(|d| d.path == "/tmp/tongxiang.txt"));
-    // A place the engine finds in the new report becomes a lane of its own.
-    if let Some(p) = a.documents.last().and_then(|d| d.place.clone())
-        && a.meetings.iter().any(|m| m.place.as_ref() == Some(&p))
-    {
-        assert!(a.places.iter().any(|x| x.as_str() == p.name.as_ref()));
-    }
+    // The new county is a new place: a lane of its own on the timeline.
+    assert!(a.places.iter().any(|p| p == "桐乡"), "{:?}", a.places);
+    assert_eq!(h.state().timeline().lane_count(), 4);
     h.get_by_label("文档库").click();
     h.run_steps(3);
     assert!(h.query_by_label("/tmp/tongxiang.txt").is_some());
+}
+
+#[test]
+fn a_dropped_pdf_is_a_problem_and_changes_nothing_else() {
+    let mut h = seeded();
+    let before = h.state().state.analysis.clone();
+    drop_file(
+        &mut h,
+        "/tmp/report.pdf",
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    );
+    let a = h.state().state.analysis.clone();
+    assert_eq!(a.documents.len(), before.documents.len());
+    assert_eq!(a.meetings, before.meetings);
+    assert_eq!(a.places, before.places);
+    assert_eq!(a.problems.len(), before.problems.len() + 1);
+    let problem = a.problems.last().unwrap();
+    assert_eq!(problem.path, "/tmp/report.pdf");
+    assert!(
+        problem.message.to_lowercase().contains("pdf"),
+        "{}",
+        problem.message
+    );
+    h.get_by_label("问题").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("/tmp/report.pdf").is_some());
 }
 
 #[test]
@@ -225,7 +243,8 @@ fn exporting_writes_a_file_that_parses_and_never_overwrites_unasked() {
     assert_eq!(app.wait_for_export(WAIT), Some(Ok(())));
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(v.as_array().map(Vec::len), Some(6));
-    assert_eq!(v[0]["place"], "甲县");
+    assert_eq!(v[0]["地点"], "甲县");
+    assert_eq!(v[0]["source"]["file"], "/tmp/report.txt");
 
     // The file exists now: the app asks instead of writing.
     std::fs::write(&path, "keep").unwrap();
@@ -248,8 +267,20 @@ fn exporting_writes_a_file_that_parses_and_never_overwrites_unasked() {
     assert_eq!(app.wait_for_export(WAIT), Some(Ok(())));
     let mut r = csv::Reader::from_path(&csv_path).unwrap();
     let headers = r.headers().unwrap().clone();
-    assert_eq!(headers.get(0), Some("phrase"));
-    assert!(headers.iter().any(|h| h == "乙市"));
+    assert_eq!(headers.get(1), Some("提法"));
+
+    // The Diff view's alignment exports too, one row per aligned clause.
+    app.handle_command(Command::DiffMeetings(MeetingId(0), MeetingId(1)));
+    let md_path = dir.path().join("diff.md");
+    app.handle_command(Command::Export {
+        table: TableKind::Diff,
+        path: md_path.clone(),
+        format: ExportFormat::Markdown,
+        overwrite: false,
+    });
+    assert_eq!(app.wait_for_export(WAIT), Some(Ok(())));
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(md.contains("要坚持外防输入、内防反弹"), "{md}");
 }
 
 #[test]
@@ -299,7 +330,10 @@ fn commands_change_selection_views_and_language() {
     assert_eq!(app.state.view, View::Reader);
     app.handle_command(Command::ComparePlaces("甲县".into(), "丙区".into()));
     assert_eq!(app.state.view, View::Diff);
-    assert_eq!(app.state.diff, Some((MeetingId(0), MeetingId(2))));
+    assert_eq!(
+        app.state.diff,
+        Some(DiffPair::Places("甲县".into(), "丙区".into()))
+    );
     app.handle_command(Command::SetLanguage(tifa::gui::command::Lang::En));
     let mut h = harness(app);
     h.run_steps(3);

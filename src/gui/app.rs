@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use crate::gui::command::{Command, CommandSender, ExportFormat, Lang, TableKind, View};
+use crate::gui::command::{Command, CommandSender, DiffPair, ExportFormat, Lang, TableKind, View};
 use crate::gui::i18n::tr;
 use crate::gui::jobs::{Input, JobMsg, Jobs};
 use crate::gui::panels::{
@@ -251,22 +251,12 @@ impl TifaApp {
             }
             Command::SelectPhraseGroup(g) => s.selected_group = g,
             Command::DiffMeetings(a, b) => {
-                s.diff = Some((a, b));
+                s.diff = Some(DiffPair::Meetings(a, b));
                 s.view = View::Diff;
             }
             Command::ComparePlaces(a, b) => {
-                let first = |place: &str| {
-                    s.analysis
-                        .meetings
-                        .iter()
-                        .filter(|m| m.place.as_ref().is_some_and(|p| p.name.as_ref() == place))
-                        .min_by_key(|m| (m.date.map(|d| d.date), m.id))
-                        .map(|m| m.id)
-                };
-                if let (Some(l), Some(r)) = (first(&a), first(&b)) {
-                    s.diff = Some((l, r));
-                    s.view = View::Diff;
-                }
+                s.diff = Some(DiffPair::Places(a, b));
+                s.view = View::Diff;
             }
             Command::Export {
                 table,
@@ -282,7 +272,7 @@ impl TifaApp {
                     });
                 } else {
                     s.pending_export = None;
-                    let t = tables::build(&s.analysis, table, s.diff);
+                    let t = tables::build(&s.analysis, table, s.diff.as_ref());
                     self.jobs.export(t, path, format);
                 }
             }

@@ -8,6 +8,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use crate::export::ExportFormat;
 use crate::model::MeetingId;
 
 /// A file handed over by drag-and-drop.
@@ -80,31 +81,13 @@ pub enum TableKind {
     Library,
 }
 
-/// The file format of an export, chosen by the file's extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ExportFormat {
-    /// Comma-separated values, UTF-8.
-    Csv,
-    /// An Excel workbook.
-    Xlsx,
-    /// A Markdown table.
-    Markdown,
-    /// A JSON array of objects.
-    Json,
-}
-
-impl ExportFormat {
-    /// The format a path's extension names, if any.
-    pub fn from_path(path: &std::path::Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "csv" => Some(Self::Csv),
-            "xlsx" => Some(Self::Xlsx),
-            "md" | "markdown" => Some(Self::Markdown),
-            "json" => Some(Self::Json),
-            _ => None,
-        }
-    }
+/// What the Diff view puts side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiffPair {
+    /// Two meetings.
+    Meetings(MeetingId, MeetingId),
+    /// Every meeting of two places (short names).
+    Places(String, String),
 }
 
 /// A hand correction of what the engine read from a meeting report.
@@ -144,7 +127,7 @@ pub enum Command {
     SelectPhraseGroup(Option<u32>),
     /// Put two meetings side by side in the Diff view.
     DiffMeetings(MeetingId, MeetingId),
-    /// Put the first meetings of two places side by side in the Diff view.
+    /// Put all meetings of two places (short names) side by side in the Diff view.
     ComparePlaces(String, String),
     /// Write a table to a file; asks first when the file exists and `overwrite` is false.
     Export {

@@ -9,7 +9,6 @@ use std::sync::{Arc, OnceLock};
 
 use crate::export::Table;
 use crate::gui::command::{DroppedFile, ExportFormat};
-use crate::gui::writer;
 use crate::ingest::{self, Corpus, ReadConfig};
 use crate::model::DocId;
 use crate::pipeline::{self, Analysis, Config, Engine};
@@ -143,7 +142,7 @@ impl Jobs {
             .name("tifa-export".into())
             .spawn(move || {
                 let result =
-                    writer::write_atomic(&table, &path, format).map_err(|e| format!("{e:#}"));
+                    crate::export::write_file(&path, format, &[table]).map_err(|e| e.to_string());
                 let _ = tx.send(JobMsg::Exported { path, result });
                 waker();
             });

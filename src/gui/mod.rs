@@ -8,7 +8,6 @@ pub mod jobs;
 pub mod panels;
 pub mod state;
 pub mod tables;
-pub mod writer;
 
 pub use app::TifaApp;
 pub use command::{Command, CommandSender};

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::gui::command::{Correction, Lang, View};
+use crate::gui::command::{Correction, DiffPair, Lang, View};
 use crate::ingest::Corpus;
 use crate::model::{Meeting, MeetingId, Place, PlaceLevel, PolicyDate};
 use crate::pipeline::Analysis;
@@ -136,7 +136,7 @@ pub struct AppState {
     /// The phrase group highlighted on the timeline and shown in Compare.
     pub selected_group: Option<u32>,
     /// The two meetings in the Diff view.
-    pub diff: Option<(MeetingId, MeetingId)>,
+    pub diff: Option<DiffPair>,
     /// The view on screen.
     pub view: View,
     /// Settings that persist.
@@ -174,7 +174,9 @@ impl AppState {
         if self.selected_meeting.is_some_and(|m| m.0 >= n) {
             self.selected_meeting = None;
         }
-        if self.diff.is_some_and(|(a, b)| a.0 >= n || b.0 >= n) {
+        if let Some(DiffPair::Meetings(a, b)) = &self.diff
+            && (a.0 >= n || b.0 >= n)
+        {
             self.diff = None;
         }
         let groups = self.analysis.phrases.len() as u32;

@@ -1,24 +1,25 @@
-//! The tables the views show, as export [`Table`]s.
+//! The tables the views show, as export [`Table`]s with the source of every row.
 
-use crate::export::Table;
-use crate::gui::command::TableKind;
-use crate::model::{Meeting, MeetingId};
+use crate::compare::align::{AlignConfig, align_meetings, align_places};
+use crate::compare::matrix::matrix;
+use crate::compare::source::directive_source;
+use crate::export::{Source, Table};
+use crate::gui::command::{DiffPair, TableKind};
+use crate::model::Meeting;
 use crate::pipeline::Analysis;
 
-/// The table `kind` of `analysis`; `diff` names the two meetings of the Diff view.
-pub fn build(analysis: &Analysis, kind: TableKind, diff: Option<(MeetingId, MeetingId)>) -> Table {
+/// The table `kind` of `analysis`; `diff` is what the Diff view shows.
+pub fn build(analysis: &Analysis, kind: TableKind, diff: Option<&DiffPair>) -> Table {
     match kind {
         TableKind::Meetings => meetings(analysis),
         TableKind::Directives => directives(analysis),
-        TableKind::Matrix => matrix(analysis),
+        TableKind::Matrix => matrix(analysis).to_table(),
         TableKind::Diff => diff_table(analysis, diff),
         TableKind::Library => library(analysis),
     }
 }
 
-fn strings<const N: usize>(cols: [&str; N]) -> Vec<String> {
-    cols.iter().map(|s| (*s).to_string()).collect()
-}
+const MEETING_COLUMNS: [&str; 7] = ["会议", "地点", "日期", "日期依据", "标题", "主持", "文件"];
 
 fn meeting_cells(a: &Analysis, m: &Meeting) -> Vec<String> {
     vec![
@@ -38,106 +39,55 @@ fn meeting_cells(a: &Analysis, m: &Meeting) -> Vec<String> {
 }
 
 fn meetings(a: &Analysis) -> Table {
-    let mut columns = strings([
-        "meeting", "place", "date", "basis", "title", "chair", "file",
-    ]);
-    columns.push("directives".into());
-    Table {
-        name: "meetings".into(),
-        columns,
-        rows: a
-            .meetings
-            .iter()
-            .map(|m| {
-                let mut row = meeting_cells(a, m);
-                row.push(m.directives.len().to_string());
-                row
-            })
-            .collect(),
+    let mut t = Table::new("会议", MEETING_COLUMNS.iter().chain(&["部署条数"]).copied());
+    for m in &a.meetings {
+        let mut row = meeting_cells(a, m);
+        row.push(m.directives.len().to_string());
+        let source = Source {
+            file: a.document_of(m).map(|d| d.path.clone()).unwrap_or_default(),
+            meeting: Some(m.id),
+            date: m.date.map(|d| d.date),
+            sentence: String::new(),
+            span: Some(m.article),
+        };
+        t.push(row, Some(source));
     }
+    t
 }
 
 fn directives(a: &Analysis) -> Table {
-    let mut rows = Vec::new();
+    let mut t = Table::new(
+        "部署",
+        MEETING_COLUMNS
+            .iter()
+            .chain(&["序号", "引语", "部署"])
+            .copied(),
+    );
     for m in &a.meetings {
         for (i, d) in m.directives.iter().enumerate() {
             let mut row = meeting_cells(a, m);
-            row.extend([i.to_string(), d.cue.clone(), d.text.clone()]);
-            rows.push(row);
+            row.extend([(i + 1).to_string(), d.cue.clone(), d.text.clone()]);
+            t.push(row, directive_source(a, m.id, i));
         }
     }
-    let mut columns = strings([
-        "meeting", "place", "date", "basis", "title", "chair", "file",
-    ]);
-    columns.extend(strings(["directive", "cue", "text"]));
-    Table {
-        name: "directives".into(),
-        columns,
-        rows,
-    }
+    t
 }
 
-fn matrix(a: &Analysis) -> Table {
-    let mut columns = strings(["phrase", "variants"]);
-    columns.extend(a.places.iter().cloned());
-    columns.push("total".into());
-    let rows = a
-        .phrases
-        .iter()
-        .map(|g| {
-            let mut row = vec![
-                g.phrase.clone(),
-                g.variants
-                    .iter()
-                    .map(|v| v.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-            ];
-            let mut total = 0;
-            for p in &a.places {
-                let n = g.places.get(p).map_or(0, |u| u.count);
-                total += n;
-                row.push(n.to_string());
-            }
-            row.push(total.to_string());
-            row
-        })
-        .collect();
-    Table {
-        name: "matrix".into(),
-        columns,
-        rows,
+fn diff_table(a: &Analysis, diff: Option<&DiffPair>) -> Table {
+    let config = AlignConfig::default();
+    match diff {
+        Some(DiffPair::Meetings(l, r)) => align_meetings(a, *l, *r, &config)
+            .map_or_else(|| Table::new("对齐", ["左", "右"]), |al| al.to_table()),
+        Some(DiffPair::Places(l, r)) => align_places(a, l, r, &config).to_table(),
+        None => Table::new("对齐", ["左", "右"]),
     }
-}
-
-fn diff_table(a: &Analysis, diff: Option<(MeetingId, MeetingId)>) -> Table {
-    let mut table = Table {
-        name: "diff".into(),
-        columns: strings(["left", "right", "similarity"]),
-        rows: Vec::new(),
-    };
-    let Some((l, r)) = diff else { return table };
-    let (Some(left), Some(right)) = (a.meeting(l), a.meeting(r)) else {
-        return table;
-    };
-    let lt: Vec<&str> = left.directives.iter().map(|d| d.text.as_str()).collect();
-    let rt: Vec<&str> = right.directives.iter().map(|d| d.text.as_str()).collect();
-    for (i, j, sim) in crate::gui::panels::diff::align(&lt, &rt) {
-        table.rows.push(vec![
-            i.map(|i| lt[i].to_string()).unwrap_or_default(),
-            j.map(|j| rt[j].to_string()).unwrap_or_default(),
-            format!("{sim:.2}"),
-        ]);
-    }
-    table
 }
 
 fn library(a: &Analysis) -> Table {
-    let mut rows: Vec<Vec<String>> = a
-        .documents
-        .iter()
-        .map(|d| {
-            let n = a.meetings.iter().filter(|m| m.doc == d.id).count();
+    let mut t = Table::new("文档", ["路径", "编码", "格式", "地点", "会议数", "问题"]);
+    for d in &a.documents {
+        let n = a.meetings.iter().filter(|m| m.doc == d.id).count();
+        t.push(
             vec![
                 d.path.clone(),
                 d.encoding.clone(),
@@ -148,24 +98,22 @@ fn library(a: &Analysis) -> Table {
                     .unwrap_or_default(),
                 n.to_string(),
                 d.problems.join("; "),
-            ]
-        })
-        .collect();
-    rows.extend(a.problems.iter().map(|p| {
-        vec![
-            p.path.clone(),
-            String::new(),
-            String::new(),
-            String::new(),
-            "0".into(),
-            p.message.clone(),
-        ]
-    }));
-    Table {
-        name: "library".into(),
-        columns: strings([
-            "path", "encoding", "format", "place", "meetings", "problems",
-        ]),
-        rows,
+            ],
+            None,
+        );
     }
+    for p in &a.problems {
+        t.push(
+            vec![
+                p.path.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "0".into(),
+                p.message.clone(),
+            ],
+            None,
+        );
+    }
+    t
 }

@@ -16,6 +16,8 @@ const LANE_H: f32 = 28.0;
 const LABEL_W: f32 = 120.0;
 const AXIS_H: f32 = 28.0;
 const MARK_R: f32 = 4.5;
+/// Runs of up to this many meetings closer than a pixel are stacked; longer ones become a band.
+const STACK: usize = 3;
 
 /// One place's meetings, sorted by day.
 #[derive(Debug, Default)]
@@ -270,7 +272,7 @@ impl TimelineView {
                     }
                 }
                 match &mut run {
-                    Some(r) if x - r.x1 < 1.0 => r.add(x, lit),
+                    Some(r) if x - r.x1 < 1.0 => r.add(x, id, lit),
                     _ => {
                         if let Some(r) = run.take() {
                             paint_run(drawn, &painter, &r, cy, mark_color, hi_color);
@@ -301,6 +303,17 @@ impl TimelineView {
             }
         }
 
+        // A drawn dot under the pointer wins over the nearest meeting inside a band.
+        if let Some(p) = hover
+            && let Some((id, d)) = self
+                .drawn
+                .iter()
+                .map(|(id, q)| (*id, q.distance(p)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+            && d <= MARK_R + 2.0
+        {
+            hovered = Some((id, d));
+        }
         if let Some((id, _)) = hovered
             && let Some(m) = s.analysis.meeting(id)
         {
@@ -372,9 +385,15 @@ fn paint_run(
     hi: Color32,
 ) {
     let c = if r.lit > 0 { hi } else { color };
-    if r.count == 1 {
-        painter.circle_filled(pos2(r.x0, cy), MARK_R, c);
-        drawn.push((r.first, pos2(r.x0, cy)));
+    if r.count <= STACK {
+        // A few meetings on one day stand one above the other, each its own dot.
+        let x = f32::midpoint(r.x0, r.x1);
+        for (k, (id, lit)) in r.ids.iter().enumerate() {
+            let dy = (k as f32 - (r.count - 1) as f32 / 2.0) * (MARK_R * 1.6);
+            let q = pos2(x, cy + dy);
+            painter.circle_filled(q, MARK_R, if *lit { hi } else { color });
+            drawn.push((*id, q));
+        }
     } else {
         // A band whose opacity grows with how many meetings it stands for.
         let alpha = (0.35 + 0.1 * (r.count as f32).ln()).min(1.0);
@@ -392,7 +411,8 @@ struct Run {
     x1: f32,
     count: usize,
     lit: usize,
-    first: MeetingId,
+    /// The first few meetings, drawn as stacked dots when the run is short.
+    ids: Vec<(MeetingId, bool)>,
 }
 
 impl Run {
@@ -402,14 +422,17 @@ impl Run {
             x1: x,
             count: 1,
             lit: usize::from(lit),
-            first: id,
+            ids: vec![(id, lit)],
         }
     }
 
-    fn add(&mut self, x: f32, lit: bool) {
+    fn add(&mut self, x: f32, id: MeetingId, lit: bool) {
         self.x1 = x;
         self.count += 1;
         self.lit += usize::from(lit);
+        if self.ids.len() < STACK {
+            self.ids.push((id, lit));
+        }
     }
 }
 
