@@ -1,7 +1,15 @@
 //! Files and folders in, a [`Corpus`] of decoded documents and problems out.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
+use rayon::prelude::*;
+
+use super::docx::{self, DocxError};
+use super::{decode, html};
 use crate::model::{DocId, Document, Format, Problem};
 use crate::progress::{Cancelled, Progress};
 
@@ -32,82 +40,405 @@ impl Default for ReadConfig {
 /// One file decoded to text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
-    /// e.g. `UTF-8`, `GB18030`, `UTF-16LE`.
+    /// `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, `GB18030` (also GBK/GB2312 files) or
+    /// another `encoding_rs` name such as `Big5`; see [`decode::decode`].
     pub encoding: String,
     /// How it was stored.
     pub format: Format,
-    /// Its text, HTML and DOCX reduced to paragraphs.
+    /// Its text, HTML and DOCX reduced to paragraphs, line breaks normalised to `\n`.
     pub text: String,
+    /// Non-fatal problems, e.g. `3 malformed byte sequences replaced (not valid GB18030)`.
+    pub problems: Vec<String>,
 }
 
-/// Why a file could not be read.
+/// Why a file could not be read. Messages name what the file looks like; the path is kept
+/// apart, in [`Problem::path`].
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    /// The file holds no text.
+    /// The file holds no bytes.
     #[error("empty file")]
     Empty,
+    /// The file holds only spaces and line breaks.
+    #[error("empty file: only whitespace")]
+    Blank,
+    /// An HTML page or Word document with no visible text.
+    #[error("no text: {0}")]
+    NoText(&'static str),
+    /// The bytes are a known non-text format.
+    #[error("not text: looks like {0}")]
+    NotText(&'static str),
+    /// The bytes decode to mostly control characters.
+    #[error(
+        "not text: looks like binary data ({control} control characters in the first {sampled})"
+    )]
+    Binary {
+        /// Control characters found.
+        control: usize,
+        /// Characters looked at.
+        sampled: usize,
+    },
+    /// Too many byte sequences are invalid in the best encoding found.
+    #[error(
+        "not text: looks like binary data ({malformed} byte sequences not valid in {encoding}, the best guess)"
+    )]
+    Undecodable {
+        /// Invalid sequences.
+        malformed: usize,
+        /// The encoding tried.
+        encoding: String,
+    },
+    /// A `.docx` (or a ZIP holding `word/document.xml`) that cannot be read.
+    #[error("not a Word document: {0}")]
+    BadDocx(#[from] DocxError),
+    /// The file is larger than [`ReadConfig::max_bytes`].
+    #[error("file too large: {}, the limit is {}", human_size(*size), human_size(*limit))]
+    TooLarge {
+        /// The file's size.
+        size: u64,
+        /// The limit it exceeds.
+        limit: u64,
+    },
+    /// A folder given to read holds no files (hidden and system files do not count).
+    #[error("empty folder: no files to read")]
+    EmptyFolder,
+    /// The path does not exist.
+    #[error("no such file or folder")]
+    Missing,
+    /// The operating system refused to read it.
+    #[error("cannot read: {0}")]
+    Io(String),
 }
 
+/// A size for people: `500.0 MB`, `4.9 KB`, `1000 bytes`.
+fn human_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KB * KB {
+        format!("{:.1} MB", b / (KB * KB))
+    } else if b >= KB {
+        format!("{:.1} KB", b / KB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Extensions read as HTML whatever their content looks like.
+const HTML_EXTENSIONS: &[&str] = &["html", "htm", "shtml", "xhtml"];
+
 /// Decodes one file's bytes; `name` (a path or file name) supplies the extension.
+///
+/// The content decides before the name does: a PDF called `.txt` is refused as a PDF, a Word
+/// document called `.zip` is read as one, and HTML pasted into a `.txt` is read as HTML.
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
-    let _ = name;
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
+    let ext = extension(name);
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return read_zip(&ext, bytes);
+    }
+    if ext == "docx" {
+        return Err(match decode::sniff_binary(bytes) {
+            Some(kind) => IngestError::NotText(kind),
+            None => DocxError::NotZip.into(),
+        });
+    }
+    if let Some(kind) = decode::sniff_binary(bytes) {
+        return Err(IngestError::NotText(kind));
+    }
+    let html_ext = HTML_EXTENSIONS.contains(&ext.as_str());
+    let declared = if html_ext || contains_ascii_ci(&bytes[..bytes.len().min(4096)], b"<meta") {
+        decode::declared_charset(bytes)
+    } else {
+        None
+    };
+    let decoded = decode::decode(bytes, declared);
+    let (control, sampled) = decode::count_controls(&decoded.text);
+    // Real text has next to no control characters; random or binary bytes have about one in
+    // eight. One in twenty is far from both.
+    if control * 20 > sampled {
+        return Err(IngestError::Binary { control, sampled });
+    }
+    let chars = decoded.text.chars().count();
+    // A few damaged bytes are a note; one bad sequence in ten characters is not text at all.
+    if decoded.malformed * 10 > chars {
+        return Err(IngestError::Undecodable {
+            malformed: decoded.malformed,
+            encoding: decoded.encoding,
+        });
+    }
+    let mut problems = Vec::new();
+    if decoded.malformed > 0 {
+        problems.push(malformed_note(decoded.malformed, &decoded.encoding));
+    }
+    if decoded.doubtful {
+        problems.push(format!(
+            "encoding guessed as {}: check that the text reads correctly",
+            decoded.encoding
+        ));
+    }
+    let markdown = matches!(ext.as_str(), "md" | "markdown");
+    let (format, text) = if html_ext || (!markdown && html::is_html_document(&decoded.text)) {
+        (Format::Html, html::html_text(&decoded.text))
+    } else if html::has_html_tags(&decoded.text) {
+        // Tags among the lines of a text or Markdown file: strip them, keep the lines.
+        let format = if markdown {
+            Format::Markdown
+        } else {
+            Format::Html
+        };
+        (format, html::inline_html_text(&decoded.text))
+    } else if markdown {
+        (Format::Markdown, decoded.text)
+    } else {
+        (Format::Text, decoded.text)
+    };
+    if text.trim().is_empty() {
+        return Err(if format == Format::Html {
+            IngestError::NoText("the HTML page has no visible text")
+        } else {
+            IngestError::Blank
+        });
+    }
     Ok(Decoded {
-        encoding: "UTF-8".into(),
-        format: Format::Text,
-        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: decoded.encoding,
+        format,
+        text,
+        problems,
     })
+}
+
+/// A ZIP archive: a Word document is read, anything else is refused by what it holds.
+fn read_zip(ext: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
+    match docx::docx_text(bytes) {
+        Ok(text) if text.trim().is_empty() => {
+            Err(IngestError::NoText("the Word document has no paragraphs"))
+        }
+        Ok(text) => Ok(Decoded {
+            encoding: "UTF-8".into(),
+            format: Format::Docx,
+            text,
+            problems: Vec::new(),
+        }),
+        Err(e @ DocxError::Broken(_)) => Err(e.into()),
+        Err(e) if ext == "docx" => Err(e.into()),
+        Err(_) => Err(IngestError::NotText(docx::archive_kind(bytes))),
+    }
+}
+
+fn malformed_note(count: usize, encoding: &str) -> String {
+    let noun = if count == 1 { "sequence" } else { "sequences" };
+    format!("{count} malformed byte {noun} replaced (not valid {encoding})")
+}
+
+/// The lowercase extension of a path or file name, `""` when there is none.
+fn extension(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 impl Corpus {
     /// Decodes `bytes` and adds them as a document labelled `path`, or records a problem.
     pub fn add_bytes(&mut self, path: &str, bytes: &[u8]) {
-        match read_bytes(path, bytes) {
+        self.push(path.to_string(), read_bytes(path, bytes));
+    }
+
+    /// Adds one read result: a document with the next id, or a problem.
+    fn push(&mut self, path: String, result: Result<Decoded, IngestError>) {
+        match result {
             Ok(d) => {
                 let id = DocId(self.documents.len() as u32);
                 self.documents.push(Document {
                     id,
-                    path: path.to_string(),
+                    path,
                     encoding: d.encoding,
                     format: d.format,
                     text: d.text.into(),
                     published: None,
                     place: None,
-                    problems: Vec::new(),
+                    problems: d.problems,
                 });
             }
             Err(e) => self.problems.push(Problem {
-                path: path.to_string(),
+                path,
                 message: e.to_string(),
             }),
         }
     }
 }
 
-/// Reads files and folders (recursively, in sorted order) into a corpus.
+/// Reads files and folders into a corpus.
+///
+/// Folders are read recursively; hidden entries (`.git`, `.DS_Store`), `Thumbs.db`,
+/// `desktop.ini` and Office lock files (`~$…`) inside them are skipped silently, every other
+/// file either loads or becomes a [`Problem`]. A path given explicitly is always tried. Files
+/// are read in parallel but come out sorted by path, with [`DocId`]s in that order; problems are
+/// sorted by path too. `progress` hears of every file read, and `Break` cancels.
 pub fn read_paths(
     paths: &[PathBuf],
     config: &ReadConfig,
     progress: &mut dyn Progress,
 ) -> Result<Corpus, Cancelled> {
-    let _ = config;
     let mut corpus = Corpus::default();
-    for (i, p) in paths.iter().enumerate() {
-        if progress.report(i, paths.len()).is_break() {
-            return Err(Cancelled);
-        }
-        let label = p.display().to_string();
-        match std::fs::read(p) {
-            Ok(b) => corpus.add_bytes(&label, &b),
-            Err(e) => corpus.problems.push(Problem {
-                path: label,
-                message: e.to_string(),
-            }),
+    let mut files = Vec::new();
+    for path in paths {
+        let before = files.len();
+        collect(path, &mut files, &mut corpus.problems, &mut BTreeSet::new());
+        if files.len() == before && path.is_dir() {
+            corpus.problems.push(Problem {
+                path: path.display().to_string(),
+                message: IngestError::EmptyFolder.to_string(),
+            });
         }
     }
+    files.sort();
+    files.dedup();
+    let total = files.len();
+    if progress.report(0, total).is_break() {
+        return Err(Cancelled);
+    }
+    let cancel = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<()>();
+    let results = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            files
+                .par_iter()
+                .map_with(tx, |tx, path| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return None;
+                    }
+                    let result = read_file(path, config);
+                    // After a cancel the receiver is gone and the send fails; nothing waits for it.
+                    let _ = tx.send(());
+                    Some(result)
+                })
+                .collect::<Vec<_>>()
+        });
+        let mut done = 0;
+        // Ends when every file is read and the senders are dropped.
+        for () in rx {
+            done += 1;
+            if progress.report(done, total).is_break() {
+                cancel.store(true, Ordering::Relaxed);
+                break;
+            }
+        }
+        worker.join()
+    });
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Cancelled);
+    }
+    let results = match results {
+        Ok(results) => results,
+        // A panic while reading one file is a bug; re-raise it rather than lose files silently.
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    for (path, result) in files.iter().zip(results) {
+        let result = result.ok_or(Cancelled)?;
+        corpus.push(path.display().to_string(), result);
+    }
+    corpus.problems.sort();
     Ok(corpus)
+}
+
+/// Reads one file, refusing it from its size before any byte is read.
+fn read_file(path: &Path, config: &ReadConfig) -> Result<Decoded, IngestError> {
+    let size = std::fs::metadata(path).map_err(|e| io_error(&e))?.len();
+    if size > config.max_bytes {
+        return Err(IngestError::TooLarge {
+            size,
+            limit: config.max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grew after its size was checked.
+    std::fs::File::open(path)
+        .and_then(|f| {
+            f.take(config.max_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+        })
+        .map_err(|e| io_error(&e))?;
+    if bytes.len() as u64 > config.max_bytes {
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            limit: config.max_bytes,
+        });
+    }
+    let name = path.to_string_lossy();
+    read_bytes(&name, &bytes)
+}
+
+fn io_error(e: &std::io::Error) -> IngestError {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        IngestError::Missing
+    } else {
+        IngestError::Io(e.to_string())
+    }
+}
+
+/// Names skipped silently inside folders: system litter, not a researcher's files.
+fn is_litter(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Adds `path` (a file, or a folder's files recursively) to `files`; `seen` holds the folders
+/// already entered so that a symlink loop ends.
+fn collect(
+    path: &Path,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+    seen: &mut BTreeSet<PathBuf>,
+) {
+    let label = || path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => {
+            problems.push(Problem {
+                path: label(),
+                message: io_error(&e).to_string(),
+            });
+            return;
+        }
+    };
+    if !meta.is_dir() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(canonical) {
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem {
+                path: label(),
+                message: io_error(&e).to_string(),
+            });
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !is_litter(&e.file_name().to_string_lossy()))
+        .map(|e| e.path())
+        .collect();
+    children.sort();
+    for child in children {
+        collect(&child, files, problems, seen);
+    }
 }
 
 /// The five built-in seed reports, the default corpus.
@@ -142,3 +473,160 @@ pub const SEEDS: &[(&str, &[u8])] = &[
         include_bytes!("../../assets/seeds/004_fb9274b1444c3ec8.txt"),
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `expect` is `format encoding` for a file that loads, or the problem message.
+    fn check(name: &str, bytes: &[u8], expect: &str) {
+        let got = match read_bytes(name, bytes) {
+            Ok(d) => format!("{} {}", d.format.as_str(), d.encoding),
+            Err(e) => e.to_string(),
+        };
+        assert_eq!(got, expect, "{name}");
+    }
+
+    const REPORT: &str =
+        "本报讯 2月3日，市委常委会召开会议。会议强调，要坚决打赢疫情防控阻击战。\n";
+
+    #[test]
+    fn formats() {
+        check("a.txt", REPORT.as_bytes(), "text UTF-8");
+        check(
+            "a.md",
+            "# 标题\n\n会议指出，要确保复工复产。".as_bytes(),
+            "markdown UTF-8",
+        );
+        check("a.html", "<p>会议强调</p>".as_bytes(), "html UTF-8");
+        check("a.shtml", "<p>会议强调</p>".as_bytes(), "html UTF-8");
+        check(
+            "pasted.txt",
+            "<!DOCTYPE html><html><body><p>会议强调</p></body></html>".as_bytes(),
+            "html UTF-8",
+        );
+        check("no-extension", REPORT.as_bytes(), "text UTF-8");
+        check("a.txt", &encoding_rs::GBK.encode(REPORT).0, "text GB18030");
+        check(
+            "gbk.htm",
+            &encoding_rs::GBK
+                .encode("<meta charset=gb2312><p>会议</p>")
+                .0,
+            "html GB18030",
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        check("a.txt", b"", "empty file");
+        check("a.txt", b" \n\r\n\t ", "empty file: only whitespace");
+        check(
+            "a.html",
+            b"<html><head><title>t</title><script>x</script></head><body> </body></html>",
+            "no text: the HTML page has no visible text",
+        );
+        check("a.pdf", b"%PDF-1.4\n1 0 obj", "not text: looks like a PDF");
+        check(
+            "report.txt",
+            b"%PDF-1.4\n1 0 obj",
+            "not text: looks like a PDF",
+        );
+        check(
+            "a.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "not text: looks like a PNG image",
+        );
+        check(
+            "a.gz",
+            b"\x1F\x8B\x08\0\0\0\0\0",
+            "not text: looks like a gzip archive",
+        );
+        check(
+            "a.doc",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0",
+            "not text: looks like an old-format Office file (.doc/.xls/.ppt) or an encrypted one",
+        );
+        check(
+            "a.docx",
+            REPORT.as_bytes(),
+            "not a Word document: not a zip archive",
+        );
+        check("a.docx", b"%PDF-1.4", "not text: looks like a PDF");
+        check(
+            "a.zip",
+            b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+            "not text: looks like a ZIP archive",
+        );
+        check(
+            "a.docx",
+            b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+            "not a Word document: it has no word/document.xml",
+        );
+        // Bytes that no encoding fits come out as some single-byte encoding, but a declared
+        // charset is taken at its word, and then the damage shows.
+        check(
+            "a.htm",
+            &[&b"<meta charset=gbk>"[..], &[0xFF; 64]].concat(),
+            "not text: looks like binary data (64 byte sequences not valid in GB18030, the best guess)",
+        );
+        check(
+            "a.bin",
+            b"\0\x01\x02\x03\x04\x05\x06\x07abc\x10\x11",
+            "not text: looks like binary data (10 control characters in the first 13)",
+        );
+    }
+
+    #[test]
+    fn damage_is_noted() {
+        let mut bytes = encoding_rs::GBK.encode(&REPORT.repeat(4)).0.into_owned();
+        bytes.insert(0, 0xFF);
+        let decoded = read_bytes("a.txt", &bytes).map(|d| d.problems);
+        assert_eq!(
+            decoded.ok(),
+            Some(vec![
+                "1 malformed byte sequence replaced (not valid GB18030)".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn single_byte_guesses_are_noted() {
+        let decoded = read_bytes("a.txt", &[0xFF; 64]).map(|d| d.problems);
+        assert_eq!(
+            decoded.ok(),
+            Some(vec![
+                "encoding guessed as windows-1256: check that the text reads correctly".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn sizes() {
+        let sizes: Vec<String> = [0, 1000, 1024, 5000, 64 * 1024 * 1024, 524_288_000]
+            .into_iter()
+            .map(human_size)
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                "0 bytes",
+                "1000 bytes",
+                "1.0 KB",
+                "4.9 KB",
+                "64.0 MB",
+                "500.0 MB"
+            ]
+        );
+    }
+
+    #[test]
+    fn seeds_load() {
+        let corpus = seed_corpus();
+        assert_eq!(corpus.documents.len(), SEEDS.len());
+        assert!(corpus.problems.is_empty());
+        for doc in &corpus.documents {
+            assert_eq!((doc.format, doc.encoding.as_str()), (Format::Text, "UTF-8"));
+            assert!(doc.problems.is_empty());
+        }
+    }
+}

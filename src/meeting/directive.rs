@@ -1,1 +1,303 @@
 //! Directives: the clauses a meeting lays down (会议强调/指出 … 要…, 一是…二是…).
+//!
+//! A cue (会议指出, 章旭升强调, 他强调) opens a run of sentences; each sentence after it, up to
+//! the end of its paragraph, is one directive. A following paragraph carries the run on when it
+//! opens like a directive (要…, 必须…, 一是…). Anything else — attendance lists, the opening
+//! summary, 会议听取/审议… — is not a directive.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ingest::clean::regex;
+use crate::ingest::split::flatten;
+use crate::meeting::chair::{leader, titled_in};
+use crate::model::{Directive, Span};
+
+/// A cue at the start of a sentence: who, then the verb, then a comma or colon.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调|指出|要求|认为|提出|号召|表示|说)\s*[，,:：]\s*",
+    )
+});
+
+/// A short connective before a cue: 同时,他指出.
+static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\p{Han}]{1,4}[，,]\s*"));
+
+/// A sentence that reports what the meeting did rather than what it laid down.
+static PROCEDURE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^会议(还|听取|审议|研究|传达|通报|讨论|决定|以|由|在|原则|并|学习)"));
+
+/// A paragraph that carries a run of directives on without a cue of its own.
+static CARRY_ON: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(要|必须|务必|坚持|确保|始终|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、])",
+    )
+});
+
+/// The cue at the start of `sentence`: its text as the reader names it (会议强调, 章旭升指出,
+/// 他强调) and the length in bytes of the cue with its comma. `article` is the article's text:
+/// a bare name is taken for a leader only when the article gives it an office title somewhere
+/// (市委书记章旭升), so that 白皮书指出 or 代表们表示 are not read as leaders' words.
+pub fn cue(sentence: &str, article: &str) -> Option<(String, usize)> {
+    cue_at(sentence, article).or_else(|| {
+        let skip = CONNECTIVE.find(sentence)?.end();
+        cue_at(&sentence[skip..], article).map(|(name, len)| (name, skip + len))
+    })
+}
+
+/// The cue right at the start of `sentence`.
+fn cue_at(sentence: &str, article: &str) -> Option<(String, usize)> {
+    let c = CUE.captures(sentence)?;
+    let who = c.get(1)?.as_str().trim();
+    let verb = c.get(2)?.as_str();
+    let len = c.get(0)?.end();
+    let speaker = match who {
+        // A meeting "says" nothing: 会议说 is not a cue, only 会议强调/指出/要求….
+        "会议" | "会上" | "会议上" if verb != "说" && verb != "表示" => {
+            "会议".to_string()
+        }
+        "他" | "她" => who.to_string(),
+        _ => {
+            let p = leader(who)?;
+            if !p.titled && !titled_in(article, &p.name) {
+                return None;
+            }
+            p.name
+        }
+    };
+    Some((format!("{speaker}{verb}"), len))
+}
+
+/// Sentences of `span` in `text`: each ends after 。！？；, and a closing quote right after it.
+fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, q)) = it.peek() {
+                if matches!(q, '”' | '’' | '」' | '』' | '"') {
+                    end = j + q.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Span::new(span.start + start, span.start + end));
+            start = end;
+        }
+    }
+    if s[start..].trim().chars().count() > 1 {
+        out.push(Span::new(span.start + start, span.end));
+    }
+    out
+}
+
+/// Trims white space at the start and sentence-final punctuation at the end of `span`.
+fn tidy(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim_start().trim_end();
+    let body = body.trim_end_matches(['。', '；', ';']);
+    Span::new(span.start + lead, span.start + lead + body.len())
+}
+
+/// The directives laid down in an article's `paragraphs` (spans into `text`), in order.
+pub fn directives(text: &str, paragraphs: &[Span]) -> Vec<Directive> {
+    let mut out = Vec::new();
+    let mut active: Option<String> = None;
+    let article = match (paragraphs.first(), paragraphs.last()) {
+        (Some(a), Some(b)) => Span::new(a.start, b.end).slice(text),
+        _ => "",
+    };
+    for (pi, para) in paragraphs.iter().enumerate() {
+        if pi > 0 && !CARRY_ON.is_match(para.slice(text).trim_start()) {
+            active = None;
+        }
+        for sentence in sentences(text, *para) {
+            let flat = flatten(text, sentence);
+            let flat = flat.trim_start();
+            let mut body = sentence;
+            if let Some((name, len)) = cue(flat, article) {
+                active = Some(name);
+                // Skip the cue in the document: the flattened cue has no line breaks, but the
+                // page may, so walk the same number of non-break characters.
+                body.start = skip_chars(text, sentence, flat[..len].chars().count());
+            } else if PROCEDURE.is_match(flat) {
+                active = None;
+                continue;
+            }
+            let Some(cue_text) = &active else { continue };
+            for span in items(text, tidy(text, body)) {
+                let clause = flatten(text, span);
+                if clause.chars().count() < 4 {
+                    continue;
+                }
+                out.push(Directive {
+                    text: clause,
+                    span,
+                    cue: cue_text.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Numbered items run together in one sentence (一是A,二是B,三是C) as one span each; any
+/// other sentence as itself.
+fn items(text: &str, span: Span) -> Vec<Span> {
+    let s = span.slice(text);
+    if !(s.contains("一是") && s.contains("二是")) {
+        return vec![span];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in NUMBERED.find_iter(s) {
+        // The item starts after the comma or colon.
+        let cut = m.start() + s[m.start()..].chars().next().map_or(1, char::len_utf8);
+        let piece = s[start..m.start()].trim_end();
+        if !piece.is_empty() {
+            out.push(Span::new(
+                span.start + start,
+                span.start + start + piece.len(),
+            ));
+        }
+        start = cut;
+    }
+    out.push(Span::new(span.start + start, span.end));
+    out
+}
+
+/// A comma or colon before a numbered item: `,二是`.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| regex(r"[，,：:]\s*[一二三四五六七八九十]+是"));
+
+/// The byte offset in `text` after `n` characters of `span`, not counting line breaks and the
+/// padding around them (as [`flatten`] drops them).
+fn skip_chars(text: &str, span: Span, n: usize) -> usize {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let mut seen = 0;
+    let mut in_break = false;
+    for (i, c) in s[lead..].char_indices() {
+        if seen == n && !in_break {
+            return span.start + lead + i;
+        }
+        if c == '\n' || c == '\r' {
+            in_break = true;
+            continue;
+        }
+        if in_break && (c.is_whitespace() || c == '\u{3000}') {
+            continue;
+        }
+        in_break = false;
+        seen += 1;
+    }
+    span.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `page` (paragraphs separated by blank lines) and renders `cue|text` per directive;
+    /// also checks that each span, flattened, is the text.
+    fn check(page: &str, expect: &[&str]) {
+        let mut paras = Vec::new();
+        let mut at = 0;
+        for p in page.split("\n\n") {
+            paras.push(Span::new(at, at + p.len()));
+            at += p.len() + 2;
+        }
+        let got = directives(page, &paras);
+        for d in &got {
+            assert_eq!(flatten(page, d.span), d.text);
+        }
+        let got: Vec<String> = got
+            .iter()
+            .map(|d| format!("{}|{}", d.cue, d.text))
+            .collect();
+        assert_eq!(got, expect, "{page}");
+    }
+
+    #[test]
+    fn cued_sentences_become_directives() {
+        check(
+            "会议强调,要坚持疫情防控优先。要毫不放松防疫。",
+            &["会议强调|要坚持疫情防控优先", "会议强调|要毫不放松防疫"],
+        );
+        check(
+            "市委书记章旭升主持会议。\n\n会议指出,春节临近,全市上下要高度重视；要严格执行规定。",
+            &[
+                "会议指出|春节临近,全市上下要高度重视",
+                "会议指出|要严格执行规定",
+            ],
+        );
+        check(
+            "章旭升充分肯定前段工作。同时,他指出,当前疫情仍处于较高流行水平。",
+            &["他指出|当前疫情仍处于较高流行水平"],
+        );
+        check(
+            "市委书记、领导小组第一组长章旭升在会上强调,全市上下要时刻绷紧这根弦。",
+            &["章旭升强调|全市上下要时刻绷紧这根弦"],
+        );
+        check(
+            "会议指出,要坚持底线思维。\n\n一是继续加强摸排检查。二是隔离留观要及时到位。",
+            &[
+                "会议指出|要坚持底线思维",
+                "会议指出|一是继续加强摸排检查",
+                "会议指出|二是隔离留观要及时到位",
+            ],
+        );
+        // A page break inside a directive is not part of its text.
+        check(
+            "会议强调,要全力推动企业复\n工复产,统筹推进稳企业。",
+            &["会议强调|要全力推动企业复工复产,统筹推进稳企业"],
+        );
+        check(
+            "会议听取了筹备情况汇报。会议强调,务必坚持高标准。",
+            &["会议强调|务必坚持高标准"],
+        );
+        // Attendance lists and summaries are not directives, nor is what follows them.
+        check(
+            "会议强调,要做好工作。\n\n市领导张三、李四出席会议。\n\n要加强宣传。",
+            &["会议强调|要做好工作"],
+        );
+        check("会议以视频形式召开,在各镇街区设分会场。", &[]);
+        check(
+            "会议审议并原则通过《意见》。会议强调,要全面贯彻新时代党的建设总要求,关键在于抓基层。",
+            &["会议强调|要全面贯彻新时代党的建设总要求,关键在于抓基层"],
+        );
+        check(
+            "会议强调,要严明纪律。会议还研究了其他事项。要做好。",
+            &["会议强调|要严明纪律"],
+        );
+        // A bare name is a leader only when the article titles it somewhere.
+        check("白皮书指出,我国航天发展迅速。", &[]);
+        check(
+            "省长王某出席。\n\n王某表示,要稳住经济大盘。",
+            &["王某表示|要稳住经济大盘"],
+        );
+        check("会议说,要做好。", &[]);
+        check(
+            "会议要求,做好三项工作:一是抓防控,二是抓生产,三是抓民生。",
+            &[
+                "会议要求|做好三项工作",
+                "会议要求|一是抓防控",
+                "会议要求|二是抓生产",
+                "会议要求|三是抓民生",
+            ],
+        );
+        check(
+            "会议号召,全市上下要众志成城。",
+            &["会议号召|全市上下要众志成城"],
+        );
+        check(
+            "他强调:“要慎终如始。”要抓好落实。",
+            &["他强调|“要慎终如始。”", "他强调|要抓好落实"],
+        );
+    }
+}

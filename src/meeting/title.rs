@@ -1,0 +1,312 @@
+//! Whether a lead reports a convened meeting, and the meeting's name as written.
+//!
+//! Three shapes of lead are read: `X召开/举行Y会议`, `Y会议召开/举行`, and `在Y会上强调`.
+//! The name ends at the 会 or 会议 that closes it, so 市委常委会会议暨…领导小组全体会议 stays whole.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ingest::clean::regex;
+
+/// Bodies that meet under their own name: `市委常委会召开扩大会议` is the 市委常委会扩大会议.
+const ORGANS: &[&str] = &[
+    "常委会",
+    "委员会",
+    "领导小组",
+    "指挥部",
+    "政府",
+    "党组",
+    "工作组",
+    "政治局",
+    "书记处",
+    "国务院",
+    "纪委",
+    "军委",
+];
+
+/// Gatherings that are not policy meetings: a press conference, a reception, a gala.
+const NOT_MEETINGS: &[&str] = &[
+    "发布会",
+    "招待会",
+    "团拜会",
+    "茶话会",
+    "晚会",
+    "音乐会",
+    "博览会",
+    "运动会",
+    "交易会",
+    "洽谈会",
+    "推介会",
+    "见面会",
+    "记者会",
+    "峰会",
+    "展览会",
+    "演唱会",
+    "追悼会",
+];
+
+/// Characters before 会 that make it not a meeting: 社会, 机会, 协会, 工会, 领会 ….
+const NOT_MEETING_BEFORE: &[char] = &[
+    '社', '机', '协', '工', '商', '都', '约', '聚', '宴', '晚', '舞', '唱', '庙', '博', '览', '学',
+    '领', '理', '误', '附', '融', '交',
+];
+
+/// Characters after 会 that make it another word: 会员, 会长, 会同, 会见, 会商, 会计 ….
+const NOT_MEETING_AFTER: &[char] = &[
+    '员', '长', '同', '见', '商', '计', '展', '场', '谈', '师', '所', '徽', '费', '址', '聚', '合',
+    '诊', '签', '考', '战', '晤',
+];
+
+/// What can follow a 会 inside one meeting's name: 常委会会议, 委员会第十次会议, 常委会扩大会议,
+/// …会议暨…会议.
+const NAME_GOES_ON: &[&str] = &[
+    "会",
+    "第",
+    "扩大",
+    "全体",
+    "暨",
+    "党组",
+    "专题",
+    "(扩大)",
+    "（扩大）",
+    "主任",
+    "视频",
+    "常务",
+];
+
+/// Where the meeting's name that starts `clause` ends, in bytes.
+fn name_end(clause: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (i, c) in clause.char_indices() {
+        let last = prev;
+        prev = Some(c);
+        if c != '会' || last.is_some_and(|p| NOT_MEETING_BEFORE.contains(&p)) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if clause[end..].starts_with('议') {
+            end += '议'.len_utf8();
+        } else if clause[end..]
+            .chars()
+            .next()
+            .is_some_and(|n| NOT_MEETING_AFTER.contains(&n))
+        {
+            continue;
+        }
+        let rest = &clause[end..];
+        if !NAME_GOES_ON.iter().any(|w| rest.starts_with(w)) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// The verbs of convening.
+static VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"召开|举行"));
+/// Punctuation that ends a clause.
+const CLAUSE_END: &[char] = &['，', '。', '；', ',', ';', '：', ':', '！', '？'];
+/// `在Y会上强调`.
+static AT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"在([^在，。；,;：:！？\s]{1,60}?)上(?:的讲话中)?(强调|指出|讲话|表示|要求|作|提出)")
+});
+/// Times and report openers before the subject of a lead: 1月27日上午, 本报讯, 昨日下午.
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(本报[\p{Han}]{0,6}讯\s*|[(（][^)）]{0,20}[)）]\s*|\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十〇]{1,4}[年月日]|[昨今前明]日|[昨今前明]天|近日|日前|上午|下午|晚上|晚|早上|凌晨|\s)+",
+    )
+});
+
+/// A time between the subject and 召开: 中共中央政治局1月6日全天召开会议.
+static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"((\d{1,2}月)?\d{1,2}日|全天|上午|下午|晚上|晚|近日|日前|[昨今前]天|[昨今前]日)+$")
+});
+
+/// A count of meetings (召开了72次重要会议), not one meeting.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\d一二三四五六七八九十百多数]+次"));
+
+/// A meeting named in a lead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The meeting's name as written.
+    pub title: String,
+    /// Byte offset in the lead where the evidence was found.
+    pub at: usize,
+}
+
+fn strip_lead_in(s: &str) -> &str {
+    LEAD_IN.find(s).map_or(s, |m| &s[m.end()..])
+}
+
+/// `X召开Y会议`: the name from the words after the verb, with the subject when Y is generic.
+fn convened(before: &str, subject: &str, after: &str) -> Option<String> {
+    // A meeting still to come (即将召开, 将于…召开) or one named in passing (召开的两会).
+    if before.ends_with('将') || before.ends_with('拟') || after.starts_with('的') {
+        return None;
+    }
+    let end = name_end(after)?;
+    let object = &after[..end];
+    // 举行会谈并共同主持X会议: the meeting is what was chaired.
+    let object = object.rsplit_once("主持").map_or(object, |(_, o)| o);
+    let subject = strip_lead_in(subject);
+    let subject = TRAILING_TIME
+        .find(subject)
+        .map_or(subject, |m| &subject[..m.start()]);
+    let subject = subject
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(subject);
+    let generic = object.chars().count() <= 6 && !object.contains('暨');
+    Some(if generic && ORGANS.iter().any(|o| subject.ends_with(o)) {
+        format!("{subject}{object}")
+    } else {
+        object.to_string()
+    })
+}
+
+/// `Y会议召开` or `Y会议在某地举行`: the clause before the verb is the name.
+fn held(clause: &str) -> Option<String> {
+    let name = strip_lead_in(clause);
+    // …会议在北京举行: drop the place.
+    let name = match name.rfind('在') {
+        Some(i) if name[..i].ends_with('会') || name[..i].ends_with("会议") => &name[..i],
+        _ => name,
+    };
+    let name = name.strip_prefix('在').unwrap_or(name);
+    // 对年会召开表示祝贺: a meeting named inside a phrase about something else.
+    if name.starts_with(['对', '向', '为', '祝']) {
+        return None;
+    }
+    let end = name_end(name)?;
+    (end == name.len() && name.chars().count() <= 80).then(|| name.to_string())
+}
+
+/// The meeting a lead reports, if it reports one: `lead` is the first paragraph,
+/// `headline` the article's headline (often carrying the fuller name).
+pub fn find(lead: &str, headline: &str) -> Option<Found> {
+    let mut best: Option<Found> = None;
+    let mut offer = |title: String, at: usize| {
+        if best.as_ref().is_none_or(|b| at < b.at) {
+            best = Some(Found { title, at });
+        }
+    };
+    for verb in VERB.find_iter(lead) {
+        let before = &lead[..verb.start()];
+        let after = &lead[verb.end()..];
+        let after = after.strip_prefix('了').unwrap_or(after);
+        let after = after.find(CLAUSE_END).map_or(after, |i| &after[..i]);
+        let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause_before = &before[clause_start..];
+        if let Some(title) = convened(before, clause_before, after) {
+            offer(title, verb.start());
+        } else if let Some(title) = held(clause_before) {
+            offer(title, clause_start);
+        }
+    }
+    for c in AT.captures_iter(lead) {
+        let Some(name) = c.get(1) else { continue };
+        let n = name.as_str();
+        if n.ends_with('会') || n.ends_with("会议") {
+            let title = if n == "会" || n == "会议" {
+                String::new()
+            } else {
+                n.to_string()
+            };
+            offer(title, name.start());
+        }
+    }
+    let mut found = best?;
+    // A headline's `在Y会上` often gives the fuller name of the same meeting.
+    for c in AT.captures_iter(headline) {
+        if let Some(name) = c.get(1) {
+            let n = name.as_str();
+            let better = if found.title.is_empty() {
+                n.ends_with('会') || n.ends_with("会议")
+            } else {
+                n.ends_with(found.title.as_str()) && n.len() > found.title.len()
+            };
+            if better {
+                found.title = n.to_string();
+            }
+        }
+    }
+    // A bare 会 names nothing; it is 会晤-like talk more often than a meeting.
+    if found.title == "会"
+        || COUNTED.is_match(&found.title)
+        || NOT_MEETINGS.iter().any(|w| found.title.ends_with(w))
+    {
+        return None;
+    }
+    if found.title.is_empty() {
+        found.title = "会议".to_string();
+    }
+    Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(lead: &str, headline: &str, expect: Option<&str>) {
+        let got = find(lead, headline).map(|f| f.title);
+        assert_eq!(got.as_deref(), expect, "{lead}");
+    }
+
+    #[test]
+    fn names_the_meeting() {
+        check(
+            "本报讯 14日,金华市委常委会召开扩大会议,传达学习重要讲话精神。",
+            "",
+            Some("金华市委常委会扩大会议"),
+        );
+        check(
+            "本报讯(融媒首席记者 陈晓苏) 1月27日上午,市委常委会召开会议,传达学习重要指示精神。",
+            "",
+            Some("市委常委会会议"),
+        );
+        check(
+            "2月3日,市委召开市委常委会会议暨市委应对新型冠状病毒感染的肺炎疫情工作领导小组全体会议,深入学习贯彻。",
+            "",
+            Some("市委常委会会议暨市委应对新型冠状病毒感染的肺炎疫情工作领导小组全体会议"),
+        );
+        check(
+            "昨日下午,市委常委会会议暨市疫情防控工作领导小组(扩大)会议召开,传达学习贯彻会议精神。",
+            "",
+            Some("市委常委会会议暨市疫情防控工作领导小组(扩大)会议"),
+        );
+        check(
+            "1月10日下午,我市召开新冠肺炎疫情防控工作推进会。市委书记章旭升在会上强调,全市上下要绷紧这根弦。",
+            "章旭升在全市新冠肺炎疫情防控工作推进会上强调 毫不松懈",
+            Some("全市新冠肺炎疫情防控工作推进会"),
+        );
+        check(
+            "1月27日晚,金华市召开疫情防控工作视频调度会。会后,市委书记章旭升立即主持召开续会。",
+            "",
+            Some("疫情防控工作视频调度会"),
+        );
+        check(
+            "央视网消息:近日,省委常委会召开会议,传达学习中央经济工作会议精神。",
+            "",
+            Some("省委常委会会议"),
+        );
+        check(
+            "县委书记王五在全县经济工作会议上强调,要稳中求进。",
+            "",
+            Some("全县经济工作会议"),
+        );
+        check(
+            "市人大常委会第十次会议举行,审议有关报告。",
+            "",
+            Some("市人大常委会第十次会议"),
+        );
+        check(
+            "14日下午,市领导专程通过视频连线,看望慰问市一医隔离病区的医护人员。",
+            "",
+            None,
+        );
+        check("即将召开的两会,是全市人民政治生活中的一件大事。", "", None);
+        check("全市上下要统筹推进疫情防控和经济社会发展工作。", "", None);
+    }
+}
