@@ -202,6 +202,10 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
         let clause_before = &before[clause_start..];
+        // 在国会举行的…会议上: the clause describes another meeting's setting.
+        if after.starts_with('的') {
+            continue;
+        }
         if let Some(title) = convened(before, clause_before, after) {
             offer(title, verb.start());
         } else if let Some(title) = held(clause_before) {
