@@ -1,18 +1,56 @@
 //! The desktop app: state → ui → command → state, slow work in background jobs.
 
-struct Shell;
+pub mod app;
+pub mod command;
+pub mod fonts;
+pub mod i18n;
+pub mod jobs;
+pub mod panels;
+pub mod state;
+pub mod tables;
 
-impl eframe::App for Shell {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        ui.label("Tifa");
-    }
-}
+pub use app::TifaApp;
+pub use command::{Command, CommandSender};
+pub use state::{AppState, Settings, Workspace};
 
-/// Opens the window on the built-in corpus (or the files named on the command line).
-pub fn run() -> eframe::Result {
+use std::path::PathBuf;
+
+/// Opens the window on the built-in corpus, or on the files named on the command line.
+pub fn run(files: Vec<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Tifa — 提法")
+            .with_app_id("tifa")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..eframe::NativeOptions::default()
+    };
     eframe::run_native(
         "Tifa",
-        eframe::NativeOptions::default(),
-        Box::new(|_cc| Ok(Box::new(Shell))),
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let settings = app::load_settings(cc.storage);
+            let dir = eframe::storage_dir("Tifa");
+            let path = dir.map(|d| d.join("workspace.json"));
+            let (workspace, save_to) = if files.is_empty() {
+                let ws = path.as_deref().map(Workspace::load).unwrap_or_default();
+                (ws, path)
+            } else {
+                // A session on files named on the command line leaves the saved workspace alone.
+                let ws = Workspace {
+                    seeds: false,
+                    paths: files,
+                    ..Workspace::default()
+                };
+                (ws, None)
+            };
+            Ok(Box::new(TifaApp::new(
+                &cc.egui_ctx,
+                settings,
+                workspace,
+                save_to,
+            )))
+        }),
     )
 }

@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::model::Span;
@@ -187,6 +188,16 @@ const RELATED_HEADINGS: &[&str] = &[
     "内容简介",
 ];
 
+/// The chrome word lists as automatons, so a line is scanned once per list.
+static COPYRIGHT: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(COPYRIGHT_WORDS).ok());
+static AD: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(AD_WORDS).ok());
+
+/// True when `line` holds any word of the list.
+fn any_of(words: &LazyLock<Option<AhoCorasick>>, line: &str) -> bool {
+    words.as_ref().is_some_and(|ac| ac.is_match(line))
+}
+
 /// Classifies one trimmed line by its shape.
 pub fn classify(line: &str) -> LineKind {
     if line.is_empty() {
@@ -197,10 +208,10 @@ pub fn classify(line: &str) -> LineKind {
     if line.starts_with('|') && line.ends_with('|') {
         return LineKind::Table;
     }
-    if is_menu(line, chars) {
+    if chars <= 200 && is_menu(line, chars) {
         return LineKind::Menu;
     }
-    if COPYRIGHT_WORDS.iter().any(|w| line.contains(w)) && (chars <= 200 || !has_stop) {
+    if (chars <= 200 || !has_stop) && any_of(&COPYRIGHT, line) {
         return LineKind::Copyright;
     }
     if line.starts_with("版权") || (chars <= 40 && !has_stop && line.ends_with("主办")) {
@@ -231,7 +242,7 @@ pub fn classify(line: &str) -> LineKind {
     if PAGE_INDEX.is_match(line) {
         return LineKind::PageIndex;
     }
-    if chars <= 40 && !has_stop && (AD_WORDS.iter().any(|w| line.contains(w)) || is_latin(line)) {
+    if chars <= 40 && !has_stop && (any_of(&AD, line) || is_latin(line)) {
         return LineKind::Ad;
     }
     LineKind::Text
@@ -255,6 +266,9 @@ fn is_menu(line: &str, chars: usize) -> bool {
         return true;
     }
     for sep in ["|", "｜", " -- ", ">>", "»", " > "] {
+        if !line.contains(sep) {
+            continue;
+        }
         let parts: Vec<&str> = line
             .split(sep)
             .map(|p| p.trim_matches(is_pad))

@@ -47,7 +47,7 @@ pub struct Decoded {
     pub format: Format,
     /// Its text, HTML and DOCX reduced to paragraphs, line breaks normalised to `\n`.
     pub text: String,
-    /// Non-fatal problems, e.g. `3 malformed bytes replaced`.
+    /// Non-fatal problems, e.g. `3 malformed byte sequences replaced (not valid GB18030)`.
     pub problems: Vec<String>,
 }
 
@@ -77,11 +77,21 @@ pub enum IngestError {
         /// Characters looked at.
         sampled: usize,
     },
+    /// Too many byte sequences are invalid in the best encoding found.
+    #[error(
+        "not text: looks like binary data ({malformed} byte sequences not valid in {encoding}, the best guess)"
+    )]
+    Undecodable {
+        /// Invalid sequences.
+        malformed: usize,
+        /// The encoding tried.
+        encoding: String,
+    },
     /// A `.docx` (or a ZIP holding `word/document.xml`) that cannot be read.
     #[error("not a Word document: {0}")]
     BadDocx(#[from] DocxError),
     /// The file is larger than [`ReadConfig::max_bytes`].
-    #[error("file too large: {size} bytes, the limit is {limit}")]
+    #[error("file too large: {}, the limit is {}", human_size(*size), human_size(*limit))]
     TooLarge {
         /// The file's size.
         size: u64,
@@ -97,6 +107,19 @@ pub enum IngestError {
     /// The operating system refused to read it.
     #[error("cannot read: {0}")]
     Io(String),
+}
+
+/// A size for people: `500.0 MB`, `4.9 KB`, `1000 bytes`.
+fn human_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KB * KB {
+        format!("{:.1} MB", b / (KB * KB))
+    } else if b >= KB {
+        format!("{:.1} KB", b / KB)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// Extensions read as HTML whatever their content looks like.
@@ -136,9 +159,23 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
     if control * 20 > sampled {
         return Err(IngestError::Binary { control, sampled });
     }
+    let chars = decoded.text.chars().count();
+    // A few damaged bytes are a note; one bad sequence in ten characters is not text at all.
+    if decoded.malformed * 10 > chars {
+        return Err(IngestError::Undecodable {
+            malformed: decoded.malformed,
+            encoding: decoded.encoding,
+        });
+    }
     let mut problems = Vec::new();
     if decoded.malformed > 0 {
         problems.push(malformed_note(decoded.malformed, &decoded.encoding));
+    }
+    if decoded.doubtful {
+        problems.push(format!(
+            "encoding guessed as {}: check that the text reads correctly",
+            decoded.encoding
+        ));
     }
     let markdown = matches!(ext.as_str(), "md" | "markdown");
     let (format, text) = if html_ext || (!markdown && html::is_html_document(&decoded.text)) {
@@ -280,7 +317,7 @@ pub fn read_paths(
                         return None;
                     }
                     let result = read_file(path, config);
-                    // The receiver only goes away once every sender is dropped.
+                    // After a cancel the receiver is gone and the send fails; nothing waits for it.
                     let _ = tx.send(());
                     Some(result)
                 })
@@ -525,6 +562,13 @@ mod tests {
             b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
             "not a Word document: it has no word/document.xml",
         );
+        // Bytes that no encoding fits come out as some single-byte encoding, but a declared
+        // charset is taken at its word, and then the damage shows.
+        check(
+            "a.htm",
+            &[&b"<meta charset=gbk>"[..], &[0xFF; 64]].concat(),
+            "not text: looks like binary data (64 byte sequences not valid in GB18030, the best guess)",
+        );
         check(
             "a.bin",
             b"\0\x01\x02\x03\x04\x05\x06\x07abc\x10\x11",
@@ -542,6 +586,36 @@ mod tests {
             Some(vec![
                 "1 malformed byte sequence replaced (not valid GB18030)".to_string()
             ])
+        );
+    }
+
+    #[test]
+    fn single_byte_guesses_are_noted() {
+        let decoded = read_bytes("a.txt", &[0xFF; 64]).map(|d| d.problems);
+        assert_eq!(
+            decoded.ok(),
+            Some(vec![
+                "encoding guessed as windows-1256: check that the text reads correctly".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn sizes() {
+        let sizes: Vec<String> = [0, 1000, 1024, 5000, 64 * 1024 * 1024, 524_288_000]
+            .into_iter()
+            .map(human_size)
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                "0 bytes",
+                "1000 bytes",
+                "1.0 KB",
+                "4.9 KB",
+                "64.0 MB",
+                "500.0 MB"
+            ]
         );
     }
 

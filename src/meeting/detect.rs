@@ -12,6 +12,9 @@ use crate::meeting::title;
 use crate::meeting::{Gazetteer, PageDates};
 use crate::model::{Document, Meeting, MeetingId};
 
+/// How much of the first paragraph is read as the lead.
+const LEAD_BYTES: usize = 1500;
+
 /// How many paragraphs from the top a `主持` line may stand in (lead, then 市委书记X主持会议).
 const CHAIR_PARAGRAPHS: usize = 3;
 
@@ -31,7 +34,15 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
         let Some(first) = article.paragraphs.first() else {
             continue;
         };
-        let lead = flatten(&text, *first);
+        let mut lead = flatten(&text, *first);
+        // A lead names its meeting in its first sentences; a page-long line is not read whole.
+        if lead.len() > LEAD_BYTES {
+            let mut cut = LEAD_BYTES;
+            while !lead.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            lead.truncate(cut);
+        }
         let headline = article
             .headline
             .map(|h| flatten(&text, h))
@@ -81,7 +92,7 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
 
 /// The leader named in a cue such as 章旭升强调; `None` for 会议强调 or 他强调.
 fn leader_of(cue: &str) -> Option<String> {
-    let name = ["强调", "指出", "要求", "认为", "提出", "表示", "说"]
+    let name = ["强调", "指出", "要求", "认为", "提出", "号召", "表示", "说"]
         .iter()
         .find_map(|v| cue.strip_suffix(v))?;
     (name != "会议" && name != "他" && name != "她").then(|| name.to_string())
@@ -144,10 +155,74 @@ mod tests {
             "评论标题\n\n本报特约评论员\n\n近日,市委常委会召开会议。会议强调,要做好防控。\n",
             &[],
         );
+        // Shapes from other places and papers: full-width brackets, a province, a county.
+        check(
+            "省委常委会召开会议 研究部署防汛工作\n\n本报讯（记者 王某）7月20日下午，省委常委会召开会议，研究部署防汛救灾工作。省委书记赵某主持会议。\n\n会议强调，要压紧压实防汛责任。要全力做好转移避险。\n",
+            &["省委常委会会议|赵某|2"],
+        );
+        check(
+            "标题\n\n新华社某地3月1日电 某自治区党委常委会3月1日召开会议，传达学习全国两会精神。\n\n会议指出，要把思想和行动统一起来。\n",
+            &["某自治区党委常委会会议|-|1"],
+        );
+        check(
+            "县政府召开常务会议\n\n本报讯 9日，县政府召开常务会议，研究有关事项。会议由县委副书记、县长钱某主持。\n\n会议要求，各部门要狠抓落实：一是抓项目，二是抓招商。\n",
+            &["县政府常务会议|钱某|3"],
+        );
+        check(
+            "标题\n\n  昨日上午，全区安全生产工作会议召开。区委书记孙某出席并讲话。\n\n孙某强调，要守牢安全底线。\n",
+            &["全区安全生产工作会议|孙某|1"],
+        );
+        // A feature that quotes a meeting only further down is not a meeting report.
+        check(
+            "走进某村\n\n本报讯 清晨的某村，村民们正忙着春耕。\n\n前不久，县委召开会议。会议强调，要抓好春耕。\n",
+            &[],
+        );
         // A meeting mentioned with nothing laid down is not reported.
         check(
             "标题\n\n本报讯 市委召开会议,研究有关事项。\n\n市领导出席会议。\n",
             &[],
         );
+    }
+
+    proptest::proptest! {
+        /// Pages built from pieces of real report shapes, cut anywhere, never panic, and every
+        /// directive's span reads back as its text.
+        #[test]
+        fn any_page_gives_well_formed_meetings(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "本报讯 ", "14日,", "市委常委会", "召开", "会议", "扩大", "暨", "领导小组", "全体",
+                "。", ",", "，", "；", "\n", "\n\n", "  ", "会议强调,", "会议指出：", "要", "一是",
+                "二是", "市委书记", "张三", "主持会议", "在会上强调,", "他强调,", "“", "”", "(", ")",
+                "记者 李四 摄", "编辑:王五", "|", ">>", "延伸阅读", "做好工作", "确保安全", "\u{3000}",
+                "\r\n", "重", "讲", "话", "复", "工", "产",
+            ]), 0..80),
+            at in 0usize..80,
+        ) {
+            // A real report with noise around and inside it, so that most cases hold a meeting.
+            let cut = at.min(parts.len());
+            let page = format!(
+                "{}\n标题\n本报讯 14日,市委常委会召开会议。市委书记张三主持会议。\n{}\n会议强调,要做好工作。要确保安全。\n",
+                parts[..cut].concat(),
+                parts[cut..].concat(),
+            );
+            let mut doc = Document {
+                id: DocId(0),
+                path: "p".into(),
+                encoding: "UTF-8".into(),
+                format: Format::Text,
+                text: Arc::from(page.as_str()),
+                published: None,
+                place: None,
+                problems: Vec::new(),
+            };
+            for m in extract(&mut doc, &Gazetteer::default()) {
+                proptest::prop_assert!(!m.directives.is_empty());
+                for d in &m.directives {
+                    proptest::prop_assert!(page.get(d.span.start..d.span.end).is_some());
+                    proptest::prop_assert_eq!(flatten(&page, d.span), d.text.clone());
+                    proptest::prop_assert!(m.article.contains(d.span));
+                }
+            }
+        }
     }
 }

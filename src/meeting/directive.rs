@@ -17,7 +17,7 @@ use crate::model::{Directive, Span};
 /// A cue at the start of a sentence: who, then the verb, then a comma or colon.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调|指出|要求|认为|提出|表示|说)\s*[，,:：]\s*",
+        r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调|指出|要求|认为|提出|号召|表示|说)\s*[，,:：]\s*",
     )
 });
 
@@ -114,8 +114,7 @@ pub fn directives(text: &str, paragraphs: &[Span]) -> Vec<Directive> {
         _ => "",
     };
     for (pi, para) in paragraphs.iter().enumerate() {
-        let flat_start = flatten(text, *para);
-        if pi > 0 && !CARRY_ON.is_match(&flat_start) {
+        if pi > 0 && !CARRY_ON.is_match(para.slice(text).trim_start()) {
             active = None;
         }
         for sentence in sentences(text, *para) {
@@ -132,20 +131,49 @@ pub fn directives(text: &str, paragraphs: &[Span]) -> Vec<Directive> {
                 continue;
             }
             let Some(cue_text) = &active else { continue };
-            let span = tidy(text, body);
-            let clause = flatten(text, span);
-            if clause.chars().count() < 4 {
-                continue;
+            for span in items(text, tidy(text, body)) {
+                let clause = flatten(text, span);
+                if clause.chars().count() < 4 {
+                    continue;
+                }
+                out.push(Directive {
+                    text: clause,
+                    span,
+                    cue: cue_text.clone(),
+                });
             }
-            out.push(Directive {
-                text: clause,
-                span,
-                cue: cue_text.clone(),
-            });
         }
     }
     out
 }
+
+/// Numbered items run together in one sentence (一是A,二是B,三是C) as one span each; any
+/// other sentence as itself.
+fn items(text: &str, span: Span) -> Vec<Span> {
+    let s = span.slice(text);
+    if !(s.contains("一是") && s.contains("二是")) {
+        return vec![span];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in NUMBERED.find_iter(s) {
+        // The item starts after the comma or colon.
+        let cut = m.start() + s[m.start()..].chars().next().map_or(1, char::len_utf8);
+        let piece = s[start..m.start()].trim_end();
+        if !piece.is_empty() {
+            out.push(Span::new(
+                span.start + start,
+                span.start + start + piece.len(),
+            ));
+        }
+        start = cut;
+    }
+    out.push(Span::new(span.start + start, span.end));
+    out
+}
+
+/// A comma or colon before a numbered item: `,二是`.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| regex(r"[，,：:]\s*[一二三四五六七八九十]+是"));
 
 /// The byte offset in `text` after `n` characters of `span`, not counting line breaks and the
 /// padding around them (as [`flatten`] drops them).
@@ -254,6 +282,19 @@ mod tests {
             &["王某表示|要稳住经济大盘"],
         );
         check("会议说,要做好。", &[]);
+        check(
+            "会议要求,做好三项工作:一是抓防控,二是抓生产,三是抓民生。",
+            &[
+                "会议要求|做好三项工作",
+                "会议要求|一是抓防控",
+                "会议要求|二是抓生产",
+                "会议要求|三是抓民生",
+            ],
+        );
+        check(
+            "会议号召,全市上下要众志成城。",
+            &["会议号召|全市上下要众志成城"],
+        );
         check(
             "他强调:“要慎终如始。”要抓好落实。",
             &["他强调|“要慎终如始。”", "他强调|要抓好落实"],

@@ -102,12 +102,10 @@ fn name_end(clause: &str) -> Option<usize> {
     None
 }
 
-/// `召开`/`举行` and the clause after it.
-static CONVENE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(召开|举行)了?([^，。；,;：:！？、]{1,80})"));
-/// A clause ending in `召开`/`举行`.
-static HELD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"([^，。；,;：:！？]{2,80}?)(在[^，。；,;]{1,20})?(召开|举行)"));
+/// The verbs of convening.
+static VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"召开|举行"));
+/// Punctuation that ends a clause.
+const CLAUSE_END: &[char] = &['，', '。', '；', ',', ';', '：', ':', '！', '？'];
 /// `在Y会上强调`.
 static AT: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"在([^在，。；,;：:！？\s]{1,60}?)上(?:的讲话中)?(强调|指出|讲话|表示|要求|作|提出)")
@@ -140,6 +138,49 @@ fn strip_lead_in(s: &str) -> &str {
     LEAD_IN.find(s).map_or(s, |m| &s[m.end()..])
 }
 
+/// `X召开Y会议`: the name from the words after the verb, with the subject when Y is generic.
+fn convened(before: &str, subject: &str, after: &str) -> Option<String> {
+    // A meeting still to come (即将召开, 将于…召开) or one named in passing (召开的两会).
+    if before.ends_with('将') || before.ends_with('拟') || after.starts_with('的') {
+        return None;
+    }
+    let end = name_end(after)?;
+    let object = &after[..end];
+    // 举行会谈并共同主持X会议: the meeting is what was chaired.
+    let object = object.rsplit_once("主持").map_or(object, |(_, o)| o);
+    let subject = strip_lead_in(subject);
+    let subject = TRAILING_TIME
+        .find(subject)
+        .map_or(subject, |m| &subject[..m.start()]);
+    let subject = subject
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(subject);
+    let generic = object.chars().count() <= 6 && !object.contains('暨');
+    Some(if generic && ORGANS.iter().any(|o| subject.ends_with(o)) {
+        format!("{subject}{object}")
+    } else {
+        object.to_string()
+    })
+}
+
+/// `Y会议召开` or `Y会议在某地举行`: the clause before the verb is the name.
+fn held(clause: &str) -> Option<String> {
+    let name = strip_lead_in(clause);
+    // …会议在北京举行: drop the place.
+    let name = match name.rfind('在') {
+        Some(i) if name[..i].ends_with('会') || name[..i].ends_with("会议") => &name[..i],
+        _ => name,
+    };
+    let name = name.strip_prefix('在').unwrap_or(name);
+    // 对年会召开表示祝贺: a meeting named inside a phrase about something else.
+    if name.starts_with(['对', '向', '为', '祝']) {
+        return None;
+    }
+    let end = name_end(name)?;
+    (end == name.len() && name.chars().count() <= 80).then(|| name.to_string())
+}
+
 /// The meeting a lead reports, if it reports one: `lead` is the first paragraph,
 /// `headline` the article's headline (often carrying the fuller name).
 pub fn find(lead: &str, headline: &str) -> Option<Found> {
@@ -149,62 +190,19 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
             best = Some(Found { title, at });
         }
     };
-    for c in CONVENE.captures_iter(lead) {
-        let (Some(verb), Some(clause)) = (c.get(1), c.get(2)) else {
-            continue;
-        };
+    for verb in VERB.find_iter(lead) {
         let before = &lead[..verb.start()];
-        // A meeting still to come (即将召开, 将于…召开) or one named in passing (召开的两会).
-        if before.ends_with('将') || before.ends_with('拟') || clause.as_str().starts_with('的')
-        {
-            continue;
-        }
-        let Some(end) = name_end(clause.as_str()) else {
-            continue;
-        };
-        let object = &clause.as_str()[..end];
-        // 举行会谈并共同主持X会议: the meeting is what was chaired.
-        let object = object.rsplit_once("主持").map_or(object, |(_, o)| o);
-        let subject_start = before
-            .rfind(['，', '。', '；', ',', ';', '：', ':'])
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let subject = strip_lead_in(&before[subject_start..]);
-        let subject = TRAILING_TIME
-            .find(subject)
-            .map_or(subject, |m| &subject[..m.start()]);
-        let subject = subject
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or(subject);
-        let generic = object.chars().count() <= 6 && !object.contains('暨');
-        let title = if generic && ORGANS.iter().any(|o| subject.ends_with(o)) {
-            format!("{subject}{object}")
-        } else {
-            object.to_string()
-        };
-        offer(title, verb.start());
-    }
-    for c in HELD.captures_iter(lead) {
-        let (Some(name), Some(verb)) = (c.get(1), c.get(3)) else {
-            continue;
-        };
-        // 市委常委会召开会议 is the first shape, read above, not a 市委常委会 being held.
         let after = &lead[verb.end()..];
-        let after = after
-            .find(['，', '。', '；', ',', ';', '：', ':'])
-            .map_or(after, |i| &after[..i]);
-        if name_end(after.trim_start_matches('了')).is_some() {
-            continue;
-        }
-        let name_str = strip_lead_in(name.as_str());
-        let name_str = name_str.strip_prefix('在').unwrap_or(name_str);
-        if let Some(end) = name_end(name_str)
-            && end == name_str.len()
-            && !name_str.contains("召开")
-        {
-            offer(name_str.to_string(), name.start());
+        let after = after.strip_prefix('了').unwrap_or(after);
+        let after = after.find(CLAUSE_END).map_or(after, |i| &after[..i]);
+        let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause_before = &before[clause_start..];
+        if let Some(title) = convened(before, clause_before, after) {
+            offer(title, verb.start());
+        } else if let Some(title) = held(clause_before) {
+            offer(title, clause_start);
         }
     }
     for c in AT.captures_iter(lead) {

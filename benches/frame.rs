@@ -1,0 +1,228 @@
+//! Frame time of the timeline and the matrix with 10,000 meetings loaded.
+//!
+//! `cargo bench --bench frame -- [CORPUS_DIR]`: with a folder (see `/work/shared/bench/corpus.sh`)
+//! its documents are read and analysed first; if the engine finds fewer than 10,000 meetings,
+//! generated meetings fill up the rest, and the report says how many were real.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use tifa::gui::TifaApp;
+use tifa::gui::command::{Command, View};
+use tifa::model::{
+    DateBasis, Directive, DocId, Document, Format, Meeting, MeetingId, Occurrence, PhraseGroup,
+    Place, PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
+};
+use tifa::pipeline::{Analysis, Config, Engine, analyse};
+use tifa::{NoProgress, ingest};
+
+const MEETINGS: usize = 10_000;
+const PLACES: usize = 60;
+const GROUPS: usize = 1_500;
+const FRAMES: usize = 200;
+
+/// A small deterministic generator, so every run draws the same data.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+fn analysis(corpus_dir: Option<&str>) -> (Analysis, usize) {
+    let mut a = match corpus_dir {
+        Some(dir) => {
+            let corpus = ingest::read_paths(
+                &[dir.into()],
+                &ingest::ReadConfig::default(),
+                &mut NoProgress,
+            )
+            .unwrap_or_default();
+            analyse(&Engine::new(), corpus, &Config::default(), &mut NoProgress).unwrap_or_default()
+        }
+        None => Analysis::default(),
+    };
+    let real = a.meetings.len();
+    let text = "会议强调，要坚持外防输入、内防反弹，统筹推进复工复产，两手抓、两手都要硬。";
+    let doc = DocId(a.documents.len() as u32);
+    a.documents.push(Document {
+        id: doc,
+        path: "generated".into(),
+        encoding: "UTF-8".into(),
+        format: Format::Text,
+        text: text.into(),
+        published: None,
+        place: None,
+        problems: Vec::new(),
+    });
+    let names: Vec<String> = (0..PLACES).map(|i| format!("测试县{i:02}")).collect();
+    let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
+    let mut rng = Lcg(7);
+    while a.meetings.len() < MEETINGS {
+        let i = a.meetings.len();
+        let name = &names[rng.next(PLACES)];
+        a.meetings.push(Meeting {
+            id: MeetingId(i as u32),
+            doc,
+            article: Span::new(0, text.len()),
+            place: Some(Place {
+                name: name.as_str().into(),
+                full: name.as_str().into(),
+                code: "".into(),
+                level: PlaceLevel::County,
+            }),
+            date: Some(PolicyDate {
+                date: start + chrono::Days::new(rng.next(3_650) as u64),
+                basis: DateBasis::Explicit,
+            }),
+            title: format!("第{i}次常委会会议"),
+            chair: None,
+            directives: vec![Directive {
+                text: text.into(),
+                span: Span::new(0, text.len()),
+                cue: "会议强调".into(),
+            }],
+        });
+    }
+    let mut places: Vec<String> = a
+        .meetings
+        .iter()
+        .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
+        .collect();
+    places.sort();
+    places.dedup();
+    a.places = places;
+    while a.phrases.len() < GROUPS {
+        let id = a.phrases.len() as u32;
+        let mut uses = BTreeMap::new();
+        let mut meetings = Vec::new();
+        for _ in 0..8 {
+            let m = &a.meetings[rng.next(MEETINGS)];
+            meetings.push(m.id);
+            if let Some(p) = &m.place {
+                let u = uses.entry(p.name.to_string()).or_insert(PlaceUse {
+                    count: 0,
+                    meetings: 0,
+                    first: None,
+                });
+                u.count += 1;
+                u.meetings += 1;
+                u.first = u
+                    .first
+                    .min(m.date.map(|d| d.date))
+                    .or(m.date.map(|d| d.date));
+            }
+        }
+        meetings.sort();
+        meetings.dedup();
+        let phrase = format!("提法{id}");
+        a.phrases.push(PhraseGroup {
+            id,
+            phrase: phrase.clone(),
+            variants: vec![Variant {
+                text: phrase.clone(),
+                count: 8,
+            }],
+            differs: String::new(),
+            places: uses,
+            occurrences: meetings
+                .iter()
+                .map(|&meeting| Occurrence {
+                    meeting,
+                    directive: 0,
+                    span: Span::new(0, 6),
+                    text: phrase.clone(),
+                })
+                .collect(),
+            meetings,
+            score: 1.0,
+        });
+    }
+    (a, real)
+}
+
+fn input(t: f64, events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        time: Some(t),
+        events,
+        ..egui::RawInput::default()
+    }
+}
+
+fn measure(app: &mut TifaApp, ctx: &egui::Context, view: View, hover: bool) -> Vec<Duration> {
+    app.handle_command(Command::ShowView(view));
+    let mut times = Vec::with_capacity(FRAMES);
+    for f in 0..FRAMES + 10 {
+        // Moving the pointer over the plot makes the timeline look up the mark under it.
+        let events = if hover {
+            vec![egui::Event::PointerMoved(egui::pos2(
+                300.0 + (f % 700) as f32,
+                200.0,
+            ))]
+        } else {
+            Vec::new()
+        };
+        let raw = input(f as f64 / 60.0, events);
+        let t = Instant::now();
+        let out = ctx.run_ui(raw, |ui| app.show(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        if f >= 10 {
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    times
+}
+
+fn report(name: &str, times: &[Duration]) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let mean = times.iter().map(|d| ms(*d)).sum::<f64>() / times.len() as f64;
+    println!(
+        "{name:<22} mean {mean:6.2} ms   median {:6.2} ms   p95 {:6.2} ms   ({} frames)",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 95 / 100]),
+        times.len()
+    );
+}
+
+fn main() {
+    let dir = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let (a, real) = analysis(dir.as_deref());
+    println!(
+        "{} meetings ({real} found by the engine, {} generated), {} places, {} phrase groups",
+        a.meetings.len(),
+        a.meetings.len() - real,
+        a.places.len(),
+        a.phrases.len()
+    );
+    let ctx = egui::Context::default();
+    tifa::gui::fonts::install(&ctx);
+    let mut app = TifaApp::on_seeds(&ctx);
+    app.wait_for_jobs(Duration::from_secs(300));
+    app.set_analysis(a);
+    report("timeline", &measure(&mut app, &ctx, View::Timeline, false));
+    report(
+        "timeline, hovering",
+        &measure(&mut app, &ctx, View::Timeline, true),
+    );
+    app.handle_command(Command::SelectPhraseGroup(Some(0)));
+    report(
+        "timeline, group lit",
+        &measure(&mut app, &ctx, View::Timeline, false),
+    );
+    report("matrix", &measure(&mut app, &ctx, View::Compare, false));
+    report(
+        "matrix, hovering",
+        &measure(&mut app, &ctx, View::Compare, true),
+    );
+}

@@ -1,0 +1,183 @@
+//! Everything that changes the app's state is a [`Command`], sent through a [`CommandSender`] and
+//! applied in one place (`TifaApp::handle_command`).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use crate::export::ExportFormat;
+use crate::model::MeetingId;
+
+/// A file handed over by drag-and-drop.
+pub type DroppedFile = Arc<dyn egui::DroppedFile + Send + Sync>;
+
+/// The views of the main window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// Meetings on a date axis, one lane per place.
+    #[default]
+    Timeline,
+    /// One meeting's article.
+    Reader,
+    /// Phrase group × place matrix.
+    Compare,
+    /// Two meetings side by side.
+    Diff,
+    /// Loaded documents.
+    Library,
+    /// Problems met while reading and analysing.
+    Problems,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 6] = [
+        View::Timeline,
+        View::Reader,
+        View::Compare,
+        View::Diff,
+        View::Library,
+        View::Problems,
+    ];
+
+    /// The untranslated tab label (a key of the string table).
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Timeline => "Timeline",
+            View::Reader => "Reader",
+            View::Compare => "Compare",
+            View::Diff => "Diff",
+            View::Library => "Library",
+            View::Problems => "Problems",
+        }
+    }
+}
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    /// 中文.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// Which table an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TableKind {
+    /// Every meeting with place, date, basis, title and chair.
+    Meetings,
+    /// Every directive of every meeting.
+    Directives,
+    /// Phrase group × place counts.
+    Matrix,
+    /// The aligned directives of the two meetings in the Diff view.
+    Diff,
+    /// Loaded documents and their problems.
+    Library,
+}
+
+/// What the Diff view puts side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiffPair {
+    /// Two meetings.
+    Meetings(MeetingId, MeetingId),
+    /// Every meeting of two places (short names).
+    Places(String, String),
+}
+
+/// A hand correction of what the engine read from a meeting report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    /// The right date, if the read one was wrong.
+    pub date: Option<NaiveDate>,
+    /// The right place (short name), if the read one was wrong.
+    pub place: Option<String>,
+    /// The right title, if the read one was wrong.
+    pub title: Option<String>,
+}
+
+impl Correction {
+    /// True when nothing is corrected.
+    pub fn is_empty(&self) -> bool {
+        self.date.is_none() && self.place.is_none() && self.title.is_none()
+    }
+}
+
+/// Something the user (or a dialog) asks for.
+#[derive(Debug)]
+pub enum Command {
+    /// Add files or folders to the corpus.
+    OpenPaths(Vec<PathBuf>),
+    /// Add files dropped on the window.
+    AddDropped(Vec<DroppedFile>),
+    /// Remove a document (by its path label) from the corpus.
+    RemoveDocument(String),
+    /// Show the native Open dialog.
+    ShowOpenDialog,
+    /// Show the native Save dialog for the table in view.
+    ShowExportDialog,
+    /// Select a meeting; `open` also switches to the Reader.
+    SelectMeeting { id: Option<MeetingId>, open: bool },
+    /// Select a phrase group (by id), or none.
+    SelectPhraseGroup(Option<u32>),
+    /// Put two meetings side by side in the Diff view.
+    DiffMeetings(MeetingId, MeetingId),
+    /// Put all meetings of two places (short names) side by side in the Diff view.
+    ComparePlaces(String, String),
+    /// Write a table to a file; asks first when the file exists and `overwrite` is false.
+    Export {
+        table: TableKind,
+        path: PathBuf,
+        format: ExportFormat,
+        overwrite: bool,
+    },
+    /// Drop a pending export that would have overwritten a file.
+    CancelExport,
+    /// Replace a meeting's correction (an empty one removes it).
+    CorrectMeeting(MeetingId, Correction),
+    /// Undo the last correction.
+    Undo,
+    /// Redo the last undone correction.
+    Redo,
+    /// Cancel the running load or analysis.
+    CancelJob,
+    /// Switch the interface language.
+    SetLanguage(Lang),
+    /// Switch the main view.
+    ShowView(View),
+    /// Dismiss the oldest notification.
+    DismissNotification,
+}
+
+/// Sends commands to the app from panels, dialogs and threads, and wakes the UI.
+#[derive(Clone)]
+pub struct CommandSender {
+    tx: Sender<Command>,
+    waker: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl std::fmt::Debug for CommandSender {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CommandSender")
+    }
+}
+
+impl CommandSender {
+    /// A sender and the receiver the app drains each frame.
+    pub fn new(waker: Arc<dyn Fn() + Send + Sync>) -> (Self, Receiver<Command>) {
+        let (tx, rx) = channel();
+        (Self { tx, waker }, rx)
+    }
+
+    /// Queues a command for the next frame.
+    pub fn send(&self, command: Command) {
+        // The receiver lives as long as the app; a failed send means the app is closing.
+        let _ = self.tx.send(command);
+        (self.waker)();
+    }
+}

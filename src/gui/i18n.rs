@@ -1,0 +1,133 @@
+//! The interface strings in Chinese and English. Keys are the English text.
+
+use crate::gui::command::Lang;
+
+/// (English, 中文) pairs.
+const STRINGS: &[(&str, &str)] = &[
+    ("Timeline", "时间线"),
+    ("Reader", "阅读"),
+    ("Compare", "比较"),
+    ("Diff", "对照"),
+    ("Library", "文档库"),
+    ("Problems", "问题"),
+    ("Open…", "打开…"),
+    ("Export…", "导出…"),
+    ("Undo", "撤销"),
+    ("Redo", "重做"),
+    ("Cancel", "取消"),
+    ("Language", "语言"),
+    ("Reading files", "正在读取文件"),
+    ("Analysing", "正在分析"),
+    ("Ready", "就绪"),
+    ("documents", "篇文档"),
+    ("meetings", "次会议"),
+    ("places", "个地方"),
+    ("phrase groups", "组提法"),
+    ("Drop to add", "松开以添加"),
+    ("files", "个文件"),
+    ("No meetings yet.", "尚未找到会议。"),
+    ("Analysis in progress…", "正在分析…"),
+    ("No place", "地点不明"),
+    (
+        "Ctrl+wheel: zoom · drag: pan · click: open",
+        "Ctrl+滚轮缩放 · 拖动平移 · 点击打开",
+    ),
+    ("Phrase group", "提法组"),
+    ("none", "无"),
+    ("first use", "首次出现"),
+    ("Title", "标题"),
+    ("Date", "日期"),
+    ("Place", "地点"),
+    ("Chair", "主持"),
+    ("Basis", "依据"),
+    ("File", "文件"),
+    ("Directives", "部署要求"),
+    ("Show original page", "显示原始页面"),
+    ("Correct by hand", "手工更正"),
+    ("Apply", "应用"),
+    ("Clear correction", "清除更正"),
+    ("corrected", "已更正"),
+    (
+        "Select a meeting on the timeline.",
+        "请在时间线上选择一次会议。",
+    ),
+    ("Filter", "筛选"),
+    ("Ctrl+F", "Ctrl+F"),
+    ("Total", "合计"),
+    ("Variants", "变体"),
+    ("No phrase groups yet.", "尚无提法组。"),
+    (
+        "Choose a phrase group to see its sentences.",
+        "选择一组提法以查看原句。",
+    ),
+    ("Left", "左"),
+    ("Right", "右"),
+    ("Choose two meetings.", "请选择两次会议。"),
+    ("shared", "相同"),
+    ("changed", "不同"),
+    ("Path", "路径"),
+    ("Encoding", "编码"),
+    ("Format", "格式"),
+    ("Remove", "移除"),
+    ("Open folder", "打开文件夹"),
+    ("No problems.", "没有问题。"),
+    ("Message", "说明"),
+    ("Replace the existing file?", "替换已有文件？"),
+    ("Replace", "替换"),
+    ("Exported", "已导出"),
+    ("Export failed", "导出失败"),
+    (
+        "Choose .csv, .xlsx, .md or .json",
+        "请选择 .csv、.xlsx、.md 或 .json",
+    ),
+    ("Nothing to undo", "没有可撤销的操作"),
+    ("Loading cancelled", "已取消加载"),
+    ("Open with", "对照"),
+    ("explicit", "明确"),
+    ("masthead", "报头"),
+    ("dateline", "电头"),
+    ("relative", "相对"),
+    ("inferred", "推断"),
+    ("undated", "无日期"),
+    ("Meetings", "会议"),
+    ("Count", "次数"),
+    ("Table", "表格"),
+];
+
+/// The text for `key` in `lang`; the key itself when no translation exists.
+pub fn tr(lang: Lang, key: &'static str) -> &'static str {
+    match lang {
+        Lang::En => key,
+        Lang::Zh => STRINGS
+            .iter()
+            .find(|(en, _)| *en == key)
+            .map_or(key, |(_, zh)| zh),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(key: &'static str, zh: &str) {
+        assert_eq!(tr(Lang::Zh, key), zh);
+        assert_eq!(tr(Lang::En, key), key);
+    }
+
+    #[test]
+    fn translates() {
+        check("Timeline", "时间线");
+        check("Export…", "导出…");
+        check("masthead", "报头");
+        check("not in the table", "not in the table");
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<&str> = STRINGS.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
+    }
+}

@@ -1,0 +1,241 @@
+//! Two meetings, or two places, side by side: directives aligned clause to clause, shared and
+//! changed characters marked, both sides in one scroll area so they scroll together.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, TextFormat};
+
+use crate::compare::align::{AlignConfig, Alignment, align_meetings, align_places};
+use crate::compare::diff::{SegmentKind, TextDiff};
+use crate::gui::command::{Command, DiffPair};
+use crate::gui::i18n::tr;
+use crate::gui::panels::{ViewCtx, meeting_line};
+use crate::pipeline::Analysis;
+
+/// One aligned row: left job, right job, score.
+type Row = (Option<LayoutJob>, Option<LayoutJob>, f64);
+
+/// What the cached rows were built for: revision, pair, dark mode.
+type RowsKey = (u64, DiffPair, bool);
+
+/// The Diff view.
+#[derive(Debug, Default)]
+pub struct DiffView {
+    rows: Option<(RowsKey, Vec<Row>)>,
+}
+
+impl DiffView {
+    /// Draws the two sides.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let st = cx.state;
+        let lang = st.settings.lang;
+        pickers_ui(ui, cx);
+        let Some(pair) = st.diff.clone() else {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| ui.heading(tr(lang, "Choose two meetings.")));
+            return;
+        };
+        let dark = ui.visuals().dark_mode;
+        let key = (st.revision, pair, dark);
+        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
+            let rows = alignment(&st.analysis, &key.1).map_or_else(Vec::new, |a| rows(&a, dark));
+            self.rows = Some((key, rows));
+        }
+        let Some((_, rows)) = &self.rows else { return };
+        ui.horizontal(|ui| {
+            let (same, changed) = colors(dark);
+            ui.label(egui::RichText::new(tr(lang, "shared")).background_color(same));
+            ui.label(egui::RichText::new(tr(lang, "changed")).background_color(changed));
+        });
+        ui.separator();
+        let half = ((ui.available_width() - 70.0) / 2.0).max(120.0);
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                egui::Grid::new("diff-grid")
+                    .num_columns(3)
+                    .striped(true)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        for (lj, rj, score) in rows {
+                            for job in [lj, rj] {
+                                match job {
+                                    Some(j) => {
+                                        let mut j = j.clone();
+                                        j.wrap.max_width = half;
+                                        ui.label(j);
+                                    }
+                                    None => {
+                                        ui.allocate_space(egui::vec2(half, 1.0));
+                                    }
+                                }
+                            }
+                            ui.weak(format!("{:.0}%", score * 100.0));
+                            ui.end_row();
+                        }
+                    });
+            });
+    }
+}
+
+/// Pickers for two meetings, or two places.
+fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+    let st = cx.state;
+    let lang = st.settings.lang;
+    let a = &st.analysis;
+    let no_place = tr(lang, "No place");
+    let (left, right) = match &st.diff {
+        Some(DiffPair::Meetings(l, r)) => (Some(*l), Some(*r)),
+        _ => (None, None),
+    };
+    ui.horizontal(|ui| {
+        for (side, current, other) in [("Left", left, right), ("Right", right, left)] {
+            let label = ui.label(tr(lang, side));
+            let text = current
+                .and_then(|id| a.meeting(id))
+                .map_or_else(|| "—".to_string(), |m| meeting_line(m, no_place));
+            egui::ComboBox::from_id_salt(("diff-pick", side))
+                .selected_text(text)
+                .width(340.0)
+                .show_ui(ui, |ui| {
+                    for m in &a.meetings {
+                        let line = meeting_line(m, no_place);
+                        if ui.selectable_label(current == Some(m.id), line).clicked() {
+                            let o = other.unwrap_or(m.id);
+                            let (l, r) = if side == "Left" { (m.id, o) } else { (o, m.id) };
+                            cx.tx.send(Command::DiffMeetings(l, r));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        }
+    });
+    let (lp, rp) = match &st.diff {
+        Some(DiffPair::Places(l, r)) => (Some(l.as_str()), Some(r.as_str())),
+        _ => (None, None),
+    };
+    ui.horizontal(|ui| {
+        for (side, current, other) in [("Left", lp, rp), ("Right", rp, lp)] {
+            let label = ui.label(format!("{} · {}", tr(lang, side), tr(lang, "Place")));
+            egui::ComboBox::from_id_salt(("diff-place", side))
+                .selected_text(current.unwrap_or("—"))
+                .width(160.0)
+                .show_ui(ui, |ui| {
+                    for p in &a.places {
+                        if ui
+                            .selectable_label(current == Some(p.as_str()), p)
+                            .clicked()
+                        {
+                            let o = other.unwrap_or(p).to_string();
+                            let (l, r) = if side == "Left" {
+                                (p.clone(), o)
+                            } else {
+                                (o, p.clone())
+                            };
+                            cx.tx.send(Command::ComparePlaces(l, r));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        }
+    });
+}
+
+fn alignment(a: &Analysis, pair: &DiffPair) -> Option<Alignment> {
+    let config = AlignConfig::default();
+    match pair {
+        DiffPair::Meetings(l, r) => align_meetings(a, *l, *r, &config),
+        DiffPair::Places(l, r) => Some(align_places(a, l, r, &config)),
+    }
+}
+
+fn colors(dark: bool) -> (Color32, Color32) {
+    if dark {
+        (
+            Color32::from_rgb(30, 70, 40),
+            Color32::from_rgb(100, 40, 30),
+        )
+    } else {
+        (
+            Color32::from_rgb(210, 240, 215),
+            Color32::from_rgb(255, 205, 195),
+        )
+    }
+}
+
+fn rows(al: &Alignment, dark: bool) -> Vec<Row> {
+    let fg = if dark {
+        Color32::from_gray(220)
+    } else {
+        Color32::from_gray(30)
+    };
+    let (same, changed) = colors(dark);
+    al.rows
+        .iter()
+        .map(|r| {
+            let (lj, rj) = side_jobs(&r.diff, fg, same, changed);
+            let has_left = r.left.is_some();
+            let has_right = r.right.is_some();
+            (has_left.then_some(lj), has_right.then_some(rj), r.score)
+        })
+        .collect()
+}
+
+/// Both sides of a character diff: shared runs in one colour, changed runs in another.
+fn side_jobs(
+    diff: &TextDiff,
+    fg: Color32,
+    same: Color32,
+    changed: Color32,
+) -> (LayoutJob, LayoutJob) {
+    let mut fmt_same = TextFormat::simple(FontId::proportional(14.0), fg);
+    fmt_same.background = same;
+    let mut fmt_changed = fmt_same.clone();
+    fmt_changed.background = changed;
+    let (mut left, mut right) = (LayoutJob::default(), LayoutJob::default());
+    for s in &diff.segments {
+        match s.kind {
+            SegmentKind::Shared => {
+                left.append(&s.text, 0.0, fmt_same.clone());
+                right.append(&s.text, 0.0, fmt_same.clone());
+            }
+            SegmentKind::OnlyLeft => left.append(&s.text, 0.0, fmt_changed.clone()),
+            SegmentKind::OnlyRight => right.append(&s.text, 0.0, fmt_changed.clone()),
+        }
+    }
+    (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::diff::diff;
+
+    fn check(left: &str, right: &str, changed_left: &str, changed_right: &str) {
+        let (l, r) = side_jobs(
+            &diff(left, right),
+            Color32::BLACK,
+            Color32::GREEN,
+            Color32::RED,
+        );
+        let changed = |j: &LayoutJob| -> String {
+            j.sections
+                .iter()
+                .filter(|s| s.format.background == Color32::RED)
+                .map(|s| &j.text[s.byte_range.start.0..s.byte_range.end.0])
+                .collect()
+        };
+        assert_eq!(l.text, left);
+        assert_eq!(r.text, right);
+        assert_eq!(changed(&l), changed_left);
+        assert_eq!(changed(&r), changed_right);
+    }
+
+    #[test]
+    fn marks_changed_characters() {
+        check("两手抓、两手都要硬", "两手抓、两手硬", "都要", "");
+        check("外防输入、内防反弹", "外防输入、内防扩散", "反弹", "扩散");
+        check("复工复产", "复工复产", "", "");
+    }
+}

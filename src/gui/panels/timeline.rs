@@ -1,0 +1,620 @@
+//! Meetings on a real date axis, one lane per place. Painted with the painter: off-screen marks
+//! are skipped by binary search, and marks closer than a pixel merge into a density band.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
+
+use crate::gui::command::Command;
+use crate::gui::i18n::tr;
+use crate::gui::panels::ViewCtx;
+use crate::model::MeetingId;
+use crate::pipeline::Analysis;
+
+const LANE_H: f32 = 28.0;
+const LABEL_W: f32 = 120.0;
+const AXIS_H: f32 = 28.0;
+const MARK_R: f32 = 4.5;
+/// Runs of up to this many meetings closer than a pixel are stacked; longer ones become a band.
+const STACK: usize = 3;
+
+/// One place's meetings, sorted by day.
+#[derive(Debug, Default)]
+struct Lane {
+    name: String,
+    /// (day number, meeting), sorted.
+    marks: Vec<(f64, MeetingId)>,
+}
+
+/// What the timeline draws, rebuilt when the analysis changes.
+#[derive(Debug, Default)]
+struct Index {
+    revision: u64,
+    lanes: Vec<Lane>,
+    min: f64,
+    max: f64,
+    undated: usize,
+}
+
+impl Index {
+    fn build(a: &Analysis, revision: u64, no_place: &str) -> Self {
+        let mut lanes: Vec<Lane> = a
+            .places
+            .iter()
+            .map(|p| Lane {
+                name: p.clone(),
+                marks: Vec::new(),
+            })
+            .collect();
+        let mut homeless = Lane {
+            name: no_place.to_string(),
+            marks: Vec::new(),
+        };
+        let mut undated = 0;
+        let (mut min, mut max) = (f64::MAX, f64::MIN);
+        for m in &a.meetings {
+            let Some(d) = m.date else {
+                undated += 1;
+                continue;
+            };
+            let day = day_number(d.date);
+            min = min.min(day);
+            max = max.max(day);
+            let lane = m
+                .place
+                .as_ref()
+                .and_then(|p| a.places.binary_search_by(|x| x.as_str().cmp(&p.name)).ok());
+            match lane {
+                Some(i) => lanes[i].marks.push((day, m.id)),
+                None => homeless.marks.push((day, m.id)),
+            }
+        }
+        if !homeless.marks.is_empty() {
+            lanes.push(homeless);
+        }
+        for l in &mut lanes {
+            l.marks
+                .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        Self {
+            revision,
+            lanes,
+            min,
+            max,
+            undated,
+        }
+    }
+}
+
+/// Day number of a date (days since 1 January of year 1).
+fn day_number(d: NaiveDate) -> f64 {
+    f64::from(d.num_days_from_ce())
+}
+
+fn date_of(day: f64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day.floor() as i32)
+}
+
+/// The timeline view.
+#[derive(Debug, Default)]
+pub struct TimelineView {
+    index: Index,
+    /// Visible day range; `None` fits all meetings.
+    range: Option<(f64, f64)>,
+    scroll_y: f32,
+    highlight: Option<(u64, u32, HashSet<MeetingId>)>,
+    /// Where each single mark was drawn last frame, for tests that click one.
+    pub drawn: Vec<(MeetingId, Pos2)>,
+}
+
+impl TimelineView {
+    /// Draws the timeline.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let s = cx.state;
+        let lang = s.settings.lang;
+        if self.index.revision != s.revision {
+            self.index = Index::build(&s.analysis, s.revision, tr(lang, "No place"));
+        }
+        self.group_bar_ui(ui, cx);
+        if self.index.lanes.iter().all(|l| l.marks.is_empty()) {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                let text = if s.job.is_some() {
+                    "Analysis in progress…"
+                } else {
+                    "No meetings yet."
+                };
+                ui.heading(tr(lang, text));
+            });
+            return;
+        }
+        self.lanes_ui(ui, cx);
+    }
+
+    fn group_bar_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let s = cx.state;
+        let lang = s.settings.lang;
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "Phrase group"));
+            let current = s
+                .selected_group
+                .and_then(|g| s.analysis.phrases.get(g as usize))
+                .map_or_else(|| tr(lang, "none").to_string(), |g| g.phrase.clone());
+            egui::ComboBox::from_id_salt("timeline-group")
+                .selected_text(current)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(s.selected_group.is_none(), tr(lang, "none"))
+                        .clicked()
+                    {
+                        cx.tx.send(Command::SelectPhraseGroup(None));
+                    }
+                    for g in &s.analysis.phrases {
+                        let text = format!("{} ({})", g.phrase, g.meetings.len());
+                        if ui
+                            .selectable_label(s.selected_group == Some(g.id), text)
+                            .clicked()
+                        {
+                            cx.tx.send(Command::SelectPhraseGroup(Some(g.id)));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if self.index.undated > 0 {
+                ui.label(format!("{} {}", self.index.undated, tr(lang, "undated")));
+            }
+            ui.weak(tr(lang, "Ctrl+wheel: zoom · drag: pan · click: open"));
+        });
+    }
+
+    fn lanes_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let s = cx.state;
+        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let plot = Rect::from_min_max(pos2(rect.left() + LABEL_W, rect.top() + AXIS_H), rect.max);
+        let (mut t0, mut t1) = self
+            .range
+            .unwrap_or_else(|| fit(self.index.min, self.index.max));
+        let width = plot.width().max(1.0);
+
+        // Zoom around the pointer (Ctrl+wheel or pinch), pan by dragging, scroll lanes by wheel.
+        if let Some(p) = response.hover_pos() {
+            let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta()));
+            if (zoom - 1.0).abs() > f32::EPSILON {
+                let at = t0 + f64::from((p.x - plot.left()) / width) * (t1 - t0);
+                let span = ((t1 - t0) / f64::from(zoom)).clamp(2.0, 365.0 * 200.0);
+                let f = (at - t0) / (t1 - t0);
+                t0 = at - f * span;
+                t1 = t0 + span;
+            } else if scroll.y != 0.0 {
+                self.scroll_y -= scroll.y;
+            }
+        }
+        if response.dragged() {
+            let d = response.drag_delta();
+            let days = f64::from(d.x / width) * (t1 - t0);
+            t0 -= days;
+            t1 -= days;
+            self.scroll_y -= d.y;
+        }
+        if response.double_clicked() {
+            (t0, t1) = fit(self.index.min, self.index.max);
+            self.scroll_y = 0.0;
+        }
+        let content_h = self.index.lanes.len() as f32 * LANE_H;
+        self.scroll_y = self
+            .scroll_y
+            .clamp(0.0, (content_h - plot.height()).max(0.0));
+        self.range = Some((t0, t1));
+
+        let painter = ui.painter_at(rect);
+        let visuals = ui.visuals().clone();
+        let px_per_day = f64::from(width) / (t1 - t0);
+        let x_of = |day: f64| plot.left() + ((day - t0) * px_per_day) as f32;
+
+        axis_ui(&painter, rect, plot, t0, t1, px_per_day, &x_of, &visuals);
+
+        self.refresh_highlight(cx);
+        let highlight = s
+            .selected_group
+            .and(self.highlight.as_ref().map(|(_, _, set)| set));
+        let group = s
+            .selected_group
+            .and_then(|g| s.analysis.phrases.get(g as usize));
+        let hover = response.hover_pos();
+        let mut hovered: Option<(MeetingId, f32)> = None;
+        let drawn = &mut self.drawn;
+        drawn.clear();
+        let scroll_y = self.scroll_y;
+        let text_color = visuals.text_color();
+        let mark_color = visuals.selection.bg_fill;
+        let hi_color = Color32::from_rgb(230, 120, 20);
+        let first_lane = (scroll_y / LANE_H).floor() as usize;
+        for (li, lane) in self.index.lanes.iter().enumerate().skip(first_lane) {
+            let top = plot.top() + li as f32 * LANE_H - scroll_y;
+            if top > plot.bottom() {
+                break;
+            }
+            let lane_rect = Rect::from_min_size(pos2(plot.left(), top), vec2(width, LANE_H));
+            if li % 2 == 1 {
+                painter.rect_filled(lane_rect, 0.0, visuals.faint_bg_color);
+            }
+            let cy = lane_rect.center().y;
+            painter.text(
+                pos2(rect.left() + 6.0, cy),
+                egui::Align2::LEFT_CENTER,
+                &lane.name,
+                egui::FontId::proportional(14.0),
+                text_color,
+            );
+            painter.hline(
+                plot.x_range(),
+                cy,
+                Stroke::new(1.0, visuals.weak_text_color()),
+            );
+
+            // Only the marks inside [t0, t1] (plus a margin of one mark) are visited.
+            let margin = f64::from(MARK_R) / px_per_day;
+            let lo = lane.marks.partition_point(|m| m.0 < t0 - margin);
+            let hi = lane.marks.partition_point(|m| m.0 <= t1 + margin);
+            let mut run: Option<Run> = None;
+            for &(day, id) in &lane.marks[lo..hi] {
+                let x = x_of(day);
+                let lit = highlight.is_some_and(|h| h.contains(&id));
+                if let Some(p) = hover
+                    && lane_rect.contains(p)
+                {
+                    let d = (p.x - x).abs();
+                    if d <= MARK_R + 2.0 && hovered.is_none_or(|(_, best)| d < best) {
+                        hovered = Some((id, d));
+                    }
+                }
+                match &mut run {
+                    Some(r) if x - r.x1 < 1.0 => r.add(x, id, lit),
+                    _ => {
+                        if let Some(r) = run.take() {
+                            paint_run(drawn, &painter, &r, cy, mark_color, hi_color);
+                        }
+                        run = Some(Run::new(x, id, lit));
+                    }
+                }
+            }
+            if let Some(r) = run {
+                paint_run(drawn, &painter, &r, cy, mark_color, hi_color);
+            }
+            // When a phrase group is chosen, mark where each place first used it.
+            if let Some(first) = group
+                .and_then(|g| g.places.get(&lane.name))
+                .and_then(|u| u.first)
+            {
+                let x = x_of(day_number(first));
+                if plot.x_range().contains(x) {
+                    painter.vline(x, lane_rect.y_range(), Stroke::new(2.0, hi_color));
+                    painter.text(
+                        pos2(x + 3.0, lane_rect.top() + 1.0),
+                        egui::Align2::LEFT_TOP,
+                        format!("{} {first}", tr(s.settings.lang, "first use")),
+                        egui::FontId::proportional(10.0),
+                        hi_color,
+                    );
+                }
+            }
+        }
+
+        // A drawn dot under the pointer wins over the nearest meeting inside a band.
+        if let Some(p) = hover
+            && let Some((id, d)) = self
+                .drawn
+                .iter()
+                .map(|(id, q)| (*id, q.distance(p)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+            && d <= MARK_R + 2.0
+        {
+            hovered = Some((id, d));
+        }
+        if let Some((id, _)) = hovered
+            && let Some(m) = s.analysis.meeting(id)
+        {
+            let lang = s.settings.lang;
+            let response = response.on_hover_ui_at_pointer(|ui| {
+                ui.strong(&m.title);
+                if let Some(d) = m.date {
+                    ui.label(format!(
+                        "{}: {} ({}: {})",
+                        tr(lang, "Date"),
+                        d.date,
+                        tr(lang, "Basis"),
+                        tr(lang, d.basis.as_str())
+                    ));
+                }
+                if let Some(p) = &m.place {
+                    ui.label(format!("{}: {}", tr(lang, "Place"), p.full));
+                }
+                if let Some(c) = &m.chair {
+                    ui.label(format!("{}: {c}", tr(lang, "Chair")));
+                }
+            });
+            if response.clicked() {
+                cx.tx.send(Command::SelectMeeting {
+                    id: Some(id),
+                    open: true,
+                });
+            }
+        }
+    }
+
+    /// Rebuilds the set of meetings using the chosen phrase group when the choice changes.
+    fn refresh_highlight(&mut self, cx: &ViewCtx<'_>) {
+        let s = cx.state;
+        let Some(g) = s.selected_group else { return };
+        let fresh = self
+            .highlight
+            .as_ref()
+            .is_some_and(|(rev, id, _)| *rev == s.revision && *id == g);
+        if !fresh {
+            let set = s
+                .analysis
+                .phrases
+                .get(g as usize)
+                .map(|p| p.meetings.iter().copied().collect())
+                .unwrap_or_default();
+            self.highlight = Some((s.revision, g, set));
+        }
+    }
+
+    /// Screen position of a single (unmerged) mark drawn last frame.
+    pub fn mark_pos(&self, id: MeetingId) -> Option<Pos2> {
+        self.drawn.iter().find(|(m, _)| *m == id).map(|(_, p)| *p)
+    }
+
+    /// How many lanes the timeline has.
+    pub fn lane_count(&self) -> usize {
+        self.index.lanes.len()
+    }
+}
+
+/// Paints a single mark, or a band for a run of merged marks.
+fn paint_run(
+    drawn: &mut Vec<(MeetingId, Pos2)>,
+    painter: &egui::Painter,
+    r: &Run,
+    cy: f32,
+    color: Color32,
+    hi: Color32,
+) {
+    let c = if r.lit > 0 { hi } else { color };
+    if r.count <= STACK {
+        // A few meetings on one day stand one above the other, each its own dot.
+        let x = f32::midpoint(r.x0, r.x1);
+        for (k, (id, lit)) in r.ids.iter().enumerate() {
+            let dy = (k as f32 - (r.count - 1) as f32 / 2.0) * (MARK_R * 1.6);
+            let q = pos2(x, cy + dy);
+            painter.circle_filled(q, MARK_R, if *lit { hi } else { color });
+            drawn.push((*id, q));
+        }
+    } else {
+        // A band whose opacity grows with how many meetings it stands for.
+        let alpha = (0.35 + 0.1 * (r.count as f32).ln()).min(1.0);
+        let band = Rect::from_min_max(
+            pos2(r.x0 - MARK_R * 0.6, cy - MARK_R),
+            pos2(r.x1 + MARK_R * 0.6, cy + MARK_R),
+        );
+        painter.rect_filled(band, 2.0, c.gamma_multiply(alpha));
+    }
+}
+
+/// Consecutive marks less than a pixel apart.
+struct Run {
+    x0: f32,
+    x1: f32,
+    count: usize,
+    lit: usize,
+    /// The first few meetings, drawn as stacked dots when the run is short.
+    ids: Vec<(MeetingId, bool)>,
+}
+
+impl Run {
+    fn new(x: f32, id: MeetingId, lit: bool) -> Self {
+        Self {
+            x0: x,
+            x1: x,
+            count: 1,
+            lit: usize::from(lit),
+            ids: vec![(id, lit)],
+        }
+    }
+
+    fn add(&mut self, x: f32, id: MeetingId, lit: bool) {
+        self.x1 = x;
+        self.count += 1;
+        self.lit += usize::from(lit);
+        if self.ids.len() < STACK {
+            self.ids.push((id, lit));
+        }
+    }
+}
+
+/// The day range showing all meetings with a margin.
+fn fit(min: f64, max: f64) -> (f64, f64) {
+    if min > max {
+        return (0.0, 1.0);
+    }
+    let pad = ((max - min) * 0.05).max(7.0);
+    (min - pad, max + pad)
+}
+
+/// A tick spacing on the date axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Days(u32),
+    Months(u32),
+    Years(i32),
+}
+
+impl Step {
+    fn approx_days(self) -> f64 {
+        match self {
+            Step::Days(n) => f64::from(n),
+            Step::Months(n) => f64::from(n) * 30.44,
+            Step::Years(n) => f64::from(n) * 365.25,
+        }
+    }
+}
+
+/// The finest spacing whose ticks stand at least `min_px` apart.
+fn choose_step(px_per_day: f64, min_px: f64) -> Step {
+    const STEPS: [Step; 14] = [
+        Step::Days(1),
+        Step::Days(2),
+        Step::Days(7),
+        Step::Days(14),
+        Step::Months(1),
+        Step::Months(2),
+        Step::Months(3),
+        Step::Months(6),
+        Step::Years(1),
+        Step::Years(2),
+        Step::Years(5),
+        Step::Years(10),
+        Step::Years(50),
+        Step::Years(100),
+    ];
+    STEPS
+        .into_iter()
+        .find(|s| s.approx_days() * px_per_day >= min_px)
+        .unwrap_or(Step::Years(100))
+}
+
+/// The tick dates in `[t0, t1]` and their labels.
+fn ticks(t0: f64, t1: f64, step: Step) -> Vec<(NaiveDate, String)> {
+    let (Some(start), Some(end)) = (date_of(t0), date_of(t1)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    match step {
+        Step::Days(n) => {
+            let mut d = start;
+            // Align to multiples of n so ticks do not jump while panning.
+            while d.num_days_from_ce() % n as i32 != 0 {
+                d = d.succ_opt().unwrap_or(d);
+                if d > end {
+                    return out;
+                }
+            }
+            while d <= end && out.len() < 400 {
+                out.push((d, d.format("%m-%d").to_string()));
+                match d.checked_add_days(chrono::Days::new(u64::from(n))) {
+                    Some(next) => d = next,
+                    None => break,
+                }
+            }
+        }
+        Step::Months(n) => {
+            let mut y = start.year();
+            let mut m = start.month();
+            while out.len() < 400 {
+                if let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) {
+                    if d > end {
+                        break;
+                    }
+                    if d >= start && (m - 1) % n == 0 {
+                        out.push((d, d.format("%Y-%m").to_string()));
+                    }
+                }
+                m += 1;
+                if m > 12 {
+                    m = 1;
+                    y += 1;
+                }
+            }
+        }
+        Step::Years(n) => {
+            let mut y = start.year() + 1;
+            while y <= end.year() && out.len() < 400 {
+                if y % n == 0
+                    && let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1)
+                {
+                    out.push((d, y.to_string()));
+                }
+                y += 1;
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn axis_ui(
+    painter: &egui::Painter,
+    rect: Rect,
+    plot: Rect,
+    t0: f64,
+    t1: f64,
+    px_per_day: f64,
+    x_of: &dyn Fn(f64) -> f32,
+    visuals: &egui::Visuals,
+) {
+    let step = choose_step(px_per_day, 80.0);
+    let grid = visuals.weak_text_color().gamma_multiply(0.4);
+    for (d, label) in ticks(t0, t1, step) {
+        let x = x_of(day_number(d));
+        painter.vline(x, plot.y_range(), Stroke::new(1.0, grid));
+        painter.text(
+            pos2(x + 2.0, rect.top() + 4.0),
+            egui::Align2::LEFT_TOP,
+            label,
+            egui::FontId::proportional(12.0),
+            visuals.text_color(),
+        );
+    }
+    painter.hline(
+        rect.x_range(),
+        plot.top(),
+        Stroke::new(1.0, visuals.weak_text_color()),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(t0: &str, t1: &str, px_per_day: f64, expect: &[&str]) {
+        let p = |s: &str| day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+        let step = choose_step(px_per_day, 80.0);
+        let got: Vec<String> = ticks(p(t0), p(t1), step).into_iter().map(|t| t.1).collect();
+        assert_eq!(got, expect, "{step:?}");
+    }
+
+    #[test]
+    fn axis_ticks_follow_zoom() {
+        check("2018-06-01", "2021-03-01", 0.3, &["2019", "2020", "2021"]);
+        check(
+            "2020-01-15",
+            "2020-05-20",
+            3.0,
+            &["2020-02", "2020-03", "2020-04", "2020-05"],
+        );
+        check(
+            "2020-01-15",
+            "2020-07-20",
+            1.5,
+            &["2020-03", "2020-05", "2020-07"],
+        );
+        check(
+            "2020-02-01",
+            "2020-02-04",
+            100.0,
+            &["02-01", "02-02", "02-03", "02-04"],
+        );
+        check("1995-01-01", "2024-12-31", 0.03, &["2000", "2010", "2020"]);
+    }
+
+    #[test]
+    fn fit_pads_the_range() {
+        assert_eq!(fit(100.0, 100.0), (93.0, 107.0));
+        assert_eq!(fit(0.0, 1000.0), (-50.0, 1050.0));
+        assert_eq!(fit(f64::MAX, f64::MIN), (0.0, 1.0));
+    }
+}

@@ -1,0 +1,245 @@
+//! What the app knows: the corpus, the analysis, the selection, corrections, jobs and messages.
+//! Only `TifaApp::handle_command` and the application of job results write it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::gui::command::{Correction, DiffPair, Lang, View};
+use crate::ingest::Corpus;
+use crate::model::{Meeting, MeetingId, Place, PlaceLevel, PolicyDate};
+use crate::pipeline::Analysis;
+
+/// What persists between runs, in eframe's storage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// The workspace: what was loaded, what was corrected, what was in view. Saved atomically as JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workspace {
+    /// Whether the built-in seed reports are part of the corpus.
+    pub seeds: bool,
+    /// Files and folders added by the user, in the order added.
+    pub paths: Vec<PathBuf>,
+    /// Documents the user removed, by path label.
+    pub removed: Vec<String>,
+    /// Hand corrections, by meeting key (see [`meeting_key`]).
+    pub corrections: BTreeMap<String, Correction>,
+    /// The view on screen.
+    pub view: View,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self {
+            seeds: true,
+            paths: Vec::new(),
+            removed: Vec::new(),
+            corrections: BTreeMap::new(),
+            view: View::Timeline,
+        }
+    }
+}
+
+impl Workspace {
+    /// Reads a workspace file; a missing or unreadable file gives the default workspace.
+    pub fn load(path: &Path) -> Self {
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the workspace to a temporary file beside `path`, then renames it over `path`, so
+    /// a crash mid-write never leaves a half-written workspace.
+    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
+        use anyhow::Context as _;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        let tmp = path.with_extension("json.tmp");
+        let bytes = serde_json::to_vec_pretty(self)?;
+        std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+        std::fs::rename(&tmp, path).with_context(|| format!("replacing {}", path.display()))?;
+        Ok(())
+    }
+}
+
+/// A key for a meeting that survives re-analysis: its document's path and its article's offset.
+pub fn meeting_key(analysis: &Analysis, meeting: &Meeting) -> String {
+    let path = analysis
+        .document_of(meeting)
+        .map_or("", |d| d.path.as_str());
+    format!("{path}#{}", meeting.article.start)
+}
+
+/// How serious a notification is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Something finished.
+    Info,
+    /// Something failed.
+    Error,
+}
+
+/// A message shown at the bottom of the window until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notification {
+    /// Info or error.
+    pub level: Level,
+    /// One line.
+    pub text: String,
+}
+
+/// A background job's progress, for the status bar.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct JobStatus {
+    /// What it is doing (a string-table key).
+    pub stage: &'static str,
+    /// Steps done.
+    pub done: usize,
+    /// Steps in all (0 when unknown).
+    pub total: usize,
+}
+
+/// An export waiting for the user to confirm overwriting a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingExport {
+    /// Which table.
+    pub table: crate::gui::command::TableKind,
+    /// The file that exists.
+    pub path: PathBuf,
+    /// The format.
+    pub format: crate::gui::command::ExportFormat,
+}
+
+/// The whole state the panels draw.
+#[derive(Debug, Default)]
+pub struct AppState {
+    /// The documents as read (before analysis fills in places and dates).
+    pub corpus: Corpus,
+    /// The analysis as the engine returned it.
+    pub raw: Arc<Analysis>,
+    /// The analysis with hand corrections applied: what every view shows.
+    pub analysis: Arc<Analysis>,
+    /// Bumped whenever `analysis` changes, so panels know when to rebuild their caches.
+    pub revision: u64,
+    /// The meeting in the Reader.
+    pub selected_meeting: Option<MeetingId>,
+    /// The phrase group highlighted on the timeline and shown in Compare.
+    pub selected_group: Option<u32>,
+    /// The two meetings in the Diff view.
+    pub diff: Option<DiffPair>,
+    /// The view on screen.
+    pub view: View,
+    /// Settings that persist.
+    pub settings: Settings,
+    /// The workspace that persists.
+    pub workspace: Workspace,
+    /// Corrections as they were before each change, newest last.
+    pub undo: Vec<BTreeMap<String, Correction>>,
+    /// Corrections undone, newest last.
+    pub redo: Vec<BTreeMap<String, Correction>>,
+    /// The running load or analysis, if any.
+    pub job: Option<JobStatus>,
+    /// Messages for the user, oldest first.
+    pub notifications: Vec<Notification>,
+    /// An export waiting for "replace?".
+    pub pending_export: Option<PendingExport>,
+    /// Files hovering over the window right now.
+    pub hovered_files: usize,
+}
+
+impl AppState {
+    /// Adds a notification.
+    pub fn notify(&mut self, level: Level, text: impl Into<String>) {
+        self.notifications.push(Notification {
+            level,
+            text: text.into(),
+        });
+    }
+
+    /// Sets a new engine result and applies the corrections to it.
+    pub fn set_analysis(&mut self, raw: Arc<Analysis>) {
+        self.raw = raw;
+        self.apply_corrections();
+        let n = self.analysis.meetings.len() as u32;
+        if self.selected_meeting.is_some_and(|m| m.0 >= n) {
+            self.selected_meeting = None;
+        }
+        if let Some(DiffPair::Meetings(a, b)) = &self.diff
+            && (a.0 >= n || b.0 >= n)
+        {
+            self.diff = None;
+        }
+        let groups = self.analysis.phrases.len() as u32;
+        if self.selected_group.is_some_and(|g| g >= groups) {
+            self.selected_group = None;
+        }
+    }
+
+    /// Rebuilds `analysis` from `raw` and the workspace's corrections.
+    pub fn apply_corrections(&mut self) {
+        self.analysis = Arc::new(corrected(&self.raw, &self.workspace.corrections));
+        self.revision += 1;
+    }
+
+    /// The correction of a meeting, if any.
+    pub fn correction(&self, id: MeetingId) -> Option<&Correction> {
+        let m = self.raw.meeting(id)?;
+        self.workspace.corrections.get(&meeting_key(&self.raw, m))
+    }
+}
+
+/// `raw` with `corrections` applied to its meetings; the place list follows corrected places.
+pub fn corrected(raw: &Analysis, corrections: &BTreeMap<String, Correction>) -> Analysis {
+    let mut out = raw.clone();
+    if corrections.is_empty() {
+        return out;
+    }
+    for m in &mut out.meetings {
+        let Some(c) = corrections.get(&meeting_key(raw, m)) else {
+            continue;
+        };
+        if let Some(date) = c.date {
+            // A hand-entered date is as sure as one written out in the article.
+            m.date = Some(PolicyDate {
+                date,
+                basis: crate::model::DateBasis::Explicit,
+            });
+        }
+        if let Some(place) = &c.place {
+            let known = raw
+                .meetings
+                .iter()
+                .filter_map(|o| o.place.as_ref())
+                .find(|p| p.name.as_ref() == place.as_str())
+                .cloned();
+            m.place = Some(known.unwrap_or_else(|| Place {
+                name: place.as_str().into(),
+                full: place.as_str().into(),
+                code: "".into(),
+                level: PlaceLevel::County,
+            }));
+        }
+        if let Some(title) = &c.title {
+            m.title.clone_from(title);
+        }
+    }
+    let mut places: Vec<String> = out
+        .meetings
+        .iter()
+        .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
+        .collect();
+    places.sort();
+    places.dedup();
+    out.places = places;
+    out
+}

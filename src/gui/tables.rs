@@ -1,0 +1,119 @@
+//! The tables the views show, as export [`Table`]s with the source of every row.
+
+use crate::compare::align::{AlignConfig, align_meetings, align_places};
+use crate::compare::matrix::matrix;
+use crate::compare::source::directive_source;
+use crate::export::{Source, Table};
+use crate::gui::command::{DiffPair, TableKind};
+use crate::model::Meeting;
+use crate::pipeline::Analysis;
+
+/// The table `kind` of `analysis`; `diff` is what the Diff view shows.
+pub fn build(analysis: &Analysis, kind: TableKind, diff: Option<&DiffPair>) -> Table {
+    match kind {
+        TableKind::Meetings => meetings(analysis),
+        TableKind::Directives => directives(analysis),
+        TableKind::Matrix => matrix(analysis).to_table(),
+        TableKind::Diff => diff_table(analysis, diff),
+        TableKind::Library => library(analysis),
+    }
+}
+
+const MEETING_COLUMNS: [&str; 7] = ["会议", "地点", "日期", "日期依据", "标题", "主持", "文件"];
+
+fn meeting_cells(a: &Analysis, m: &Meeting) -> Vec<String> {
+    vec![
+        m.id.to_string(),
+        m.place
+            .as_ref()
+            .map(|p| p.name.to_string())
+            .unwrap_or_default(),
+        m.date.map(|d| d.date.to_string()).unwrap_or_default(),
+        m.date
+            .map(|d| d.basis.as_str().to_string())
+            .unwrap_or_default(),
+        m.title.clone(),
+        m.chair.clone().unwrap_or_default(),
+        a.document_of(m).map(|d| d.path.clone()).unwrap_or_default(),
+    ]
+}
+
+fn meetings(a: &Analysis) -> Table {
+    let mut t = Table::new("会议", MEETING_COLUMNS.iter().chain(&["部署条数"]).copied());
+    for m in &a.meetings {
+        let mut row = meeting_cells(a, m);
+        row.push(m.directives.len().to_string());
+        let source = Source {
+            file: a.document_of(m).map(|d| d.path.clone()).unwrap_or_default(),
+            meeting: Some(m.id),
+            date: m.date.map(|d| d.date),
+            sentence: String::new(),
+            span: Some(m.article),
+        };
+        t.push(row, Some(source));
+    }
+    t
+}
+
+fn directives(a: &Analysis) -> Table {
+    let mut t = Table::new(
+        "部署",
+        MEETING_COLUMNS
+            .iter()
+            .chain(&["序号", "引语", "部署"])
+            .copied(),
+    );
+    for m in &a.meetings {
+        for (i, d) in m.directives.iter().enumerate() {
+            let mut row = meeting_cells(a, m);
+            row.extend([(i + 1).to_string(), d.cue.clone(), d.text.clone()]);
+            t.push(row, directive_source(a, m.id, i));
+        }
+    }
+    t
+}
+
+fn diff_table(a: &Analysis, diff: Option<&DiffPair>) -> Table {
+    let config = AlignConfig::default();
+    match diff {
+        Some(DiffPair::Meetings(l, r)) => align_meetings(a, *l, *r, &config)
+            .map_or_else(|| Table::new("对齐", ["左", "右"]), |al| al.to_table()),
+        Some(DiffPair::Places(l, r)) => align_places(a, l, r, &config).to_table(),
+        None => Table::new("对齐", ["左", "右"]),
+    }
+}
+
+fn library(a: &Analysis) -> Table {
+    let mut t = Table::new("文档", ["路径", "编码", "格式", "地点", "会议数", "问题"]);
+    for d in &a.documents {
+        let n = a.meetings.iter().filter(|m| m.doc == d.id).count();
+        t.push(
+            vec![
+                d.path.clone(),
+                d.encoding.clone(),
+                d.format.as_str().to_string(),
+                d.place
+                    .as_ref()
+                    .map(|p| p.name.to_string())
+                    .unwrap_or_default(),
+                n.to_string(),
+                d.problems.join("; "),
+            ],
+            None,
+        );
+    }
+    for p in &a.problems {
+        t.push(
+            vec![
+                p.path.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "0".into(),
+                p.message.clone(),
+            ],
+            None,
+        );
+    }
+    t
+}

@@ -1,0 +1,379 @@
+//! The desktop app driven headless through `egui_kittest`, and its state through commands.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tifa::gui::command::{Command, Correction, DiffPair, ExportFormat, TableKind, View};
+use tifa::gui::{TifaApp, fonts};
+use tifa::model::{
+    DateBasis, Directive, DocId, Document, Format, Meeting, MeetingId, Place, PlaceLevel,
+    PolicyDate, Span,
+};
+use tifa::pipeline::Analysis;
+
+const WAIT: Duration = Duration::from_secs(120);
+
+fn harness(app: TifaApp) -> Harness<'static, TifaApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut TifaApp| app.show(ui), app)
+}
+
+/// The app on the seeds, analysed.
+fn seeded() -> Harness<'static, TifaApp> {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    assert!(!app.busy());
+    let mut h = harness(app);
+    h.run_steps(3);
+    h
+}
+
+/// A dropped file as a test gives it.
+#[derive(Debug)]
+struct Dropped {
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Ok(self.bytes.clone())
+    }
+}
+
+fn drop_file(h: &mut Harness<'static, TifaApp>, path: &str, bytes: &[u8]) {
+    h.input_mut().dropped_files.push(Arc::new(Dropped {
+        path: PathBuf::from(path),
+        bytes: bytes.to_vec(),
+    }));
+    h.run_steps(2);
+    h.state_mut().wait_for_jobs(WAIT);
+    h.run_steps(3);
+}
+
+/// A report from a county that is not among the seeds.
+const OTHER_COUNTY: &str = "桐乡新闻网 2021年3月5日\n\
+桐乡市召开疫情防控工作会议\n\
+3月4日下午，桐乡市委常委会召开会议，市委书记主持会议。\n\
+会议强调，要坚持外防输入、内防反弹，毫不放松抓好常态化疫情防控。\n\
+会议指出，要统筹推进经济社会发展，两手抓、两手都要硬。\n";
+
+fn place(name: &str) -> Place {
+    Place {
+        name: name.into(),
+        full: format!("某省{name}").into(),
+        code: String::new().into(),
+        level: PlaceLevel::County,
+    }
+}
+
+/// Six meetings in three places, built by hand so the views can be checked without the engine.
+fn three_places() -> Analysis {
+    let text = "会议强调，要坚持外防输入、内防反弹。会议指出，要统筹推进复工复产。";
+    let doc = Document {
+        id: DocId(0),
+        path: "/tmp/report.txt".into(),
+        encoding: "UTF-8".into(),
+        format: Format::Text,
+        text: text.into(),
+        published: None,
+        place: None,
+        problems: Vec::new(),
+    };
+    let d1 = text.find("要坚持").unwrap_or(0);
+    let d2 = text.find("要统筹").unwrap_or(0);
+    let directives = vec![
+        Directive {
+            text: "要坚持外防输入、内防反弹".into(),
+            span: Span::new(d1, d1 + "要坚持外防输入、内防反弹".len()),
+            cue: "会议强调".into(),
+        },
+        Directive {
+            text: "要统筹推进复工复产".into(),
+            span: Span::new(d2, d2 + "要统筹推进复工复产".len()),
+            cue: "会议指出".into(),
+        },
+    ];
+    let places = ["甲县", "乙市", "丙区"];
+    let meetings = (0..6)
+        .map(|i| Meeting {
+            id: MeetingId(i),
+            doc: DocId(0),
+            article: Span::new(0, text.len()),
+            place: Some(place(places[i as usize % 3])),
+            date: Some(PolicyDate {
+                date: NaiveDate::from_ymd_opt(2020, 2, 1 + i * 5).unwrap_or_default(),
+                basis: DateBasis::Explicit,
+            }),
+            title: format!("第{}次常委会会议", i + 1),
+            chair: Some("某书记".into()),
+            directives: directives.clone(),
+        })
+        .collect();
+    let mut sorted: Vec<String> = places.iter().map(|p| (*p).to_string()).collect();
+    sorted.sort();
+    Analysis {
+        documents: vec![doc],
+        meetings,
+        places: sorted,
+        ..Analysis::default()
+    }
+}
+
+#[test]
+fn starts_on_the_seeds_and_shows_what_it_found() {
+    let h = seeded();
+    let app = h.state();
+    assert_eq!(app.state.analysis.documents.len(), 5);
+    let a = &app.state.analysis;
+    // The status line reports exactly what the analysis holds.
+    let status = format!("{} 篇文档 · {} 次会议", a.documents.len(), a.meetings.len());
+    assert!(h.query_by_label_contains(&status).is_some(), "{status}");
+    // The five seed reports hold six meetings in three places: three lanes, six marks.
+    assert_eq!(a.meetings.len(), 6);
+    assert_eq!(a.places.len(), 3);
+    assert_eq!(app.timeline().lane_count(), 3);
+    assert_eq!(app.timeline().drawn.len(), 6);
+    assert!(h.query_by_label("时间线").is_some());
+}
+
+#[test]
+fn three_places_give_three_lanes_and_clicking_a_meeting_opens_the_reader() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(three_places());
+    let mut h = harness(app);
+    h.run_steps(3);
+    assert_eq!(h.state().timeline().lane_count(), 3);
+    assert_eq!(h.state().timeline().drawn.len(), 6);
+    let pos = h.state().timeline().mark_pos(MeetingId(4)).unwrap();
+    h.hover_at(pos);
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, View::Reader);
+    assert_eq!(h.state().state.selected_meeting, Some(MeetingId(4)));
+    assert!(h.query_all_by_label("第5次常委会会议").count() >= 1);
+}
+
+#[test]
+fn a_dropped_report_is_added_and_listed() {
+    let mut h = seeded();
+    let before = h.state().state.analysis.documents.len();
+    h.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(PathBuf::from("/tmp/tongxiang.txt")),
+        mime: String::new(),
+    });
+    h.run_steps(2);
+    assert_eq!(h.state().state.hovered_files, 1);
+    h.input_mut().hovered_files.clear();
+    drop_file(&mut h, "/tmp/tongxiang.txt", OTHER_COUNTY.as_bytes());
+    let a = &h.state().state.analysis;
+    assert_eq!(a.documents.len(), before + 1);
+    assert!(a.documents.iter().any(|d| d.path == "/tmp/tongxiang.txt"));
+    // The new county is a new place: a lane of its own on the timeline.
+    assert!(a.places.iter().any(|p| p == "桐乡"), "{:?}", a.places);
+    assert_eq!(h.state().timeline().lane_count(), 4);
+    h.get_by_label("文档库").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("/tmp/tongxiang.txt").is_some());
+}
+
+#[test]
+fn a_dropped_pdf_is_a_problem_and_changes_nothing_else() {
+    let mut h = seeded();
+    let before = h.state().state.analysis.clone();
+    drop_file(
+        &mut h,
+        "/tmp/report.pdf",
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    );
+    let a = h.state().state.analysis.clone();
+    assert_eq!(a.documents.len(), before.documents.len());
+    assert_eq!(a.meetings, before.meetings);
+    assert_eq!(a.places, before.places);
+    assert_eq!(a.problems.len(), before.problems.len() + 1);
+    let problem = a.problems.last().unwrap();
+    assert_eq!(problem.path, "/tmp/report.pdf");
+    assert!(
+        problem.message.to_lowercase().contains("pdf"),
+        "{}",
+        problem.message
+    );
+    h.get_by_label("问题").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("/tmp/report.pdf").is_some());
+}
+
+#[test]
+fn exporting_writes_a_file_that_parses_and_never_overwrites_unasked() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(three_places());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meetings.json");
+    let export = |overwrite| Command::Export {
+        table: TableKind::Meetings,
+        path: path.clone(),
+        format: ExportFormat::Json,
+        overwrite,
+    };
+    app.handle_command(export(false));
+    assert_eq!(app.wait_for_export(WAIT), Some(Ok(())));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(6));
+    assert_eq!(v[0]["地点"], "甲县");
+    assert_eq!(v[0]["source"]["file"], "/tmp/report.txt");
+
+    // The file exists now: the app asks instead of writing.
+    std::fs::write(&path, "keep").unwrap();
+    app.handle_command(export(false));
+    assert!(app.state.pending_export.is_some());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep");
+    app.handle_command(Command::CancelExport);
+    assert!(app.state.pending_export.is_none());
+    app.handle_command(export(true));
+    assert_eq!(app.wait_for_export(WAIT), Some(Ok(())));
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "keep");
+
+    let csv_path = dir.path().join("matrix.csv");
+    app.handle_command(Command::Export {
+        table: TableKind::Matrix,
+        path: csv_path.clone(),
+        format: ExportFormat::Csv,
+        overwrite: false,
+    });
+    assert_eq!(app.wait_for_export(WAIT), Some(Ok(())));
+    let mut r = csv::Reader::from_path(&csv_path).unwrap();
+    let headers = r.headers().unwrap().clone();
+    assert_eq!(headers.get(1), Some("提法"));
+
+    // The Diff view's alignment exports too, one row per aligned clause.
+    app.handle_command(Command::DiffMeetings(MeetingId(0), MeetingId(1)));
+    let md_path = dir.path().join("diff.md");
+    app.handle_command(Command::Export {
+        table: TableKind::Diff,
+        path: md_path.clone(),
+        format: ExportFormat::Markdown,
+        overwrite: false,
+    });
+    assert_eq!(app.wait_for_export(WAIT), Some(Ok(())));
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(md.contains("要坚持外防输入、内防反弹"), "{md}");
+}
+
+#[test]
+fn corrections_apply_and_undo_and_redo() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(three_places());
+    let id = MeetingId(1);
+    let fix = Correction {
+        date: NaiveDate::from_ymd_opt(2020, 3, 9),
+        place: Some("丁县".into()),
+        title: Some("县委理论学习中心组学习会".into()),
+    };
+    app.handle_command(Command::CorrectMeeting(id, fix));
+    let m = app.state.analysis.meeting(id).unwrap();
+    assert_eq!(m.title, "县委理论学习中心组学习会");
+    assert_eq!(
+        m.place.as_ref().map(|p| p.name.to_string()),
+        Some("丁县".into())
+    );
+    assert!(app.state.analysis.places.iter().any(|p| p == "丁县"));
+    assert_eq!(app.state.workspace.corrections.len(), 1);
+
+    app.handle_command(Command::Undo);
+    let m = app.state.analysis.meeting(id).unwrap();
+    assert_eq!(m.title, "第2次常委会会议");
+    assert!(!app.state.analysis.places.iter().any(|p| p == "丁县"));
+
+    app.handle_command(Command::Redo);
+    assert_eq!(
+        app.state.analysis.meeting(id).unwrap().title,
+        "县委理论学习中心组学习会"
+    );
+    app.handle_command(Command::CorrectMeeting(id, Correction::default()));
+    assert!(app.state.workspace.corrections.is_empty());
+}
+
+#[test]
+fn commands_change_selection_views_and_language() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(three_places());
+    app.handle_command(Command::SelectMeeting {
+        id: Some(MeetingId(2)),
+        open: true,
+    });
+    assert_eq!(app.state.view, View::Reader);
+    app.handle_command(Command::ComparePlaces("甲县".into(), "丙区".into()));
+    assert_eq!(app.state.view, View::Diff);
+    assert_eq!(
+        app.state.diff,
+        Some(DiffPair::Places("甲县".into(), "丙区".into()))
+    );
+    app.handle_command(Command::SetLanguage(tifa::gui::command::Lang::En));
+    let mut h = harness(app);
+    h.run_steps(3);
+    assert!(h.query_by_label("Timeline").is_some());
+    assert!(h.query_by_label("时间线").is_none());
+    h.get_by_label("Library").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.view, View::Library);
+    assert_eq!(h.state().state.workspace.view, View::Library);
+}
+
+#[test]
+fn removing_a_document_reanalyses_without_it() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    let first = app.state.analysis.documents[0].path.clone();
+    app.handle_command(Command::RemoveDocument(first.clone()));
+    assert!(app.busy());
+    app.wait_for_jobs(WAIT);
+    let a = &app.state.analysis;
+    assert_eq!(a.documents.len(), 4);
+    assert!(a.documents.iter().all(|d| d.path != first));
+    assert!(app.state.workspace.removed.contains(&first));
+}
+
+#[test]
+fn every_view_draws_with_the_bundled_font() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(three_places());
+    app.handle_command(Command::SelectMeeting {
+        id: Some(MeetingId(0)),
+        open: false,
+    });
+    app.handle_command(Command::DiffMeetings(MeetingId(0), MeetingId(3)));
+    let mut h = harness(app);
+    // A missing glyph panics the harness, so drawing each view checks the font covers it.
+    for view in View::ALL {
+        h.state_mut().handle_command(Command::ShowView(view));
+        h.run_steps(2);
+        assert_eq!(h.state().state.view, view);
+    }
+}
