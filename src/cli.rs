@@ -79,6 +79,8 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => 0,
+        // A reader that stops early (`tifa-cli meetings | head`) is not an error.
+        Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
             eprintln!("tifa-cli: {err:#}");
             2
@@ -148,6 +150,20 @@ fn run(cli: Cli) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// True when the error is writing to a pipe whose reader has gone.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        let kind = e
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                e.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Reads `paths` (or the seeds when empty) and analyses them; fails when no file could be read.
