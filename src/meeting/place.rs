@@ -367,6 +367,12 @@ impl Gazetteer {
             }
         }
         let repeated = |i: usize| counts.get(&i).copied().unwrap_or(0) >= 2;
+        // A paper named after a place (X日报, X新闻网) whose parent the page also names: the
+        // county's own paper, even when the county is written out only once.
+        let parent_named = |i: usize| {
+            std::iter::successors(self.parents[i], |&p| self.parents[p])
+                .any(|p| counts.contains_key(&p))
+        };
         let mut support: BTreeSet<usize> = BTreeSet::new();
         for h in hits {
             if let Some(i) = h.near_place {
@@ -379,6 +385,7 @@ impl Gazetteer {
                     || province
                     || (official && strong)
                     || (repeated(i) && (official || strong))
+                    || (h.context.media && parent_named(i))
                 {
                     support.insert(i);
                 }
@@ -626,6 +633,13 @@ mod tests {
         check("雄安新区建设,雄安新区", "");
         check("中方发布《全球安全倡议》,中方发布《倡议》", "");
         check("新疆天山南北", "新疆");
+        // The county's own paper, named once, on a page that also names its prefecture.
+        check(
+            "浏阳日报\n市委常委会召开会议,传达学习省委、长沙市委有关会议精神,来浏返浏人员",
+            "浏阳",
+        );
+        // A paper whose name is a district elsewhere, with that district's city never named.
+        check("解放日报\n上海市委常委会召开会议,上海要", "上海");
     }
 
     #[test]
