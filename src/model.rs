@@ -104,6 +104,8 @@ pub struct Place {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceLevel {
+    /// The Centre: meetings of the Party Centre, the State Council and the national legislature.
+    National,
     /// 省, 自治区, 直辖市.
     Province,
     /// 地级市, 地区, 自治州, 盟.

@@ -9,7 +9,7 @@ use crate::ingest::split::{self, ArticleKind, flatten};
 use crate::meeting::chair::chaired_by;
 use crate::meeting::directive::directives;
 use crate::meeting::title;
-use crate::meeting::{Gazetteer, PageDates};
+use crate::meeting::{Gazetteer, PageDates, place};
 use crate::model::{Document, Meeting, MeetingId};
 
 /// How much of the first paragraph is read as the lead.
@@ -80,7 +80,11 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
             id: MeetingId(out.len() as u32),
             doc: doc.id,
             article: article.span,
-            place: gazetteer.locate(&text, article_text),
+            place: if place::is_central_meeting(&found.title) {
+                Some(place::national())
+            } else {
+                gazetteer.locate(&text, article_text)
+            },
             date,
             title: found.title,
             chair,

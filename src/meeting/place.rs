@@ -753,3 +753,63 @@ mod tests {
         }
     }
 }
+
+/// The Centre (中央) as a place, for meetings that central organs convene: they speak for no
+/// locality, and researchers follow how their formulae travel to the localities.
+pub fn national() -> Place {
+    Place {
+        name: "中央".into(),
+        full: "中华人民共和国".into(),
+        code: "100000".into(),
+        level: PlaceLevel::National,
+    }
+}
+
+/// Names of the central organs that convene national meetings, as a meeting's name starts.
+const CENTRAL_ORGANS: &[&str] = &[
+    "中共中央",
+    "中央",
+    "国务院",
+    "全国人大",
+    "全国人民代表大会",
+    "全国政协",
+    "中国人民政治协商会议全国委员会",
+];
+
+/// True when a meeting's name says a central organ convened it: 中共中央政治局会议,
+/// 国务院常务会议, 十四届全国人大常委会第五次会议.
+pub fn is_central_meeting(title: &str) -> bool {
+    // A session number comes first in legislature meetings: 十四届, 第十四届.
+    let rest = title
+        .find('届')
+        .filter(|&i| {
+            title[..i]
+                .chars()
+                .all(|c| c == '第' || "一二三四五六七八九十".contains(c))
+        })
+        .map_or(title, |i| &title[i + '届'.len_utf8()..]);
+    CENTRAL_ORGANS.iter().any(|o| rest.starts_with(o))
+}
+
+#[cfg(test)]
+mod central_tests {
+    use super::is_central_meeting;
+
+    fn check(title: &str, expect: bool) {
+        assert_eq!(is_central_meeting(title), expect, "{title}");
+    }
+
+    #[test]
+    fn central_organs_convene_national_meetings() {
+        check("中共中央政治局会议", true);
+        check("中共中央政治局常务委员会会议", true);
+        check("国务院常务会议", true);
+        check("中央全面深化改革委员会第二十四次会议", true);
+        check("十四届全国人大常委会第五次会议", true);
+        check("第十三届全国政协第五次会议", true);
+        check("市委常委会会议", false);
+        check("湖南省委常委会会议", false);
+        check("全市新冠肺炎疫情防控工作推进会", false);
+        check("届时召开的会议", false);
+    }
+}
