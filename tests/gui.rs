@@ -377,3 +377,10 @@ fn every_view_draws_with_the_bundled_font() {
         assert_eq!(h.state().state.view, view);
     }
 }
+
+#[test]
+fn the_window_icon_decodes() {
+    let icon = tifa::gui::icon().unwrap();
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+}
