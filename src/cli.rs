@@ -12,7 +12,8 @@ use crate::compare::diff::SegmentKind;
 use crate::compare::{keyness, matrix};
 use crate::export::{self, ExportFormat};
 use crate::ingest::{self, Corpus, ReadConfig};
-use crate::model::{Meeting, MeetingId};
+use crate::model::{Meeting, MeetingId, PhraseGroup};
+use crate::phrase::PhraseIndex;
 use crate::pipeline::{Analysis, Config, Engine, analyse};
 use crate::progress::NoProgress;
 
@@ -52,6 +53,11 @@ enum Command {
         /// Where to write it; standard output when absent (not for xlsx).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Times each stage of the analysis on a folder and prints a table with peak memory.
+    Bench {
+        /// The folder to read (recursively).
+        dir: PathBuf,
     },
     /// Aligns two meetings' directives clause by clause.
     Diff {
@@ -96,8 +102,12 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Phrases { paths, json } => {
             let analysis = load(&engine, &paths)?;
-            let _ = (analysis, json);
-            bail!("phrases: not built yet");
+            if json {
+                serde_json::to_writer_pretty(&mut out, &phrases_json(&analysis.phrases))?;
+                writeln!(out)?;
+            } else {
+                write_phrases_table(&mut out, &analysis.phrases)?;
+            }
         }
         Command::Compare {
             paths,
@@ -108,6 +118,7 @@ fn run(cli: Cli) -> Result<()> {
             let analysis = load(&engine, &paths)?;
             write_compare(&mut out, &analysis, format, path.as_deref())?;
         }
+        Command::Bench { dir } => bench(&engine, &dir, &mut out)?,
         Command::Diff { a, b, paths, json } => {
             let analysis = load(&engine, &paths)?;
             let a = meeting_id(&analysis, &a)?;
@@ -206,6 +217,64 @@ fn meeting_json(analysis: &Analysis, m: &Meeting) -> Value {
             "text": d.text, "cue": d.cue, "start": d.span.start, "end": d.span.end,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// The JSON object printed by `phrases --json`: groups best first, each with its variants, its
+/// use per place and what differs between its variants.
+pub fn phrases_json(groups: &[PhraseGroup]) -> Value {
+    let groups: Vec<Value> = groups
+        .iter()
+        .map(|g| {
+            let places: serde_json::Map<String, Value> = g
+                .places
+                .iter()
+                .map(|(name, u)| {
+                    let first = u.first.map(|d| d.to_string());
+                    (
+                        name.clone(),
+                        json!({ "count": u.count, "meetings": u.meetings, "first": first }),
+                    )
+                })
+                .collect();
+            json!({
+                "id": g.id,
+                "phrase": g.phrase,
+                "variants": g.variants.iter().map(|v| json!({ "text": v.text, "count": v.count })).collect::<Vec<_>>(),
+                "differs": g.differs,
+                "places": places,
+                "meetings": g.meetings.len(),
+                "score": g.score,
+            })
+        })
+        .collect();
+    json!({ "groups": groups })
+}
+
+fn write_phrases_table(out: &mut dyn Write, groups: &[PhraseGroup]) -> Result<()> {
+    writeln!(out, "#\tscore\tmeetings\tphrase\tplaces\tvariants")?;
+    for g in groups {
+        let places: Vec<String> = g
+            .places
+            .iter()
+            .map(|(name, u)| format!("{name} {}", u.meetings))
+            .collect();
+        let variants: Vec<String> = g
+            .variants
+            .iter()
+            .map(|v| format!("{}×{}", v.text, v.count))
+            .collect();
+        writeln!(
+            out,
+            "{}\t{:.2}\t{}\t{}\t{}\t{}",
+            g.id,
+            g.score,
+            g.meetings.len(),
+            g.phrase,
+            places.join(", "),
+            variants.join(" ")
+        )?;
+    }
+    Ok(())
 }
 
 fn write_meetings_table(out: &mut dyn Write, analysis: &Analysis) -> Result<()> {
@@ -518,4 +587,261 @@ mod tests {
         );
         assert_eq!(lines[0].1, 6);
     }
+}
+
+/// Every file under `dir`, recursively, sorted.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// A stopwatch for wall time and this process's CPU time.
+#[derive(Clone, Copy)]
+struct Clock {
+    wall: std::time::Instant,
+    cpu: f64,
+}
+
+impl Clock {
+    fn start() -> Self {
+        Self {
+            wall: std::time::Instant::now(),
+            cpu: cpu_seconds(),
+        }
+    }
+
+    /// Wall and CPU seconds since the start.
+    fn elapsed(self) -> (f64, f64) {
+        (self.wall.elapsed().as_secs_f64(), cpu_seconds() - self.cpu)
+    }
+}
+
+/// CPU seconds this process has used, all threads, user and system (from `/proc/self/stat`,
+/// whose clock ticks are 1/100 s on Linux); 0 where `/proc` is missing.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // The command name may hold spaces; the fields after its closing parenthesis do not.
+            let rest = s.rsplit_once(')')?.1;
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let utime = fields.get(11)?.parse::<f64>().ok()?;
+            let stime = fields.get(12)?.parse::<f64>().ok()?;
+            Some((utime + stime) / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
+/// Peak resident memory of this process in MiB (`VmHWM`), or 0 where `/proc` is missing.
+fn peak_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Each document as one meeting whose lines are its directives: mining whole pages, as a
+/// researcher's n-gram script does, for a like-for-like speed comparison.
+fn page_meetings(documents: &[crate::model::Document]) -> Vec<Meeting> {
+    documents
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let mut directives = Vec::new();
+            let mut at = 0;
+            for line in doc.text.split_inclusive('\n') {
+                let text = line.trim();
+                if !text.is_empty() {
+                    let start = at + (line.len() - line.trim_start().len());
+                    directives.push(crate::model::Directive {
+                        text: text.to_string(),
+                        span: crate::model::Span::new(start, start + text.len()),
+                        cue: String::new(),
+                    });
+                }
+                at += line.len();
+            }
+            Meeting {
+                id: crate::model::MeetingId(i as u32),
+                doc: doc.id,
+                article: crate::model::Span::new(0, doc.text.len()),
+                place: None,
+                date: None,
+                title: String::new(),
+                chair: None,
+                directives,
+            }
+        })
+        .collect()
+}
+
+/// Runs split and meeting detection over `documents`, numbering meetings from 0.
+fn detect_meetings(engine: &Engine, documents: &mut [crate::model::Document]) -> Vec<Meeting> {
+    use rayon::prelude::*;
+    let per_doc: Vec<Vec<Meeting>> = documents
+        .par_iter_mut()
+        .map(|doc| {
+            let _ = crate::ingest::split::articles(doc);
+            crate::meeting::extract(doc, &engine.gazetteer)
+        })
+        .collect();
+    let mut meetings: Vec<Meeting> = per_doc.into_iter().flatten().collect();
+    for (i, m) in meetings.iter_mut().enumerate() {
+        m.id = crate::model::MeetingId(i as u32);
+    }
+    meetings
+}
+
+fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
+    let mine_config = crate::phrase::MineConfig::default();
+    let mut rows: Vec<(String, f64, f64, String)> = Vec::new();
+    let row = |rows: &mut Vec<(String, f64, f64, String)>, name: &str, t: Clock, what: String| {
+        let (wall, cpu) = t.elapsed();
+        rows.push((name.to_string(), wall, cpu, what));
+    };
+    let total = Clock::start();
+
+    let t = Clock::start();
+    let files = files_under(dir)?;
+    let Some((last, earlier)) = files.split_last() else {
+        bail!("no files in {}", dir.display());
+    };
+    let corpus = ingest::read_paths(earlier, &ReadConfig::default(), &mut NoProgress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    row(
+        &mut rows,
+        "read",
+        t,
+        format!(
+            "{} documents, {:.1} MB",
+            corpus.documents.len(),
+            bytes as f64 / 1e6
+        ),
+    );
+    let mut documents = corpus.documents;
+
+    let t = Clock::start();
+    let meetings = detect_meetings(engine, &mut documents);
+    let directives: usize = meetings.iter().map(|m| m.directives.len()).sum();
+    row(
+        &mut rows,
+        "split + meetings",
+        t,
+        format!("{} meetings, {directives} directives", meetings.len()),
+    );
+
+    let t = Clock::start();
+    let seg = &engine.segmenter;
+    let mut index = PhraseIndex::build(&meetings, seg, &mine_config, &mut NoProgress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    let groups = index.groups(&meetings, &documents, seg, &mine_config);
+    row(
+        &mut rows,
+        "phrases (directives)",
+        t,
+        format!("{} groups", groups.len()),
+    );
+    let (pipeline, pipeline_cpu) = total.elapsed();
+
+    // Whole pages as meetings, lines as directives: what an n-gram script over files mines.
+    let t = Clock::start();
+    let mut pages = page_meetings(&documents);
+    let mut page_index = PhraseIndex::build(&pages, seg, &mine_config, &mut NoProgress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    let page_groups = page_index.groups(&pages, &documents, seg, &mine_config);
+    let top: Vec<&str> = page_groups
+        .iter()
+        .take(10)
+        .map(|g| g.phrase.as_str())
+        .collect();
+    row(
+        &mut rows,
+        "phrases (whole pages)",
+        t,
+        format!("{} groups; top: {}", page_groups.len(), top.join(" ")),
+    );
+
+    // One more report arrives: read it, find its meetings, add them to the index, regroup.
+    let t = Clock::start();
+    let mut one = ingest::read_paths(
+        std::slice::from_ref(last),
+        &ReadConfig::default(),
+        &mut NoProgress,
+    )
+    .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    for d in &mut one.documents {
+        d.id = crate::model::DocId(documents.len() as u32);
+    }
+    let new_meetings = detect_meetings(engine, &mut one.documents);
+    let added_docs = one.documents.len();
+    documents.append(&mut one.documents);
+    let mut grown = meetings;
+    for mut m in new_meetings {
+        m.id = crate::model::MeetingId(grown.len() as u32);
+        grown.push(m);
+    }
+    index.add(&grown, seg, &mine_config);
+    let regrouped = index.groups(&grown, &documents, seg, &mine_config);
+    row(
+        &mut rows,
+        "add one report",
+        t,
+        format!("{} groups", regrouped.len()),
+    );
+
+    // The same for whole pages: the new page joins the page index.
+    let t = Clock::start();
+    let first_new = documents.len() - added_docs;
+    for mut p in page_meetings(&documents[first_new..]) {
+        p.id = crate::model::MeetingId(pages.len() as u32);
+        pages.push(p);
+    }
+    page_index.add(&pages, seg, &mine_config);
+    let regrouped = page_index.groups(&pages, &documents, seg, &mine_config);
+    row(
+        &mut rows,
+        "add one page",
+        t,
+        format!("{} groups", regrouped.len()),
+    );
+
+    writeln!(
+        out,
+        "{:<24}{:>10}{:>10}  detail",
+        "stage", "wall s", "cpu s"
+    )?;
+    for (name, wall, cpu, what) in &rows {
+        writeln!(out, "{name:<24}{wall:>10.3}{cpu:>10.2}  {what}")?;
+    }
+    writeln!(
+        out,
+        "{:<24}{pipeline:>10.3}{pipeline_cpu:>10.2}  read + meetings + phrases",
+        "pipeline"
+    )?;
+    writeln!(
+        out,
+        "{:<24}{:>10.1}  MiB peak resident (VmHWM), {} threads",
+        "memory",
+        peak_mib(),
+        rayon::current_num_threads()
+    )?;
+    Ok(())
 }

@@ -399,7 +399,7 @@ fn a_folder_loads_the_good_files_and_lists_the_bad() {
         problems,
         [
             "empty.txt: empty file",
-            "huge.txt: file too large: 524288000 bytes, the limit is 67108864",
+            "huge.txt: file too large: 500.0 MB, the limit is 64.0 MB",
             "not-there.txt: no such file or folder",
             "only-litter: empty folder: no files to read",
             "photo.png: not text: looks like a PNG image",
@@ -441,9 +441,22 @@ fn a_folder_loads_the_good_files_and_lists_the_bad() {
     assert_eq!(
         corpus.problems[0].message,
         format!(
-            "file too large: {} bytes, the limit is 1000",
-            GBK.encode(seed(3)).0.len()
+            "file too large: {:.1} KB, the limit is 1000 bytes",
+            GBK.encode(seed(3)).0.len() as f64 / 1024.0
         )
+    );
+    let small = ReadConfig {
+        max_bytes: 1024 * 1024,
+    };
+    write(
+        dir,
+        "two-megabytes.txt",
+        &"会议强调。\n".repeat(120_000).into_bytes(),
+    );
+    let corpus = read_paths(&[dir.join("two-megabytes.txt")], &small, &mut NoProgress).unwrap();
+    assert_eq!(
+        corpus.problems[0].message,
+        "file too large: 1.8 MB, the limit is 1.0 MB"
     );
 }
 

@@ -96,3 +96,66 @@ fn seed_snapshots() {
         insta::assert_json_snapshot!(format!("seed_{name}"), value);
     }
 }
+
+#[test]
+fn seeds_split_into_their_articles() {
+    use tifa::ingest::split::{ArticleKind, pieces};
+    let corpus = seed_corpus();
+    let got: Vec<(String, Vec<(ArticleKind, String)>)> = corpus
+        .documents
+        .iter()
+        .map(|doc| {
+            let name = doc.path.trim_start_matches("seed:")[..3].to_string();
+            let kinds = pieces(doc)
+                .iter()
+                .map(|p| {
+                    let head = p
+                        .article
+                        .headline
+                        .map(|h| flatten(&doc.text, h))
+                        .unwrap_or_default();
+                    (p.kind, head.chars().take(8).collect())
+                })
+                .collect();
+            (name, kinds)
+        })
+        .collect();
+    let expect = [
+        (
+            "000",
+            vec![
+                (ArticleKind::News, "金华市委常委会扩"),
+                (ArticleKind::News, "金政在与一线医护"),
+            ],
+        ),
+        (
+            "001",
+            vec![
+                (ArticleKind::News, "市委常委会研究部"),
+                (ArticleKind::News, "金华市召开疫情防"),
+                (ArticleKind::Caption, "防疫不放松"),
+            ],
+        ),
+        (
+            "002",
+            vec![
+                (ArticleKind::News, "章旭升在全市新冠"),
+                // The photo's title (浙里有爱) is cut off from it by a bank's ad.
+                (ArticleKind::Caption, ""),
+                (ArticleKind::Commentary, "为 抗疫宝宝 铭"),
+            ],
+        ),
+        ("003", vec![(ArticleKind::News, "市委召开常委会会")]),
+        ("004", vec![(ArticleKind::News, "市委常委会会议暨")]),
+    ];
+    let expect: Vec<(String, Vec<(ArticleKind, String)>)> = expect
+        .into_iter()
+        .map(|(n, v)| {
+            (
+                n.to_string(),
+                v.into_iter().map(|(k, h)| (k, h.to_string())).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expect);
+}

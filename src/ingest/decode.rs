@@ -51,8 +51,13 @@ fn detect(bytes: &[u8], declared: Option<&'static Encoding>) -> &'static Encodin
     if std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
+    // Detection looks at the first megabyte only: `chardetng` reads about 10 MB a second, and a
+    // megabyte of a report is plenty to tell its encoding. Damage further on is still counted
+    // when the whole file is decoded.
+    let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+    let whole = sample.len() == bytes.len();
     // Damaged UTF-8 before a declared charset: pages re-saved as UTF-8 keep their old <meta>.
-    if mostly_utf8(bytes) {
+    if mostly_utf8(sample, whole) {
         return UTF_8;
     }
     // A page that declares UTF-16 but has no BOM and no NUL pattern is not UTF-16 (the HTML
@@ -62,16 +67,20 @@ fn detect(bytes: &[u8], declared: Option<&'static Encoding>) -> &'static Encodin
     {
         return enc;
     }
-    let guess = guess(bytes);
-    if guess.is_single_byte() && repaired_guess(bytes) == Some(GBK) {
+    let guess = guess(sample, whole);
+    if guess.is_single_byte() && repaired_guess(sample) == Some(GBK) {
         return GB18030;
     }
     guess
 }
 
-fn guess(bytes: &[u8]) -> &'static Encoding {
+/// How much of a file encoding detection reads.
+const SAMPLE_BYTES: usize = 1 << 20;
+
+/// What `chardetng` makes of `bytes`; `whole` says whether they are the whole file or a prefix.
+fn guess(bytes: &[u8], whole: bool) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(bytes, whole);
     detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
@@ -88,7 +97,7 @@ fn repaired_guess(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let repaired: String = text.chars().filter(|c| *c != '\u{FFFD}').collect();
     let (bytes, _, _) = GB18030.encode(&repaired);
-    Some(guess(&bytes))
+    Some(guess(&bytes, true))
 }
 
 fn is_ideograph(c: char) -> bool {
@@ -107,13 +116,15 @@ fn display_name(enc: &'static Encoding) -> &'static str {
 
 /// UTF-8 with a few damaged bytes: many valid multi-byte characters and few errors. Legacy
 /// Chinese encodings almost never form long runs of valid UTF-8 by chance, so this does not
-/// catch GBK.
-fn mostly_utf8(bytes: &[u8]) -> bool {
+/// catch GBK. When `bytes` is a prefix (`whole` false), a character cut at its end is no error.
+fn mostly_utf8(bytes: &[u8], whole: bool) -> bool {
     let mut valid_multibyte = 0usize;
     let mut errors = 0usize;
-    for chunk in bytes.utf8_chunks() {
+    let mut chunks = bytes.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
         valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        if !chunk.invalid().is_empty() {
+        let cut_at_end = !whole && chunks.peek().is_none() && chunk.invalid().len() < 4;
+        if !chunk.invalid().is_empty() && !cut_at_end {
             errors += 1;
         }
     }
@@ -431,6 +442,24 @@ mod tests {
             None,
         );
         assert_eq!((got.encoding.as_str(), got.malformed), ("UTF-16LE", 1));
+    }
+
+    #[test]
+    fn long_files_are_detected_from_their_start() {
+        // Over a megabyte, with damage only after the first one: the whole file still counts it.
+        let long = TEXT.repeat(SAMPLE_BYTES / TEXT.len() + 100);
+        let mut gbk = encoded(GB18030, &long);
+        gbk.push(0xFF);
+        let got = decode(&gbk, None);
+        assert_eq!((got.encoding.as_str(), got.malformed), ("GB18030", 1));
+        let mut utf8 = long.clone().into_bytes();
+        utf8.push(0xFF);
+        let got = decode(&utf8, None);
+        assert_eq!((got.encoding.as_str(), got.malformed), ("UTF-8", 1));
+        // A prefix that ends inside a character is not damaged.
+        let cut = &long.as_bytes()[..long.len() - 2];
+        assert!(!mostly_utf8(cut, false));
+        assert!(mostly_utf8(cut, true));
     }
 
     fn check_charset(html: &str, expect: Option<&str>) {

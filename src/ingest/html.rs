@@ -173,39 +173,73 @@ fn is_wide(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
-fn walk(element: ElementRef<'_>, out: &mut Writer) {
-    let el = element.value();
-    let name = el.name();
-    if HIDDEN.contains(&name) || el.attr("hidden").is_some() || hidden_by_style(el.attr("style")) {
-        return;
-    }
-    let block = BLOCKS.contains(&name);
-    match name {
-        "br" => out.block(),
-        "td" | "th" => out.space(false),
-        "pre" => out.pre_depth += 1,
-        _ => {}
-    }
-    if block {
-        out.block();
-    }
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => out.push_text(text),
-            Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    walk(child, out);
-                }
+/// One step of the walk: enter a node, or leave an element with this name.
+enum Step<N> {
+    Enter(N),
+    Leave(&'static str),
+}
+
+/// Walks the tree with an explicit stack, not recursion: a broken page can nest tens of
+/// thousands of unclosed `<div>`s, deeper than a thread's stack.
+fn walk(root: ElementRef<'_>, out: &mut Writer) {
+    let mut stack = vec![Step::Enter(*root)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave(name) => {
+                leave(name, out);
+                continue;
             }
-            _ => {}
+            Step::Enter(node) => node,
+        };
+        let el = match node.value() {
+            Node::Text(text) => {
+                out.push_text(text);
+                continue;
+            }
+            Node::Element(el) => el,
+            _ => continue,
+        };
+        let name = el.name();
+        if HIDDEN.contains(&name)
+            || el.attr("hidden").is_some()
+            || hidden_by_style(el.attr("style"))
+        {
+            continue;
         }
+        let kind = match name {
+            "br" => {
+                out.block();
+                continue;
+            }
+            "td" | "th" => {
+                out.space(false);
+                "cell"
+            }
+            "pre" => {
+                out.pre_depth += 1;
+                out.block();
+                "pre"
+            }
+            _ if BLOCKS.contains(&name) => {
+                out.block();
+                "block"
+            }
+            _ => "inline",
+        };
+        stack.push(Step::Leave(kind));
+        stack.extend(node.children().rev().map(Step::Enter));
     }
-    if block {
-        out.block();
-    }
-    match name {
-        "td" | "th" => out.space(false),
-        "pre" => out.pre_depth = out.pre_depth.saturating_sub(1),
+}
+
+/// Closes an element entered as `kind` (`cell`, `pre`, `block` or `inline`).
+fn leave(kind: &str, out: &mut Writer) {
+    match kind {
+        "cell" => out.space(false),
+        "pre" => {
+            out.pre_depth = out.pre_depth.saturating_sub(1);
+            out.block();
+        }
+        "block" => out.block(),
         _ => {}
     }
 }
@@ -276,6 +310,16 @@ mod tests {
             "# 《新闻联播》\n本期节目主要内容：\n1.会议召开；\n央视网消息：会议强调，\n要坚持。"
         );
         assert_eq!(inline_html_text("a &amp; b<br>c"), "a & b\nc");
+    }
+
+    #[test]
+    fn deep_nesting() {
+        let deep = format!(
+            "{}会议强调{}",
+            "<div><span>".repeat(10_000),
+            "</span></div>".repeat(10)
+        );
+        assert_eq!(html_text(&deep), "会议强调");
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub struct Decoded {
     pub format: Format,
     /// Its text, HTML and DOCX reduced to paragraphs, line breaks normalised to `\n`.
     pub text: String,
-    /// Non-fatal problems, e.g. `3 malformed bytes replaced`.
+    /// Non-fatal problems, e.g. `3 malformed byte sequences replaced (not valid GB18030)`.
     pub problems: Vec<String>,
 }
 
@@ -91,7 +91,7 @@ pub enum IngestError {
     #[error("not a Word document: {0}")]
     BadDocx(#[from] DocxError),
     /// The file is larger than [`ReadConfig::max_bytes`].
-    #[error("file too large: {size} bytes, the limit is {limit}")]
+    #[error("file too large: {}, the limit is {}", human_size(*size), human_size(*limit))]
     TooLarge {
         /// The file's size.
         size: u64,
@@ -107,6 +107,19 @@ pub enum IngestError {
     /// The operating system refused to read it.
     #[error("cannot read: {0}")]
     Io(String),
+}
+
+/// A size for people: `500.0 MB`, `4.9 KB`, `1000 bytes`.
+fn human_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KB * KB {
+        format!("{:.1} MB", b / (KB * KB))
+    } else if b >= KB {
+        format!("{:.1} KB", b / KB)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// Extensions read as HTML whatever their content looks like.
@@ -584,6 +597,25 @@ mod tests {
             Some(vec![
                 "encoding guessed as windows-1256: check that the text reads correctly".to_string()
             ])
+        );
+    }
+
+    #[test]
+    fn sizes() {
+        let sizes: Vec<String> = [0, 1000, 1024, 5000, 64 * 1024 * 1024, 524_288_000]
+            .into_iter()
+            .map(human_size)
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                "0 bytes",
+                "1000 bytes",
+                "1.0 KB",
+                "4.9 KB",
+                "64.0 MB",
+                "500.0 MB"
+            ]
         );
     }
 

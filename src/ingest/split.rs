@@ -53,6 +53,9 @@ static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The least text, in bytes (about ten ideographs), that makes an article's body.
+const MIN_BODY_BYTES: usize = 30;
+
 /// A run of the page: one or more lines, joined when the layout broke a paragraph.
 #[derive(Clone, Copy, Debug)]
 struct Block {
@@ -154,6 +157,11 @@ impl Builder {
         let (Some(start), Some(last)) = (draft.start, draft.paragraphs.last()) else {
             return;
         };
+        // A few short lines (注意!, a slogan) are not an article's body.
+        let body: usize = draft.paragraphs.iter().map(Span::len).sum();
+        if body < MIN_BODY_BYTES {
+            return;
+        }
         let kind = if draft.commentary {
             ArticleKind::Commentary
         } else {
@@ -335,9 +343,9 @@ mod tests {
         );
         // Two articles, the second without a byline.
         check(
-            "第一篇 标题\n本报讯 会议召开。\n\n\n\n第二篇 标题\n本报讯 市领导看望医护人员。\n",
+            "第一篇 标题\n本报讯 昨日上午,全市工作会议召开。\n\n\n\n第二篇 标题\n本报讯 市领导看望医护人员。\n",
             &[
-                "News|第一篇 标题|本报讯 会议召开。",
+                "News|第一篇 标题|本报讯 昨日上午,全市工作会议召开。",
                 "News|第二篇 标题|本报讯 市领导看望医护人员。",
             ],
         );
@@ -353,13 +361,18 @@ mod tests {
         );
         // Menus, credits and related reading are left out.
         check(
-            "首页 | 新闻 | 专题 | 论坛 |\n市委常委会会议召开\n来源:某某网 作者:记者 金斌 2020年02月25日08:43:34\n\n  昨日下午,会议召开。\n编辑:何东铭\n  延伸阅读\n某某来调研\n",
-            &["News|市委常委会会议召开|昨日下午,会议召开。"],
+            "首页 | 新闻 | 专题 | 论坛 |\n市委常委会会议召开\n来源:某某网 作者:记者 金斌 2020年02月25日08:43:34\n\n  昨日下午,市委常委会会议召开。\n编辑:何东铭\n  延伸阅读\n某某来调研\n",
+            &["News|市委常委会会议召开|昨日下午,市委常委会会议召开。"],
         );
+        // A short exclamation between ads is not an article.
+        check("来人员 注意!\n请扫码下载登录\n", &[]);
         // Two reports back to back without headlines.
         check(
-            "本报讯 甲会议召开。\n本报讯 乙会议召开。\n",
-            &["News||本报讯 甲会议召开。", "News||本报讯 乙会议召开。"],
+            "本报讯 昨日上午,甲会议在市里召开。\n本报讯 昨日下午,乙会议在县里召开。\n",
+            &[
+                "News||本报讯 昨日上午,甲会议在市里召开。",
+                "News||本报讯 昨日下午,乙会议在县里召开。",
+            ],
         );
     }
 

@@ -12,6 +12,7 @@ use crate::ingest::clean::{is_han, regex};
 /// Office titles that stand right before a leader's name. The last one found ends the titles.
 const TITLES: &[&str] = &[
     "书记",
+    "总书记",
     "委员长",
     "副委员长",
     "市长",
@@ -65,13 +66,15 @@ const ADVERBS: &[&str] = &[
     "反复",
     "一致",
     "曾",
+    "共同",
 ];
 
 /// Two- to four-character strings that are not names though they stand where a name would.
 const NOT_NAMES: &[&str] = &[
     "会议", "会上", "我们", "他们", "大家", "全市", "全县", "全区", "全省", "上下", "市委", "县委",
     "区委", "省委", "政府", "各地", "各级", "部门", "同时", "此外", "会后", "当前", "目前", "另外",
-    "最后", "首先", "其次", "他", "她", "发言", "多次",
+    "最后", "首先", "其次", "他", "她", "发言", "多次", "举行", "会谈", "会见", "召开", "出席",
+    "考察", "调研", "讲话", "视察",
 ];
 
 /// A time between a name and its verb: 李某5月18日主持…, 张某近日主持….
@@ -95,7 +98,9 @@ pub fn person(who: &str) -> Option<String> {
 
 /// Like [`person`], also saying whether the name came after an office title.
 pub fn leader(who: &str) -> Option<Person> {
-    let mut s = who.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let s = who.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    // 韩正在听取发言后指出, 习近平在北京主持: what follows 在 is where or when, not who.
+    let mut s = s.split('在').next().unwrap_or(s);
     loop {
         let before = s;
         for a in ADVERBS {
@@ -106,24 +111,32 @@ pub fn leader(who: &str) -> Option<Person> {
             break;
         }
     }
-    // 韩正在听取发言后指出, 习近平在北京主持: what follows 在 is where or when, not who.
-    let s = s.split('在').next().unwrap_or(s);
-    let title_end = TITLES
+    // The last title: the one ending furthest right, the longest of those (总书记 over 书记).
+    let title = TITLES
         .iter()
-        .filter_map(|t| s.rfind(t).map(|i| i + t.len()))
+        .filter_map(|t| s.rfind(t).map(|i| (i + t.len(), std::cmp::Reverse(i))))
         .max();
-    let after_title = title_end.map_or(s, |end| &s[end..]);
-    let n = after_title.chars().count();
-    let all_han = after_title.chars().all(is_han);
-    let named = all_han
-        && (2..=4).contains(&n)
-        && !NOT_NAMES.iter().any(|w| after_title.contains(w))
-        && !after_title.ends_with(['市', '县', '区', '省', '委', '会', '后', '们', '时', '的'])
-        && !after_title.contains(['的', '了', '和', '与', '们']);
-    named.then(|| Person {
-        name: after_title.to_string(),
-        titled: title_end.is_some(),
+    let name = match title {
+        Some((end, _)) if end < s.len() => &s[end..],
+        // 习近平总书记, 李强总理: the name stands before a title that ends the clause.
+        Some((_, std::cmp::Reverse(start))) => s[..start].rsplit('、').next().unwrap_or(""),
+        None => s,
+    };
+    named(name).then(|| Person {
+        name: name.to_string(),
+        titled: title.is_some(),
     })
+}
+
+/// True when `s` can be a person's name: two to four ideographs that are not a common word.
+fn named(s: &str) -> bool {
+    s.chars().all(is_han)
+        && (2..=4).contains(&s.chars().count())
+        && !NOT_NAMES.iter().any(|w| s.contains(w))
+        && !s.ends_with(['市', '县', '区', '省', '委', '会', '后', '们', '时', '的'])
+        && !s.contains(['的', '了', '和', '与', '们'])
+        // 多国代表, 各方, 该国: a quantity or a pointer, not a surname.
+        && !s.starts_with(['多', '各', '该', '此', '这', '那', '我', '其', '本', '诸'])
 }
 
 /// True when `text` names `name` with an office title right before it (市委书记章旭升).
@@ -197,8 +210,12 @@ mod tests {
             ("在听取汇报后", None),
             ("各位代表们", None),
             ("委员们一致", None),
-            ("习某总书记多次", None),
+            ("习某总书记多次", Some("习某")),
             ("委员发言", None),
+            ("习某总书记近日在某地考察并", Some("习某")),
+            ("李某总理", Some("李某")),
+            ("多国代表", None),
+            ("两国总理举行会谈并共同", None),
         ] {
             assert_eq!(person(who).as_deref(), expect, "{who}");
         }

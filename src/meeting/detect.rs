@@ -183,4 +183,46 @@ mod tests {
             &[],
         );
     }
+
+    proptest::proptest! {
+        /// Pages built from pieces of real report shapes, cut anywhere, never panic, and every
+        /// directive's span reads back as its text.
+        #[test]
+        fn any_page_gives_well_formed_meetings(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "本报讯 ", "14日,", "市委常委会", "召开", "会议", "扩大", "暨", "领导小组", "全体",
+                "。", ",", "，", "；", "\n", "\n\n", "  ", "会议强调,", "会议指出：", "要", "一是",
+                "二是", "市委书记", "张三", "主持会议", "在会上强调,", "他强调,", "“", "”", "(", ")",
+                "记者 李四 摄", "编辑:王五", "|", ">>", "延伸阅读", "做好工作", "确保安全", "\u{3000}",
+                "\r\n", "重", "讲", "话", "复", "工", "产",
+            ]), 0..80),
+            at in 0usize..80,
+        ) {
+            // A real report with noise around and inside it, so that most cases hold a meeting.
+            let cut = at.min(parts.len());
+            let page = format!(
+                "{}\n标题\n本报讯 14日,市委常委会召开会议。市委书记张三主持会议。\n{}\n会议强调,要做好工作。要确保安全。\n",
+                parts[..cut].concat(),
+                parts[cut..].concat(),
+            );
+            let mut doc = Document {
+                id: DocId(0),
+                path: "p".into(),
+                encoding: "UTF-8".into(),
+                format: Format::Text,
+                text: Arc::from(page.as_str()),
+                published: None,
+                place: None,
+                problems: Vec::new(),
+            };
+            for m in extract(&mut doc, &Gazetteer::default()) {
+                proptest::prop_assert!(!m.directives.is_empty());
+                for d in &m.directives {
+                    proptest::prop_assert!(page.get(d.span.start..d.span.end).is_some());
+                    proptest::prop_assert_eq!(flatten(&page, d.span), d.text.clone());
+                    proptest::prop_assert!(m.article.contains(d.span));
+                }
+            }
+        }
+    }
 }

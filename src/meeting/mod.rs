@@ -5,6 +5,7 @@ pub mod date;
 pub mod detect;
 pub mod directive;
 pub mod lunar;
+pub mod names;
 pub mod numerals;
 pub mod place;
 pub mod title;

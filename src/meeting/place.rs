@@ -11,76 +11,16 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::meeting::names::short_name;
 use crate::model::{Place, PlaceLevel};
 
 /// The divisions as shipped: `code<TAB>official name<TAB>parent code`.
 const DIVISIONS_TSV: &str = include_str!("../../assets/places/divisions.tsv");
 
-/// The nationalities as they appear inside the names of autonomous areas, longest first
-/// (恩施土家族苗族自治州 → 恩施), with 各 for 各族 (龙胜各族自治县). One-character ones are
-/// only stripped with 族 after them.
-const NATIONALITIES: [&str; 56] = [
-    "乌孜别克",
-    "柯尔克孜",
-    "维吾尔",
-    "哈萨克",
-    "达斡尔",
-    "塔吉克",
-    "俄罗斯",
-    "鄂温克",
-    "塔塔尔",
-    "鄂伦春",
-    "蒙古",
-    "布依",
-    "朝鲜",
-    "土家",
-    "哈尼",
-    "傈僳",
-    "高山",
-    "拉祜",
-    "东乡",
-    "纳西",
-    "景颇",
-    "仫佬",
-    "布朗",
-    "撒拉",
-    "毛南",
-    "仡佬",
-    "锡伯",
-    "阿昌",
-    "普米",
-    "德昂",
-    "保安",
-    "裕固",
-    "独龙",
-    "赫哲",
-    "门巴",
-    "珞巴",
-    "基诺",
-    "回",
-    "藏",
-    "苗",
-    "彝",
-    "壮",
-    "满",
-    "侗",
-    "瑶",
-    "白",
-    "黎",
-    "佤",
-    "畲",
-    "水",
-    "土",
-    "羌",
-    "怒",
-    "京",
-    "傣",
-    "各",
-];
-
 /// Words after a name that make it a paper, site or broadcaster: the strongest evidence of
-/// whose page it is.
-const MEDIA_AFTER: [&str; 9] = [
+/// whose page it is. (Provincial news apps, 浙江新闻客户端, are left out: county papers print
+/// their download codes.)
+const MEDIA_AFTER: [&str; 8] = [
     "日报",
     "晚报",
     "新闻网",
@@ -88,7 +28,6 @@ const MEDIA_AFTER: [&str; 9] = [
     "广播电视台",
     "电视台",
     "手机报",
-    "新闻客户端",
     "发布",
 ];
 
@@ -318,47 +257,25 @@ impl Gazetteer {
     /// datelines, 我市 mentions) as evidence. `article` may be a part of `page` or all of it.
     pub fn locate(&self, page: &str, article: &str) -> Option<Place> {
         let page_hits = self.hits(page);
-        let article_hits = self.hits(article);
-        // How often each place could be meant on the page: a name written once may be an
-        // accident of the characters around it (海城市 in 沿海城市, 光明日报 in a list of papers).
-        let mut counts: BTreeMap<usize, u32> = BTreeMap::new();
-        for h in &page_hits {
-            for &(i, _) in &self.patterns[h.pattern] {
-                *counts.entry(i).or_default() += 1;
-            }
-        }
-        let repeated = |i: usize| counts.get(&i).copied().unwrap_or(0) >= 2;
-        // Places the page really names; they in turn support their descendants' short names.
-        let mut support: BTreeSet<usize> = BTreeSet::new();
-        for h in page_hits.iter().chain(&article_hits) {
-            if let Some(i) = h.near_place {
-                support.insert(i);
-            } else if let Some(i) = self.primary[h.pattern] {
-                let official = self.is_official(h, i);
-                let province = self.places[i].level == PlaceLevel::Province;
-                let strong = h.context.strong();
-                if h.context.organ
-                    || province
-                    || (official && strong)
-                    || (repeated(i) && (official || strong))
-                {
-                    support.insert(i);
-                }
-            }
-        }
-        let supported: BTreeSet<usize> = support
-            .iter()
-            .flat_map(|&i| std::iter::successors(Some(i), |&p| self.parents[p]))
-            .collect();
+        // The pipeline also asks for the page as a whole: read it once.
+        let article_hits = if article == page {
+            page_hits.clone()
+        } else {
+            self.hits(article)
+        };
+        // Each text supports its own names: a word like 资源 counts in a State Council story
+        // only if that story itself names 资源县, not because another story on the page does.
+        let page_supported = self.supported(&page_hits);
+        let article_supported = self.supported(&article_hits);
 
         let mut page_tally: BTreeMap<usize, Tally> = BTreeMap::new();
         let mut article_tally: BTreeMap<usize, Tally> = BTreeMap::new();
-        for (hits, tally) in [
-            (&page_hits, &mut page_tally),
-            (&article_hits, &mut article_tally),
+        for (hits, tally, supported) in [
+            (&page_hits, &mut page_tally, &page_supported),
+            (&article_hits, &mut article_tally, &article_supported),
         ] {
             for h in hits {
-                let Some(i) = self.resolve_hit(h, &supported) else {
+                let Some(i) = self.resolve_hit(h, supported) else {
                     continue;
                 };
                 let t = tally.entry(i).or_default();
@@ -370,7 +287,8 @@ impl Gazetteer {
             }
         }
 
-        let self_refs = self_references(page);
+        // 我市/全县 in the article itself: another story's 全市 says nothing about this one.
+        let self_refs = self_references(article);
         // A national outlet's page (no local paper or site named, a national agency cited)
         // speaks for no locality: only what the article itself names counts, not where the
         // agency filed from (新华社北京…电) nor the other stories on the page.
@@ -384,21 +302,31 @@ impl Gazetteer {
             .chain(article_tally.keys())
             .copied()
             .collect();
+        // A 我市 article is about the place of that kind it mentions most (at least twice).
+        let self_ref_place = article_tally
+            .iter()
+            .filter(|&(&i, t)| t.mentions >= 2 && self_refs.contains(&self.suffixes[i]))
+            .max_by_key(|&(&i, t)| (t.mentions, std::cmp::Reverse(i)))
+            .map(|(&i, _)| i);
         let mut scored: Vec<(u32, usize)> = candidates
             .into_iter()
-            .map(|i| {
+            .filter_map(|i| {
                 let p = page_tally.get(&i).copied().unwrap_or_default();
                 let a = article_tally.get(&i).copied().unwrap_or_default();
+                // Plain mentions in the page's other stories say nothing about this article.
+                if a.mentions + a.organ == 0 && p.media + p.dateline + p.organ == 0 {
+                    return None;
+                }
                 let mut score = 100 * p.media.min(2)
                     + 30 * p.dateline.min(1)
                     + 5 * p.organ.min(4)
                     + p.mentions.min(20)
                     + 40 * a.organ.min(2)
                     + 3 * a.mentions.min(10);
-                if self_refs.contains(&self.suffixes[i]) {
+                if self_ref_place == Some(i) {
                     score += 10;
                 }
-                (score, i)
+                Some((score, i))
             })
             .collect();
         // Highest score first; among equals the broader level, then the lower code.
@@ -425,6 +353,41 @@ impl Gazetteer {
             .take_while(|&&(s, _)| s == score)
             .any(|&(_, i)| !related(i, best));
         (!tied).then(|| self.places[best].clone())
+    }
+
+    /// The places `hits` really name, with their ancestors: names written nearby their parent,
+    /// provinces, organs (X市委), and official names or papers (X日报) written more than once or
+    /// in a strong context. A name written once may be an accident of the characters around it
+    /// (海城市 in 沿海城市).
+    fn supported(&self, hits: &[Hit]) -> BTreeSet<usize> {
+        let mut counts: BTreeMap<usize, u32> = BTreeMap::new();
+        for h in hits {
+            for &(i, _) in &self.patterns[h.pattern] {
+                *counts.entry(i).or_default() += 1;
+            }
+        }
+        let repeated = |i: usize| counts.get(&i).copied().unwrap_or(0) >= 2;
+        let mut support: BTreeSet<usize> = BTreeSet::new();
+        for h in hits {
+            if let Some(i) = h.near_place {
+                support.insert(i);
+            } else if let Some(i) = self.primary[h.pattern] {
+                let official = self.is_official(h, i);
+                let province = self.places[i].level == PlaceLevel::Province;
+                let strong = h.context.strong();
+                if h.context.organ
+                    || province
+                    || (official && strong)
+                    || (repeated(i) && (official || strong))
+                {
+                    support.insert(i);
+                }
+            }
+        }
+        support
+            .iter()
+            .flat_map(|&i| std::iter::successors(Some(i), |&p| self.parents[p]))
+            .collect()
     }
 
     /// The one place a hit stands for, or `None` when it is unsupported or stays ambiguous.
@@ -496,6 +459,13 @@ impl Gazetteer {
                             .next()
                             .is_none_or(|c| c.is_whitespace() || "”\"’'》)）|,，。".contains(c)))
             }) || before.ends_with("今日");
+            // 人民日报、光明日报社、经济日报: a list of papers, or a paper as an organisation,
+            // is not the page's own masthead.
+            let media = media
+                && !before.ends_with('、')
+                && !MEDIA_AFTER
+                    .iter()
+                    .any(|w| after.starts_with(w) && after[w.len()..].starts_with(['、', '社']));
             // Only an official name heads an organ: 湖南省委, but not 合作委员会.
             let organ = official && ORGAN_AFTER.iter().any(|w| after.starts_with(w));
             let dateline = is_dateline_after(after);
@@ -526,28 +496,26 @@ impl Gazetteer {
                 let lo = spans.partition_point(|&(_, e)| e + 3 < start);
                 (lo, k)
             };
-            let near: BTreeSet<usize> = (lo..hi)
-                .filter(|&j| j != k)
-                .flat_map(|j| self.patterns[hits[j].pattern].iter().map(|&(i, _)| i))
-                .collect();
-            let mut under: Vec<usize> = self.patterns[hits[k].pattern]
-                .iter()
-                .map(|&(i, _)| i)
-                .filter(|&i| {
-                    if official {
-                        std::iter::successors(self.parents[i], |&p| self.parents[p])
-                            .any(|a| near.contains(&a))
-                    } else {
-                        self.parents[i].is_some_and(|p| near.contains(&p))
-                    }
-                })
-                .collect();
-            under.dedup();
-            hits[k].near_parent = !under.is_empty();
-            hits[k].near_place = match under.as_slice() {
-                [i] => Some(*i),
-                _ => None,
+            let pattern_of = |j: usize| hits[j].pattern;
+            let is_near = |a: usize| {
+                (lo..hi)
+                    .any(|j| j != k && self.patterns[pattern_of(j)].iter().any(|&(i, _)| i == a))
             };
+            let mut under: Option<usize> = None;
+            let mut several = false;
+            for &(i, _) in &self.patterns[hits[k].pattern] {
+                let linked = if official {
+                    std::iter::successors(self.parents[i], |&p| self.parents[p]).any(is_near)
+                } else {
+                    self.parents[i].is_some_and(is_near)
+                };
+                if linked {
+                    several |= under.is_some_and(|u| u != i);
+                    under.get_or_insert(i);
+                }
+            }
+            hits[k].near_parent = under.is_some();
+            hits[k].near_place = if several { None } else { under };
         }
         hits
     }
@@ -555,7 +523,8 @@ impl Gazetteer {
 
 /// 长沙2月3日电, 北京3日电, 本报盐城讯: a dateline after a place name.
 fn is_dateline_after(after: &str) -> bool {
-    let head: String = after.chars().take(8).collect();
+    let end = after.char_indices().nth(8).map_or(after.len(), |(i, _)| i);
+    let head = &after[..end];
     (head.starts_with(|c: char| c.is_ascii_digit()) && head.contains("日电"))
         || head.starts_with('讯')
 }
@@ -573,58 +542,6 @@ fn self_references(page: &str) -> BTreeSet<char> {
     out
 }
 
-/// The common short name of an official division name: 永康市 → 永康, 广西壮族自治区 → 广西,
-/// 恩施土家族苗族自治州 → 恩施. A name that would shrink to one character stays whole (沙县).
-pub fn short_name(official: &str) -> String {
-    const SUFFIXES: [&str; 13] = [
-        "特别行政区",
-        "自治区",
-        "自治州",
-        "自治县",
-        "自治旗",
-        "地区",
-        "林区",
-        "新区",
-        "省",
-        "市",
-        "县",
-        "区",
-        "旗",
-    ];
-    let long_enough = |s: &str| s.chars().count() >= 2;
-    let Some(mut base) = SUFFIXES
-        .iter()
-        .find_map(|s| official.strip_suffix(s))
-        .or_else(|| official.strip_suffix('盟'))
-    else {
-        return official.to_string();
-    };
-    // Peel nationalities off the end: 海西蒙古族藏族 → 海西蒙古族 → 海西.
-    loop {
-        let peeled = NATIONALITIES.iter().find_map(|n| {
-            let rest = base
-                .strip_suffix('族')
-                .and_then(|b| b.strip_suffix(n))
-                .or_else(|| {
-                    (n.chars().count() > 1)
-                        .then(|| base.strip_suffix(n))
-                        .flatten()
-                })?;
-            long_enough(rest).then_some(rest)
-        });
-        match peeled {
-            Some(rest) => base = rest,
-            None => break,
-        }
-    }
-    // 鄂温克族自治旗 is named after its people alone: no shorter name is in use.
-    if long_enough(base) && !base.ends_with('族') {
-        base.to_string()
-    } else {
-        official.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::LazyLock;
@@ -632,40 +549,6 @@ mod tests {
     use super::*;
 
     static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
-
-    #[test]
-    fn short_names() {
-        for (official, short) in [
-            ("永康市", "永康"),
-            ("盐城市", "盐城"),
-            ("湖南省", "湖南"),
-            ("北京市", "北京"),
-            ("广西壮族自治区", "广西"),
-            ("内蒙古自治区", "内蒙古"),
-            ("新疆维吾尔自治区", "新疆"),
-            ("西藏自治区", "西藏"),
-            ("宁夏回族自治区", "宁夏"),
-            ("香港特别行政区", "香港"),
-            ("恩施土家族苗族自治州", "恩施"),
-            ("海西蒙古族藏族自治州", "海西"),
-            ("伊犁哈萨克自治州", "伊犁"),
-            ("巴音郭楞蒙古自治州", "巴音郭楞"),
-            ("克孜勒苏柯尔克孜自治州", "克孜勒苏"),
-            ("白沙黎族自治县", "白沙"),
-            ("阿里地区", "阿里"),
-            ("锡林郭勒盟", "锡林郭勒"),
-            ("神农架林区", "神农架"),
-            ("浦东新区", "浦东"),
-            ("沙县", "沙县"),
-            ("和县", "和县"),
-            ("城区", "城区"),
-            ("朝阳区", "朝阳"),
-            ("鄂温克族自治旗", "鄂温克族自治旗"),
-            ("龙胜各族自治县", "龙胜"),
-        ] {
-            assert_eq!(short_name(official), short, "{official}");
-        }
-    }
 
     #[test]
     fn loads_every_division() {
@@ -726,8 +609,16 @@ mod tests {
         // A paper named once, in a list of papers, is not the page's own.
         check("人民日报、光明日报、经济日报", "");
         check("宜宾发布\n我市召开会议,宜宾要", "宜宾");
+        check(
+            "浙江新闻客户端\n浙江新闻客户端\n嘉善县召开会议,嘉善县要求,嘉善要",
+            "嘉善",
+        );
         check("本报德清讯 昨日,县委召开常委会,德清要", "德清");
         check("中央广播电视总台、光明日报、经济日报", "");
+        check(
+            "新华社、光明日报社、经济日报社,唱响中国经济光明论,前景光明",
+            "",
+        );
         check("在秘鲁南部多个沿海城市", "");
         check("强化医疗卫生资源县域统筹", "");
         check("西藏日喀则市定日县6.8级地震,定日县全力救援", "定日");
@@ -741,7 +632,10 @@ mod tests {
     fn organs_and_mentions() {
         check("湖南省委常委会召开会议,研究部署疫情防控工作", "湖南");
         check("恩施州委召开常委会会议", "恩施");
-        check("我区召开推进会,临安区、杭州市有关负责人参加", "临安");
+        check(
+            "我区召开推进会,临安区、杭州市有关负责人参加,临安区要",
+            "临安",
+        );
         check("昆山市委常委会召开会议。会议强调,昆山要", "昆山");
         // Ambiguous short name settled by the co-mentioned parent.
         check("辽宁省朝阳市委召开会议,朝阳要坚持", "朝阳");
@@ -786,6 +680,19 @@ mod tests {
         let page = include_str!("../../assets/seeds/000_5af66aba3eb6f890.txt");
         let place = GAZ.locate(page, page).unwrap();
         assert_eq!(&*place.full, "浙江省金华市永康市");
+    }
+
+    #[test]
+    fn another_story_on_the_page_lends_no_support() {
+        let page =
+            "广西桂林资源县梅溪镇,资源县检察院\n国务院常务会议强调,优化资源布局,立足资源禀赋\n";
+        check_in(page, "国务院常务会议强调,优化资源布局,立足资源禀赋", "");
+        let page = "全市上下\n国务院常务会议决定核准山东石岛湾、福建宁德、辽宁徐大堡核电项目\n";
+        check_in(
+            page,
+            "国务院常务会议决定核准山东石岛湾、福建宁德、辽宁徐大堡核电项目",
+            "",
+        );
     }
 
     #[test]

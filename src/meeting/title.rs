@@ -173,6 +173,10 @@ fn held(clause: &str) -> Option<String> {
         _ => name,
     };
     let name = name.strip_prefix('在').unwrap_or(name);
+    // 对年会召开表示祝贺: a meeting named inside a phrase about something else.
+    if name.starts_with(['对', '向', '为', '祝']) {
+        return None;
+    }
     let end = name_end(name)?;
     (end == name.len() && name.chars().count() <= 80).then(|| name.to_string())
 }

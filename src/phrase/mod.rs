@@ -2,7 +2,8 @@
 
 pub mod mine;
 pub mod segment;
+pub mod shape;
 pub mod variants;
 
-pub use mine::{MineConfig, mine};
+pub use mine::{MineConfig, PhraseIndex, mine};
 pub use segment::Segmenter;

@@ -1,12 +1,166 @@
 //! One jieba instance with the Party-policy user dictionary, built once and shared.
 
-/// Word segmentation, built once.
-#[derive(Debug, Default)]
-pub struct Segmenter {}
+use std::collections::HashSet;
+use std::fmt;
+
+use jieba_rs::Jieba;
+
+/// The user dictionary: general Party-policy vocabulary, one term a line (see `assets/dict/README.md`).
+const POLICY_TERMS: &str = include_str!("../../assets/dict/policy_terms.txt");
+
+/// One word of a segmented text, with its part of speech and byte range in that text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word as written.
+    pub text: &'a str,
+    /// jieba's part-of-speech tag, e.g. `n`, `v`, `nr` (person), `ns` (place), `i` (idiom).
+    pub tag: &'a str,
+    /// First byte in the segmented text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// True when a dictionary knows the word; false when jieba's HMM guessed it (要筑牢).
+    pub known: bool,
+}
+
+/// Word segmentation, built once: jieba plus the policy vocabulary under `assets/dict/`.
+pub struct Segmenter {
+    jieba: Jieba,
+    terms: HashSet<String>,
+}
+
+impl fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Segmenter")
+            .field("terms", &self.terms.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Segmenter {
     /// Builds jieba with the dictionary under `assets/dict/`.
     pub fn new() -> Self {
-        Self {}
+        let mut jieba = Jieba::new();
+        let mut terms = HashSet::new();
+        for line in POLICY_TERMS.lines() {
+            let term = line.trim();
+            if term.is_empty() || term.starts_with('#') {
+                continue;
+            }
+            // jieba suggests the frequency that just keeps the term whole; anything higher would
+            // also swallow the neighbours of the term in longer compounds.
+            jieba.add_word(term, None, Some("nz"));
+            terms.insert(term.to_string());
+        }
+        Self { jieba, terms }
+    }
+
+    /// Splits `text` into tagged words with byte offsets into `text`.
+    pub fn words<'a>(&'a self, text: &'a str) -> Vec<Word<'a>> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Word {
+                text: t.word,
+                tag: t.tag,
+                start: t.byte_start,
+                end: t.byte_end,
+                known: self.jieba.has_word(t.word),
+            })
+            .collect()
+    }
+
+    /// True when `term` is in the policy vocabulary.
+    pub fn is_policy_term(&self, term: &str) -> bool {
+        self.terms.contains(term)
+    }
+
+    /// True when jieba's own dictionary knows `text` as one idiom (成语 `i`, 习用语 `l`).
+    pub fn is_idiom(&self, text: &str) -> bool {
+        let words = self.jieba.tag(text, false);
+        matches!(words.as_slice(), [w] if w.word == text && matches!(w.tag, "i" | "l"))
+    }
+
+    /// Number of terms in the policy vocabulary.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(seg: &Segmenter, input: &str, expect: &[&str]) {
+        let words: Vec<&str> = seg.words(input).iter().map(|w| w.text).collect();
+        assert_eq!(words, expect, "{input}");
+    }
+
+    #[test]
+    fn policy_terms_stay_whole() {
+        let seg = Segmenter::new();
+        check(
+            &seg,
+            "坚决打赢疫情防控阻击战",
+            &["坚决", "打赢", "疫情防控阻击战"],
+        );
+        check(
+            &seg,
+            "全力推动企业复工复产",
+            &["全力", "推动", "企业", "复工复产"],
+        );
+        check(
+            &seg,
+            "增强四个意识、做到两个维护",
+            &["增强", "四个意识", "、", "做到", "两个维护"],
+        );
+        check(&seg, "严格社会面管控", &["严格", "社会面管控"]);
+        check(
+            &seg,
+            "统筹疫情防控和经济社会发展",
+            &["统筹", "疫情防控", "和", "经济社会发展"],
+        );
+    }
+
+    #[test]
+    fn offsets_are_bytes_into_the_text() {
+        let seg = Segmenter::new();
+        let text = "会议强调，要外防输入";
+        for w in seg.words(text) {
+            assert_eq!(&text[w.start..w.end], w.text);
+        }
+        let last = seg.words(text).last().map(|w| (w.text, w.start));
+        assert_eq!(last, Some(("外防输入", 18)));
+    }
+
+    #[test]
+    fn vocabulary_and_idioms() {
+        let seg = Segmenter::new();
+        assert!(seg.term_count() > 300);
+        assert!(seg.is_policy_term("复工复产"));
+        assert!(!seg.is_policy_term("复工"));
+        assert!(seg.is_idiom("众志成城") || seg.is_policy_term("众志成城"));
+        assert!(seg.is_idiom("一丝不苟"));
+        assert!(!seg.is_idiom("经济发展"));
+    }
+
+    #[test]
+    fn person_names_are_tagged() {
+        let seg = Segmenter::new();
+        let words = seg.words("市委书记张建国主持会议");
+        assert!(words.iter().any(|w| w.tag.starts_with("nr")), "{words:?}");
+        let guessed: Vec<&str> = seg
+            .words("要筑牢铜墙铁壁")
+            .iter()
+            .filter(|w| !w.known)
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(guessed, vec!["要筑牢"]);
     }
 }
