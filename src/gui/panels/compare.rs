@@ -74,6 +74,7 @@ impl CompareView {
         egui::Panel::bottom("compare-sentences")
             .resizable(true)
             .default_size(ui.available_height() * 0.45)
+            .min_size(160.0)
             .show(ui, |ui| self.sentences_ui(ui, cx));
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::horizontal().show(ui, |ui| self.matrix_ui(ui, cx));
@@ -82,8 +83,8 @@ impl CompareView {
 
     fn header_button(&mut self, ui: &mut egui::Ui, text: &str, key: SortKey) {
         let arrow = match (self.sort == key, self.descending) {
-            (true, true) => " ⏷",
-            (true, false) => " ⏶",
+            (true, true) => " ↓",
+            (true, false) => " ↑",
             (false, _) => "",
         };
         if ui.button(format!("{text}{arrow}")).clicked() {
