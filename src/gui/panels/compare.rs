@@ -145,15 +145,16 @@ impl CompareView {
                     });
                     for p in places {
                         row.col(|ui| match g.places.get(p) {
-                            Some(u) if u.count > 0 => {
+                            // Columns scrolled out of sight get no widgets: wide matrices stay cheap.
+                            Some(u) if u.count > 0 && ui.is_rect_visible(ui.max_rect()) => {
                                 let r = ui.label(u.count.to_string());
                                 if let Some(first) = u.first {
                                     r.on_hover_text(format!("{} {first}", tr(lang, "first use")));
                                 }
                             }
-                            _ => {
-                                ui.weak("·");
-                            }
+                            // Empty cells and columns scrolled out of sight get no widgets, so a
+                            // wide, sparse matrix stays cheap to draw.
+                            _ => {}
                         });
                     }
                 });
