@@ -79,6 +79,8 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => 0,
+        // A reader that stops early (`tifa-cli meetings | head`) is not an error.
+        Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
             eprintln!("tifa-cli: {err:#}");
             2
@@ -148,6 +150,20 @@ fn run(cli: Cli) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// True when the error is writing to a pipe whose reader has gone.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        let kind = e
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                e.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Reads `paths` (or the seeds when empty) and analyses them; fails when no file could be read.
@@ -759,7 +775,45 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         t,
         format!("{} groups", groups.len()),
     );
+
+    // The phrase × place matrix and the clause index alignment draws on, over an analysis
+    // that borrows the documents and meetings for the moment.
+    let t = Clock::start();
+    let places: std::collections::BTreeSet<String> = meetings
+        .iter()
+        .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
+        .collect();
+    let analysis = Analysis {
+        documents,
+        problems: Vec::new(),
+        meetings,
+        phrases: groups,
+        places: places.into_iter().collect(),
+    };
+    let matrix = crate::compare::matrix::matrix(&analysis);
+    let ids: Vec<crate::model::MeetingId> = analysis.meetings.iter().map(|m| m.id).collect();
+    let clauses = crate::compare::align::clauses(
+        &analysis,
+        &ids,
+        &crate::compare::align::AlignConfig::default(),
+    );
+    row(
+        &mut rows,
+        "matrix + clauses",
+        t,
+        format!(
+            "{} rows, {} clauses",
+            matrix.to_table().rows.len(),
+            clauses.len()
+        ),
+    );
+    let Analysis {
+        mut documents,
+        meetings,
+        ..
+    } = analysis;
     let (pipeline, pipeline_cpu) = total.elapsed();
+    let pipeline_peak = peak_mib();
 
     // Whole pages as meetings, lines as directives: what an n-gram script over files mines.
     let t = Clock::start();
@@ -833,7 +887,7 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     }
     writeln!(
         out,
-        "{:<24}{pipeline:>10.3}{pipeline_cpu:>10.2}  read + meetings + phrases",
+        "{:<24}{pipeline:>10.3}{pipeline_cpu:>10.2}  read + meetings + phrases + matrix; {pipeline_peak:.1} MiB peak so far",
         "pipeline"
     )?;
     writeln!(

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::ingest::{Corpus, split};
+use crate::ingest::Corpus;
 use crate::meeting::{self, Gazetteer};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
@@ -70,6 +70,9 @@ impl Analysis {
     }
 }
 
+/// Documents read between two progress reports.
+const EXTRACT_CHUNK: usize = 256;
+
 /// Reads every document of `corpus` into meetings, then mines phrases across them.
 pub fn analyse(
     engine: &Engine,
@@ -85,15 +88,19 @@ pub fn analyse(
     if progress.report(0, total).is_break() {
         return Err(Cancelled);
     }
-    let per_doc: Vec<Vec<Meeting>> = documents
-        .par_iter_mut()
-        .map(|doc| {
-            let _ = split::articles(doc);
-            meeting::extract(doc, &engine.gazetteer)
-        })
-        .collect();
-    if progress.report(documents.len(), total).is_break() {
-        return Err(Cancelled);
+    // Chunks keep both cores busy while progress and cancel are still checked often.
+    let mut per_doc: Vec<Vec<Meeting>> = Vec::with_capacity(documents.len());
+    let mut done = 0;
+    for chunk in documents.chunks_mut(EXTRACT_CHUNK) {
+        per_doc.par_extend(
+            chunk
+                .par_iter_mut()
+                .map(|doc| meeting::extract(doc, &engine.gazetteer)),
+        );
+        done += chunk.len();
+        if progress.report(done, total).is_break() {
+            return Err(Cancelled);
+        }
     }
     let mut meetings: Vec<Meeting> = per_doc.into_iter().flatten().collect();
     for (i, m) in meetings.iter_mut().enumerate() {

@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::fmt::Write;
+
 use tifa::compare::align::{AlignConfig, align_places};
 use tifa::compare::diff::{SegmentKind, diff};
 use tifa::compare::keyness::{Direction, KeynessConfig, keyness};
@@ -156,4 +158,30 @@ fn side_by_side_marks_the_variant_in_each_place() {
     let varying: Vec<&str> = jh.varying.iter().map(|r| &jh.text[r.clone()]).collect();
     assert_eq!(varying, ["都要"]);
     assert!(s.places[0].sentences[0].varying.is_empty());
+}
+
+/// The 永康 ↔ 嵊州 alignment as text: one line per row, `[-…-]` left only, `{+…+}` right only.
+#[test]
+fn seed_alignment_snapshot() {
+    let analysis = three_places();
+    let al = align_places(&analysis, "永康", "嵊州", &AlignConfig::default());
+    let mut out = String::new();
+    for r in &al.rows {
+        let l = r
+            .left
+            .map_or_else(|| "-".to_string(), |i| al.left[i].meeting.to_string());
+        let rt = r
+            .right
+            .map_or_else(|| "-".to_string(), |j| al.right[j].meeting.to_string());
+        let _ = write!(out, "{l} {rt} {:.2} ", r.score);
+        for s in &r.diff.segments {
+            match s.kind {
+                SegmentKind::Shared => out += &s.text,
+                SegmentKind::OnlyLeft => out += &["[-", &s.text, "-]"].concat(),
+                SegmentKind::OnlyRight => out += &["{+", &s.text, "+}"].concat(),
+            }
+        }
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
 }

@@ -211,3 +211,33 @@ fn mining_is_deterministic() {
     let (_, b) = seed_groups();
     assert_eq!(a, b);
 }
+
+/// `tifa-cli phrases --json` on the built-in seeds, with the meetings the detector finds.
+#[test]
+fn cli_phrases_json() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
+        .args(["phrases", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = v["groups"].as_array().unwrap();
+    assert!(!groups.is_empty());
+    let wall = groups.iter().find(|g| g["phrase"] == "铜墙铁壁").unwrap();
+    assert_eq!(
+        wall["places"].as_object().map(serde_json::Map::len),
+        Some(3)
+    );
+    assert!(wall["meetings"].as_u64() >= Some(3));
+    for key in [
+        "phrase", "variants", "places", "meetings", "score", "differs",
+    ] {
+        assert!(groups[0].get(key).is_some(), "missing {key}");
+    }
+    let scores: Vec<f64> = groups.iter().filter_map(|g| g["score"].as_f64()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "not best first");
+}

@@ -40,7 +40,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> DecodedText 
     let (raw, malformed) = decode_counting(encoding, body);
     DecodedText {
         doubtful: encoding.is_single_byte() && !body.is_ascii(),
-        text: normalise_newlines(&raw),
+        text: normalise_newlines(raw),
         encoding: name.to_string(),
         malformed,
     }
@@ -196,10 +196,10 @@ fn decode_counting(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize)
     (out, malformed)
 }
 
-/// Turns `\r\n` and lone `\r` into `\n`.
-pub fn normalise_newlines(text: &str) -> String {
+/// Turns `\r\n` and lone `\r` into `\n`, without copying text that has neither.
+pub fn normalise_newlines(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -81,13 +81,18 @@ fn render(source: &str, keep_newlines: bool) -> String {
     out.text
 }
 
-/// The start of a text, lowercased, for sniffing.
+/// The start of a text, lowercased, for sniffing; leading comments such as the
+/// `<!-- saved from url=… -->` a browser writes into saved pages are skipped.
 fn head(text: &str) -> String {
-    text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\n', '\r'])
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_lowercase()
+    let blank = ['\u{FEFF}', ' ', '\t', '\n', '\r'];
+    let mut rest = text.trim_start_matches(blank);
+    while let Some(comment) = rest.strip_prefix("<!--") {
+        rest = comment
+            .find("-->")
+            .map_or("", |end| &comment[end + 3..])
+            .trim_start_matches(blank);
+    }
+    rest.chars().take(4096).collect::<String>().to_lowercase()
 }
 
 /// True when a text is a whole HTML page: it opens with a doctype, an `<html>` tag or an XML
@@ -372,5 +377,11 @@ mod tests {
         );
         check_detect("文中提到 <p> 标签一次。", false, false);
         check_detect("<?xml version=\"1.0\"?><rss></rss>", false, false);
+        check_detect(
+            "<!-- saved from url=(0045)http://www.example.cn/ -->\n<!DOCTYPE html><html>",
+            true,
+            false,
+        );
+        check_detect("<!-- 未闭合的注释", false, false);
     }
 }

@@ -145,18 +145,28 @@ pub fn titled_in(text: &str, name: &str) -> bool {
         .any(|(i, _)| TITLES.iter().any(|t| text[..i].ends_with(t)))
 }
 
+/// Where the clause that ends `before` starts.
+fn clause_start(before: &str) -> usize {
+    before
+        .rfind([
+            '。', '，', ',', '；', ';', '：', ':', '！', '？', ' ', '\u{3000}',
+        ])
+        .map_or(0, |j| {
+            j + before[j..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
 /// The person who chaired, from the first `主持` clause in `text` that names someone:
 /// `…X主持会议`, `…X主持召开…`, `X主持并讲话`, `会议由X主持`.
 pub fn chaired_by(text: &str) -> Option<String> {
     text.match_indices("主持").find_map(|(i, _)| {
         let before = &text[..i];
-        let start = before
-            .rfind([
-                '。', '，', ',', '；', ';', '：', ':', '！', '？', ' ', '\u{3000}',
-            ])
-            .map_or(0, |j| {
-                j + before[j..].chars().next().map_or(1, char::len_utf8)
-            });
+        let start = clause_start(before);
+        // 习某近日在某地考察,并主持召开…: the subject is the clause before.
+        if start > 0 && ADVERBS.contains(&&before[start..]) {
+            let prev = before[..start].trim_end_matches(|c: char| !is_han(c));
+            return person(&prev[clause_start(prev)..]);
+        }
         let who = &before[start..];
         // 会议由X主持: the name follows 由.
         let who = who.rsplit_once('由').map_or(who, |(_, w)| w);
@@ -190,6 +200,10 @@ mod tests {
         check("会议由市委副书记、市长王小明主持。", Some("王小明"));
         check("省委书记李四主持召开省委常委会会议", Some("李四"));
         check("戴源主持", Some("戴源"));
+        check(
+            "央视网消息:习某总书记近日在某新区考察,并主持召开座谈会。",
+            Some("习某"),
+        );
         check("会议由市委主持。", None);
         check("市领导看望慰问医护人员。", None);
     }

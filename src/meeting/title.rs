@@ -18,6 +18,7 @@ const ORGANS: &[&str] = &[
     "政府",
     "党组",
     "工作组",
+    "中心组",
     "政治局",
     "书记处",
     "国务院",
@@ -156,7 +157,9 @@ fn convened(before: &str, subject: &str, after: &str) -> Option<String> {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or(subject);
-    let generic = object.chars().count() <= 6 && !object.contains('暨');
+    // 会议, 扩大会议, 第十次全体会议, (扩大)学习会: the body's own meeting, named by the body.
+    let generic =
+        (object.chars().count() <= 6 || object.starts_with(['(', '（'])) && !object.contains('暨');
     Some(if generic && ORGANS.iter().any(|o| subject.ends_with(o)) {
         format!("{subject}{object}")
     } else {
@@ -199,6 +202,10 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
         let clause_before = &before[clause_start..];
+        // 在国会举行的…会议上: the clause describes another meeting's setting.
+        if after.starts_with('的') {
+            continue;
+        }
         if let Some(title) = convened(before, clause_before, after) {
             offer(title, verb.start());
         } else if let Some(title) = held(clause_before) {

@@ -1,12 +1,11 @@
 //! Finding recurring phrases across meetings and ranking them.
 //!
-//! Three passes. (1) Each meeting's directives are segmented and every word n-gram that could be
-//! a formula (no punctuation, names, dates or numbers inside; no particle at either end) and
-//! every quoted string is hashed; the hashes are sorted together, and those in enough meetings
-//! become candidates. (2) Candidates are scored by spread and shape, a longer or shorter string
-//! with the very same meetings is dropped as redundant, and the rest are grouped into variants.
-//! (3) The kept variants are found again in every directive with one Aho–Corasick automaton to
-//! give exact occurrences, counts, places and first dates.
+//! Three passes. (1) [`grams`](super::grams) hashes every candidate string of each meeting's
+//! directives; the hashes are sorted together, and those in enough meetings become candidates.
+//! (2) Candidates are scored by spread and shape, a longer or shorter string with the very same
+//! meetings is dropped as redundant, and the rest are grouped into variants. (3) The kept
+//! variants are found again in every directive with one Aho–Corasick automaton to give exact
+//! occurrences, counts, places and first dates.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -18,8 +17,8 @@ use crate::model::{
     Document, Meeting, MeetingId, Occurrence, PhraseGroup, PlaceUse, Span, Variant,
 };
 use crate::phrase::Segmenter;
-use crate::phrase::segment::Word;
-use crate::phrase::shape::{LIST_MARK, Shape, balanced_list};
+use crate::phrase::grams::{FLAGS, Gram, IDIOM, QUOTED, SHAPED, WHOLE, pass_one};
+use crate::phrase::shape::Shape;
 use crate::phrase::variants;
 use crate::progress::{Cancelled, Progress};
 
@@ -48,245 +47,6 @@ impl Default for MineConfig {
             max_chars: 24,
         }
     }
-}
-
-/// Words that never open or close a formula: particles, prepositions, conjunctions, modal verbs
-/// and deictics. A string such as 的工作, 要坚持 or 和经济 is a fragment, not a 提法.
-const EDGE_WORDS: &[&str] = &[
-    "的", "地", "得", "了", "着", "过", "和", "与", "及", "以及", "或", "或者", "并", "并且", "而",
-    "且", "在", "是", "为", "对", "把", "将", "被", "让", "使", "由", "从", "向", "以", "于", "给",
-    "要", "也", "都", "还", "又", "再", "就", "才", "更", "最", "很", "等", "之", "其", "各", "每",
-    "这", "那", "此", "该", "这些", "那些", "能", "会", "可", "可以", "应", "应当", "必须", "需要",
-    "不", "没有", "所", "中", "上", "下", "里", "内", "外", "前", "后", "时", "一", "强调", "指出",
-    "表示", "认为", "提出",
-];
-
-/// Word classes that end a candidate where they stand: people (nr), places (ns), times (t),
-/// non-words (x). A formula is the same words in any place, so these are never part of one.
-fn breaks_run(w: &Word) -> bool {
-    w.tag.starts_with("nr")
-        || matches!(w.tag, "ns" | "t" | "x" | "eng")
-        || !w.text.chars().all(is_han)
-        || (w.tag == "m" && w.text.chars().any(|c| "年月日号时分秒%".contains(c)))
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
-}
-
-/// A fragment word at the edge: particle, preposition, conjunction, pronoun, or one of
-/// [`EDGE_WORDS`]. Adverbs (进一步, 切实) may open a formula but not close one. A word jieba's
-/// HMM guessed (要筑牢, 落实的) counts by its outer character, as it is often a function word
-/// glued to a verb.
-fn bad_edge(w: &Word, at_end: bool) -> bool {
-    let glued = |c: Option<char>| {
-        c.is_some_and(|c| {
-            EDGE_WORDS
-                .iter()
-                .any(|e| e.len() == c.len_utf8() && e.starts_with(c))
-        })
-    };
-    let outer = if at_end {
-        w.text.chars().last()
-    } else {
-        w.text.chars().next()
-    };
-    EDGE_WORDS.contains(&w.text)
-        || (!w.known && glued(outer))
-        || w.tag.starts_with('u')
-        || matches!(
-            w.tag,
-            "p" | "c" | "y" | "e" | "o" | "r" | "rr" | "rz" | "zg"
-        )
-        || (at_end && w.tag.starts_with('d'))
-}
-
-/// FxHash-style hash of a string: stable across runs and platforms, and fast on short keys.
-fn hash(text: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = text.len() as u64;
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-    }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-    }
-    h
-}
-
-/// One candidate string seen in one meeting, at its first place there.
-#[derive(Clone, Copy, Debug)]
-struct Gram {
-    hash: u64,
-    meeting: u32,
-    directive: u32,
-    start: u32,
-    /// One past the last byte; the top bits say the string was quoted ([`QUOTED`]) or made up
-    /// a whole directive ([`WHOLE`]) somewhere in the meeting.
-    end: u32,
-}
-
-const QUOTED: u32 = 1 << 31;
-const WHOLE: u32 = 1 << 30;
-/// The string is one idiom word where it was seen.
-const IDIOM: u32 = 1 << 29;
-const FLAGS: u32 = QUOTED | WHOLE | IDIOM;
-
-/// Pass 1 for one meeting: every candidate string in its directives, once each.
-fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig) -> Vec<Gram> {
-    let mut grams = Vec::new();
-    for (d, directive) in m.directives.iter().enumerate() {
-        let text = directive.text.as_str();
-        let body = text.trim_matches(|c: char| !is_han(c));
-        let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
-        let mut push = |start: usize, end: usize, flag: u32| {
-            // A string that is the whole line, bar punctuation, is a label or a menu item.
-            let whole = start == body_start && end - start == body.len();
-            let flag = flag | if whole { WHOLE } else { 0 };
-            grams.push(Gram {
-                hash: hash(&text[start..end]),
-                meeting,
-                directive: d as u32,
-                start: start as u32,
-                end: end as u32 | flag,
-            });
-        };
-        for (start, end) in quoted_spans(text, config) {
-            push(start, end, QUOTED);
-        }
-        let words = seg.words(text);
-        each_ngram(&words, config, |start, end, idiom| {
-            push(start, end, if idiom { IDIOM } else { 0 });
-        });
-    }
-    // One gram per string: its first place, with the flags of all its places.
-    grams.sort_unstable_by_key(|g| (g.hash, g.directive, g.start));
-    grams.dedup_by(|later, first| {
-        let same = later.hash == first.hash;
-        if same {
-            first.end |= later.end & FLAGS;
-        }
-        same
-    });
-    grams
-}
-
-/// What one word can be in a candidate, worked out once per word.
-#[derive(Clone, Copy, Debug)]
-// Independent yes/no facts about one word; an enum would not fit them.
-#[allow(clippy::struct_excessive_bools)]
-struct WordRole {
-    /// Ends any candidate here: punctuation, a name, a place, a date.
-    breaks: bool,
-    /// The list mark 、.
-    mark: bool,
-    /// Cannot open a candidate.
-    bad_start: bool,
-    /// Cannot close a candidate.
-    bad_end: bool,
-    /// Characters.
-    chars: usize,
-    /// An idiom in jieba's dictionary (成语 `i`, 习用语 `l`).
-    idiom: bool,
-}
-
-impl WordRole {
-    fn of(w: &Word) -> Self {
-        let mark = w.text == "、";
-        Self {
-            breaks: !mark && breaks_run(w),
-            mark,
-            bad_start: bad_edge(w, false),
-            bad_end: bad_edge(w, true),
-            chars: w.text.chars().count(),
-            idiom: w.known && matches!(w.tag, "i" | "l"),
-        }
-    }
-}
-
-/// Calls `emit(start, end, idiom)` for every word n-gram of `words` that could be a formula;
-/// `idiom` says it is one idiom word.
-fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, usize, bool)) {
-    let roles: Vec<WordRole> = words.iter().map(WordRole::of).collect();
-    for i in 0..words.len() {
-        let first = roles[i];
-        if first.breaks || first.mark || first.bad_start {
-            continue;
-        }
-        let (mut count, mut chars, mut has_mark) = (0, 0, false);
-        for j in i..words.len() {
-            let r = roles[j];
-            chars += r.chars;
-            if r.mark {
-                has_mark = true;
-                continue;
-            }
-            if r.breaks {
-                break;
-            }
-            count += 1;
-            if count > config.max_words || chars > config.max_chars {
-                break;
-            }
-            if chars >= config.min_chars
-                && !r.bad_end
-                && (!has_mark || list_ok(words, &roles, i, j))
-            {
-                emit(words[i].start, words[j].end, i == j && r.idiom);
-            }
-        }
-    }
-}
-
-/// A run holding list marks is a list formula only when its members are balanced and tight:
-/// no particle, preposition or conjunction (的, 在, 和) inside, and no member opening with a fragment word.
-/// The list must also be whole: a run that stops next to a list mark is part of a longer list.
-fn list_ok(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
-    let mark = |k: Option<usize>| k.and_then(|k| roles.get(k)).is_some_and(|r| r.mark);
-    if mark(i.checked_sub(1)) || mark(Some(j + 1)) {
-        return false;
-    }
-    let loose = (i..=j).any(|k| {
-        let w = &words[k];
-        let opens_member = k > i && roles[k - 1].mark;
-        let closes_member = k < j && roles[k + 1].mark;
-        w.tag.starts_with('u')
-            || matches!(w.tag, "p" | "c")
-            || (opens_member && roles[k].bad_start)
-            || (closes_member && roles[k].bad_end)
-    });
-    let text: String = words[i..=j].iter().map(|w| w.text).collect();
-    !loose && balanced_list(&text)
-}
-
-/// Byte ranges inside “…”, ‘…’ and 「…」 that could be a formula: Chinese only, list marks allowed.
-fn quoted_spans(text: &str, config: &MineConfig) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' | '‘' | '「' => open = Some(i + c.len_utf8()),
-            '”' | '’' | '」' => {
-                if let Some(s) = open.take() {
-                    let inner = &text[s..i];
-                    let n = inner.chars().count();
-                    if n >= 2
-                        && n <= config.max_chars
-                        && inner.chars().all(|c| is_han(c) || c == LIST_MARK)
-                        && !inner.starts_with(LIST_MARK)
-                        && !inner.ends_with(LIST_MARK)
-                    {
-                        out.push((s, i));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// A candidate after pass 1: its text, spread and score.
@@ -485,32 +245,6 @@ fn place_ids(meetings: &[Meeting]) -> Vec<u32> {
         .collect()
 }
 
-/// Pass 1 over all meetings in chunks, reporting progress between chunks; sorted by hash.
-fn pass_one(
-    meetings: &[Meeting],
-    first_id: usize,
-    seg: &Segmenter,
-    config: &MineConfig,
-    progress: &mut dyn Progress,
-) -> Result<Vec<Gram>, Cancelled> {
-    const CHUNK: usize = 512;
-    let mut grams: Vec<Gram> = Vec::new();
-    for (c, chunk) in meetings.chunks(CHUNK).enumerate() {
-        if progress.report(c * CHUNK, meetings.len()).is_break() {
-            return Err(Cancelled);
-        }
-        let base = first_id + c * CHUNK;
-        let part: Vec<Vec<Gram>> = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(i, m)| meeting_grams((base + i) as u32, m, seg, config))
-            .collect();
-        grams.extend(part.into_iter().flatten());
-    }
-    grams.par_sort_unstable_by_key(|g| (g.hash, g.meeting));
-    Ok(grams)
-}
-
 /// Every string in at least `min_meetings` meetings, scored, best first.
 fn candidates<'a>(
     grams: &[Gram],
@@ -524,18 +258,22 @@ fn candidates<'a>(
         .par_iter()
         .filter_map(|run| {
             let g = run[0];
+            let leads = run.len() >= config.min_meetings.max(1);
+            let quoted = run.iter().any(|g| g.end & QUOTED != 0);
+            if !leads && !quoted && g.end & SHAPED == 0 {
+                return None;
+            }
             let text = meetings[g.meeting as usize].directives[g.directive as usize]
                 .text
                 .get(g.start as usize..(g.end & !FLAGS) as usize)?;
-            let quoted = run.iter().any(|g| g.end & QUOTED != 0);
             // Page chrome (栏目大全, 相关稿件) stands alone on its line in most pages that carry
             // it; a formula is said inside a sentence.
             let alone = run.iter().filter(|g| g.end & WHOLE != 0).count();
             if alone * 2 > run.len() {
                 return None;
             }
-            let leads = run.len() >= config.min_meetings.max(1);
-            if !leads && !may_follow(text, quoted) {
+            let follows = g.end & SHAPED != 0 || (quoted && text.chars().count() >= 4);
+            if !leads && !follows {
                 return None;
             }
             let mut in_places: Vec<u32> = run
@@ -585,13 +323,6 @@ fn best(mut all: Vec<Candidate<'_>>, n: usize) -> Vec<Candidate<'_>> {
         all.clear();
     }
     all
-}
-
-/// A string seen in one meeting is worth keeping as a possible variant only when it has the
-/// shape of a formula; plain one-off word strings are the bulk of any text.
-fn may_follow(text: &str, quoted: bool) -> bool {
-    let shape = Shape::of(text);
-    text.chars().count() >= 4 && (quoted || shape.parallel || shape.numbered || shape.list)
 }
 
 /// How many one-meeting candidates are kept per leading one: enough to find the variants of the
@@ -847,86 +578,6 @@ mod tests {
     use super::*;
     use crate::model::{Directive, DocId, Format, Place, PlaceLevel};
     use crate::progress::NoProgress;
-
-    fn ngrams(seg: &Segmenter, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        each_ngram(&seg.words(text), &MineConfig::default(), |s, e, _| {
-            out.push(text[s..e].to_string());
-        });
-        out
-    }
-
-    fn check_ngrams(seg: &Segmenter, text: &str, present: &[&str], absent: &[&str]) {
-        let got = ngrams(seg, text);
-        for p in present {
-            assert!(
-                got.iter().any(|g| g == p),
-                "{p} missing from {text}: {got:?}"
-            );
-        }
-        for a in absent {
-            assert!(
-                !got.iter().any(|g| g == a),
-                "{a} should not come from {text}"
-            );
-        }
-    }
-
-    #[test]
-    fn candidates_in_sentences() {
-        let seg = Segmenter::new();
-        check_ngrams(
-            &seg,
-            "要筑牢群防群控的铜墙铁壁",
-            &["群防群控", "铜墙铁壁"],
-            &["的铜墙铁壁", "群防群控的", "要筑牢"],
-        );
-        check_ngrams(
-            &seg,
-            "坚持外防输入、内防反弹",
-            &["外防输入、内防反弹", "外防输入"],
-            &["输入、"],
-        );
-        check_ngrams(
-            &seg,
-            "市委书记张建国强调要增强四个意识",
-            &["四个意识"],
-            &["张建国强调"],
-        );
-        check_ngrams(&seg, "2月3日召开会议", &[], &["2月3日召开", "3日召开会议"]);
-        check_ngrams(
-            &seg,
-            "克服麻痹思想、厌战情绪、侥幸心理",
-            &["麻痹思想、厌战情绪、侥幸心理"],
-            &[],
-        );
-        check_ngrams(
-            &seg,
-            "全力推动企业复工复产。确保安全",
-            &["复工复产"],
-            &["复工复产确保"],
-        );
-    }
-
-    #[test]
-    fn quoted() {
-        let c = MineConfig::default();
-        let q = |t: &str| -> Vec<String> {
-            quoted_spans(t, &c)
-                .into_iter()
-                .map(|(s, e)| t[s..e].to_string())
-                .collect()
-        };
-        assert_eq!(
-            q("抓实“六大机制”，推广“健康码”"),
-            vec!["六大机制", "健康码"]
-        );
-        assert_eq!(
-            q("确保“两手都要硬、两战都要赢”"),
-            vec!["两手都要硬、两战都要赢"]
-        );
-        assert_eq!(q("访问“www.gov.cn”"), Vec::<String>::new());
-    }
 
     fn meeting(id: u32, place: &str, day: u32, directives: &[&str]) -> (Meeting, Document) {
         let text: String = directives.join("\n");

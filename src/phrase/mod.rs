@@ -1,5 +1,6 @@
 //! Recurring directive phrases (提法) and their variants.
 
+mod grams;
 pub mod mine;
 pub mod segment;
 pub mod shape;

@@ -57,6 +57,9 @@ pub struct Shape {
 impl Shape {
     /// Reads the shape of `text`.
     pub fn of(text: &str) -> Self {
+        if !maybe_shaped(text) {
+            return Self::default();
+        }
         let items = list_items(text);
         let list = items.len() >= 2;
         // A series such as 一把手、一张网 is numbered even when one member alone would not be.
@@ -80,6 +83,24 @@ impl Shape {
             list,
         }
     }
+}
+
+/// A quick test, without allocating, that `text` could have any shape at all: a list mark, a
+/// numeral in front, or a character repeated two or three places on at either end. Most
+/// strings fail it, which spares them the full reading.
+fn maybe_shaped(text: &str) -> bool {
+    let mut head = ['\0'; 4];
+    let mut tail = ['\0'; 4];
+    for (slot, c) in head.iter_mut().zip(text.chars()) {
+        *slot = c;
+    }
+    for (slot, c) in tail.iter_mut().zip(text.chars().rev()) {
+        *slot = c;
+    }
+    text.contains(LIST_MARK)
+        || is_numeral(head[0])
+        || (head[0] != '\0' && (head[2] == head[0] || head[3] == head[0]))
+        || (tail[0] != '\0' && (tail[2] == tail[0] || tail[3] == tail[0]))
 }
 
 /// The members of a list joined by 、, or the whole text as one member.

@@ -181,12 +181,6 @@ fn keys(text: &str) -> (Vec<String>, Vec<String>) {
 /// Groups `texts` (best first) into variant groups; each group lists indices into `texts`, its
 /// head first, and the groups come in the order of their heads.
 pub fn group(texts: &[&str]) -> Vec<Vec<usize>> {
-    group_led(texts, &vec![true; texts.len()])
-}
-
-/// Like [`group`], but a text whose `leads` entry is false never starts a group: it joins one as
-/// a variant or is left out.
-pub fn group_led(texts: &[&str], leads: &[bool]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, text) in texts.iter().enumerate() {
@@ -199,7 +193,7 @@ pub fn group_led(texts: &[&str], leads: &[bool]) -> Vec<Vec<usize>> {
             .min();
         if let Some(g) = found {
             groups[g].push(i);
-        } else if leads.get(i).copied().unwrap_or(true) {
+        } else {
             let g = groups.len();
             groups.push(vec![i]);
             for k in head_keys {
@@ -338,14 +332,5 @@ mod tests {
             &["四个意识", "四个自信", "两个维护"],
             &[&["四个意识"], &["四个自信"], &["两个维护"]],
         );
-    }
-
-    #[test]
-    fn followers_only_join() {
-        let texts = ["复产复工", "复工复产", "群防群治"];
-        let got = group_led(&texts, &[false, true, false]);
-        assert_eq!(got, vec![vec![1]]);
-        let got = group_led(&["复工复产", "复产复工", "群防群治"], &[true, false, false]);
-        assert_eq!(got, vec![vec![0, 1]]);
     }
 }

@@ -1,0 +1,414 @@
+//! Pass one of phrase mining: the candidate strings of each meeting's directives — word
+//! n-grams that could be a formula (no punctuation, names, dates or numbers inside; no particle
+//! at either end; lists whole and balanced) and quoted strings — each hashed once per meeting.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::model::Meeting;
+use crate::phrase::segment::Word;
+use crate::phrase::shape::{LIST_MARK, Shape, balanced_list};
+use crate::phrase::{MineConfig, Segmenter};
+use crate::progress::{Cancelled, Progress};
+
+/// Words that never open or close a formula: particles, prepositions, conjunctions, modal verbs
+/// and deictics. A string such as 的工作, 要坚持 or 和经济 is a fragment, not a 提法.
+const EDGE_WORDS: &[&str] = &[
+    "的", "地", "得", "了", "着", "过", "和", "与", "及", "以及", "或", "或者", "并", "并且", "而",
+    "且", "在", "是", "为", "对", "把", "将", "被", "让", "使", "由", "从", "向", "以", "于", "给",
+    "要", "也", "都", "还", "又", "再", "就", "才", "更", "最", "很", "等", "之", "其", "各", "每",
+    "这", "那", "此", "该", "这些", "那些", "能", "会", "可", "可以", "应", "应当", "必须", "需要",
+    "不", "没有", "所", "中", "上", "下", "里", "内", "外", "前", "后", "时", "一", "强调", "指出",
+    "表示", "认为", "提出",
+];
+
+/// [`EDGE_WORDS`] for lookup; immutable once built.
+static EDGE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| EDGE_WORDS.iter().copied().collect());
+
+/// Word classes that end a candidate where they stand: people (nr), places (ns), times (t),
+/// non-words (x). A formula is the same words in any place, so these are never part of one.
+fn breaks_run(w: &Word) -> bool {
+    w.tag.starts_with("nr")
+        || matches!(w.tag, "ns" | "t" | "x" | "eng")
+        || !w.text.chars().all(is_han)
+        || (w.tag == "m" && w.text.chars().any(|c| "年月日号时分秒%".contains(c)))
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
+}
+
+/// A fragment word at the edge: particle, preposition, conjunction, pronoun, or one of
+/// [`EDGE_WORDS`]. Adverbs (进一步, 切实) may open a formula but not close one. A word jieba's
+/// HMM guessed (要筑牢, 落实的) counts by its outer character, as it is often a function word
+/// glued to a verb.
+fn bad_edge(w: &Word, at_end: bool) -> bool {
+    let glued = |c: Option<char>| {
+        c.is_some_and(|c| {
+            let mut buf = [0u8; 4];
+            EDGE_SET.contains(&*c.encode_utf8(&mut buf))
+        })
+    };
+    let outer = if at_end {
+        w.text.chars().last()
+    } else {
+        w.text.chars().next()
+    };
+    EDGE_SET.contains(w.text)
+        || (!w.known && glued(outer))
+        || w.tag.starts_with('u')
+        || matches!(
+            w.tag,
+            "p" | "c" | "y" | "e" | "o" | "r" | "rr" | "rz" | "zg"
+        )
+        || (at_end && w.tag.starts_with('d'))
+}
+
+/// A byte-at-a-time FxHash-style string hash: stable across runs and platforms, and it can be
+/// fed word by word, so an n-gram's hash grows with the n-gram instead of being recomputed.
+#[derive(Clone, Copy, Debug)]
+struct StrHash(u64);
+
+impl StrHash {
+    const SEED: StrHash = StrHash(0x243f_6a88_85a3_08d3);
+
+    fn feed(mut self, text: &str) -> Self {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        for &b in text.as_bytes() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    StrHash::SEED.feed(text).0
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// One candidate string seen in one meeting, at its first place there.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Gram {
+    pub(super) hash: u64,
+    pub(super) meeting: u32,
+    pub(super) directive: u32,
+    pub(super) start: u32,
+    /// One past the last byte; the top bits say the string was quoted ([`QUOTED`]) or made up
+    /// a whole directive ([`WHOLE`]) somewhere in the meeting.
+    pub(super) end: u32,
+}
+
+pub(super) const QUOTED: u32 = 1 << 31;
+pub(super) const WHOLE: u32 = 1 << 30;
+/// The string is one idiom word where it was seen.
+pub(super) const IDIOM: u32 = 1 << 29;
+/// The string may have the shape of a formula ([`may_follow`]), tested while its text is at
+/// hand so that one-meeting strings without it are passed over later without reading them.
+pub(super) const SHAPED: u32 = 1 << 28;
+pub(super) const FLAGS: u32 = QUOTED | WHOLE | IDIOM | SHAPED;
+
+/// Pass 1 for one meeting: every candidate string in its directives, once each.
+fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig) -> Vec<Gram> {
+    let mut grams: Vec<Gram> = Vec::new();
+    // One gram per string: its first place, with the flags of all its places.
+    let mut seen: IdMap<usize> = IdMap::default();
+    for (d, directive) in m.directives.iter().enumerate() {
+        let text = directive.text.as_str();
+        let body = text.trim_matches(|c: char| !is_han(c));
+        let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
+        let mut push = |hash: u64, start: usize, end: usize, flag: u32| {
+            // A string that is the whole line, bar punctuation, is a label or a menu item.
+            let whole = start == body_start && end - start == body.len();
+            let flag = flag | if whole { WHOLE } else { 0 };
+            match seen.entry(hash) {
+                std::collections::hash_map::Entry::Occupied(e) => grams[*e.get()].end |= flag,
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(grams.len());
+                    let shaped = if may_follow(&text[start..end], false) {
+                        SHAPED
+                    } else {
+                        0
+                    };
+                    grams.push(Gram {
+                        hash,
+                        meeting,
+                        directive: d as u32,
+                        start: start as u32,
+                        end: end as u32 | flag | shaped,
+                    });
+                }
+            }
+        };
+        for (start, end) in quoted_spans(text, config) {
+            push(hash(&text[start..end]), start, end, QUOTED);
+        }
+        let words = seg.words(text);
+        each_ngram(&words, config, |start, end, idiom, h| {
+            push(h, start, end, if idiom { IDIOM } else { 0 });
+        });
+    }
+    grams
+}
+
+/// What one word can be in a candidate, worked out once per word.
+#[derive(Clone, Copy, Debug)]
+// Independent yes/no facts about one word; an enum would not fit them.
+#[allow(clippy::struct_excessive_bools)]
+struct WordRole {
+    /// Ends any candidate here: punctuation, a name, a place, a date.
+    breaks: bool,
+    /// The list mark 、.
+    mark: bool,
+    /// Cannot open a candidate.
+    bad_start: bool,
+    /// Cannot close a candidate.
+    bad_end: bool,
+    /// Characters.
+    chars: usize,
+    /// An idiom in jieba's dictionary (成语 `i`, 习用语 `l`).
+    idiom: bool,
+}
+
+impl WordRole {
+    fn of(w: &Word) -> Self {
+        let mark = w.text == "、";
+        Self {
+            breaks: !mark && breaks_run(w),
+            mark,
+            bad_start: bad_edge(w, false),
+            bad_end: bad_edge(w, true),
+            chars: w.text.chars().count(),
+            idiom: w.known && matches!(w.tag, "i" | "l"),
+        }
+    }
+}
+
+/// Calls `emit(start, end, idiom, hash)` for every word n-gram of `words` that could be a
+/// formula; `idiom` says it is one idiom word, `hash` is the n-gram's [`hash`]. The words must
+/// cover their text without gaps, as jieba's do.
+fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, usize, bool, u64)) {
+    let roles: Vec<WordRole> = words.iter().map(WordRole::of).collect();
+    for i in 0..words.len() {
+        let first = roles[i];
+        if first.breaks || first.mark || first.bad_start {
+            continue;
+        }
+        let (mut count, mut chars, mut has_mark) = (0, 0, false);
+        let mut h = StrHash::SEED;
+        for j in i..words.len() {
+            let r = roles[j];
+            chars += r.chars;
+            h = h.feed(words[j].text);
+            if r.mark {
+                has_mark = true;
+                continue;
+            }
+            if r.breaks {
+                break;
+            }
+            count += 1;
+            if count > config.max_words || chars > config.max_chars {
+                break;
+            }
+            if chars >= config.min_chars
+                && !r.bad_end
+                && (!has_mark || list_ok(words, &roles, i, j))
+            {
+                emit(words[i].start, words[j].end, i == j && r.idiom, h.0);
+            }
+        }
+    }
+}
+
+/// A run holding list marks is a list formula only when its members are balanced and tight:
+/// no particle, preposition or conjunction (的, 在, 和) inside, and no member opening with a fragment word.
+/// The list must also be whole: a run that stops next to a list mark is part of a longer list.
+fn list_ok(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
+    let mark = |k: Option<usize>| k.and_then(|k| roles.get(k)).is_some_and(|r| r.mark);
+    if mark(i.checked_sub(1)) || mark(Some(j + 1)) {
+        return false;
+    }
+    let loose = (i..=j).any(|k| {
+        let w = &words[k];
+        let opens_member = k > i && roles[k - 1].mark;
+        let closes_member = k < j && roles[k + 1].mark;
+        w.tag.starts_with('u')
+            || matches!(w.tag, "p" | "c")
+            || (opens_member && roles[k].bad_start)
+            || (closes_member && roles[k].bad_end)
+    });
+    let text: String = words[i..=j].iter().map(|w| w.text).collect();
+    !loose && balanced_list(&text)
+}
+
+/// Byte ranges inside “…”, ‘…’ and 「…」 that could be a formula: Chinese only, list marks allowed.
+fn quoted_spans(text: &str, config: &MineConfig) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '‘' | '「' => open = Some(i + c.len_utf8()),
+            '”' | '’' | '」' => {
+                if let Some(s) = open.take() {
+                    let inner = &text[s..i];
+                    let n = inner.chars().count();
+                    if n >= 2
+                        && n <= config.max_chars
+                        && inner.chars().all(|c| is_han(c) || c == LIST_MARK)
+                        && !inner.starts_with(LIST_MARK)
+                        && !inner.ends_with(LIST_MARK)
+                    {
+                        out.push((s, i));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Pass 1 over all meetings in chunks, reporting progress between chunks; sorted by hash.
+pub(super) fn pass_one(
+    meetings: &[Meeting],
+    first_id: usize,
+    seg: &Segmenter,
+    config: &MineConfig,
+    progress: &mut dyn Progress,
+) -> Result<Vec<Gram>, Cancelled> {
+    const CHUNK: usize = 512;
+    let mut grams: Vec<Gram> = Vec::new();
+    for (c, chunk) in meetings.chunks(CHUNK).enumerate() {
+        if progress.report(c * CHUNK, meetings.len()).is_break() {
+            return Err(Cancelled);
+        }
+        let base = first_id + c * CHUNK;
+        let part: Vec<Vec<Gram>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, m)| meeting_grams((base + i) as u32, m, seg, config))
+            .collect();
+        grams.extend(part.into_iter().flatten());
+    }
+    grams.par_sort_unstable_by_key(|g| (g.hash, g.meeting));
+    Ok(grams)
+}
+
+/// A string seen in one meeting is worth keeping as a possible variant only when it has the
+/// shape of a formula; plain one-off word strings are the bulk of any text.
+fn may_follow(text: &str, quoted: bool) -> bool {
+    if text.len() < 4 * '\u{4e00}'.len_utf8() {
+        return false;
+    }
+    let shape = Shape::of(text);
+    text.chars().count() >= 4 && (quoted || shape.parallel || shape.numbered || shape.list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ngrams(seg: &Segmenter, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        each_ngram(&seg.words(text), &MineConfig::default(), |s, e, _, h| {
+            assert_eq!(h, hash(&text[s..e]), "running hash of {}", &text[s..e]);
+            out.push(text[s..e].to_string());
+        });
+        out
+    }
+
+    fn check_ngrams(seg: &Segmenter, text: &str, present: &[&str], absent: &[&str]) {
+        let got = ngrams(seg, text);
+        for p in present {
+            assert!(
+                got.iter().any(|g| g == p),
+                "{p} missing from {text}: {got:?}"
+            );
+        }
+        for a in absent {
+            assert!(
+                !got.iter().any(|g| g == a),
+                "{a} should not come from {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn candidates_in_sentences() {
+        let seg = Segmenter::new();
+        check_ngrams(
+            &seg,
+            "要筑牢群防群控的铜墙铁壁",
+            &["群防群控", "铜墙铁壁"],
+            &["的铜墙铁壁", "群防群控的", "要筑牢"],
+        );
+        check_ngrams(
+            &seg,
+            "坚持外防输入、内防反弹",
+            &["外防输入、内防反弹", "外防输入"],
+            &["输入、"],
+        );
+        check_ngrams(
+            &seg,
+            "市委书记张建国强调要增强四个意识",
+            &["四个意识"],
+            &["张建国强调"],
+        );
+        check_ngrams(&seg, "2月3日召开会议", &[], &["2月3日召开", "3日召开会议"]);
+        check_ngrams(
+            &seg,
+            "克服麻痹思想、厌战情绪、侥幸心理",
+            &["麻痹思想、厌战情绪、侥幸心理"],
+            &[],
+        );
+        check_ngrams(
+            &seg,
+            "全力推动企业复工复产。确保安全",
+            &["复工复产"],
+            &["复工复产确保"],
+        );
+    }
+
+    #[test]
+    fn quoted() {
+        let c = MineConfig::default();
+        let q = |t: &str| -> Vec<String> {
+            quoted_spans(t, &c)
+                .into_iter()
+                .map(|(s, e)| t[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            q("抓实“六大机制”，推广“健康码”"),
+            vec!["六大机制", "健康码"]
+        );
+        assert_eq!(
+            q("确保“两手都要硬、两战都要赢”"),
+            vec!["两手都要硬、两战都要赢"]
+        );
+        assert_eq!(q("访问“www.gov.cn”"), Vec::<String>::new());
+    }
+}
