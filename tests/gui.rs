@@ -377,3 +377,41 @@ fn every_view_draws_with_the_bundled_font() {
         assert_eq!(h.state().state.view, view);
     }
 }
+
+#[test]
+fn the_window_icon_decodes() {
+    let icon = tifa::gui::icon().unwrap();
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+}
+
+#[test]
+fn choosing_a_phrase_group_shows_its_sentences_per_place() {
+    let mut h = seeded();
+    let groups = h.state().state.analysis.phrases.len();
+    assert!(groups > 0);
+    h.get_by_label("比较").click();
+    h.run_steps(3);
+    let first = h.state().state.analysis.phrases[0].clone();
+    h.get_by_label(&first.phrase).click();
+    h.run_steps(3);
+    // Sorting by a column draws the arrow glyph, which the bundled font must have.
+    h.get_by_label("合计").click();
+    h.run_steps(2);
+    h.get_by_label("合计 ↓").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("合计 ↑").is_some());
+    assert_eq!(h.state().state.selected_group, Some(first.id));
+    // One column per place that uses the group, headed by its name and sentence count.
+    for (place, uses) in &first.places {
+        if uses.count > 0 {
+            assert!(
+                h.query_by_label_contains(&format!("{place} (")).is_some(),
+                "{place}"
+            );
+        }
+    }
+    h.get_by_label("时间线").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.view, View::Timeline);
+}

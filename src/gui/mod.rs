@@ -14,15 +14,30 @@ pub use command::{Command, CommandSender};
 pub use state::{AppState, Settings, Workspace};
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The window icon.
+const ICON: &[u8] = include_bytes!("../../assets/icon/tifa-256.png");
+
+/// The window icon, decoded; `None` (and a warning) if the bundled PNG does not decode.
+pub fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON)
+        .map_err(|e| log::warn!("the window icon does not decode: {e}"))
+        .ok()
+}
 
 /// Opens the window on the built-in corpus, or on the files named on the command line.
 pub fn run(files: Vec<PathBuf>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Tifa — 提法")
+        .with_app_id("tifa")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0]);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Tifa — 提法")
-            .with_app_id("tifa")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+        viewport,
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(

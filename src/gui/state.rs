@@ -243,3 +243,53 @@ pub fn corrected(raw: &Analysis, corrections: &BTreeMap<String, Correction>) -> 
     out.places = places;
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(json: &str, expect: &Workspace) {
+        let got: Workspace = serde_json::from_str(json).unwrap();
+        assert_eq!(&got, expect);
+    }
+
+    #[test]
+    fn workspace_fields_default_when_missing() {
+        check("{}", &Workspace::default());
+        check(
+            r#"{"seeds": false, "paths": ["/data/某县日报.html"]}"#,
+            &Workspace {
+                seeds: false,
+                paths: vec!["/data/某县日报.html".into()],
+                ..Workspace::default()
+            },
+        );
+        check(
+            r#"{"view": "Compare", "removed": ["seed:000.txt"]}"#,
+            &Workspace {
+                view: View::Compare,
+                removed: vec!["seed:000.txt".into()],
+                ..Workspace::default()
+            },
+        );
+    }
+
+    #[test]
+    fn workspace_saves_and_loads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/workspace.json");
+        let mut ws = Workspace::default();
+        ws.corrections.insert(
+            "/data/a.txt#120".into(),
+            Correction {
+                title: Some("县委常委会会议".into()),
+                ..Correction::default()
+            },
+        );
+        ws.save(&path).unwrap();
+        assert_eq!(Workspace::load(&path), ws);
+        assert!(!path.with_extension("json.tmp").exists());
+        std::fs::write(&path, "not json").unwrap();
+        assert_eq!(Workspace::load(&path), Workspace::default());
+    }
+}

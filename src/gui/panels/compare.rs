@@ -74,6 +74,7 @@ impl CompareView {
         egui::Panel::bottom("compare-sentences")
             .resizable(true)
             .default_size(ui.available_height() * 0.45)
+            .min_size(160.0)
             .show(ui, |ui| self.sentences_ui(ui, cx));
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::horizontal().show(ui, |ui| self.matrix_ui(ui, cx));
@@ -82,8 +83,8 @@ impl CompareView {
 
     fn header_button(&mut self, ui: &mut egui::Ui, text: &str, key: SortKey) {
         let arrow = match (self.sort == key, self.descending) {
-            (true, true) => " ⏷",
-            (true, false) => " ⏶",
+            (true, true) => " ↓",
+            (true, false) => " ↑",
             (false, _) => "",
         };
         if ui.button(format!("{text}{arrow}")).clicked() {
@@ -144,15 +145,16 @@ impl CompareView {
                     });
                     for p in places {
                         row.col(|ui| match g.places.get(p) {
-                            Some(u) if u.count > 0 => {
+                            // Columns scrolled out of sight get no widgets: wide matrices stay cheap.
+                            Some(u) if u.count > 0 && ui.is_rect_visible(ui.max_rect()) => {
                                 let r = ui.label(u.count.to_string());
                                 if let Some(first) = u.first {
                                     r.on_hover_text(format!("{} {first}", tr(lang, "first use")));
                                 }
                             }
-                            _ => {
-                                ui.weak("·");
-                            }
+                            // Empty cells and columns scrolled out of sight get no widgets, so a
+                            // wide, sparse matrix stays cheap to draw.
+                            _ => {}
                         });
                     }
                 });

@@ -389,7 +389,7 @@ fn paint_run(
         // A few meetings on one day stand one above the other, each its own dot.
         let x = f32::midpoint(r.x0, r.x1);
         for (k, (id, lit)) in r.ids.iter().enumerate() {
-            let dy = (k as f32 - (r.count - 1) as f32 / 2.0) * (MARK_R * 1.6);
+            let dy = (k as f32 - (r.count - 1) as f32 / 2.0) * (MARK_R * 2.1);
             let q = pos2(x, cy + dy);
             painter.circle_filled(q, MARK_R, if *lit { hi } else { color });
             drawn.push((*id, q));
@@ -560,6 +560,10 @@ fn axis_ui(
     let grid = visuals.weak_text_color().gamma_multiply(0.4);
     for (d, label) in ticks(t0, t1, step) {
         let x = x_of(day_number(d));
+        // A label that would run off the right edge is left out rather than cut.
+        if x > rect.right() - 48.0 {
+            continue;
+        }
         painter.vline(x, plot.y_range(), Stroke::new(1.0, grid));
         painter.text(
             pos2(x + 2.0, rect.top() + 4.0),
