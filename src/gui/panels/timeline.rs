@@ -504,7 +504,15 @@ fn ticks(t0: f64, t1: f64, step: Step) -> Vec<(NaiveDate, String)> {
                 }
             }
             while d <= end && out.len() < 400 {
-                out.push((d, d.format("%m-%d").to_string()));
+                // The first tick and each new year carry the year, so a day-level view
+                // still says which year it shows.
+                let new_year = d.ordinal() <= n;
+                let format = if out.is_empty() || new_year {
+                    "%Y-%m-%d"
+                } else {
+                    "%m-%d"
+                };
+                out.push((d, d.format(format).to_string()));
                 match d.checked_add_days(chrono::Days::new(u64::from(n))) {
                     Some(next) => d = next,
                     None => break,
@@ -610,7 +618,13 @@ mod tests {
             "2020-02-01",
             "2020-02-04",
             100.0,
-            &["02-01", "02-02", "02-03", "02-04"],
+            &["2020-02-01", "02-02", "02-03", "02-04"],
+        );
+        check(
+            "2020-12-30",
+            "2021-01-02",
+            100.0,
+            &["2020-12-30", "12-31", "2021-01-01", "01-02"],
         );
         check("1995-01-01", "2024-12-31", 0.03, &["2000", "2010", "2020"]);
     }
