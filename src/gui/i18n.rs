@@ -63,6 +63,7 @@ const STRINGS: &[(&str, &str)] = &[
     ("Left", "左"),
     ("Right", "右"),
     ("Choose two meetings.", "请选择两次会议。"),
+    ("Aligning…", "正在对齐…"),
     ("shared", "相同"),
     ("changed", "不同"),
     ("Path", "路径"),

@@ -1,6 +1,9 @@
 //! Two meetings, or two places, side by side: directives aligned clause to clause, shared and
 //! changed characters marked, both sides in one scroll area so they scroll together.
 
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
@@ -17,10 +20,17 @@ type Row = (Option<LayoutJob>, Option<LayoutJob>, f64);
 /// What the cached rows were built for: revision, pair, dark mode.
 type RowsKey = (u64, DiffPair, bool);
 
+/// Pairs with more directives than this are aligned on a background thread, so a whole place
+/// against another never stalls a frame; small pairs take well under a millisecond and are
+/// aligned at once.
+const BACKGROUND_DIRECTIVES: usize = 1_000;
+
 /// The Diff view.
 #[derive(Debug, Default)]
 pub struct DiffView {
     rows: Option<(RowsKey, Vec<Row>)>,
+    /// An alignment running on a background thread, and what it is for.
+    pending: Option<(RowsKey, Receiver<Option<Alignment>>)>,
 }
 
 impl DiffView {
@@ -36,11 +46,15 @@ impl DiffView {
         };
         let dark = ui.visuals().dark_mode;
         let key = (st.revision, pair, dark);
-        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
-            let rows = alignment(&st.analysis, &key.1).map_or_else(Vec::new, |a| rows(&a, dark));
-            self.rows = Some((key, rows));
-        }
-        let Some((_, rows)) = &self.rows else { return };
+        self.refresh(ui.ctx(), &st.analysis, key);
+        let Some((_, rows)) = &self.rows else {
+            ui.add_space(40.0);
+            ui.vertical_centered(|ui| {
+                ui.spinner();
+                ui.label(tr(lang, "Aligning…"));
+            });
+            return;
+        };
         ui.horizontal(|ui| {
             let (same, changed) = colors(dark);
             ui.label(egui::RichText::new(tr(lang, "shared")).background_color(same));
@@ -140,6 +154,76 @@ fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
                 .labelled_by(label.id);
         }
     });
+}
+
+impl DiffView {
+    /// Makes the cached rows match `key`: aligns small pairs at once and large ones on a
+    /// background thread, picking up its result when it arrives.
+    fn refresh(&mut self, ctx: &egui::Context, analysis: &Arc<Analysis>, key: RowsKey) {
+        if self.rows.as_ref().is_some_and(|(k, _)| *k == key) {
+            self.pending = None;
+            return;
+        }
+        if let Some((k, rx)) = &self.pending {
+            if *k == key {
+                match rx.try_recv() {
+                    Ok(al) => {
+                        let rows = al.map_or_else(Vec::new, |a| rows(&a, key.2));
+                        self.rows = Some((key, rows));
+                        self.pending = None;
+                    }
+                    Err(TryRecvError::Empty) => {}
+                    Err(TryRecvError::Disconnected) => {
+                        self.rows = Some((key, Vec::new()));
+                        self.pending = None;
+                    }
+                }
+                return;
+            }
+        }
+        if directive_count(analysis, &key.1) <= BACKGROUND_DIRECTIVES {
+            let rows = alignment(analysis, &key.1).map_or_else(Vec::new, |a| rows(&a, key.2));
+            self.rows = Some((key, rows));
+            self.pending = None;
+            return;
+        }
+        let (tx, rx) = channel();
+        let shared = Arc::clone(analysis);
+        let pair = key.1.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("tifa-align".into())
+            .spawn(move || {
+                // The view may have moved on; a closed channel just drops the result.
+                let _ = tx.send(alignment(&shared, &pair));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.rows = None;
+            self.pending = Some((key, rx));
+        } else {
+            let rows = alignment(analysis, &key.1).map_or_else(Vec::new, |a| rows(&a, key.2));
+            self.rows = Some((key, rows));
+        }
+    }
+}
+
+/// How many directives the two sides of `pair` hold together.
+fn directive_count(a: &Analysis, pair: &DiffPair) -> usize {
+    let of_meeting = |id| a.meeting(id).map_or(0, |m| m.directives.len());
+    match pair {
+        DiffPair::Meetings(l, r) => of_meeting(*l) + of_meeting(*r),
+        DiffPair::Places(l, r) => a
+            .meetings
+            .iter()
+            .filter(|m| {
+                m.place
+                    .as_ref()
+                    .is_some_and(|p| *p.name == **l || *p.name == **r)
+            })
+            .map(|m| m.directives.len())
+            .sum(),
+    }
 }
 
 fn alignment(a: &Analysis, pair: &DiffPair) -> Option<Alignment> {
