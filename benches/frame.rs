@@ -90,14 +90,7 @@ fn analysis(corpus_dir: Option<&str>) -> (Analysis, usize) {
             }],
         });
     }
-    let mut places: Vec<String> = a
-        .meetings
-        .iter()
-        .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
-        .collect();
-    places.sort();
-    places.dedup();
-    a.places = places;
+    a.refresh_places();
     while a.phrases.len() < GROUPS {
         let id = a.phrases.len() as u32;
         let mut uses = BTreeMap::new();

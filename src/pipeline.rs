@@ -64,6 +64,16 @@ impl Analysis {
         self.meetings.get(id.0 as usize).filter(|m| m.id == id)
     }
 
+    /// Sets `places` from the meetings: every place that has one, by short name, sorted.
+    pub fn refresh_places(&mut self) {
+        let places: BTreeSet<String> = self
+            .meetings
+            .iter()
+            .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
+            .collect();
+        self.places = places.into_iter().collect();
+    }
+
     /// The document a meeting was found in.
     pub fn document_of(&self, meeting: &Meeting) -> Option<&Document> {
         self.documents.get(meeting.doc.0 as usize)
@@ -106,10 +116,6 @@ pub fn analyse(
     for (i, m) in meetings.iter_mut().enumerate() {
         m.id = MeetingId(i as u32);
     }
-    let places: BTreeSet<String> = meetings
-        .iter()
-        .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
-        .collect();
     let phrases = phrase::mine(
         &meetings,
         &documents,
@@ -118,11 +124,13 @@ pub fn analyse(
         progress,
     )?;
     let _ = progress.report(total, total);
-    Ok(Analysis {
+    let mut analysis = Analysis {
         documents,
         problems,
         meetings,
         phrases,
-        places: places.into_iter().collect(),
-    })
+        places: Vec::new(),
+    };
+    analysis.refresh_places();
+    Ok(analysis)
 }

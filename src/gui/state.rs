@@ -233,14 +233,7 @@ pub fn corrected(raw: &Analysis, corrections: &BTreeMap<String, Correction>) -> 
             m.title.clone_from(title);
         }
     }
-    let mut places: Vec<String> = out
-        .meetings
-        .iter()
-        .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
-        .collect();
-    places.sort();
-    places.dedup();
-    out.places = places;
+    out.refresh_places();
     out
 }
 
