@@ -119,3 +119,45 @@ fn table_output_is_readable() {
     assert!(text.lines().count() >= 6, "{text}");
     assert!(text.contains("戴源"), "{text}");
 }
+
+/// A county paper's page the seeds know nothing of, saved in GBK.
+const OTHER_COUNTY_GBK: &str = "浏阳日报
+
+2021年8月
+星期三
+第8812期
+
+4
+
+市委常委会召开会议 研究部署疫情防控和防汛救灾工作
+
+本报讯(记者 李明) 昨日上午,市委常委会召开会议,传达学习省委、长沙市委有关会议精神,研究部署我市疫情防控和防汛救灾工作。市委书记王华主持会议。
+
+会议指出,当前疫情防控形势严峻复杂,全市上下要坚决克服麻痹思想、厌战情绪、侥幸心理、松劲心态,毫不松懈抓紧抓实抓细各项防控措施。
+
+会议强调,要坚持外防输入、内防反弹,严格落实“四早”要求,全面排查中高风险地区来浏返浏人员。要统筹推进疫情防控和经济社会发展,坚持两手抓、两手都要硬。
+
+编辑:张三
+";
+
+#[test]
+fn a_gbk_page_from_another_county() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("liuyang.txt");
+    let (bytes, _, bad) = encoding_rs::GB18030.encode(OTHER_COUNTY_GBK);
+    assert!(!bad);
+    std::fs::write(&path, &bytes).unwrap();
+    let v = json_of(&tifa_cli(&["meetings", "--json", path.to_str().unwrap()]));
+    assert_eq!(v["documents"][0]["encoding"], "GB18030");
+    assert_eq!(v["documents"][0]["published"], "2021-08-04");
+    let meetings = v["meetings"].as_array().expect("meetings");
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    let m = &meetings[0];
+    assert_eq!(m["place"], "浏阳");
+    assert_eq!(m["place_full"], "湖南省长沙市浏阳市");
+    assert_eq!(m["date"], "2021-08-03");
+    assert_eq!(m["date_basis"], "relative");
+    assert_eq!(m["chair"], "王华");
+    assert_eq!(m["title"], "市委常委会会议");
+    assert_eq!(m["directives"].as_array().map(Vec::len), Some(3));
+}
