@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use tifa::gui::TifaApp;
 use tifa::gui::command::{Command, View};
 use tifa::model::{
-    DateBasis, Directive, DocId, Document, Format, Meeting, MeetingId, Occurrence, PhraseGroup,
-    Place, PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
+    DateBasis, Directive, DocId, Document, Meeting, MeetingId, Occurrence, PhraseGroup, Place,
+    PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
 };
 use tifa::pipeline::{Analysis, Config, Engine, analyse};
 use tifa::{NoProgress, ingest};
@@ -51,16 +51,8 @@ fn analysis(corpus_dir: Option<&str>) -> (Analysis, usize) {
     let real = a.meetings.len();
     let text = "会议强调，要坚持外防输入、内防反弹，统筹推进复工复产，两手抓、两手都要硬。";
     let doc = DocId(a.documents.len() as u32);
-    a.documents.push(Document {
-        id: doc,
-        path: "generated".into(),
-        encoding: "UTF-8".into(),
-        format: Format::Text,
-        text: text.into(),
-        published: None,
-        place: None,
-        problems: Vec::new(),
-    });
+    a.documents
+        .push(Document::from_text(doc, "generated", text));
     let names: Vec<String> = (0..PLACES).map(|i| format!("测试县{i:02}")).collect();
     let start = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
     let mut rng = Lcg(7);

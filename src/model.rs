@@ -185,6 +185,23 @@ pub struct Document {
     pub problems: Vec<String>,
 }
 
+impl Document {
+    /// A plain UTF-8 text document with nothing read from it yet: the shape pasted text and
+    /// generated test pages take.
+    pub fn from_text(id: DocId, path: impl Into<String>, text: &str) -> Self {
+        Self {
+            id,
+            path: path.into(),
+            encoding: "UTF-8".into(),
+            format: Format::Text,
+            text: Arc::from(text),
+            published: None,
+            place: None,
+            problems: Vec::new(),
+        }
+    }
+}
+
 /// One article of a page: a headline and its body, with page chrome left out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {

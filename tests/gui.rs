@@ -10,8 +10,7 @@ use egui_kittest::kittest::Queryable;
 use tifa::gui::command::{Command, Correction, DiffPair, ExportFormat, TableKind, View};
 use tifa::gui::{TifaApp, fonts};
 use tifa::model::{
-    DateBasis, Directive, DocId, Document, Format, Meeting, MeetingId, Place, PlaceLevel,
-    PolicyDate, Span,
+    DateBasis, Directive, DocId, Document, Meeting, MeetingId, Place, PlaceLevel, PolicyDate, Span,
 };
 use tifa::pipeline::Analysis;
 
@@ -80,16 +79,7 @@ fn place(name: &str) -> Place {
 /// Six meetings in three places, built by hand so the views can be checked without the engine.
 fn three_places() -> Analysis {
     let text = "会议强调，要坚持外防输入、内防反弹。会议指出，要统筹推进复工复产。";
-    let doc = Document {
-        id: DocId(0),
-        path: "/tmp/report.txt".into(),
-        encoding: "UTF-8".into(),
-        format: Format::Text,
-        text: text.into(),
-        published: None,
-        place: None,
-        problems: Vec::new(),
-    };
+    let doc = Document::from_text(DocId(0), "/tmp/report.txt", text);
     let d1 = text.find("要坚持").unwrap_or(0);
     let d2 = text.find("要统筹").unwrap_or(0);
     let directives = vec![

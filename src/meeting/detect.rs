@@ -105,21 +105,11 @@ fn leader_of(cue: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocId, Format};
-    use std::sync::Arc;
+    use crate::model::DocId;
 
     /// Runs `page` and renders each meeting as `title|chair|directives`.
     fn check(page: &str, expect: &[&str]) {
-        let mut doc = Document {
-            id: DocId(0),
-            path: "test.txt".into(),
-            encoding: "UTF-8".into(),
-            format: Format::Text,
-            text: Arc::from(page),
-            published: None,
-            place: None,
-            problems: Vec::new(),
-        };
+        let mut doc = Document::from_text(DocId(0), "test.txt", page);
         let got: Vec<String> = extract(&mut doc, &Gazetteer::default())
             .iter()
             .map(|m| {
@@ -209,16 +199,7 @@ mod tests {
                 parts[..cut].concat(),
                 parts[cut..].concat(),
             );
-            let mut doc = Document {
-                id: DocId(0),
-                path: "p".into(),
-                encoding: "UTF-8".into(),
-                format: Format::Text,
-                text: Arc::from(page.as_str()),
-                published: None,
-                place: None,
-                problems: Vec::new(),
-            };
+            let mut doc = Document::from_text(DocId(0), "p", &page);
             for m in extract(&mut doc, &Gazetteer::default()) {
                 proptest::prop_assert!(!m.directives.is_empty());
                 for d in &m.directives {

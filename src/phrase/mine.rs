@@ -576,7 +576,7 @@ fn build_group(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Directive, DocId, Format, Place, PlaceLevel};
+    use crate::model::{Directive, DocId, Place, PlaceLevel};
     use crate::progress::NoProgress;
 
     fn meeting(id: u32, place: &str, day: u32, directives: &[&str]) -> (Meeting, Document) {
@@ -613,16 +613,7 @@ mod tests {
             chair: None,
             directives: ds,
         };
-        let doc = Document {
-            id: DocId(id),
-            path: format!("{id}.txt"),
-            encoding: "UTF-8".into(),
-            format: Format::Text,
-            text: text.into(),
-            published: None,
-            place: None,
-            problems: Vec::new(),
-        };
+        let doc = Document::from_text(DocId(id), format!("{id}.txt"), &text);
         (m, doc)
     }
 

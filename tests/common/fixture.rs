@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use tifa::model::{
-    DateBasis, Directive, DocId, Document, Format, Meeting, MeetingId, Occurrence, PhraseGroup,
-    Place, PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
+    DateBasis, Directive, DocId, Document, Meeting, MeetingId, Occurrence, PhraseGroup, Place,
+    PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
 };
 use tifa::pipeline::Analysis;
 
@@ -39,16 +39,9 @@ impl Fixture {
     /// Adds a document with this path and text.
     pub fn doc(&mut self, path: &str, text: &str) -> DocId {
         let id = DocId(self.analysis.documents.len() as u32);
-        self.analysis.documents.push(Document {
-            id,
-            path: path.into(),
-            encoding: "UTF-8".into(),
-            format: Format::Text,
-            text: Arc::from(text),
-            published: None,
-            place: None,
-            problems: Vec::new(),
-        });
+        self.analysis
+            .documents
+            .push(Document::from_text(id, path, text));
         id
     }
 
