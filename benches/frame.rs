@@ -69,10 +69,10 @@ fn analysis(corpus_dir: Option<&str>) -> (Analysis, usize) {
                 code: "".into(),
                 level: PlaceLevel::County,
             }),
-            date: Some(PolicyDate {
-                date: start + chrono::Days::new(rng.next(3_650) as u64),
-                basis: DateBasis::Explicit,
-            }),
+            date: Some(PolicyDate::new(
+                start + chrono::Days::new(rng.next(3_650) as u64),
+                DateBasis::Explicit,
+            )),
             title: format!("第{i}次常委会会议"),
             chair: None,
             directives: vec![Directive {
@@ -80,6 +80,7 @@ fn analysis(corpus_dir: Option<&str>) -> (Analysis, usize) {
                 span: Span::new(0, text.len()),
                 cue: "会议强调".into(),
             }],
+            ..Meeting::default()
         });
     }
     a.refresh_places();

@@ -703,6 +703,7 @@ fn page_meetings(documents: &[crate::model::Document]) -> Vec<Meeting> {
                 title: String::new(),
                 chair: None,
                 directives,
+                ..Meeting::default()
             }
         })
         .collect()

@@ -10,11 +10,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Index of a [`Document`] in its corpus.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct DocId(pub u32);
 
 /// Index of a [`Meeting`] in an analysis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct MeetingId(pub u32);
 
 impl fmt::Display for MeetingId {
@@ -128,6 +132,12 @@ pub enum DateBasis {
     Relative,
     /// A year, or the whole date, inferred from other dates on the page or dated vocabulary.
     Inferred,
+    /// Completed from the page's HTML metadata (`article:published_time`, `pubdate`, `<time>`).
+    Metadata,
+    /// Completed from the file's name or its folders (`2019-02-22.txt`, `/2020/02/15/`).
+    Path,
+    /// Entered by hand.
+    Corrected,
 }
 
 impl DateBasis {
@@ -139,17 +149,64 @@ impl DateBasis {
             DateBasis::Dateline => "dateline",
             DateBasis::Relative => "relative",
             DateBasis::Inferred => "inferred",
+            DateBasis::Metadata => "metadata",
+            DateBasis::Path => "path",
+            DateBasis::Corrected => "corrected",
         }
     }
 }
 
-/// A calendar date with what it was read from.
+/// How precisely a [`PolicyDate`] is known.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// The day is known.
+    #[default]
+    Day,
+    /// Only the month is known; `date` is its first day.
+    Month,
+    /// Only a window is known (近日, 日前, 昨天 with no publication date): see `range`.
+    Approximate,
+}
+
+impl DatePrecision {
+    /// The lowercase name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Approximate => "approximate",
+        }
+    }
+}
+
+/// A calendar date with what it was read from and how precise it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PolicyDate {
-    /// The day.
+    /// The day, or the best estimate of it.
     pub date: NaiveDate,
     /// How it was found.
     pub basis: DateBasis,
+    /// How precisely it is known.
+    #[serde(default)]
+    pub precision: DatePrecision,
+    /// `[earliest, latest]` when the page only bounds the date.
+    #[serde(default)]
+    pub range: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl PolicyDate {
+    /// A date known to the day.
+    pub fn new(date: NaiveDate, basis: DateBasis) -> Self {
+        Self {
+            date,
+            basis,
+            precision: DatePrecision::Day,
+            range: None,
+        }
+    }
 }
 
 /// Something wrong with one input, reported instead of aborting.
@@ -183,6 +240,26 @@ pub struct Document {
     /// Non-fatal problems with this document, one line each.
     #[serde(default)]
     pub problems: Vec<String>,
+    /// What the page's HTML metadata says, when it was HTML.
+    #[serde(default)]
+    pub meta: PageMeta,
+}
+
+/// What a page says about itself in its HTML head or markup, kept as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMeta {
+    /// `article:published_time`, `pubdate`, `publishdate`, `<time datetime>`, as written.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// The page's own address (`og:url`, `<link rel=canonical>`), if given.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The site or outlet name (`og:site_name`, `source` meta), if given.
+    #[serde(default)]
+    pub site: Option<String>,
+    /// The `<title>` or `og:title`.
+    #[serde(default)]
+    pub title: Option<String>,
 }
 
 impl Document {
@@ -198,6 +275,7 @@ impl Document {
             published: None,
             place: None,
             problems: Vec::new(),
+            meta: PageMeta::default(),
         }
     }
 }
@@ -226,8 +304,17 @@ pub struct Directive {
     pub cue: String,
 }
 
+/// One report of a meeting: the article of a document that tells of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ReportRef {
+    /// The document.
+    pub doc: DocId,
+    /// The article in it.
+    pub article: Span,
+}
+
 /// A report of a convened meeting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
     /// Stable id within the analysis.
     pub id: MeetingId,
@@ -245,6 +332,17 @@ pub struct Meeting {
     pub chair: Option<String>,
     /// What it laid down, in document order.
     pub directives: Vec<Directive>,
+    /// The body that convened it when that is not `place`: a parent's meeting attended at the
+    /// locality's branch venue (分会场) is the locality's report, convened by the parent.
+    #[serde(default)]
+    pub convened_by: Option<Place>,
+    /// When the place is ambiguous, every place it could be, best first; empty otherwise.
+    #[serde(default)]
+    pub place_candidates: Vec<Place>,
+    /// Other reports of the same meeting (another page, a paper and its website); the first
+    /// report is `doc`/`article`.
+    #[serde(default)]
+    pub reports: Vec<ReportRef>,
 }
 
 /// Where a phrase occurs: a directive of a meeting and the byte range in the document's text.

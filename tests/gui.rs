@@ -101,13 +101,14 @@ fn three_places() -> Analysis {
             doc: DocId(0),
             article: Span::new(0, text.len()),
             place: Some(place(places[i as usize % 3])),
-            date: Some(PolicyDate {
-                date: NaiveDate::from_ymd_opt(2020, 2, 1 + i * 5).unwrap_or_default(),
-                basis: DateBasis::Explicit,
-            }),
+            date: Some(PolicyDate::new(
+                NaiveDate::from_ymd_opt(2020, 2, 1 + i * 5).unwrap_or_default(),
+                DateBasis::Explicit,
+            )),
             title: format!("第{}次常委会会议", i + 1),
             chair: Some("某书记".into()),
             directives: directives.clone(),
+            ..Meeting::default()
         })
         .collect();
     let mut sorted: Vec<String> = places.iter().map(|p| (*p).to_string()).collect();

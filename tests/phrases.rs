@@ -63,13 +63,12 @@ fn seed_groups() -> (Vec<Meeting>, Vec<PhraseGroup>) {
                 code: String::new().into(),
                 level: PlaceLevel::County,
             }),
-            date: NaiveDate::from_ymd_opt(y, m, d).map(|date| PolicyDate {
-                date,
-                basis: DateBasis::Explicit,
-            }),
+            date: NaiveDate::from_ymd_opt(y, m, d)
+                .map(|date| PolicyDate::new(date, DateBasis::Explicit)),
             title: "常委会会议".into(),
             chair: None,
             directives: directives(&doc.text),
+            ..Meeting::default()
         });
     }
     let Ok(groups) = phrase::mine(

@@ -209,11 +209,8 @@ pub fn corrected(raw: &Analysis, corrections: &BTreeMap<String, Correction>) -> 
             continue;
         };
         if let Some(date) = c.date {
-            // A hand-entered date is as sure as one written out in the article.
-            m.date = Some(PolicyDate {
-                date,
-                basis: crate::model::DateBasis::Explicit,
-            });
+            // A hand-entered date says so, so the reader and exports show it was corrected.
+            m.date = Some(PolicyDate::new(date, crate::model::DateBasis::Corrected));
         }
         if let Some(place) = &c.place {
             let known = raw

@@ -266,6 +266,7 @@ impl Corpus {
                     published: None,
                     place: None,
                     problems: d.problems,
+                    meta: crate::model::PageMeta::default(),
                 });
             }
             Err(e) => self.problems.push(Problem {

@@ -257,14 +257,8 @@ impl PageDates {
         full_dates.dedup();
 
         let published = masthead
-            .map(|date| PolicyDate {
-                date,
-                basis: DateBasis::Masthead,
-            })
-            .or(dateline.map(|date| PolicyDate {
-                date,
-                basis: DateBasis::Dateline,
-            }));
+            .map(|date| PolicyDate::new(date, DateBasis::Masthead))
+            .or(dateline.map(|date| PolicyDate::new(date, DateBasis::Dateline)));
         Self {
             published,
             full_dates,
@@ -289,7 +283,7 @@ impl PageDates {
 
     /// Turns one expression into a calendar date using what the page says.
     fn complete(&self, kind: Kind) -> Option<PolicyDate> {
-        let with = |date: NaiveDate, basis: DateBasis| Some(PolicyDate { date, basis });
+        let with = |date: NaiveDate, basis: DateBasis| Some(PolicyDate::new(date, basis));
         let published = self.published;
         match kind {
             Kind::Full(date) => with(date, DateBasis::Explicit),

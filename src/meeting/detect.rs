@@ -89,6 +89,7 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
             title: found.title,
             chair,
             directives: laid_down,
+            ..Meeting::default()
         });
     }
     out

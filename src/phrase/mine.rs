@@ -605,13 +605,12 @@ mod tests {
             doc: DocId(id),
             article: Span::new(0, text.len()),
             place: Some(place),
-            date: NaiveDate::from_ymd_opt(2020, 2, day).map(|date| crate::model::PolicyDate {
-                date,
-                basis: crate::model::DateBasis::Explicit,
-            }),
+            date: NaiveDate::from_ymd_opt(2020, 2, day)
+                .map(|date| crate::model::PolicyDate::new(date, crate::model::DateBasis::Explicit)),
             title: "常委会会议".into(),
             chair: None,
             directives: ds,
+            ..Meeting::default()
         };
         let doc = Document::from_text(DocId(id), format!("{id}.txt"), &text);
         (m, doc)

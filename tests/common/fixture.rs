@@ -78,13 +78,11 @@ impl Fixture {
             }),
             date: NaiveDate::parse_from_str(date, "%Y-%m-%d")
                 .ok()
-                .map(|date| PolicyDate {
-                    date,
-                    basis: DateBasis::Explicit,
-                }),
+                .map(|date| PolicyDate::new(date, DateBasis::Explicit)),
             title: "会议".into(),
             chair: None,
             directives,
+            ..Meeting::default()
         });
         if !self.analysis.places.iter().any(|p| p == place) {
             self.analysis.places.push(place.into());
