@@ -72,7 +72,7 @@ pub fn inline_html_text(source: &str) -> String {
 }
 
 fn render(source: &str, keep_newlines: bool) -> String {
-    let page = Html::parse_document(source);
+    let page = Html::parse_document(&super::depth::cap_depth(source, super::depth::MAX_DEPTH));
     let mut out = Writer {
         pre_depth: usize::from(keep_newlines),
         ..Writer::default()
