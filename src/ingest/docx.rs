@@ -3,14 +3,22 @@
 //! A `.docx` is a ZIP archive of XML parts. Only the main document part is read; headers,
 //! footers and comments are page furniture for this purpose.
 
-use std::io::{Cursor, Read};
+use std::io::{BufReader, Cursor, Read};
 
 use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 
 /// The largest `word/document.xml` read, uncompressed; a larger one is a ZIP bomb, not a report.
-const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
+const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many times its compressed size the document part may expand to. Word's XML compresses
+/// about ten to one and long tables perhaps thirty; a hundred is a bomb.
+const MAX_RATIO: u64 = 100;
+
+/// Parts smaller than this are read whatever their ratio: a short letter of repeated runs
+/// compresses far better than a report, and is harmless.
+const RATIO_FREE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Why a ZIP could not be read as a Word document.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -24,6 +32,14 @@ pub enum DocxError {
     /// The document part is there but cannot be read or parsed.
     #[error("word/document.xml cannot be read ({0})")]
     Broken(String),
+    /// The document part expands to more than a report can hold: a ZIP bomb.
+    #[error("word/document.xml expands to more than {limit} bytes ({compressed} compressed)")]
+    TooLarge {
+        /// The most it was allowed to expand to.
+        limit: u64,
+        /// Its compressed size.
+        compressed: u64,
+    },
 }
 
 /// The text of a `.docx`: each `w:p` a line, `w:t` its text, `w:tab` a tab, `w:br`/`w:cr` a line
@@ -35,19 +51,59 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, DocxError> {
         Err(zip::result::ZipError::FileNotFound) => return Err(DocxError::NoDocument),
         Err(e) => return Err(DocxError::Broken(e.to_string())),
     };
-    if part.size() > MAX_XML_BYTES {
-        return Err(DocxError::Broken(format!(
-            "{} bytes uncompressed",
-            part.size()
-        )));
+    let compressed = part.compressed_size();
+    let limit = if compressed.saturating_mul(MAX_RATIO) < RATIO_FREE_BYTES {
+        RATIO_FREE_BYTES
+    } else {
+        compressed.saturating_mul(MAX_RATIO).min(MAX_XML_BYTES)
+    };
+    let too_large = DocxError::TooLarge { limit, compressed };
+    if part.size() > limit {
+        return Err(too_large);
     }
-    let mut xml = Vec::new();
-    part.by_ref()
-        .take(MAX_XML_BYTES)
-        .read_to_end(&mut xml)
+    // The declared size may lie: the reader stops one byte past the limit, and the XML is
+    // streamed, so memory holds the text, never the whole part.
+    let mut head = [0u8; 2];
+    let mut limited = part.by_ref().take(limit + 1);
+    let read = limited
+        .read(&mut head)
         .map_err(|e| DocxError::Broken(e.to_string()))?;
-    let xml = super::decode::decode(&xml, None).text;
-    paragraphs(&xml)
+    let rest = Cursor::new(head[..read].to_vec()).chain(limited);
+    if head[..read] == [0xFF, 0xFE] || head[..read] == [0xFE, 0xFF] {
+        // UTF-16 XML (rare, but Word reads it): decode whole, within the same limit.
+        let mut xml = Vec::new();
+        let mut rest = rest;
+        rest.read_to_end(&mut xml)
+            .map_err(|e| DocxError::Broken(e.to_string()))?;
+        if xml.len() as u64 > limit {
+            return Err(too_large);
+        }
+        let xml = super::decode::decode(&xml, None).text;
+        return paragraphs(Reader::from_str(&xml), limit);
+    }
+    let mut counted = Counted {
+        inner: rest,
+        read: 0,
+    };
+    let result = paragraphs(Reader::from_reader(BufReader::new(&mut counted)), limit);
+    if counted.read > limit {
+        return Err(too_large);
+    }
+    result
+}
+
+/// A reader that counts the bytes it has given out.
+struct Counted<R> {
+    inner: R,
+    read: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
 }
 
 /// What a ZIP archive that is not a Word document holds, from its entry names.
@@ -69,17 +125,24 @@ pub fn archive_kind(bytes: &[u8]) -> &'static str {
     }
 }
 
-/// Walks the `WordprocessingML` and writes one line per paragraph.
-fn paragraphs(xml: &str) -> Result<String, DocxError> {
-    let mut reader = Reader::from_str(xml);
+/// Walks the `WordprocessingML` and writes one line per paragraph; the text written is bounded
+/// by `limit` bytes too.
+fn paragraphs<R: std::io::BufRead>(mut reader: Reader<R>, limit: u64) -> Result<String, DocxError> {
+    let mut buf = Vec::new();
     let mut out = String::new();
     // Depth inside elements whose text is not part of the reading text.
     let mut skip = 0usize;
     let mut in_text = false;
     loop {
+        buf.clear();
         let event = reader
-            .read_event()
+            .read_event_into(&mut buf)
             .map_err(|e| DocxError::Broken(format!("{e} at byte {}", reader.buffer_position())))?;
+        if out.len() as u64 > limit {
+            return Err(DocxError::Broken(format!(
+                "more than {limit} bytes of text"
+            )));
+        }
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 "Fallback" | "delText" | "instrText" => skip += 1,
@@ -136,7 +199,11 @@ mod tests {
         let xml = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
         );
-        assert_eq!(paragraphs(&xml), Ok(expect.to_string()), "{body}");
+        assert_eq!(
+            paragraphs(Reader::from_str(&xml), u64::MAX),
+            Ok(expect.to_string()),
+            "{body}"
+        );
     }
 
     #[test]
@@ -178,7 +245,7 @@ mod tests {
     #[test]
     fn broken_xml_is_an_error() {
         assert!(matches!(
-            paragraphs("<w:p><w:t>未闭合</w:p>"),
+            paragraphs(Reader::from_str("<w:p><w:t>未闭合</w:p>"), u64::MAX),
             Err(DocxError::Broken(_))
         ));
     }
