@@ -19,6 +19,9 @@ pub struct DecodedText {
     /// The encoding is a single-byte one (`windows-1252`, `KOI8-R` …) and the text is not plain
     /// ASCII: any bytes decode in such an encoding, so the result may be nonsense.
     pub doubtful: bool,
+    /// For a file whose encoding changes part-way, how it was decoded, e.g.
+    /// `decoded in parts: 12 lines as UTF-8, 30 lines as GB18030`.
+    pub mixed: Option<String>,
 }
 
 /// Decodes `bytes`, preferring a BOM, then UTF-16 by its NUL pattern, then valid UTF-8, then
@@ -35,6 +38,9 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> DecodedText 
             (enc, enc.name(), bytes)
         } else {
             let enc = detect(bytes, declared);
+            if let Some(mixed) = decode_in_parts(bytes, enc) {
+                return mixed;
+            }
             (enc, display_name(enc), bytes)
         };
     let (raw, malformed) = decode_counting(encoding, body);
@@ -43,7 +49,43 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> DecodedText 
         text: normalise_newlines(raw),
         encoding: name.to_string(),
         malformed,
+        mixed: None,
     }
+}
+
+/// A file that is not UTF-8 as a whole but has UTF-8 lines beside lines in `enc`, decoded line
+/// by line; `None` when it is in one encoding.
+fn decode_in_parts(bytes: &[u8], enc: &'static Encoding) -> Option<DecodedText> {
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    // A UTF-8 part beside a GBK one detects as UTF-8 (damaged) or, when the UTF-8 bytes rule
+    // out GBK, as a single-byte encoding: the lines that are not UTF-8 tell what they are.
+    let enc = if enc == UTF_8 || enc.is_single_byte() {
+        let rest = super::mixed::other_lines(bytes);
+        let sample = &rest[..rest.len().min(SAMPLE_BYTES)];
+        match guess(sample, sample.len() == rest.len()) {
+            g if g == GBK => GB18030,
+            g => g,
+        }
+    } else {
+        enc
+    };
+    if enc == UTF_8 || enc.is_single_byte() {
+        return None;
+    }
+    let (text, malformed, parts) = super::mixed::decode_mixed(bytes, enc)?;
+    let other = display_name(enc);
+    Some(DecodedText {
+        text: normalise_newlines(text),
+        encoding: format!("UTF-8 + {other}"),
+        malformed,
+        doubtful: false,
+        mixed: Some(format!(
+            "decoded in parts: {} lines as UTF-8, {} lines as {other}",
+            parts.utf8_lines, parts.other_lines
+        )),
+    })
 }
 
 /// Picks the encoding of BOM-less, non-UTF-16 bytes.
