@@ -2,8 +2,10 @@
 
 pub mod clean;
 pub mod decode;
+pub mod depth;
 pub mod docx;
 pub mod html;
+pub mod mixed;
 pub mod read;
 pub mod split;
 

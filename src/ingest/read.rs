@@ -107,6 +107,47 @@ pub enum IngestError {
     /// The operating system refused to read it.
     #[error("cannot read: {0}")]
     Io(String),
+    /// A FIFO, socket or device: never read, since reading one can block forever.
+    #[error("not a regular file: {0}")]
+    NotRegular(&'static str),
+}
+
+/// What a file that is neither a regular file nor a folder is, for the problem shown.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "a special file"
+}
+
+/// Opens a file for reading without blocking on a FIFO that was swapped in after its type was
+/// checked, and refuses it if the opened file is not a regular one.
+fn open_regular(path: &Path) -> Result<std::fs::File, IngestError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| io_error(&e))?;
+    let meta = file.metadata().map_err(|e| io_error(&e))?;
+    if !meta.is_file() {
+        return Err(IngestError::NotRegular(special_kind(&meta)));
+    }
+    Ok(file)
 }
 
 /// A size for people: `500.0 MB`, `4.9 KB`, `1000 bytes`.
@@ -168,6 +209,9 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
         });
     }
     let mut problems = Vec::new();
+    if let Some(note) = &decoded.mixed {
+        problems.push(note.clone());
+    }
     if decoded.malformed > 0 {
         problems.push(malformed_note(decoded.malformed, &decoded.encoding));
     }
@@ -353,7 +397,8 @@ pub fn read_paths(
 
 /// Reads one file, refusing it from its size before any byte is read.
 fn read_file(path: &Path, config: &ReadConfig) -> Result<Decoded, IngestError> {
-    let size = std::fs::metadata(path).map_err(|e| io_error(&e))?.len();
+    let file = open_regular(path)?;
+    let size = file.metadata().map_err(|e| io_error(&e))?.len();
     if size > config.max_bytes {
         return Err(IngestError::TooLarge {
             size,
@@ -362,11 +407,8 @@ fn read_file(path: &Path, config: &ReadConfig) -> Result<Decoded, IngestError> {
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grew after its size was checked.
-    std::fs::File::open(path)
-        .and_then(|f| {
-            f.take(config.max_bytes.saturating_add(1))
-                .read_to_end(&mut bytes)
-        })
+    file.take(config.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
         .map_err(|e| io_error(&e))?;
     if bytes.len() as u64 > config.max_bytes {
         return Err(IngestError::TooLarge {
@@ -414,7 +456,15 @@ fn collect(
         }
     };
     if !meta.is_dir() {
-        files.push(path.to_path_buf());
+        if meta.is_file() {
+            files.push(path.to_path_buf());
+        } else {
+            // A FIFO, socket or device never ends or never starts: reading it would hang.
+            problems.push(Problem {
+                path: label(),
+                message: IngestError::NotRegular(special_kind(&meta)).to_string(),
+            });
+        }
         return;
     }
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
