@@ -18,8 +18,14 @@ pub fn to_bytes(table: &Table) -> Result<Vec<u8>, ExportError> {
                 .iter()
                 .map(|c| neutralise(c).into_owned()),
         )?;
+        let sources = table.has_sources();
         for i in 0..table.len() {
-            w.write_record(table.flat_row(i).iter().map(|c| neutralise(c).into_owned()))?;
+            w.write_record(
+                table
+                    .flat_row_as(i, sources)
+                    .iter()
+                    .map(|c| neutralise(c).into_owned()),
+            )?;
         }
         w.flush().map_err(::csv::Error::from)?;
     }
@@ -47,8 +53,8 @@ mod tests {
         check(&["把“两手抓”落到实处"], "把“两手抓”落到实处");
         check(&["说\"好\""], "\"说\"\"好\"\"\"");
         check(
-            &["=HYPERLINK(\"x\")", "-1"],
-            "\"'=HYPERLINK(\"\"x\"\")\",'-1",
+            &["=HYPERLINK(\"x\")", "-1", "-1+1"],
+            "\"'=HYPERLINK(\"\"x\"\")\",-1,'-1+1",
         );
         check(&["@cmd", "+1"], "'@cmd,'+1");
     }

@@ -46,8 +46,9 @@ pub fn to_string(tables: &[Table]) -> String {
         };
         let _ = writeln!(out, "{}", row(&cols));
         let _ = writeln!(out, "|{}", " --- |".repeat(cols.len()));
+        let sources = table.has_sources();
         for i in 0..table.len() {
-            let _ = writeln!(out, "{}", row(&table.flat_row(i)));
+            let _ = writeln!(out, "{}", row(&table.flat_row_as(i, sources)));
         }
     }
     out

@@ -110,9 +110,15 @@ impl Table {
     /// Row `i` as written to flat formats: its cells, then its source cells (empty when it has
     /// none) when any row has a source.
     pub fn flat_row(&self, i: usize) -> Vec<String> {
+        self.flat_row_as(i, self.has_sources())
+    }
+
+    /// Row `i` as [`Table::flat_row`] gives it, with `sources` the table's
+    /// [`Table::has_sources`], so a writer asks that once, not once a row.
+    pub fn flat_row_as(&self, i: usize, sources: bool) -> Vec<String> {
         let mut cells = self.rows.get(i).cloned().unwrap_or_default();
         cells.resize(self.columns.len(), String::new());
-        if self.has_sources() {
+        if sources {
             match self.source(i) {
                 Some(s) => cells.extend(s.cells()),
                 None => cells.extend(std::iter::repeat_n(String::new(), SOURCE_COLUMNS.len())),
@@ -132,12 +138,19 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// True when a spreadsheet could take `cell` for a formula.
+/// True when a spreadsheet could take `cell` for a formula. A plain negative number (`-2.5`) is
+/// a number, not a formula.
 pub fn is_formula_like(cell: &str) -> bool {
-    matches!(
-        cell.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    )
+    let negative_number = cell.strip_prefix('-').is_some_and(|n| {
+        let (int, frac) = n.split_once('.').unwrap_or((n, ""));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        digits(int) && (frac.is_empty() || digits(frac))
+    });
+    !negative_number
+        && matches!(
+            cell.chars().next(),
+            Some('=' | '+' | '-' | '@' | '\t' | '\r')
+        )
 }
 
 #[cfg(test)]
@@ -159,6 +172,10 @@ mod tests {
         check("两手抓、两手硬", "两手抓、两手硬");
         check("2020-02-03", "2020-02-03");
         check("", "");
+        check("-2.75", "-2.75");
+        check("-3", "-3");
+        check("-3-1", "'-3-1");
+        check("-", "'-");
     }
 
     #[test]

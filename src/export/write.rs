@@ -20,6 +20,14 @@ pub enum ExportError {
     /// The JSON writer failed.
     #[error("writing JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A table has more columns than an Excel sheet holds.
+    #[error("table {table} has {columns} columns, more than the 16,384 an Excel sheet holds")]
+    TooWide {
+        /// The table's name.
+        table: String,
+        /// Its columns.
+        columns: usize,
+    },
     /// Reading or writing the file failed.
     #[error("{source}: {}", path.display())]
     Io {
@@ -67,10 +75,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         .file_name()
         .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // An export written over an older one keeps that file's permissions (a private 0600 file
+    // stays private).
+    let keep = std::fs::metadata(path).ok().map(|m| m.permissions());
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        if let Some(permissions) = keep {
+            std::fs::set_permissions(&tmp, permissions)?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -106,6 +120,21 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn overwriting_keeps_the_files_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("private.csv");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let mut t = Table::new("矩阵", ["提法"]);
+        t.push(vec!["两手抓".into()], None);
+        write_file(&path, ExportFormat::Csv, &[t]).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]
