@@ -15,6 +15,7 @@ use crate::gui::state::{
     AppState, JobStatus, Level, PendingExport, Settings, Workspace, meeting_key,
 };
 use crate::gui::tables;
+use crate::gui::workspace::WorkspaceFile;
 
 /// Where eframe keeps the settings.
 const SETTINGS_KEY: &str = "tifa-settings";
@@ -31,7 +32,7 @@ pub struct TifaApp {
     jobs: Jobs,
     /// Inputs of the running load: re-sent when a newer load supersedes it.
     pending_inputs: Vec<Input>,
-    workspace_path: Option<PathBuf>,
+    workspace_file: WorkspaceFile,
     timeline: TimelineView,
     reader: ReaderView,
     compare: CompareView,
@@ -65,6 +66,7 @@ impl TifaApp {
             inputs.push(Input::Seeds);
         }
         inputs.extend(workspace.paths.iter().cloned().map(Input::Path));
+        let workspace_file = WorkspaceFile::new(workspace_path, &workspace);
         let mut app = Self {
             state: AppState {
                 view: workspace.view,
@@ -76,7 +78,7 @@ impl TifaApp {
             rx,
             jobs: Jobs::new(waker),
             pending_inputs: Vec::new(),
-            workspace_path,
+            workspace_file,
             timeline: TimelineView::default(),
             reader: ReaderView::default(),
             compare: CompareView::default(),
@@ -417,6 +419,8 @@ impl TifaApp {
             self.handle_command(Command::AddDropped(dropped));
         }
         self.drain_commands();
+        // Each correction is on disk the frame it is made, not at the next autosave.
+        self.save_workspace();
     }
 
     /// Draws one frame into `ui`, after [`Self::logic`].
@@ -443,6 +447,7 @@ impl TifaApp {
             drop_overlay_ui(ui.ctx(), self.state.hovered_files, lang);
         }
         self.drain_commands();
+        self.save_workspace();
     }
 
     /// One whole frame, as a test harness drives it.
@@ -452,12 +457,15 @@ impl TifaApp {
         self.draw(ui);
     }
 
-    /// Saves the workspace file (atomically) if the app has one.
-    pub fn save_workspace(&self) {
-        if let Some(path) = &self.workspace_path
-            && let Err(e) = self.state.workspace.save(path)
-        {
-            log::warn!("cannot save the workspace: {e:#}");
+    /// Saves the workspace file (atomically and durably) if the app has one and it changed,
+    /// merging what another window saved; a failed save is shown once.
+    pub fn save_workspace(&mut self) {
+        let synced = self.workspace_file.sync(&mut self.state.workspace);
+        if synced.merged {
+            self.state.apply_corrections();
+        }
+        if let Some(message) = synced.failed {
+            self.state.notify(Level::Error, message);
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod jobs;
 pub mod panels;
 pub mod state;
 pub mod tables;
+pub mod workspace;
 
 pub use app::TifaApp;
 pub use command::{Command, CommandSender};
@@ -48,9 +49,8 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result {
             let settings = app::load_settings(cc.storage);
             let dir = eframe::storage_dir("Tifa");
             let path = dir.map(|d| d.join("workspace.json"));
-            let (workspace, save_to) = if files.is_empty() {
-                let ws = path.as_deref().map(Workspace::load).unwrap_or_default();
-                (ws, path)
+            let app = if files.is_empty() {
+                open_workspace(&cc.egui_ctx, settings, path)
             } else {
                 // A session on files named on the command line leaves the saved workspace alone.
                 let ws = Workspace {
@@ -58,14 +58,28 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result {
                     paths: files,
                     ..Workspace::default()
                 };
-                (ws, None)
+                TifaApp::new(&cc.egui_ctx, settings, ws, None)
             };
-            Ok(Box::new(TifaApp::new(
-                &cc.egui_ctx,
-                settings,
-                workspace,
-                save_to,
-            )))
+            Ok(Box::new(app))
         }),
     )
+}
+
+/// The app on the workspace saved at `path` (a new one when there is none), with a notification
+/// for each part of the file that could not be read. A file that could not be read in full and
+/// could not be copied aside is never written over.
+pub fn open_workspace(ctx: &egui::Context, settings: Settings, path: Option<PathBuf>) -> TifaApp {
+    let loaded = path.as_deref().map_or_else(
+        || workspace::Loaded {
+            may_save: true,
+            ..workspace::Loaded::default()
+        },
+        Workspace::load,
+    );
+    let save_to = path.filter(|_| loaded.may_save);
+    let mut app = TifaApp::new(ctx, settings, loaded.workspace, save_to);
+    for p in loaded.problems {
+        app.state.notify(state::Level::Error, p);
+    }
+    app
 }

@@ -2,10 +2,12 @@
 //! Only `TifaApp::handle_command` and the application of job results write it.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::gui::workspace::Workspace;
 
 use crate::gui::command::{Correction, DiffPair, Lang, View};
 use crate::ingest::Corpus;
@@ -18,58 +20,6 @@ use crate::pipeline::Analysis;
 pub struct Settings {
     /// The interface language.
     pub lang: Lang,
-}
-
-/// The workspace: what was loaded, what was corrected, what was in view. Saved atomically as JSON.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Workspace {
-    /// Whether the built-in seed reports are part of the corpus.
-    pub seeds: bool,
-    /// Files and folders added by the user, in the order added.
-    pub paths: Vec<PathBuf>,
-    /// Documents the user removed, by path label.
-    pub removed: Vec<String>,
-    /// Hand corrections, by meeting key (see [`meeting_key`]).
-    pub corrections: BTreeMap<String, Correction>,
-    /// The view on screen.
-    pub view: View,
-}
-
-impl Default for Workspace {
-    fn default() -> Self {
-        Self {
-            seeds: true,
-            paths: Vec::new(),
-            removed: Vec::new(),
-            corrections: BTreeMap::new(),
-            view: View::Timeline,
-        }
-    }
-}
-
-impl Workspace {
-    /// Reads a workspace file; a missing or unreadable file gives the default workspace.
-    pub fn load(path: &Path) -> Self {
-        std::fs::read(path)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
-    }
-
-    /// Writes the workspace to a temporary file beside `path`, then renames it over `path`, so
-    /// a crash mid-write never leaves a half-written workspace.
-    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
-        use anyhow::Context as _;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
-        let tmp = path.with_extension("json.tmp");
-        let bytes = serde_json::to_vec_pretty(self)?;
-        std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-        std::fs::rename(&tmp, path).with_context(|| format!("replacing {}", path.display()))?;
-        Ok(())
-    }
 }
 
 /// A key for a meeting that survives re-analysis: its document's path and its article's offset.
@@ -232,54 +182,4 @@ pub fn corrected(raw: &Analysis, corrections: &BTreeMap<String, Correction>) -> 
     }
     out.refresh_places();
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn check(json: &str, expect: &Workspace) {
-        let got: Workspace = serde_json::from_str(json).unwrap();
-        assert_eq!(&got, expect);
-    }
-
-    #[test]
-    fn workspace_fields_default_when_missing() {
-        check("{}", &Workspace::default());
-        check(
-            r#"{"seeds": false, "paths": ["/data/某县日报.html"]}"#,
-            &Workspace {
-                seeds: false,
-                paths: vec!["/data/某县日报.html".into()],
-                ..Workspace::default()
-            },
-        );
-        check(
-            r#"{"view": "Compare", "removed": ["seed:000.txt"]}"#,
-            &Workspace {
-                view: View::Compare,
-                removed: vec!["seed:000.txt".into()],
-                ..Workspace::default()
-            },
-        );
-    }
-
-    #[test]
-    fn workspace_saves_and_loads_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/workspace.json");
-        let mut ws = Workspace::default();
-        ws.corrections.insert(
-            "/data/a.txt#120".into(),
-            Correction {
-                title: Some("县委常委会会议".into()),
-                ..Correction::default()
-            },
-        );
-        ws.save(&path).unwrap();
-        assert_eq!(Workspace::load(&path), ws);
-        assert!(!path.with_extension("json.tmp").exists());
-        std::fs::write(&path, "not json").unwrap();
-        assert_eq!(Workspace::load(&path), Workspace::default());
-    }
 }

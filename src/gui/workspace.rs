@@ -1,0 +1,719 @@
+//! The workspace file: what was loaded, what was corrected, what was in view.
+//!
+//! Corrections are the user's work, so the file is read as far as it can be and never lost:
+//! each field and each correction is read on its own, so one bad value costs only itself; fields
+//! this version does not know are kept and written back; a file that could not be read whole is
+//! copied aside before anything is written over it; saving is atomic and durable, and merges
+//! what another window saved in the meantime.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::gui::command::{Correction, View};
+
+/// The workspace: what was loaded, what was corrected, what was in view. Saved as JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workspace {
+    /// Whether the built-in seed reports are part of the corpus.
+    pub seeds: bool,
+    /// Files and folders added by the user, in the order added.
+    #[serde(with = "lossless_paths")]
+    pub paths: Vec<PathBuf>,
+    /// Documents the user removed, by path label.
+    pub removed: Vec<String>,
+    /// Hand corrections, by meeting key (see [`crate::gui::state::meeting_key`]).
+    pub corrections: BTreeMap<String, Correction>,
+    /// The view on screen.
+    pub view: View,
+    /// Fields written by another version of Tifa, kept as they were and written back.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self {
+            seeds: true,
+            paths: Vec::new(),
+            removed: Vec::new(),
+            corrections: BTreeMap::new(),
+            view: View::Timeline,
+            other: Map::new(),
+        }
+    }
+}
+
+/// A workspace read from disk, with what could not be read of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    /// Everything that could be read.
+    pub workspace: Workspace,
+    /// One line for each thing that could not be read, for the user.
+    pub problems: Vec<String>,
+    /// Where the original file was copied before anything is written over it, when some of it
+    /// could not be read.
+    pub kept_copy: Option<PathBuf>,
+    /// False when the file could not be read in full and no copy could be kept: the app must
+    /// then not write over it.
+    pub may_save: bool,
+}
+
+/// Why a workspace could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Writing the file failed.
+    #[error("cannot save the workspace to {}: {source}", path.display())]
+    Io {
+        /// What went wrong.
+        source: std::io::Error,
+        /// The workspace file.
+        path: PathBuf,
+    },
+    /// The workspace could not be turned into JSON.
+    #[error("cannot save the workspace: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Workspace {
+    /// Reads a workspace file as far as it can be read. A missing file is a new workspace; a
+    /// file with unreadable parts keeps every part that can be read, and the original is copied
+    /// beside it (`workspace.json.unreadable-…`) so nothing the user made is lost.
+    pub fn load(path: &Path) -> Loaded {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Loaded {
+                    may_save: true,
+                    ..Loaded::default()
+                };
+            }
+            Err(e) => {
+                return Loaded {
+                    problems: vec![format!("cannot read {}: {e}", path.display())],
+                    may_save: false,
+                    ..Loaded::default()
+                };
+            }
+        };
+        let (workspace, problems) = Self::from_bytes(&bytes);
+        if problems.is_empty() {
+            return Loaded {
+                workspace,
+                may_save: true,
+                ..Loaded::default()
+            };
+        }
+        let copy = keep_copy(path, &bytes);
+        let mut problems = problems;
+        match &copy {
+            Ok(kept) => problems.push(format!(
+                "the original workspace file is kept at {}",
+                kept.display()
+            )),
+            Err(e) => problems.push(format!(
+                "no copy of the workspace file could be kept ({e}); it will not be written over"
+            )),
+        }
+        Loaded {
+            workspace,
+            problems,
+            may_save: copy.is_ok(),
+            kept_copy: copy.ok(),
+        }
+    }
+
+    /// Reads a workspace from JSON bytes, field by field and correction by correction; returns
+    /// what could be read and one line for each thing that could not.
+    pub fn from_bytes(bytes: &[u8]) -> (Workspace, Vec<String>) {
+        let mut ws = Workspace::default();
+        let mut problems = Vec::new();
+        let object = match serde_json::from_slice::<Value>(bytes) {
+            Ok(Value::Object(object)) => object,
+            Ok(_) => {
+                problems.push("the workspace file is not a JSON object".into());
+                return (ws, problems);
+            }
+            Err(e) => {
+                problems.push(format!("the workspace file is not valid JSON ({e})"));
+                return salvage_corrections(bytes, problems);
+            }
+        };
+        for (key, value) in object {
+            let bad = |problems: &mut Vec<String>, e: &dyn std::fmt::Display| {
+                problems.push(format!("workspace field {key:?} cannot be read ({e})"));
+            };
+            match key.as_str() {
+                "seeds" => match serde_json::from_value(value) {
+                    Ok(v) => ws.seeds = v,
+                    Err(e) => bad(&mut problems, &e),
+                },
+                "paths" => match lossless_paths::from_value(&value) {
+                    Ok(v) => ws.paths = v,
+                    Err(e) => bad(&mut problems, &e),
+                },
+                "removed" => match serde_json::from_value(value) {
+                    Ok(v) => ws.removed = v,
+                    Err(e) => bad(&mut problems, &e),
+                },
+                "view" => match serde_json::from_value(value) {
+                    Ok(v) => ws.view = v,
+                    Err(e) => bad(&mut problems, &e),
+                },
+                "corrections" => match value {
+                    Value::Object(entries) => {
+                        for (meeting, c) in entries {
+                            match serde_json::from_value::<Correction>(c) {
+                                Ok(c) => {
+                                    ws.corrections.insert(meeting, c);
+                                }
+                                Err(e) => problems.push(format!(
+                                    "the correction of {meeting} cannot be read ({e})"
+                                )),
+                            }
+                        }
+                    }
+                    other => bad(&mut problems, &format!("not an object: {other}")),
+                },
+                _ => {
+                    ws.other.insert(key, value);
+                }
+            }
+        }
+        (ws, problems)
+    }
+
+    /// Writes the workspace durably: to a temporary file beside `path`, flushed to disk, then
+    /// renamed over `path`, so a crash at any moment leaves either the old file or the new one.
+    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
+        let io = |source| SaveError::Io {
+            source,
+            path: path.to_path_buf(),
+        };
+        let bytes = serde_json::to_vec_pretty(self)?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir).map_err(io)?;
+        let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
+        let written = (|| {
+            use std::io::Write as _;
+            let mut file = std::fs::File::create(&tmp)?;
+            file.write_all(&bytes)?;
+            file.sync_all()?;
+            std::fs::rename(&tmp, path)?;
+            // The rename itself is durable only once the folder is flushed too.
+            if let Ok(d) = std::fs::File::open(&dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written.map_err(io)
+    }
+
+    /// Merges what another window saved (`theirs`) since this one last read or wrote the file
+    /// (`base`) into this workspace: changes made on either side are kept, and where both
+    /// changed the same correction, this side's wins.
+    pub fn merge(&mut self, base: &Workspace, theirs: &Workspace) {
+        let keys: std::collections::BTreeSet<String> = base
+            .corrections
+            .keys()
+            .chain(theirs.corrections.keys())
+            .cloned()
+            .collect();
+        for key in keys {
+            let (b, t) = (base.corrections.get(&key), theirs.corrections.get(&key));
+            let ours_unchanged = self.corrections.get(&key) == b;
+            if ours_unchanged && t != b {
+                match t {
+                    Some(t) => self.corrections.insert(key, t.clone()),
+                    None => self.corrections.remove(&key),
+                };
+            }
+        }
+        for p in &theirs.paths {
+            if !base.paths.contains(p) && !self.paths.contains(p) {
+                self.paths.push(p.clone());
+            }
+        }
+        for r in &theirs.removed {
+            if !base.removed.contains(r) && !self.removed.contains(r) {
+                self.removed.push(r.clone());
+            }
+        }
+        for (k, v) in &theirs.other {
+            self.other.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+}
+
+/// Where the app keeps its workspace, and what it last wrote there: saves each change as soon as
+/// it is made, merges what another window saved in between, and says when a save fails.
+#[derive(Debug, Default)]
+pub struct WorkspaceFile {
+    /// The file; `None` saves nothing (tests, or a session on files named on the command line).
+    path: Option<PathBuf>,
+    /// The workspace as last read from or written to the file: the base of a merge.
+    saved: Workspace,
+    /// The last failure, so it is reported once, not every frame.
+    failed: Option<String>,
+    /// When the last failed attempt was made, so a failing disk is not retried every frame.
+    failed_at: Option<std::time::Instant>,
+}
+
+/// How long after a failed save the next attempt is made.
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// What [`WorkspaceFile::sync`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// Another window's changes were merged in: corrections must be applied again.
+    pub merged: bool,
+    /// A save failed for a new reason: tell the user.
+    pub failed: Option<String>,
+}
+
+impl WorkspaceFile {
+    /// The file at `path` (`None`: nothing is saved), holding `loaded` as read.
+    pub fn new(path: Option<PathBuf>, loaded: &Workspace) -> Self {
+        Self {
+            path,
+            saved: loaded.clone(),
+            ..Self::default()
+        }
+    }
+
+    /// Saves `ws` if it changed since the last save, first merging what another window wrote
+    /// to the file since then.
+    pub fn sync(&mut self, ws: &mut Workspace) -> Synced {
+        let mut out = Synced::default();
+        let Some(path) = self.path.clone() else {
+            return out;
+        };
+        if *ws == self.saved || self.failed_at.is_some_and(|at| at.elapsed() < RETRY_AFTER) {
+            return out;
+        }
+        if let Ok(bytes) = std::fs::read(&path) {
+            let (disk, problems) = Workspace::from_bytes(&bytes);
+            if problems.is_empty() && disk != self.saved {
+                ws.merge(&self.saved, &disk);
+                out.merged = true;
+            }
+        }
+        match ws.save(&path) {
+            Ok(()) => {
+                self.saved = ws.clone();
+                self.failed = None;
+                self.failed_at = None;
+            }
+            Err(e) => {
+                let message = e.to_string();
+                log::error!("{message}");
+                self.failed_at = Some(std::time::Instant::now());
+                if self.failed.as_deref() != Some(message.as_str()) {
+                    self.failed = Some(message.clone());
+                    out.failed = Some(message);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Copies an unreadable workspace file beside itself, under a name that says when.
+fn keep_copy(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let name = path.file_name().map_or_else(
+        || "workspace.json".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let copy = path.with_file_name(format!("{name}.unreadable-{stamp}"));
+    if !copy.exists() {
+        std::fs::write(&copy, bytes)?;
+    }
+    Ok(copy)
+}
+
+/// From a truncated or damaged file, every `"key": { … }` entry of its corrections that still
+/// parses whole.
+fn salvage_corrections(bytes: &[u8], mut problems: Vec<String>) -> (Workspace, Vec<String>) {
+    let mut ws = Workspace::default();
+    let text = String::from_utf8_lossy(bytes);
+    let Some(start) = text.find("\"corrections\"") else {
+        return (ws, problems);
+    };
+    let Some(open) = text[start..].find('{').map(|o| start + o + 1) else {
+        return (ws, problems);
+    };
+    let mut rest = &text[open..];
+    // Each entry: a JSON string key, a colon, and an object value.
+    while let Some(q) = rest.find('"') {
+        let mut de = serde_json::Deserializer::from_str(&rest[q..]).into_iter::<String>();
+        let Some(Ok(key)) = de.next() else { break };
+        let after_key = q + de.byte_offset();
+        let Some(colon) = rest[after_key..].find(':') else {
+            break;
+        };
+        let value_at = after_key + colon + 1;
+        let mut de = serde_json::Deserializer::from_str(&rest[value_at..]).into_iter::<Value>();
+        match de.next() {
+            Some(Ok(value)) => {
+                let used = value_at + de.byte_offset();
+                if let Ok(c) = serde_json::from_value::<Correction>(value) {
+                    ws.corrections.insert(key, c);
+                }
+                rest = &rest[used..];
+            }
+            _ => break,
+        }
+    }
+    if !ws.corrections.is_empty() {
+        problems.push(format!(
+            "{} corrections were recovered from the damaged file",
+            ws.corrections.len()
+        ));
+    }
+    (ws, problems)
+}
+
+/// Paths written losslessly: as a string when they are valid Unicode, otherwise (on Unix) as
+/// `{"unix_bytes": [..]}`, so a folder name in a legacy encoding survives a save.
+mod lossless_paths {
+    use std::path::PathBuf;
+
+    use serde::ser::SerializeSeq;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use serde_json::Value;
+
+    pub fn serialize<S: Serializer>(paths: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(paths.len()))?;
+        for p in paths {
+            seq.serialize_element(&to_value(p))?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PathBuf>, D::Error> {
+        let value = Value::deserialize(d)?;
+        from_value(&value).map_err(serde::de::Error::custom)
+    }
+
+    fn to_value(p: &std::path::Path) -> Value {
+        if let Some(s) = p.to_str() {
+            return Value::String(s.to_string());
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let bytes: Vec<Value> = p
+                .as_os_str()
+                .as_bytes()
+                .iter()
+                .map(|b| (*b).into())
+                .collect();
+            serde_json::json!({ "unix_bytes": bytes })
+        }
+        #[cfg(not(unix))]
+        Value::String(p.to_string_lossy().into_owned())
+    }
+
+    pub fn from_value(value: &Value) -> Result<Vec<PathBuf>, String> {
+        let Value::Array(items) = value else {
+            return Err(format!("not a list: {value}"));
+        };
+        items.iter().map(one).collect()
+    }
+
+    fn one(v: &Value) -> Result<PathBuf, String> {
+        match v {
+            Value::String(s) => Ok(PathBuf::from(s)),
+            Value::Object(o) => {
+                let bytes: Option<Vec<u8>> =
+                    o.get("unix_bytes").and_then(Value::as_array).and_then(|a| {
+                        a.iter()
+                            .map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()))
+                            .collect()
+                    });
+                let bytes = bytes.ok_or_else(|| format!("not a path: {v}"))?;
+                #[cfg(unix)]
+                {
+                    use std::os::unix::ffi::OsStrExt;
+                    Ok(PathBuf::from(std::ffi::OsStr::from_bytes(&bytes)))
+                }
+                #[cfg(not(unix))]
+                Ok(PathBuf::from(String::from_utf8_lossy(&bytes).into_owned()))
+            }
+            _ => Err(format!("not a path: {v}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn correction(title: &str) -> Correction {
+        Correction {
+            title: Some(title.into()),
+            ..Correction::default()
+        }
+    }
+
+    fn check(json: &str, expect: &Workspace, problems: usize) {
+        let (got, said) = Workspace::from_bytes(json.as_bytes());
+        assert_eq!(&got, expect, "{json}");
+        assert_eq!(said.len(), problems, "{json}: {said:?}");
+    }
+
+    #[test]
+    fn fields_default_when_missing() {
+        check("{}", &Workspace::default(), 0);
+        check(
+            r#"{"seeds": false, "paths": ["/data/某县日报.html"]}"#,
+            &Workspace {
+                seeds: false,
+                paths: vec!["/data/某县日报.html".into()],
+                ..Workspace::default()
+            },
+            0,
+        );
+        check(
+            r#"{"view": "Compare", "removed": ["seed:000.txt"]}"#,
+            &Workspace {
+                view: View::Compare,
+                removed: vec!["seed:000.txt".into()],
+                ..Workspace::default()
+            },
+            0,
+        );
+    }
+
+    #[test]
+    fn one_bad_value_costs_only_itself() {
+        let mut with_one = Workspace::default();
+        with_one
+            .corrections
+            .insert("/a.txt#0".into(), correction("县委常委会会议"));
+        // An unknown view name.
+        check(
+            r#"{"view": "Atlas", "corrections": {"/a.txt#0": {"title": "县委常委会会议"}}}"#,
+            &with_one,
+            1,
+        );
+        // A value of the wrong type, and a correction of the wrong shape beside a good one.
+        check(
+            r#"{"seeds": "yes", "corrections": {"/a.txt#0": {"title": "县委常委会会议"}, "/b.txt#9": {"date": 5}}}"#,
+            &with_one,
+            2,
+        );
+        // Not JSON at all.
+        check("not json", &Workspace::default(), 1);
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_and_written_back() {
+        let (ws, problems) = Workspace::from_bytes(
+            r#"{"seeds": true, "lexicon": ["外防输入"], "zoom": 3}"#.as_bytes(),
+        );
+        assert!(problems.is_empty());
+        let json: Value = serde_json::to_value(&ws).unwrap();
+        assert_eq!(json["lexicon"][0], "外防输入");
+        assert_eq!(json["zoom"], 3);
+    }
+
+    #[test]
+    fn a_truncated_file_gives_back_its_whole_corrections() {
+        let mut ws = Workspace::default();
+        ws.corrections.insert("/a.txt#0".into(), correction("甲"));
+        ws.corrections.insert("/b.txt#5".into(), correction("乙"));
+        ws.corrections.insert("/c.txt#7".into(), correction("丙"));
+        let json = serde_json::to_string_pretty(&ws).unwrap();
+        let cut = &json[..json.find("丙").unwrap()];
+        let (got, problems) = Workspace::from_bytes(cut.as_bytes());
+        assert_eq!(got.corrections.len(), 2, "{cut}");
+        assert_eq!(got.corrections["/b.txt#5"], correction("乙"));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn an_unreadable_file_is_copied_aside_before_anything_is_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workspace.json");
+        let original = r#"{"view": "Atlas", "corrections": {"/a.txt#0": {"title": "甲"}}}"#;
+        std::fs::write(&path, original).unwrap();
+        let loaded = Workspace::load(&path);
+        assert!(loaded.may_save);
+        assert_eq!(loaded.workspace.corrections.len(), 1);
+        let kept = loaded.kept_copy.expect("a copy");
+        assert_eq!(std::fs::read_to_string(kept).unwrap(), original);
+        assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+    }
+
+    #[test]
+    fn saves_and_loads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/workspace.json");
+        let mut ws = Workspace::default();
+        ws.corrections
+            .insert("/data/a.txt#120".into(), correction("县委常委会会议"));
+        ws.save(&path).unwrap();
+        let loaded = Workspace::load(&path);
+        assert_eq!(loaded.workspace, ws);
+        assert!(loaded.problems.is_empty());
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_that_are_not_unicode_survive_a_save() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workspace.json");
+        let gbk_folder = PathBuf::from(std::ffi::OsStr::from_bytes(b"/data/\xd5\xe3\xbd\xad"));
+        let ws = Workspace {
+            paths: vec![gbk_folder.clone(), "/data/ok".into()],
+            ..Workspace::default()
+        };
+        ws.save(&path).unwrap();
+        assert_eq!(
+            Workspace::load(&path).workspace.paths,
+            [gbk_folder, "/data/ok".into()]
+        );
+    }
+
+    #[test]
+    fn two_windows_keep_each_others_corrections() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workspace.json");
+        let start = Workspace::default();
+        let mut first = WorkspaceFile::new(Some(path.clone()), &start);
+        let mut second = WorkspaceFile::new(Some(path.clone()), &start);
+        let (mut a, mut b) = (start.clone(), start);
+        a.corrections.insert("k1".into(), correction("甲"));
+        assert_eq!(first.sync(&mut a), Synced::default());
+        b.corrections.insert("k2".into(), correction("乙"));
+        assert!(second.sync(&mut b).merged);
+        let on_disk = Workspace::load(&path).workspace;
+        assert_eq!(on_disk.corrections.len(), 2);
+        // Nothing changed: nothing written.
+        assert_eq!(second.sync(&mut b), Synced::default());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_save_is_reported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the workspace's folder should be: every save fails.
+        std::fs::write(dir.path().join("settings"), "").unwrap();
+        let path = dir.path().join("settings/workspace.json");
+        let mut file = WorkspaceFile::new(Some(path), &Workspace::default());
+        let mut ws = Workspace::default();
+        ws.corrections.insert("k".into(), correction("甲"));
+        let first = file.sync(&mut ws);
+        assert!(first.failed.is_some_and(|m| m.contains("cannot save")));
+        assert_eq!(file.sync(&mut ws), Synced::default());
+    }
+
+    #[test]
+    fn merging_keeps_both_windows_corrections() {
+        let mut base = Workspace::default();
+        base.corrections.insert("k1".into(), correction("原"));
+        let mut theirs = base.clone();
+        theirs.corrections.insert("k2".into(), correction("他"));
+        theirs.corrections.insert("k1".into(), correction("他改"));
+        let mut ours = base.clone();
+        ours.corrections.insert("k3".into(), correction("我"));
+        ours.merge(&base, &theirs);
+        assert_eq!(ours.corrections["k1"], correction("他改"));
+        assert_eq!(ours.corrections["k2"], correction("他"));
+        assert_eq!(ours.corrections["k3"], correction("我"));
+        // Where both changed one correction, this window's wins.
+        let mut ours = base.clone();
+        ours.corrections.insert("k1".into(), correction("我改"));
+        ours.merge(&base, &theirs);
+        assert_eq!(ours.corrections["k1"], correction("我改"));
+    }
+
+    mod never_silently {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn workspace_of(titles: &[String]) -> Workspace {
+            let mut ws = Workspace::default();
+            for (i, t) in titles.iter().enumerate() {
+                ws.corrections
+                    .insert(format!("/报告/{i}.txt#{}", i * 7), correction(t));
+            }
+            ws
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            /// Whatever happens to the file (cut short, a byte changed, a field replaced), every
+            /// correction is either read back or the original bytes are kept beside the file.
+            #[test]
+            fn corrections_are_read_or_kept(
+                titles in prop::collection::vec("[一-龥]{1,6}", 1..6),
+                damage in 0u8..3,
+                at in any::<prop::sample::Index>(),
+                byte in any::<u8>(),
+                field in prop::sample::select(vec!["seeds", "paths", "view", "corrections", "removed"]),
+            ) {
+                let ws = workspace_of(&titles);
+                let mut bytes = serde_json::to_vec_pretty(&ws).unwrap();
+                match damage {
+                    0 => bytes.truncate(at.index(bytes.len())),
+                    1 => {
+                        let i = at.index(bytes.len());
+                        bytes[i] = byte;
+                    }
+                    _ => {
+                        let mut v: Value = serde_json::from_slice(&bytes).unwrap();
+                        v[field] = Value::from(byte);
+                        bytes = serde_json::to_vec(&v).unwrap();
+                    }
+                }
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("workspace.json");
+                std::fs::write(&path, &bytes).unwrap();
+                let loaded = Workspace::load(&path);
+                // Every correction the file still holds whole is read back …
+                let parsed: Option<Value> = serde_json::from_slice(&bytes).ok();
+                let held = parsed
+                    .as_ref()
+                    .and_then(|v| v.get("corrections"))
+                    .and_then(Value::as_object);
+                for (k, v) in held.into_iter().flatten() {
+                    if let Ok(c) = serde_json::from_value::<Correction>(v.clone()) {
+                        prop_assert_eq!(loaded.workspace.corrections.get(k), Some(&c));
+                    }
+                }
+                // … and whenever anything could not be read, the file is kept as it was.
+                let unreadable = !matches!(parsed, Some(Value::Object(_)));
+                if unreadable || !loaded.problems.is_empty() {
+                    let kept = loaded.kept_copy.as_ref().map(std::fs::read);
+                    prop_assert!(
+                        matches!(kept, Some(Ok(ref b)) if *b == bytes),
+                        "no copy kept: {:?}",
+                        loaded.problems
+                    );
+                    prop_assert!(!loaded.problems.is_empty());
+                }
+            }
+        }
+    }
+}
