@@ -9,13 +9,14 @@ use serde_json::{Value, json};
 
 use crate::compare::align::{AlignConfig, Alignment, align_meetings};
 use crate::compare::diff::SegmentKind;
-use crate::compare::{keyness, matrix};
+use crate::compare::keyness;
 use crate::export::{self, ExportFormat};
 use crate::ingest::{self, Corpus, ReadConfig};
 use crate::model::{Meeting, MeetingId, PhraseGroup};
 use crate::phrase::PhraseIndex;
 use crate::pipeline::{Analysis, Config, Engine, analyse};
 use crate::progress::NoProgress;
+use crate::report::matrix;
 
 /// Reads Chinese meeting reports and compares how policy formulae travel between places.
 #[derive(Debug, Parser)]
@@ -709,6 +710,17 @@ fn page_meetings(documents: &[crate::model::Document]) -> Vec<Meeting> {
         .collect()
 }
 
+/// Each meeting's place by the one place rule, for phrase mining.
+fn own_places<'a>(
+    meetings: &'a [Meeting],
+    documents: &'a [crate::model::Document],
+) -> Vec<Option<&'a str>> {
+    meetings
+        .iter()
+        .map(|m| crate::report::place::place(m, documents).map(|p| p.name.as_ref()))
+        .collect()
+}
+
 /// Runs split and meeting detection over `documents`, numbering meetings from 0.
 fn detect_meetings(engine: &Engine, documents: &mut [crate::model::Document]) -> Vec<Meeting> {
     use rayon::prelude::*;
@@ -769,7 +781,9 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     let seg = &engine.segmenter;
     let mut index = PhraseIndex::build(&meetings, seg, &mine_config, &mut NoProgress)
         .map_err(|_| anyhow::anyhow!("cancelled"))?;
-    let groups = index.groups(&meetings, &documents, seg, &mine_config);
+    let labels = own_places(&meetings, &documents);
+    let groups = index.groups(&meetings, &documents, &labels, seg, &mine_config);
+    drop(labels);
     row(
         &mut rows,
         "phrases (directives)",
@@ -780,18 +794,15 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     // The phrase × place matrix and the clause index alignment draws on, over an analysis
     // that borrows the documents and meetings for the moment.
     let t = Clock::start();
-    let places: std::collections::BTreeSet<String> = meetings
-        .iter()
-        .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
-        .collect();
-    let analysis = Analysis {
+    let mut analysis = Analysis {
         documents,
         problems: Vec::new(),
         meetings,
         phrases: groups,
-        places: places.into_iter().collect(),
+        places: Vec::new(),
     };
-    let matrix = crate::compare::matrix::matrix(&analysis);
+    analysis.refresh_places();
+    let matrix = crate::report::matrix(&analysis);
     let ids: Vec<crate::model::MeetingId> = analysis.meetings.iter().map(|m| m.id).collect();
     let clauses = crate::compare::align::clauses(
         &analysis,
@@ -821,7 +832,7 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     let mut pages = page_meetings(&documents);
     let mut page_index = PhraseIndex::build(&pages, seg, &mine_config, &mut NoProgress)
         .map_err(|_| anyhow::anyhow!("cancelled"))?;
-    let page_groups = page_index.groups(&pages, &documents, seg, &mine_config);
+    let page_groups = page_index.groups(&pages, &documents, &[], seg, &mine_config);
     let top: Vec<&str> = page_groups
         .iter()
         .take(10)
@@ -854,7 +865,9 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         grown.push(m);
     }
     index.add(&grown, seg, &mine_config);
-    let regrouped = index.groups(&grown, &documents, seg, &mine_config);
+    let labels = own_places(&grown, &documents);
+    let regrouped = index.groups(&grown, &documents, &labels, seg, &mine_config);
+    drop(labels);
     row(
         &mut rows,
         "add one report",
@@ -870,7 +883,7 @@ fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         pages.push(p);
     }
     page_index.add(&pages, seg, &mine_config);
-    let regrouped = page_index.groups(&pages, &documents, seg, &mine_config);
+    let regrouped = page_index.groups(&pages, &documents, &[], seg, &mine_config);
     row(
         &mut rows,
         "add one page",

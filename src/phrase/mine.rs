@@ -14,13 +14,14 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::model::{
-    Document, Meeting, MeetingId, Occurrence, PhraseGroup, PlaceUse, Span, Variant,
+    Directive, Document, Meeting, MeetingId, Occurrence, PhraseGroup, PlaceUse, Span, Variant,
 };
 use crate::phrase::Segmenter;
 use crate::phrase::grams::{FLAGS, Gram, IDIOM, QUOTED, SHAPED, WHOLE, pass_one};
 use crate::phrase::shape::Shape;
 use crate::phrase::variants;
 use crate::progress::{Cancelled, Progress};
+use crate::text::TextMap;
 
 /// Settings for phrase mining.
 #[derive(Clone, Debug)]
@@ -102,15 +103,19 @@ fn round3(x: f64) -> f64 {
 }
 
 /// Mines the recurring phrases of `meetings`' directives and groups their variants, best first.
+///
+/// `places` gives, for each meeting in order, the short name of the place it is counted under
+/// (`None` when it has none); the caller decides, so every count follows one place rule.
 pub fn mine(
     meetings: &[Meeting],
     documents: &[Document],
+    places: &[Option<&str>],
     segmenter: &Segmenter,
     config: &MineConfig,
     progress: &mut dyn Progress,
 ) -> Result<Vec<PhraseGroup>, Cancelled> {
     let index = PhraseIndex::build(meetings, segmenter, config, progress)?;
-    Ok(index.groups(meetings, documents, segmenter, config))
+    Ok(index.groups(meetings, documents, places, segmenter, config))
 }
 
 /// The candidate strings of a list of meetings, counted once and kept, so that a new report's
@@ -178,16 +183,17 @@ impl PhraseIndex {
     }
 
     /// The phrase groups of the indexed meetings, best first; `meetings` and `documents` are
-    /// the lists the index was built from.
+    /// the lists the index was built from, `places` each meeting's place as for [`mine`].
     pub fn groups(
         &self,
         meetings: &[Meeting],
         documents: &[Document],
+        places: &[Option<&str>],
         segmenter: &Segmenter,
         config: &MineConfig,
     ) -> Vec<PhraseGroup> {
         let meetings = &meetings[..self.meetings.min(meetings.len())];
-        groups_of(&self.grams, meetings, documents, segmenter, config)
+        groups_of(&self.grams, meetings, documents, places, segmenter, config)
     }
 }
 
@@ -195,11 +201,12 @@ fn groups_of(
     grams: &[Gram],
     meetings: &[Meeting],
     documents: &[Document],
+    places: &[Option<&str>],
     segmenter: &Segmenter,
     config: &MineConfig,
 ) -> Vec<PhraseGroup> {
-    let places = place_ids(meetings);
-    let candidates = candidates(grams, meetings, &places, segmenter, config);
+    let place_ids = place_ids(meetings.len(), places);
+    let candidates = candidates(grams, meetings, &place_ids, segmenter, config);
     let kept = drop_redundant(candidates, config.max_groups.saturating_mul(4));
     let texts: Vec<&str> = kept.iter().map(|c| c.text).collect();
     // Every candidate may head a group, so that 复工复产 in one meeting and 复产复工 in another
@@ -217,7 +224,16 @@ fn groups_of(
     let mut out: Vec<PhraseGroup> = groups
         .iter()
         .zip(occurrences)
-        .filter_map(|(g, occ)| build_group(g, &kept, occ, meetings, documents, segmenter, config))
+        .filter_map(|(g, occ)| {
+            let context = GroupContext {
+                meetings,
+                documents,
+                places,
+                seg: segmenter,
+                config,
+            };
+            build_group(g, &kept, occ, &context)
+        })
         .collect();
     out.sort_by(|a, b| {
         b.score
@@ -231,16 +247,45 @@ fn groups_of(
     out
 }
 
-/// Dense ids for place short names, `u32::MAX` for a meeting without a place.
-fn place_ids(meetings: &[Meeting]) -> Vec<u32> {
+/// Dense ids for the places of the first `n` meetings, `u32::MAX` for a meeting without one.
+fn place_ids(n: usize, places: &[Option<&str>]) -> Vec<u32> {
     let mut ids: HashMap<&str, u32> = HashMap::new();
-    meetings
-        .iter()
-        .map(|m| {
-            m.place.as_ref().map_or(u32::MAX, |p| {
+    (0..n)
+        .map(|i| {
+            places.get(i).copied().flatten().map_or(u32::MAX, |p| {
                 let next = ids.len() as u32;
-                *ids.entry(&p.name).or_insert(next)
+                *ids.entry(p).or_insert(next)
             })
+        })
+        .collect()
+}
+
+/// Per place, how a phrase group is used, from `(place, meeting, date)` of each occurrence:
+/// occurrences, distinct meetings and the earliest date.
+pub fn place_uses<'a>(
+    uses: impl IntoIterator<Item = (&'a str, MeetingId, Option<NaiveDate>)>,
+) -> BTreeMap<String, PlaceUse> {
+    let mut places: BTreeMap<&str, (usize, BTreeSet<MeetingId>, Option<NaiveDate>)> =
+        BTreeMap::new();
+    for (place, meeting, date) in uses {
+        let e = places.entry(place).or_default();
+        e.0 += 1;
+        e.1.insert(meeting);
+        if let Some(d) = date {
+            e.2 = Some(e.2.map_or(d, |f| f.min(d)));
+        }
+    }
+    places
+        .into_iter()
+        .map(|(name, (count, ms, first))| {
+            (
+                name.to_string(),
+                PlaceUse {
+                    count,
+                    meetings: ms.len(),
+                    first,
+                },
+            )
         })
         .collect()
 }
@@ -452,54 +497,51 @@ fn pass_three(
     per_group
 }
 
-/// Maps a byte offset in a directive's text to the document's text. The directive text is the
-/// document slice with page-break line breaks removed, so the two are walked together.
-fn to_document(directive_text: &str, span: Span, doc_text: &str, local: usize) -> usize {
-    let slice = span.slice(doc_text);
-    if slice == directive_text {
-        return span.start + local;
+/// The bytes in the document's text of `range` of a directive's reader text.
+fn to_document(directive: &Directive, doc_text: &str, range: std::ops::Range<usize>) -> Span {
+    if directive.span.slice(doc_text) == directive.text {
+        return Span::new(
+            directive.span.start + range.start,
+            directive.span.start + range.end,
+        );
     }
-    let mut doc = slice.char_indices().peekable();
-    for (i, c) in directive_text.char_indices() {
-        while let Some(&(j, dc)) = doc.peek() {
-            if dc == c {
-                break;
-            }
-            let _ = j;
-            doc.next();
-        }
-        if i >= local {
-            return span.start + doc.peek().map_or(slice.len(), |&(j, _)| j);
-        }
-        doc.next();
-    }
-    span.start + slice.len()
+    // The reader text dropped page-break line breaks; a text that differs otherwise is traced to
+    // its whole directive.
+    TextMap::new(doc_text, directive.span, &directive.text)
+        .map_or(directive.span, |map| map.to_doc(range))
+}
+
+/// What every group is built against.
+struct GroupContext<'a> {
+    meetings: &'a [Meeting],
+    documents: &'a [Document],
+    places: &'a [Option<&'a str>],
+    seg: &'a Segmenter,
+    config: &'a MineConfig,
 }
 
 fn build_group(
     members: &[usize],
     kept: &[Candidate],
     (hits, counts): (Vec<Hit>, BTreeMap<u32, usize>),
-    meetings: &[Meeting],
-    documents: &[Document],
-    seg: &Segmenter,
-    config: &MineConfig,
+    cx: &GroupContext<'_>,
 ) -> Option<PhraseGroup> {
+    let GroupContext {
+        meetings,
+        documents,
+        places,
+        seg,
+        config,
+    } = *cx;
     let mut in_meetings: BTreeSet<MeetingId> = BTreeSet::new();
-    let mut places: BTreeMap<String, (usize, BTreeSet<MeetingId>, Option<NaiveDate>)> =
-        BTreeMap::new();
+    let mut uses = Vec::with_capacity(hits.len());
     let mut occurrences = Vec::with_capacity(hits.len());
     for h in &hits {
         let m = &meetings[h.meeting as usize];
         let directive = &m.directives[h.directive as usize];
         in_meetings.insert(m.id);
-        if let Some(p) = &m.place {
-            let e = places.entry(p.name.to_string()).or_default();
-            e.0 += 1;
-            e.1.insert(m.id);
-            if let Some(d) = m.date {
-                e.2 = Some(e.2.map_or(d.date, |f| f.min(d.date)));
-            }
+        if let Some(p) = places.get(h.meeting as usize).copied().flatten() {
+            uses.push((p, m.id, m.date.map(|d| d.date)));
         }
         let text = directive
             .text
@@ -508,10 +550,7 @@ fn build_group(
         let span = documents
             .get(m.doc.0 as usize)
             .map_or(Span::default(), |doc| {
-                Span::new(
-                    to_document(&directive.text, directive.span, &doc.text, h.start as usize),
-                    to_document(&directive.text, directive.span, &doc.text, h.end as usize),
-                )
+                to_document(directive, &doc.text, h.start as usize..h.end as usize)
             });
         occurrences.push(Occurrence {
             meeting: m.id,
@@ -548,25 +587,14 @@ fn build_group(
         .map(|&v| &kept[v as usize])
         .map(|c| formulaicity(c.text, c.quoted, c.idiom, seg))
         .fold(1.0, f64::max);
+    let places = place_uses(uses);
     let score = round3(form * spread(places.len(), in_meetings.len()));
     Some(PhraseGroup {
         id: 0,
         phrase,
         variants,
         differs,
-        places: places
-            .into_iter()
-            .map(|(name, (count, ms, first))| {
-                (
-                    name,
-                    PlaceUse {
-                        count,
-                        meetings: ms.len(),
-                        first,
-                    },
-                )
-            })
-            .collect(),
+        places,
         meetings: in_meetings.into_iter().collect(),
         occurrences,
         score,
@@ -576,8 +604,15 @@ fn build_group(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Directive, DocId, Place, PlaceLevel};
+    use crate::model::{DocId, Place, PlaceLevel};
     use crate::progress::NoProgress;
+
+    /// Each meeting counted under its own place.
+    fn own(ms: &[Meeting]) -> Vec<Option<&str>> {
+        ms.iter()
+            .map(|m| m.place.as_ref().map(|p| p.name.as_ref()))
+            .collect()
+    }
 
     fn meeting(id: u32, place: &str, day: u32, directives: &[&str]) -> (Meeting, Document) {
         let text: String = directives.join("\n");
@@ -637,8 +672,15 @@ mod tests {
         ]
         .into_iter()
         .unzip();
-        let groups =
-            mine(&ms, &ds, &seg, &MineConfig::default(), &mut NoProgress).unwrap_or_default();
+        let groups = mine(
+            &ms,
+            &ds,
+            &own(&ms),
+            &seg,
+            &MineConfig::default(),
+            &mut NoProgress,
+        )
+        .unwrap_or_default();
         let find = |p: &str| {
             groups
                 .iter()
@@ -676,14 +718,14 @@ mod tests {
         ]
         .into_iter()
         .unzip();
-        let all = mine(&ms, &ds, &seg, &config, &mut NoProgress).unwrap_or_default();
+        let all = mine(&ms, &ds, &own(&ms), &seg, &config, &mut NoProgress).unwrap_or_default();
         let Ok(mut index) = PhraseIndex::build(&ms[..2], &seg, &config, &mut NoProgress) else {
             panic!("cancelled");
         };
         assert_eq!(index.len(), 2);
         index.add(&ms, &seg, &config);
         assert_eq!(index.len(), 3);
-        assert_eq!(index.groups(&ms, &ds, &seg, &config), all);
+        assert_eq!(index.groups(&ms, &ds, &own(&ms), &seg, &config), all);
         assert!(!all.is_empty());
     }
 
@@ -704,8 +746,15 @@ mod tests {
                 )
             })
             .unzip();
-        let groups =
-            mine(&ms, &ds, &seg, &MineConfig::default(), &mut NoProgress).unwrap_or_default();
+        let groups = mine(
+            &ms,
+            &ds,
+            &own(&ms),
+            &seg,
+            &MineConfig::default(),
+            &mut NoProgress,
+        )
+        .unwrap_or_default();
         let phrases: Vec<&str> = groups.iter().map(|g| g.phrase.as_str()).collect();
         assert!(phrases.contains(&"铜墙铁壁"), "{phrases:?}");
         assert!(!phrases.contains(&"栏目大全"), "{phrases:?}");
@@ -716,10 +765,13 @@ mod tests {
     #[test]
     fn document_offsets_skip_line_breaks() {
         let doc = "会议强调，要复\n\n工复产";
-        let directive = "要复工复产";
-        let span = Span::new(doc.find('要').unwrap_or(0), doc.len());
-        let start = to_document(directive, span, doc, "要".len());
-        let end = to_document(directive, span, doc, directive.len());
-        assert_eq!(&doc[start..end], "复\n\n工复产");
+        let at = doc.find('要').unwrap_or(0);
+        let directive = Directive {
+            text: "要复工复产".into(),
+            span: Span::new(at, doc.len()),
+            cue: String::new(),
+        };
+        let span = to_document(&directive, doc, "要".len().."要复工复产".len());
+        assert_eq!(span.slice(doc), "复\n\n工复产");
     }
 }

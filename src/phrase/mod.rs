@@ -6,5 +6,5 @@ pub mod segment;
 pub mod shape;
 pub mod variants;
 
-pub use mine::{MineConfig, PhraseIndex, mine};
+pub use mine::{MineConfig, PhraseIndex, mine, place_uses};
 pub use segment::Segmenter;
