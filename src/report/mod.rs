@@ -2,6 +2,7 @@
 //! builder and the JSON wire types. The desktop app and the command line only render these.
 
 pub mod align;
+pub mod json;
 pub mod kind;
 pub mod matrix;
 pub mod place;
