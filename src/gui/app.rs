@@ -97,6 +97,11 @@ impl TifaApp {
         self.tx.clone()
     }
 
+    /// The Compare view, for tests that check what it shows.
+    pub fn compare(&self) -> &CompareView {
+        &self.compare
+    }
+
     /// The timeline view, for tests that click its marks.
     pub fn timeline(&self) -> &TimelineView {
         &self.timeline
