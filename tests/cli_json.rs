@@ -8,11 +8,10 @@ use std::process::{Command, Output};
 use tifa::report::json::{DiffOut, MeetingsOut, PhrasesOut, TableRow};
 
 fn cli(args: &[&str]) -> Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
+    Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
         .args(args)
         .output()
-        .unwrap();
-    o
+        .unwrap()
 }
 
 fn ok(args: &[&str]) -> Vec<u8> {

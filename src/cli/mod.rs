@@ -207,20 +207,18 @@ fn diff_pair(analysis: &Analysis, pair: &[String]) -> Result<Option<DiffPair>> {
     let [a, b] = pair else {
         return Ok(None);
     };
-    match (meeting_id(analysis, a), meeting_id(analysis, b)) {
-        (Ok(a), Ok(b)) => Ok(Some(DiffPair::Meetings(a, b))),
-        _ => {
-            for p in [a, b] {
-                if !analysis.places.iter().any(|q| q == p) {
-                    bail!(
-                        "{p:?} is neither a meeting id nor a place (places: {})",
-                        analysis.places.join(", ")
-                    );
-                }
-            }
-            Ok(Some(DiffPair::Places(a.clone(), b.clone())))
+    if let (Ok(a), Ok(b)) = (meeting_id(analysis, a), meeting_id(analysis, b)) {
+        return Ok(Some(DiffPair::Meetings(a, b)));
+    }
+    for p in [a, b] {
+        if !analysis.places.iter().any(|q| q == p) {
+            bail!(
+                "{p:?} is neither a meeting id nor a place (places: {})",
+                analysis.places.join(", ")
+            );
         }
     }
+    Ok(Some(DiffPair::Places(a.clone(), b.clone())))
 }
 
 /// The meeting a command-line id names: `m3` (as `meetings` prints) or `3`.

@@ -66,13 +66,12 @@ pub fn rows(table: &Table) -> Vec<TableRow> {
 /// The tables as pretty JSON: the array of [`rows`] for one table, or an object keyed by
 /// table name for several.
 pub fn to_bytes(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
-    let mut bytes = match tables {
-        [table] => serde_json::to_vec_pretty(&rows(table))?,
-        _ => {
-            let by_name: BTreeMap<&str, Vec<TableRow>> =
-                tables.iter().map(|t| (t.name.as_str(), rows(t))).collect();
-            serde_json::to_vec_pretty(&by_name)?
-        }
+    let mut bytes = if let [table] = tables {
+        serde_json::to_vec_pretty(&rows(table))?
+    } else {
+        let by_name: BTreeMap<&str, Vec<TableRow>> =
+            tables.iter().map(|t| (t.name.as_str(), rows(t))).collect();
+        serde_json::to_vec_pretty(&by_name)?
     };
     bytes.push(b'\n');
     Ok(bytes)

@@ -30,21 +30,21 @@ mod tests {
     use super::*;
     use crate::model::{DocId, PlaceLevel};
 
-    fn at(name: &str) -> Option<Place> {
-        Some(Place {
+    fn at(name: &str) -> Place {
+        Place {
             name: name.into(),
             full: name.into(),
             code: String::new().into(),
             level: PlaceLevel::County,
-        })
+        }
     }
 
     /// A meeting with place `own` in a document with place `paper`, shown under `expect`.
     fn check(own: Option<&str>, paper: Option<&str>, expect: &str) {
         let mut doc = Document::from_text(DocId(0), "a.txt", "某县召开县委常委会会议");
-        doc.place = paper.and_then(at);
+        doc.place = paper.map(at);
         let m = Meeting {
-            place: own.and_then(at),
+            place: own.map(at),
             ..Meeting::default()
         };
         assert_eq!(place_of(&m, std::slice::from_ref(&doc)), expect);
