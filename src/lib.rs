@@ -26,6 +26,8 @@ pub mod model;
 pub mod phrase;
 pub mod pipeline;
 pub mod progress;
+pub mod report;
+pub mod text;
 
 pub use model::*;
 pub use progress::{Cancelled, NoProgress, Progress};

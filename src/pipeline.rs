@@ -10,6 +10,7 @@ use crate::meeting::{self, Gazetteer};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress};
+use crate::report::place::{self, UNPLACED, place_of};
 
 /// The expensive parts, built once and shared: the gazetteer and the segmenter.
 #[derive(Debug)]
@@ -54,7 +55,8 @@ pub struct Analysis {
     pub meetings: Vec<Meeting>,
     /// Recurring phrase groups, best first.
     pub phrases: Vec<PhraseGroup>,
-    /// The short names of the places that have meetings, sorted.
+    /// The short names meetings are counted under, sorted: by the one place rule
+    /// ([`place::place_of`]), so [`place::UNPLACED`] is among them when a meeting has no place.
     pub places: Vec<String>,
 }
 
@@ -64,14 +66,40 @@ impl Analysis {
         self.meetings.get(id.0 as usize).filter(|m| m.id == id)
     }
 
-    /// Sets `places` from the meetings: every place that has one, by short name, sorted.
+    /// Applies the one place rule ([`place::place_of`]) to the meetings as they now stand:
+    /// `places` becomes every place a meeting is counted under, sorted, and each phrase group's
+    /// per-place uses are counted again from its occurrences. Run it after anything changes a
+    /// meeting's place (a hand correction), and every view and export follows.
     pub fn refresh_places(&mut self) {
-        let places: BTreeSet<String> = self
-            .meetings
-            .iter()
-            .filter_map(|m| m.place.as_ref().map(|p| p.name.to_string()))
-            .collect();
-        self.places = places.into_iter().collect();
+        let Self {
+            documents,
+            meetings,
+            phrases,
+            places,
+            ..
+        } = self;
+        let labels: Vec<&str> = meetings.iter().map(|m| place_of(m, documents)).collect();
+        let label = |id: MeetingId| labels.get(id.0 as usize).copied().unwrap_or(UNPLACED);
+        let date = |id: MeetingId| {
+            meetings
+                .get(id.0 as usize)
+                .and_then(|m| m.date)
+                .map(|d| d.date)
+        };
+        for g in phrases.iter_mut() {
+            g.places = phrase::place_uses(
+                g.occurrences
+                    .iter()
+                    .map(|o| (label(o.meeting), o.meeting, date(o.meeting))),
+            );
+        }
+        let all: BTreeSet<&str> = labels.iter().copied().collect();
+        *places = all.into_iter().map(str::to_string).collect();
+    }
+
+    /// The short name `meeting` is shown and counted under (see [`place::place_of`]).
+    pub fn place_label<'a>(&'a self, meeting: &'a Meeting) -> &'a str {
+        place_of(meeting, &self.documents)
     }
 
     /// The document a meeting was found in.
@@ -116,13 +144,19 @@ pub fn analyse(
     for (i, m) in meetings.iter_mut().enumerate() {
         m.id = MeetingId(i as u32);
     }
+    let labels: Vec<Option<&str>> = meetings
+        .iter()
+        .map(|m| place::place(m, &documents).map(|p| p.name.as_ref()))
+        .collect();
     let phrases = phrase::mine(
         &meetings,
         &documents,
+        &labels,
         &engine.segmenter,
         &config.phrases,
         progress,
     )?;
+    drop(labels);
     let _ = progress.report(total, total);
     let mut analysis = Analysis {
         documents,

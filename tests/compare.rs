@@ -6,11 +6,12 @@ mod common;
 
 use std::fmt::Write;
 
-use tifa::compare::align::{AlignConfig, align_places};
+use tifa::compare::align::AlignConfig;
 use tifa::compare::diff::{SegmentKind, diff};
 use tifa::compare::keyness::{Direction, KeynessConfig, keyness};
-use tifa::compare::side::side_by_side;
 use tifa::pipeline::Analysis;
+use tifa::report::align_places;
+use tifa::report::side_by_side;
 
 use common::fixture::{Fixture, seed};
 

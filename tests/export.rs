@@ -9,9 +9,9 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
-use tifa::compare::matrix;
 use tifa::export::{self, ExportFormat, Source, Table};
 use tifa::model::{MeetingId, Span};
+use tifa::report::matrix;
 
 use common::fixture::{Fixture, seed};
 

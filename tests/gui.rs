@@ -406,3 +406,67 @@ fn choosing_a_phrase_group_shows_its_sentences_per_place() {
     h.run_steps(2);
     assert_eq!(h.state().state.view, View::Timeline);
 }
+
+#[test]
+fn a_corrected_place_is_a_compare_column_and_an_exported_column() {
+    let mut h = seeded();
+    let id = MeetingId(1);
+    let fix = Correction {
+        place: Some("丁县".into()),
+        ..Correction::default()
+    };
+    h.state_mut()
+        .handle_command(Command::CorrectMeeting(id, fix));
+    h.get_by_label("比较").click();
+    h.run_steps(3);
+    // The corrected place heads a column on screen.
+    assert!(h.query_by_label("丁县").is_some());
+    let app = h.state();
+    let a = &app.state.analysis;
+    // Per group, what the corrected meeting contributes: occurrences and the meeting itself.
+    let expect: Vec<(usize, Vec<MeetingId>)> = a
+        .phrases
+        .iter()
+        .map(|g| {
+            let n = g.occurrences.iter().filter(|o| o.meeting == id).count();
+            (n, if n > 0 { vec![id] } else { Vec::new() })
+        })
+        .collect();
+    assert!(
+        expect.iter().any(|(n, _)| *n > 0),
+        "meeting {id} uses no group"
+    );
+    let m = app.compare().matrix().unwrap();
+    let col = m.places.iter().position(|p| p == "丁县").unwrap();
+    let shown: Vec<(usize, Vec<MeetingId>)> = m
+        .rows
+        .iter()
+        .map(|r| (r.cells[col].count, r.cells[col].meetings.clone()))
+        .collect();
+    assert_eq!(shown, expect);
+    let want: Vec<String> = m.rows.iter().map(|r| r.cells[col].label()).collect();
+
+    // The exported matrix has the same column with the same counts.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("matrix.csv");
+    h.state_mut().handle_command(Command::Export {
+        table: TableKind::Matrix,
+        path: path.clone(),
+        format: ExportFormat::Csv,
+        overwrite: false,
+    });
+    assert_eq!(h.state_mut().wait_for_export(WAIT), Some(Ok(())));
+    let mut r = csv::Reader::from_path(&path).unwrap();
+    let headers = r.headers().unwrap().clone();
+    let at = headers.iter().position(|c| c == "丁县").unwrap();
+    let cells: Vec<String> = r
+        .records()
+        .map(|rec| rec.unwrap().get(at).unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(cells, want);
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.ends_with("次/1场") || c.contains("次/1场 "))
+    );
+}

@@ -71,9 +71,14 @@ fn seed_groups() -> (Vec<Meeting>, Vec<PhraseGroup>) {
             ..Meeting::default()
         });
     }
+    let places: Vec<Option<&str>> = meetings
+        .iter()
+        .map(|m| m.place.as_ref().map(|p| p.name.as_ref()))
+        .collect();
     let Ok(groups) = phrase::mine(
         &meetings,
         &corpus.documents,
+        &places,
         &Segmenter::new(),
         &MineConfig::default(),
         &mut NoProgress,

@@ -5,9 +5,9 @@
 
 use serde_json::{Value, json};
 use tifa::ingest::seed_corpus;
-use tifa::ingest::split::flatten;
 use tifa::meeting::{Gazetteer, extract};
 use tifa::model::Meeting;
+use tifa::text::flatten;
 
 fn meeting_json(m: &Meeting) -> Value {
     json!({

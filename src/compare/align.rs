@@ -14,10 +14,11 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::diff::{TextDiff, diff};
-use super::source::{TextMap, directive_source, place_of};
+use super::source::directive_source;
 use crate::export::{Source, Table};
 use crate::model::{MeetingId, Span};
 use crate::pipeline::Analysis;
+use crate::text::TextMap;
 
 /// Settings for [`align_clauses`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -149,20 +150,17 @@ pub fn align_meetings(
     ))
 }
 
-/// Aligns the directives of every meeting of place `a` with those of place `b` (short names as
-/// in `Analysis::places`).
-pub fn align_places(analysis: &Analysis, a: &str, b: &str, config: &AlignConfig) -> Alignment {
-    let of = |place: &str| -> Vec<MeetingId> {
-        analysis
-            .meetings
-            .iter()
-            .filter(|m| place_of(analysis, m) == place)
-            .map(|m| m.id)
-            .collect()
-    };
+/// Aligns the directives of meetings `a` with those of meetings `b` (every meeting of two
+/// places, say), in the order given.
+pub fn align_sets(
+    analysis: &Analysis,
+    a: &[MeetingId],
+    b: &[MeetingId],
+    config: &AlignConfig,
+) -> Alignment {
     align_clauses(
-        clauses(analysis, &of(a), config),
-        clauses(analysis, &of(b), config),
+        clauses(analysis, a, config),
+        clauses(analysis, b, config),
         config,
     )
 }
@@ -179,7 +177,7 @@ pub fn clauses(analysis: &Analysis, meetings: &[MeetingId], config: &AlignConfig
             let Some(source) = directive_source(analysis, id, di) else {
                 continue;
             };
-            let map = TextMap::new(doc, d);
+            let map = TextMap::new(doc, d.span, &d.text);
             for range in split_clauses(&d.text, config) {
                 out.push(Clause {
                     meeting: id,

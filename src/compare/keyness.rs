@@ -9,9 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::source::place_of;
 use crate::export::Table;
-use crate::model::MeetingId;
 use crate::pipeline::Analysis;
 
 /// G² above which the difference is significant at p < 0.05 (χ², one degree of freedom).
@@ -113,20 +111,16 @@ pub fn log_likelihood(here: usize, here_total: usize, rest: usize, rest_total: u
 /// Every (place, phrase group) with its G² against the other places, sorted by place, then
 /// G² (largest first), then group id.
 pub fn keyness(analysis: &Analysis, config: &KeynessConfig) -> Vec<Keyness> {
-    let place_of_meeting: BTreeMap<MeetingId, String> = analysis
-        .meetings
-        .iter()
-        .map(|m| (m.id, place_of(analysis, m)))
-        .collect();
-    // counts[group index][place] = occurrences
+    // counts[group index][place] = occurrences, from each group's per-place uses (which the
+    // analysis keeps by its one place rule).
     let mut counts: Vec<BTreeMap<&str, usize>> = Vec::with_capacity(analysis.phrases.len());
     let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
     for g in &analysis.phrases {
         let mut per: BTreeMap<&str, usize> = BTreeMap::new();
-        for o in &g.occurrences {
-            if let Some(p) = place_of_meeting.get(&o.meeting) {
-                *per.entry(p.as_str()).or_default() += 1;
-                *totals.entry(p.as_str()).or_default() += 1;
+        for (p, u) in &g.places {
+            if u.count > 0 {
+                per.insert(p.as_str(), u.count);
+                *totals.entry(p.as_str()).or_default() += u.count;
             }
         }
         counts.push(per);

@@ -14,7 +14,6 @@ use crate::gui::panels::{
 use crate::gui::state::{
     AppState, JobStatus, Level, PendingExport, Settings, Workspace, meeting_key,
 };
-use crate::gui::tables;
 use crate::gui::workspace::WorkspaceFile;
 
 /// Where eframe keeps the settings.
@@ -98,6 +97,11 @@ impl TifaApp {
     /// The sender panels and dialogs use.
     pub fn sender(&self) -> CommandSender {
         self.tx.clone()
+    }
+
+    /// The Compare view, for tests that check what it shows.
+    pub fn compare(&self) -> &CompareView {
+        &self.compare
     }
 
     /// The timeline view, for tests that click its marks.
@@ -274,7 +278,14 @@ impl TifaApp {
                     });
                 } else {
                     s.pending_export = None;
-                    let t = tables::build(&s.analysis, table, s.diff.as_ref());
+                    let t = crate::report::table(
+                        &s.analysis,
+                        table,
+                        crate::report::Focus {
+                            diff: s.diff.as_ref(),
+                            group: s.selected_group,
+                        },
+                    );
                     self.jobs.export(t, path, format);
                 }
             }
@@ -504,13 +515,7 @@ pub fn table_in_view(view: View) -> TableKind {
 }
 
 fn table_name(t: TableKind) -> &'static str {
-    match t {
-        TableKind::Meetings => "meetings",
-        TableKind::Directives => "directives",
-        TableKind::Matrix => "matrix",
-        TableKind::Diff => "diff",
-        TableKind::Library => "library",
-    }
+    t.name()
 }
 
 /// Native dialogs block their thread, so they run on their own.

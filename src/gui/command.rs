@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::export::ExportFormat;
 use crate::model::MeetingId;
+pub use crate::report::{DiffPair, TableKind};
 
 /// A file handed over by drag-and-drop.
 pub type DroppedFile = Arc<dyn egui::DroppedFile + Send + Sync>;
@@ -64,30 +65,6 @@ pub enum Lang {
     Zh,
     /// English.
     En,
-}
-
-/// Which table an export writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TableKind {
-    /// Every meeting with place, date, basis, title and chair.
-    Meetings,
-    /// Every directive of every meeting.
-    Directives,
-    /// Phrase group × place counts.
-    Matrix,
-    /// The aligned directives of the two meetings in the Diff view.
-    Diff,
-    /// Loaded documents and their problems.
-    Library,
-}
-
-/// What the Diff view puts side by side.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DiffPair {
-    /// Two meetings.
-    Meetings(MeetingId, MeetingId),
-    /// Every meeting of two places (short names).
-    Places(String, String),
 }
 
 /// A hand correction of what the engine read from a meeting report.

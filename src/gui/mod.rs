@@ -7,7 +7,6 @@ pub mod i18n;
 pub mod jobs;
 pub mod panels;
 pub mod state;
-pub mod tables;
 pub mod workspace;
 
 pub use app::TifaApp;

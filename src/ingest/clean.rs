@@ -9,6 +9,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::model::Span;
+use crate::text::{is_han, regex};
 
 /// What one line of a page is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -114,17 +115,6 @@ static PAGE_INDEX: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(\d{1,2}|第\d{1,2}版)\s*[\p{Han}]{1,6}[·•・][\p{Han}]{1,6}$"));
 static JUMP: LazyLock<Regex> = LazyLock::new(|| regex(r"^[(（]?\s*(下转|上接|转第|接第)"));
 static BRACKET_MENU: LazyLock<Regex> = LazyLock::new(|| regex(r"^(\[[^\]]{1,12}\]\s*)+$"));
-
-/// Compiles one of the engine's constant patterns. They are all tested to compile; should one
-/// ever fail, it is logged and replaced by a pattern that matches nothing, rather than panicking
-/// on a user's input.
-pub(crate) fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|err| {
-        log::error!("bad pattern {pattern}: {err}");
-        // `[^\s\S]` is a valid pattern that no character matches.
-        Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!())
-    })
-}
 
 /// Words that only a copyright or licence line uses.
 const COPYRIGHT_WORDS: &[&str] = &[
@@ -253,11 +243,6 @@ fn is_latin(line: &str) -> bool {
     let upper = line.chars().filter(char::is_ascii_uppercase).count();
     let han = line.chars().filter(|c| is_han(*c)).count();
     upper >= 6 && upper > han
-}
-
-/// A CJK ideograph.
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 /// Many short items between `|` or `--`, or a `>>` breadcrumb, or only `[…]` links.

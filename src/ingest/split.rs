@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::ingest::clean::{self, LineKind, SENTENCE_END, regex};
+use crate::ingest::clean::{self, LineKind, SENTENCE_END};
 use crate::model::{Article, DocId, Document, Span};
+use crate::text::regex;
 
 /// What sort of text an article is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -282,25 +283,10 @@ pub fn pieces_of(doc: DocId, text: &str) -> Vec<Piece> {
     b.out
 }
 
-/// The text of `span` as a reader sees it: line breaks the layout put inside a paragraph, and the
-/// padding around them, are removed.
-pub fn flatten(text: &str, span: Span) -> String {
-    let s = span.slice(text);
-    let mut out = String::with_capacity(s.len());
-    for (i, line) in s.split('\n').enumerate() {
-        let line = if i == 0 {
-            line.trim_end()
-        } else {
-            line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
-        };
-        out.push_str(line);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::flatten;
 
     /// Splits `page` and renders each piece as `kind|headline|paragraph/paragraph`.
     fn check(page: &str, expect: &[&str]) {

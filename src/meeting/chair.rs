@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::ingest::clean::{is_han, regex};
+use crate::text::{is_han, regex};
 
 /// Office titles that stand right before a leader's name. The last one found ends the titles.
 const TITLES: &[&str] = &[

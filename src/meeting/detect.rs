@@ -5,12 +5,13 @@
 //! captions are never meeting reports, and a meeting named only further down an article (a
 //! feature quoting it in passing) does not count.
 
-use crate::ingest::split::{self, ArticleKind, flatten};
+use crate::ingest::split::{self, ArticleKind};
 use crate::meeting::chair::chaired_by;
 use crate::meeting::directive::directives;
 use crate::meeting::title;
 use crate::meeting::{Gazetteer, PageDates, place};
 use crate::model::{Document, Meeting, MeetingId};
+use crate::text::flatten;
 
 /// How much of the first paragraph is read as the lead.
 const LEAD_BYTES: usize = 1500;

@@ -9,10 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::ingest::clean::regex;
-use crate::ingest::split::flatten;
 use crate::meeting::chair::{leader, titled_in};
 use crate::model::{Directive, Span};
+use crate::text::{flatten, regex};
 
 /// A cue at the start of a sentence: who, then the verb, then a comma or colon.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {

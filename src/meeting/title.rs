@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::ingest::clean::regex;
+use crate::text::regex;
 
 /// Bodies that meet under their own name: `市委常委会召开扩大会议` is the 市委常委会扩大会议.
 const ORGANS: &[&str] = &[

@@ -11,6 +11,7 @@ use crate::phrase::segment::Word;
 use crate::phrase::shape::{LIST_MARK, Shape, balanced_list};
 use crate::phrase::{MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress};
+use crate::text::is_han;
 
 /// Words that never open or close a formula: particles, prepositions, conjunctions, modal verbs
 /// and deictics. A string such as 的工作, 要坚持 or 和经济 is a fragment, not a 提法.
@@ -34,10 +35,6 @@ fn breaks_run(w: &Word) -> bool {
         || matches!(w.tag, "ns" | "t" | "x" | "eng")
         || !w.text.chars().all(is_han)
         || (w.tag == "m" && w.text.chars().any(|c| "年月日号时分秒%".contains(c)))
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
 }
 
 /// A fragment word at the edge: particle, preposition, conjunction, pronoun, or one of

@@ -2,9 +2,14 @@
 
 mod grams;
 pub mod mine;
+mod occur;
+mod places;
+pub mod score;
 pub mod segment;
+mod select;
 pub mod shape;
 pub mod variants;
 
-pub use mine::{MineConfig, PhraseIndex, mine};
+pub use mine::{MineConfig, PhraseIndex, mine, place_uses};
+pub use score::ScoreWeights;
 pub use segment::Segmenter;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use tifa::model::{
     DateBasis, Directive, DocId, Document, Meeting, MeetingId, Occurrence, PhraseGroup, Place,
-    PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
+    PlaceLevel, PolicyDate, Span, Variant,
 };
 use tifa::pipeline::Analysis;
 
@@ -84,10 +84,7 @@ impl Fixture {
             directives,
             ..Meeting::default()
         });
-        if !self.analysis.places.iter().any(|p| p == place) {
-            self.analysis.places.push(place.into());
-            self.analysis.places.sort();
-        }
+        self.analysis.refresh_places();
         id
     }
 
@@ -135,23 +132,8 @@ impl Fixture {
                 )
                 .or_default() += 1;
         }
-        let mut places: BTreeMap<String, PlaceUse> = BTreeMap::new();
         let mut meetings: Vec<MeetingId> = occurrences.iter().map(|o| o.meeting).collect();
         meetings.dedup();
-        for o in &occurrences {
-            let m = &self.analysis.meetings[o.meeting.0 as usize];
-            let name = m
-                .place
-                .as_ref()
-                .map(|p| p.name.to_string())
-                .unwrap_or_default();
-            let e = places.entry(name).or_insert(PlaceUse {
-                count: 0,
-                meetings: 0,
-                first: None,
-            });
-            e.count += 1;
-        }
         self.analysis.phrases.push(PhraseGroup {
             id,
             phrase: variants[0].into(),
@@ -163,11 +145,13 @@ impl Fixture {
                 })
                 .collect(),
             differs: String::new(),
-            places,
+            places: BTreeMap::new(),
             meetings,
             occurrences,
             score: 1.0,
         });
+        // Places and per-place uses come from the analysis's one place rule.
+        self.analysis.refresh_places();
         id
     }
 }

@@ -1,5 +1,7 @@
 //! The phrase group × place matrix (sortable, filterable) and, for a chosen group, the sentences
-//! that carry it in each place, with the variant found there marked.
+//! that carry it in each place, with the variant found there marked. Both are report views
+//! ([`report::matrix`], [`report::side_by_side`]) built once per analysis revision: this panel
+//! only draws them.
 
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
@@ -8,7 +10,8 @@ use egui_extras::{Column, TableBuilder};
 use crate::gui::command::Command;
 use crate::gui::i18n::tr;
 use crate::gui::panels::ViewCtx;
-use crate::pipeline::Analysis;
+use crate::report::side::PlaceSentences;
+use crate::report::{self, Matrix};
 
 /// The column the matrix is sorted by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,7 +28,7 @@ pub enum SortKey {
 }
 
 /// Per place (short name), the laid-out sentences.
-type PlaceSentences = Vec<(String, Vec<LayoutJob>)>;
+type LaidOut = Vec<(String, Vec<LayoutJob>)>;
 
 /// The Compare view.
 #[derive(Debug, Default)]
@@ -33,23 +36,33 @@ pub struct CompareView {
     filter: String,
     sort: SortKey,
     descending: bool,
-    /// Group indices in display order, for (revision, filter, sort, descending).
+    /// The matrix of the analysis at a revision.
+    matrix: Option<(u64, Matrix)>,
+    /// Row indices in display order, for (revision, filter, sort, descending).
     order: Vec<usize>,
     order_key: Option<(u64, String, SortKey, bool)>,
     /// Per place, the sentences of the chosen group, built once per (revision, group).
-    sentences: Option<((u64, u32), PlaceSentences)>,
+    sentences: Option<((u64, u32), LaidOut)>,
 }
 
 impl CompareView {
+    /// The matrix the view draws (as of the last frame), if any.
+    pub fn matrix(&self) -> Option<&Matrix> {
+        self.matrix.as_ref().map(|(_, m)| m)
+    }
+
     /// Draws the matrix and the chosen group's sentences.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let s = cx.state;
         let lang = s.settings.lang;
-        let a = &s.analysis;
+        if self.matrix.as_ref().is_none_or(|(r, _)| *r != s.revision) {
+            self.matrix = Some((s.revision, report::matrix(&s.analysis)));
+        }
         let filter_id = egui::Id::unique("compare-filter");
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
             ui.memory_mut(|m| m.request_focus(filter_id));
         }
+        let rows = self.matrix().map_or(0, |m| m.rows.len());
         ui.horizontal(|ui| {
             let l = ui.label(tr(lang, "Filter"));
             ui.add(
@@ -59,16 +72,18 @@ impl CompareView {
                     .desired_width(240.0),
             )
             .labelled_by(l.id);
-            ui.label(format!("{} / {}", self.order.len(), a.phrases.len()));
+            ui.label(format!("{} / {rows}", self.order.len()));
         });
-        if a.phrases.is_empty() {
+        if rows == 0 {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.heading(tr(lang, "No phrase groups yet.")));
             return;
         }
         let key = (s.revision, self.filter.clone(), self.sort, self.descending);
         if self.order_key.as_ref() != Some(&key) {
-            self.order = sorted_rows(a, &self.filter, self.sort, self.descending);
+            if let Some(m) = self.matrix() {
+                self.order = sorted_rows(m, &self.filter, self.sort, self.descending);
+            }
             self.order_key = Some(key);
         }
         egui::Panel::bottom("compare-sentences")
@@ -81,18 +96,24 @@ impl CompareView {
         });
     }
 
-    fn header_button(&mut self, ui: &mut egui::Ui, text: &str, key: SortKey) {
-        let arrow = match (self.sort == key, self.descending) {
+    fn header_button(
+        ui: &mut egui::Ui,
+        sort: &mut SortKey,
+        descending: &mut bool,
+        text: &str,
+        key: SortKey,
+    ) {
+        let arrow = match (*sort == key, *descending) {
             (true, true) => " ↓",
             (true, false) => " ↑",
             (false, _) => "",
         };
         if ui.button(format!("{text}{arrow}")).clicked() {
-            if self.sort == key {
-                self.descending = !self.descending;
+            if *sort == key {
+                *descending = !*descending;
             } else {
-                self.sort = key;
-                self.descending = !matches!(key, SortKey::Phrase | SortKey::Rank);
+                *sort = key;
+                *descending = !matches!(key, SortKey::Phrase | SortKey::Rank);
             }
         }
     }
@@ -100,61 +121,71 @@ impl CompareView {
     fn matrix_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let st = cx.state;
         let lang = st.settings.lang;
-        let a = &st.analysis;
-        let places = &a.places;
+        let Some((_, m)) = &self.matrix else {
+            return;
+        };
+        let (sort, descending) = (&mut self.sort, &mut self.descending);
+        let order = &self.order;
         TableBuilder::new(ui)
             .id_salt("compare-matrix")
             .striped(true)
             .column(Column::exact(40.0))
             .column(Column::initial(220.0).at_least(120.0).clip(true))
             .column(Column::exact(64.0))
-            .columns(Column::exact(72.0), places.len())
+            .columns(Column::exact(72.0), m.places.len())
             .header(24.0, |mut h| {
-                h.col(|ui| self.header_button(ui, "#", SortKey::Rank));
-                h.col(|ui| self.header_button(ui, tr(lang, "Phrase group"), SortKey::Phrase));
-                h.col(|ui| self.header_button(ui, tr(lang, "Total"), SortKey::Total));
-                for (i, p) in places.iter().enumerate() {
-                    h.col(|ui| self.header_button(ui, p, SortKey::Place(i)));
+                h.col(|ui| Self::header_button(ui, sort, descending, "#", SortKey::Rank));
+                h.col(|ui| {
+                    let text = tr(lang, "Phrase group");
+                    Self::header_button(ui, sort, descending, text, SortKey::Phrase);
+                });
+                h.col(|ui| {
+                    let text = tr(lang, "Total");
+                    Self::header_button(ui, sort, descending, text, SortKey::Total);
+                });
+                for (i, p) in m.places.iter().enumerate() {
+                    h.col(|ui| Self::header_button(ui, sort, descending, p, SortKey::Place(i)));
                 }
             })
             .body(|body| {
-                body.rows(22.0, self.order.len(), |mut row| {
-                    let Some(g) = self.order.get(row.index()).and_then(|&i| a.phrases.get(i))
-                    else {
+                body.rows(22.0, order.len(), |mut row| {
+                    let Some(r) = order.get(row.index()).and_then(|&i| m.rows.get(i)) else {
                         return;
                     };
-                    let chosen = st.selected_group == Some(g.id);
+                    let chosen = st.selected_group == Some(r.group);
                     row.set_selected(chosen);
                     row.col(|ui| {
-                        ui.weak((g.id + 1).to_string());
+                        ui.weak((r.group + 1).to_string());
                     });
                     row.col(|ui| {
-                        let r = ui.selectable_label(chosen, &g.phrase);
-                        let r = if g.differs.is_empty() {
-                            r
+                        let resp = ui.selectable_label(chosen, &r.phrase);
+                        let resp = if r.differs.is_empty() {
+                            resp
                         } else {
-                            r.on_hover_text(&g.differs)
+                            resp.on_hover_text(&r.differs)
                         };
-                        if r.clicked() {
+                        if resp.clicked() {
                             cx.tx
-                                .send(Command::SelectPhraseGroup((!chosen).then_some(g.id)));
+                                .send(Command::SelectPhraseGroup((!chosen).then_some(r.group)));
                         }
                     });
                     row.col(|ui| {
-                        ui.label(total(g).to_string());
+                        ui.label(r.total.to_string());
                     });
-                    for p in places {
-                        row.col(|ui| match g.places.get(p) {
-                            // Columns scrolled out of sight get no widgets: wide matrices stay cheap.
-                            Some(u) if u.count > 0 && ui.is_rect_visible(ui.max_rect()) => {
-                                let r = ui.label(u.count.to_string());
-                                if let Some(first) = u.first {
-                                    r.on_hover_text(format!("{} {first}", tr(lang, "first use")));
-                                }
-                            }
+                    for c in &r.cells {
+                        row.col(|ui| {
                             // Empty cells and columns scrolled out of sight get no widgets, so a
                             // wide, sparse matrix stays cheap to draw.
-                            _ => {}
+                            if c.count > 0 && ui.is_rect_visible(ui.max_rect()) {
+                                let resp = ui.label(c.count.to_string());
+                                if let Some(first) = c.first {
+                                    resp.on_hover_text(format!(
+                                        "{} · {} {first}",
+                                        c.label(),
+                                        tr(lang, "first use")
+                                    ));
+                                }
+                            }
                         });
                     }
                 });
@@ -176,10 +207,11 @@ impl CompareView {
         };
         let key = (s.revision, g.id);
         if self.sentences.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.sentences = Some((
-                key,
-                group_sentences(&s.analysis, g.id as usize, ui.visuals().dark_mode),
-            ));
+            let side = report::side_by_side(&s.analysis, g.id);
+            let laid = side.map_or_else(Vec::new, |side| {
+                lay_out(&side.places, &g.phrase, ui.visuals().dark_mode)
+            });
+            self.sentences = Some((key, laid));
         }
         ui.horizontal(|ui| {
             ui.strong(&g.phrase);
@@ -217,35 +249,27 @@ impl CompareView {
     }
 }
 
-fn total(g: &crate::model::PhraseGroup) -> usize {
-    g.places.values().map(|u| u.count).sum()
-}
-
-/// Group indices passing `filter` (a substring of any variant), in the order asked for.
-pub fn sorted_rows(a: &Analysis, filter: &str, sort: SortKey, descending: bool) -> Vec<usize> {
+/// Row indices of `m` passing `filter` (a substring of any variant), in the order asked for.
+pub fn sorted_rows(m: &Matrix, filter: &str, sort: SortKey, descending: bool) -> Vec<usize> {
     let filter = filter.trim();
-    let mut rows: Vec<usize> = a
-        .phrases
+    let mut rows: Vec<usize> = m
+        .rows
         .iter()
         .enumerate()
-        .filter(|(_, g)| {
+        .filter(|(_, r)| {
             filter.is_empty()
-                || g.phrase.contains(filter)
-                || g.variants.iter().any(|v| v.text.contains(filter))
+                || r.phrase.contains(filter)
+                || r.variants.iter().any(|v| v.contains(filter))
         })
         .map(|(i, _)| i)
         .collect();
-    let count = |i: usize, place: usize| {
-        a.places
-            .get(place)
-            .and_then(|p| a.phrases[i].places.get(p))
-            .map_or(0, |u| u.count)
-    };
+    let count = |i: usize, place: usize| m.rows[i].cells.get(place).map_or(0, |c| c.count);
+    let total = |i: usize| m.rows[i].total;
     // Ties keep engine rank, so the order never flickers.
     match sort {
         SortKey::Rank => {}
-        SortKey::Phrase => rows.sort_by(|&x, &y| a.phrases[x].phrase.cmp(&a.phrases[y].phrase)),
-        SortKey::Total => rows.sort_by_key(|&i| total(&a.phrases[i])),
+        SortKey::Phrase => rows.sort_by(|&x, &y| m.rows[x].phrase.cmp(&m.rows[y].phrase)),
+        SortKey::Total => rows.sort_by_key(|&i| total(i)),
         SortKey::Place(p) => rows.sort_by_key(|&i| count(i, p)),
     }
     if descending {
@@ -254,7 +278,7 @@ pub fn sorted_rows(a: &Analysis, filter: &str, sort: SortKey, descending: bool) 
         let key = |i: usize| match sort {
             SortKey::Rank => i,
             SortKey::Phrase => 0,
-            SortKey::Total => total(&a.phrases[i]),
+            SortKey::Total => total(i),
             SortKey::Place(p) => count(i, p),
         };
         if !matches!(sort, SortKey::Phrase | SortKey::Rank) {
@@ -264,12 +288,9 @@ pub fn sorted_rows(a: &Analysis, filter: &str, sort: SortKey, descending: bool) 
     rows
 }
 
-/// Per place, each directive carrying the group, with the occurrence marked; a variant other
-/// than the group's main phrase is marked in a second colour.
-fn group_sentences(a: &Analysis, group: usize, dark: bool) -> Vec<(String, Vec<LayoutJob>)> {
-    let Some(g) = a.phrases.get(group) else {
-        return Vec::new();
-    };
+/// Each place's sentences as laid-out text: the phrase marked, a variant other than the group's
+/// main phrase in a second colour, and the part where it departs from the main phrase underlined.
+fn lay_out(places: &[PlaceSentences], main: &str, dark: bool) -> LaidOut {
     let fg = if dark {
         Color32::from_gray(220)
     } else {
@@ -285,90 +306,83 @@ fn group_sentences(a: &Analysis, group: usize, dark: bool) -> Vec<(String, Vec<L
     } else {
         Color32::from_rgb(190, 225, 255)
     };
-    let mut by_place: std::collections::BTreeMap<String, Vec<LayoutJob>> =
-        std::collections::BTreeMap::new();
-    for o in &g.occurrences {
-        let Some(m) = a.meeting(o.meeting) else {
-            continue;
-        };
-        let Some(d) = m.directives.get(o.directive) else {
-            continue;
-        };
-        let Some(doc) = a.document_of(m) else {
-            continue;
-        };
-        let place = m
-            .place
-            .as_ref()
-            .map_or_else(String::new, |p| p.name.to_string());
-        let sentence = d.span.slice(&doc.text);
-        let mut job = LayoutJob::default();
-        let plain = TextFormat::simple(FontId::proportional(14.0), fg);
-        let rel_start = o.span.start.checked_sub(d.span.start);
-        let rel_end = o.span.end.checked_sub(d.span.start);
-        match (rel_start, rel_end) {
-            (Some(st), Some(en)) if sentence.get(st..en).is_some() => {
-                let mut hit = plain.clone();
-                hit.background = if o.text == g.phrase { same } else { other };
-                job.append(&sentence[..st], 0.0, plain.clone());
-                job.append(&sentence[st..en], 0.0, hit);
-                job.append(&sentence[en..], 0.0, plain);
-            }
-            // The span does not sit inside the directive: show the directive's text as read.
-            _ => job.append(&d.text, 0.0, plain),
-        }
-        by_place.entry(place).or_default().push(job);
-    }
-    by_place.into_iter().collect()
+    let plain = TextFormat::simple(FontId::proportional(14.0), fg);
+    places
+        .iter()
+        .map(|p| {
+            let jobs = p
+                .sentences
+                .iter()
+                .map(|s| {
+                    let mut job = LayoutJob::default();
+                    let mut hit = plain.clone();
+                    hit.background = if s.variant == main { same } else { other };
+                    let mut varying = hit.clone();
+                    varying.underline = egui::Stroke::new(1.5, fg);
+                    // Cut points: the phrase's ends and every varying range's ends.
+                    let mut cuts = vec![0, s.phrase.start, s.phrase.end, s.text.len()];
+                    for r in &s.varying {
+                        cuts.extend([r.start, r.end]);
+                    }
+                    cuts.retain(|&c| s.text.is_char_boundary(c) && c <= s.text.len());
+                    cuts.sort_unstable();
+                    cuts.dedup();
+                    for w in cuts.windows(2) {
+                        let (a, b) = (w[0], w[1]);
+                        let format = if s.varying.iter().any(|r| r.start <= a && b <= r.end) {
+                            varying.clone()
+                        } else if s.phrase.start <= a && b <= s.phrase.end {
+                            hit.clone()
+                        } else {
+                            plain.clone()
+                        };
+                        job.append(&s.text[a..b], 0.0, format);
+                    }
+                    job
+                })
+                .collect();
+            (p.place.clone(), jobs)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PhraseGroup, PlaceUse, Variant};
+    use crate::report::{MatrixCell, MatrixRow};
 
-    fn group(id: u32, phrase: &str, uses: &[(&str, usize)]) -> PhraseGroup {
-        PhraseGroup {
-            id,
+    fn row(group: u32, phrase: &str, counts: &[usize]) -> MatrixRow {
+        let cells: Vec<MatrixCell> = counts
+            .iter()
+            .map(|&count| MatrixCell {
+                count,
+                ..MatrixCell::default()
+            })
+            .collect();
+        MatrixRow {
+            group,
             phrase: phrase.into(),
-            variants: vec![Variant {
-                text: phrase.into(),
-                count: 1,
-            }],
+            variants: vec![phrase.into()],
             differs: String::new(),
-            places: uses
-                .iter()
-                .map(|(p, n)| {
-                    (
-                        (*p).to_string(),
-                        PlaceUse {
-                            count: *n,
-                            meetings: 1,
-                            first: None,
-                        },
-                    )
-                })
-                .collect(),
-            meetings: Vec::new(),
-            occurrences: Vec::new(),
-            score: 1.0,
+            total: counts.iter().sum(),
+            cells,
+            first_place: None,
         }
     }
 
-    fn analysis() -> Analysis {
-        Analysis {
-            places: vec!["甲县".into(), "乙市".into()],
-            phrases: vec![
-                group(0, "外防输入、内防反弹", &[("甲县", 3), ("乙市", 1)]),
-                group(1, "复工复产", &[("乙市", 5)]),
-                group(2, "两手抓、两手都要硬", &[("甲县", 1)]),
+    fn matrix() -> Matrix {
+        Matrix {
+            places: vec!["乙市".into(), "甲县".into()],
+            rows: vec![
+                row(0, "外防输入、内防反弹", &[1, 3]),
+                row(1, "复工复产", &[5, 0]),
+                row(2, "两手抓、两手都要硬", &[0, 1]),
             ],
-            ..Analysis::default()
         }
     }
 
     fn check(filter: &str, sort: SortKey, descending: bool, expect: &[usize]) {
-        assert_eq!(sorted_rows(&analysis(), filter, sort, descending), expect);
+        assert_eq!(sorted_rows(&matrix(), filter, sort, descending), expect);
     }
 
     #[test]
@@ -376,8 +390,8 @@ mod tests {
         check("", SortKey::Rank, false, &[0, 1, 2]);
         check("", SortKey::Total, true, &[1, 0, 2]);
         check("", SortKey::Total, false, &[2, 0, 1]);
-        check("", SortKey::Place(0), true, &[0, 2, 1]);
-        check("", SortKey::Place(1), true, &[1, 0, 2]);
+        check("", SortKey::Place(1), true, &[0, 2, 1]);
+        check("", SortKey::Place(0), true, &[1, 0, 2]);
         check("两手", SortKey::Rank, false, &[2]);
         check("防", SortKey::Total, true, &[0]);
         check("没有", SortKey::Rank, false, &[]);

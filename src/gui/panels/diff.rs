@@ -7,12 +7,13 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
-use crate::compare::align::{AlignConfig, Alignment, align_meetings, align_places};
+use crate::compare::align::{AlignConfig, Alignment, align_meetings};
 use crate::compare::diff::{SegmentKind, TextDiff};
 use crate::gui::command::{Command, DiffPair};
 use crate::gui::i18n::tr;
 use crate::gui::panels::{ViewCtx, meeting_line};
 use crate::pipeline::Analysis;
+use crate::report::align_places;
 
 /// One aligned row: left job, right job, score.
 type Row = (Option<LayoutJob>, Option<LayoutJob>, f64);

@@ -2,38 +2,38 @@
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::export::Table;
 use crate::gui::command::Command;
 use crate::gui::i18n::tr;
 use crate::gui::panels::ViewCtx;
+use crate::report::{self, Focus, TableKind};
 
-/// The Library view.
+/// The Library view: draws the report's library table (documents, then files that could not
+/// be read), with actions per row.
 #[derive(Debug, Default)]
 pub struct LibraryView {
-    /// Meetings per document, for the revision it was counted at.
-    counts: Option<(u64, Vec<usize>)>,
+    /// The library table of the revision it was built at.
+    table: Option<(u64, Table)>,
 }
+
+/// The report table's columns, in order: path, encoding, format, place, meetings, problems.
+const COLUMNS: [&str; 6] = [
+    "Path", "Encoding", "Format", "Place", "Meetings", "Problems",
+];
 
 impl LibraryView {
     /// Draws the document table.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let s = cx.state;
         let lang = s.settings.lang;
-        let a = &s.analysis;
-        if self.counts.as_ref().is_none_or(|(r, _)| *r != s.revision) {
-            let mut counts = vec![0; a.documents.len()];
-            for m in &a.meetings {
-                if let Some(c) = counts.get_mut(m.doc.0 as usize) {
-                    *c += 1;
-                }
-            }
-            self.counts = Some((s.revision, counts));
+        if self.table.as_ref().is_none_or(|(r, _)| *r != s.revision) {
+            let t = report::table(&s.analysis, TableKind::Library, Focus::default());
+            self.table = Some((s.revision, t));
         }
-        let counts = self
-            .counts
-            .as_ref()
-            .map(|(_, c)| c.as_slice())
-            .unwrap_or_default();
-        let rows = a.documents.len() + a.problems.len();
+        let Some((_, table)) = &self.table else {
+            return;
+        };
+        let documents = s.analysis.documents.len();
         TableBuilder::new(ui)
             .id_salt("library")
             .striped(true)
@@ -45,53 +45,43 @@ impl LibraryView {
             .column(Column::initial(220.0).clip(true))
             .column(Column::exact(170.0))
             .header(22.0, |mut h| {
-                for c in [
-                    "Path", "Encoding", "Format", "Place", "Meetings", "Problems", "",
-                ] {
+                for c in COLUMNS {
                     h.col(|ui| {
-                        ui.strong(if c.is_empty() { "" } else { tr(lang, c) });
+                        ui.strong(tr(lang, c));
                     });
                 }
+                h.col(|_| {});
             })
             .body(|body| {
-                body.rows(24.0, rows, |mut row| {
+                body.rows(24.0, table.len(), |mut row| {
                     let i = row.index();
-                    if let Some(d) = a.documents.get(i) {
-                        row.col(|ui| {
-                            ui.label(&d.path).on_hover_text(&d.path);
-                        });
-                        row.col(|ui| {
-                            ui.label(&d.encoding);
-                        });
-                        row.col(|ui| {
-                            ui.label(d.format.as_str());
-                        });
-                        row.col(|ui| {
-                            ui.label(d.place.as_ref().map_or("—", |p| p.name.as_ref()));
-                        });
-                        row.col(|ui| {
-                            ui.label(counts.get(i).copied().unwrap_or(0).to_string());
-                        });
-                        row.col(|ui| {
-                            let text = d.problems.join("; ");
-                            ui.colored_label(ui.visuals().warn_fg_color, &text)
-                                .on_hover_text(&text);
-                        });
-                        row.col(|ui| actions_ui(ui, cx, &d.path));
-                    } else if let Some(p) = a.problems.get(i - a.documents.len()) {
-                        row.col(|ui| {
-                            ui.label(&p.path).on_hover_text(&p.path);
-                        });
-                        for _ in 0..4 {
-                            row.col(|ui| {
+                    let Some(cells) = table.rows.get(i) else {
+                        return;
+                    };
+                    let unread = i >= documents;
+                    for (c, cell) in cells.iter().enumerate() {
+                        row.col(|ui| match c {
+                            0 => {
+                                ui.label(cell).on_hover_text(cell);
+                            }
+                            5 if unread => {
+                                ui.colored_label(ui.visuals().error_fg_color, cell)
+                                    .on_hover_text(cell);
+                            }
+                            5 => {
+                                ui.colored_label(ui.visuals().warn_fg_color, cell)
+                                    .on_hover_text(cell);
+                            }
+                            _ if cell.is_empty() || (unread && c < 4) => {
                                 ui.weak("—");
-                            });
-                        }
-                        row.col(|ui| {
-                            ui.colored_label(ui.visuals().error_fg_color, &p.message)
-                                .on_hover_text(&p.message);
+                            }
+                            _ => {
+                                ui.label(cell);
+                            }
                         });
-                        row.col(|ui| actions_ui(ui, cx, &p.path));
+                    }
+                    if let Some(path) = cells.first() {
+                        row.col(|ui| actions_ui(ui, cx, path));
                     }
                 });
             });

@@ -61,10 +61,8 @@ impl Index {
             let day = day_number(d.date);
             min = min.min(day);
             max = max.max(day);
-            let lane = m
-                .place
-                .as_ref()
-                .and_then(|p| a.places.binary_search_by(|x| x.as_str().cmp(&p.name)).ok());
+            let place = crate::report::place::place_of(m, &a.documents);
+            let lane = a.places.binary_search_by(|x| x.as_str().cmp(place)).ok();
             match lane {
                 Some(i) => lanes[i].marks.push((day, m.id)),
                 None => homeless.marks.push((day, m.id)),

@@ -6,11 +6,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::diff::diff;
-use super::source::{TextMap, directive_source, place_of};
+use super::place::place_of;
+use crate::compare::diff::diff;
+use crate::compare::source::directive_source;
 use crate::export::{Source, Table};
 use crate::model::MeetingId;
 use crate::pipeline::Analysis;
+use crate::text::TextMap;
 
 /// A directive sentence carrying a phrase, with byte ranges into `text` to highlight.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -67,7 +69,7 @@ pub fn side_by_side(analysis: &Analysis, group: u32) -> Option<SideBySide> {
         let doc = analysis.document_of(m).map_or("", |doc| &doc.text);
         // Where the phrase starts in the reader text: mapped from the document when the text
         // maps, else the first place the variant is written.
-        let at = TextMap::new(doc, d)
+        let at = TextMap::new(doc, d.span, &d.text)
             .and_then(|map| map.from_doc(o.span.start))
             .filter(|&i| d.text[i..].starts_with(&o.text))
             .or_else(|| d.text.find(&o.text));
@@ -79,7 +81,7 @@ pub fn side_by_side(analysis: &Analysis, group: u32) -> Option<SideBySide> {
             .map(|r| r.start + at..r.end + at)
             .collect();
         by_place
-            .entry(place_of(analysis, m))
+            .entry(place_of(m, &analysis.documents).to_string())
             .or_default()
             .push(MarkedSentence {
                 meeting: o.meeting,
@@ -142,14 +144,14 @@ impl MarkedSentence {
     }
 }
 
+/// The columns of [`SideBySide::to_table`].
+pub const SIDE_COLUMNS: [&str; 6] = ["地点", "日期", "会议", "变体", "不同之处", "原句（标记）"];
+
 impl SideBySide {
     /// One row per sentence: place, date, meeting, variant, the varying part, and the marked
     /// sentence; each row's source is its sentence.
     pub fn to_table(&self) -> Table {
-        let mut t = Table::new(
-            format!("{} 对照", self.phrase),
-            ["地点", "日期", "会议", "变体", "不同之处", "原句（标记）"],
-        );
+        let mut t = Table::new(format!("{} 对照", self.phrase), SIDE_COLUMNS);
         for p in &self.places {
             for s in &p.sentences {
                 let varying: Vec<&str> = s.varying.iter().map(|r| &s.text[r.clone()]).collect();

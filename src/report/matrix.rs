@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::source::{directive_source, place_of};
+use super::place::place_of;
+use crate::compare::source::directive_source;
 use crate::export::{Source, Table};
 use crate::model::{MeetingId, Occurrence, PhraseGroup, Span};
 use crate::pipeline::Analysis;
@@ -86,7 +87,7 @@ impl MatrixRow {
 /// Phrase groups (rows, best first) by places (columns, sorted by name).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Matrix {
-    /// Column names: the places found in the analysis, sorted; [`super::source::UNPLACED`]
+    /// Column names: the places found in the analysis, sorted; [`super::place::UNPLACED`]
     /// joins them when some meeting has no place.
     pub places: Vec<String>,
     /// One row per phrase group, in the analysis's rank order.
@@ -98,7 +99,7 @@ pub fn matrix(analysis: &Analysis) -> Matrix {
     let meeting_place: BTreeMap<MeetingId, String> = analysis
         .meetings
         .iter()
-        .map(|m| (m.id, place_of(analysis, m)))
+        .map(|m| (m.id, place_of(m, &analysis.documents).to_string()))
         .collect();
     let mut places: BTreeSet<String> = analysis.places.iter().cloned().collect();
     for g in &analysis.phrases {
@@ -335,7 +336,7 @@ mod tests {
         let mut a = fixture();
         a.meetings[1].place = None;
         let m = matrix(&a);
-        assert!(m.places.iter().any(|p| p == super::super::UNPLACED));
+        assert!(m.places.iter().any(|p| p == super::super::place::UNPLACED));
         assert_eq!(m.rows[0].total, 3);
     }
 }

@@ -1,20 +1,42 @@
-//! The tables the views show, as export [`Table`]s with the source of every row.
+//! Every table a view shows or an export writes, as an export [`Table`] with the source of
+//! every row.
 
-use crate::compare::align::{AlignConfig, align_meetings, align_places};
-use crate::compare::matrix::matrix;
+use super::kind::{DiffPair, TableKind};
+use super::matrix::matrix;
+use super::place::place;
+use super::side::{SIDE_COLUMNS, side_by_side};
+use crate::compare::align::{AlignConfig, align_meetings};
+use crate::compare::keyness::{self, KeynessConfig};
 use crate::compare::source::directive_source;
 use crate::export::{Source, Table};
-use crate::gui::command::{DiffPair, TableKind};
 use crate::model::Meeting;
 use crate::pipeline::Analysis;
 
-/// The table `kind` of `analysis`; `diff` is what the Diff view shows.
-pub fn build(analysis: &Analysis, kind: TableKind, diff: Option<&DiffPair>) -> Table {
+/// What a table is about beyond the analysis: the pair in the Diff view and the chosen phrase
+/// group.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Focus<'a> {
+    /// The two meetings or places the Diff view aligns.
+    pub diff: Option<&'a DiffPair>,
+    /// The phrase group (its id) whose sentences the side-by-side table shows.
+    pub group: Option<u32>,
+}
+
+/// The table `kind` of `analysis`, about `focus`.
+pub fn table(analysis: &Analysis, kind: TableKind, focus: Focus<'_>) -> Table {
     match kind {
         TableKind::Meetings => meetings(analysis),
         TableKind::Directives => directives(analysis),
         TableKind::Matrix => matrix(analysis).to_table(),
-        TableKind::Diff => diff_table(analysis, diff),
+        TableKind::Cells => matrix(analysis).to_long_table(),
+        TableKind::Keyness => {
+            keyness::to_table(&keyness::keyness(analysis, &KeynessConfig::default()))
+        }
+        TableKind::Side => focus
+            .group
+            .and_then(|g| side_by_side(analysis, g))
+            .map_or_else(|| Table::new("对照", SIDE_COLUMNS), |s| s.to_table()),
+        TableKind::Diff => diff_table(analysis, focus.diff),
         TableKind::Library => library(analysis),
     }
 }
@@ -24,8 +46,7 @@ const MEETING_COLUMNS: [&str; 7] = ["会议", "地点", "日期", "日期依据"
 fn meeting_cells(a: &Analysis, m: &Meeting) -> Vec<String> {
     vec![
         m.id.to_string(),
-        m.place
-            .as_ref()
+        place(m, &a.documents)
             .map(|p| p.name.to_string())
             .unwrap_or_default(),
         m.date.map(|d| d.date.to_string()).unwrap_or_default(),
@@ -78,7 +99,7 @@ fn diff_table(a: &Analysis, diff: Option<&DiffPair>) -> Table {
     match diff {
         Some(DiffPair::Meetings(l, r)) => align_meetings(a, *l, *r, &config)
             .map_or_else(|| Table::new("对齐", ["左", "右"]), |al| al.to_table()),
-        Some(DiffPair::Places(l, r)) => align_places(a, l, r, &config).to_table(),
+        Some(DiffPair::Places(l, r)) => super::align_places(a, l, r, &config).to_table(),
         None => Table::new("对齐", ["左", "右"]),
     }
 }

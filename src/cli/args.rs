@@ -1,0 +1,86 @@
+//! The command line's arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::report::TableKind;
+
+/// Reads Chinese meeting reports and compares how policy formulae travel between places.
+#[derive(Debug, Parser)]
+#[command(name = "tifa-cli", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lists the meetings found, with place, date, title, chair and directives.
+    Meetings {
+        /// Files or folders to read; none reads the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lists recurring directive phrases and their variants, best first.
+    Phrases {
+        /// Files or folders to read; none reads the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Writes the phrase × place matrix.
+    Compare {
+        /// Files or folders to read; none reads the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// csv, xlsx, md or json; when absent, taken from the --out file's extension, else csv.
+        #[arg(long)]
+        format: Option<String>,
+        /// Where to write it; standard output when absent (not for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Writes any table: matrix, cells, keyness, meetings, directives, library, side or diff.
+    Export {
+        /// Files or folders to read; none reads the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Which table: matrix, cells, keyness, meetings, directives, library, side or diff.
+        #[arg(long)]
+        table: TableKind,
+        /// csv, xlsx, md or json; when absent, taken from the --out file's extension, else csv.
+        #[arg(long)]
+        format: Option<String>,
+        /// Where to write it; standard output when absent (not for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// For `side`: the phrase group's id (from `phrases`).
+        #[arg(long)]
+        group: Option<u32>,
+        /// For `diff`: two meeting ids (m0 m3), or two places.
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        pair: Vec<String>,
+    },
+    /// Times each stage of the analysis on a folder and prints a table with peak memory.
+    Bench {
+        /// The folder to read (recursively).
+        dir: PathBuf,
+    },
+    /// Aligns two meetings' directives clause by clause.
+    Diff {
+        /// Meeting ids from `meetings` (e.g. m0 m3).
+        a: String,
+        /// The second meeting.
+        b: String,
+        /// Files or folders to read; none reads the built-in seed reports.
+        #[arg(long = "path")]
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a side-by-side view.
+        #[arg(long)]
+        json: bool,
+    },
+}

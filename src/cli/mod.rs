@@ -1,0 +1,242 @@
+//! `tifa-cli`: the engine on the command line. Arguments in [`args`], dispatch here, terminal
+//! output in [`render`], the benchmark in [`bench`]; every JSON output is a wire type of
+//! [`crate::report::json`] and every table a view of [`crate::report`].
+
+pub mod args;
+pub mod bench;
+pub mod render;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+use crate::compare::align::{AlignConfig, align_meetings};
+use crate::export::{self, ExportFormat, Table};
+use crate::ingest::{self, Corpus, ReadConfig};
+use crate::model::MeetingId;
+use crate::pipeline::{Analysis, Config, Engine, analyse};
+use crate::progress::NoProgress;
+use crate::report::json::{DiffOut, MeetingsOut, PhrasesOut};
+use crate::report::{DiffPair, Focus, TableKind};
+use render::Marks;
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => 0,
+        // A reader that stops early (`tifa-cli meetings | head`) is not an error.
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => {
+            eprintln!("tifa-cli: {err:#}");
+            2
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let engine = Engine::new();
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Meetings { paths, json } => {
+            let analysis = load(&engine, &paths)?;
+            if json {
+                write_json(&mut out, &MeetingsOut::new(&analysis))?;
+            } else {
+                render::write_meetings_table(&mut out, &analysis)?;
+            }
+        }
+        Command::Phrases { paths, json } => {
+            let analysis = load(&engine, &paths)?;
+            if json {
+                write_json(&mut out, &PhrasesOut::new(&analysis.phrases))?;
+            } else {
+                render::write_phrases_table(&mut out, &analysis.phrases)?;
+            }
+        }
+        Command::Compare {
+            paths,
+            format,
+            out: path,
+        } => {
+            let format = output_format(format.as_deref(), path.as_deref())?;
+            let analysis = load(&engine, &paths)?;
+            let mut kinds = vec![TableKind::Matrix];
+            // A workbook has room for the long table and keyness as sheets of their own.
+            if format == ExportFormat::Xlsx {
+                kinds.extend([TableKind::Cells, TableKind::Keyness]);
+            }
+            let tables: Vec<Table> = kinds
+                .into_iter()
+                .map(|k| crate::report::table(&analysis, k, Focus::default()))
+                .collect();
+            write_tables(&mut out, &tables, format, path.as_deref())?;
+        }
+        Command::Export {
+            paths,
+            table,
+            format,
+            out: path,
+            group,
+            pair,
+        } => {
+            let format = output_format(format.as_deref(), path.as_deref())?;
+            let analysis = load(&engine, &paths)?;
+            let diff = diff_pair(&analysis, &pair)?;
+            if table == TableKind::Diff && diff.is_none() {
+                bail!("the diff table needs --pair A B (two meeting ids or two places)");
+            }
+            if table == TableKind::Side && group.is_none() {
+                bail!("the side table needs --group N (a group id from `tifa-cli phrases`)");
+            }
+            let focus = Focus {
+                diff: diff.as_ref(),
+                group,
+            };
+            let t = crate::report::table(&analysis, table, focus);
+            write_tables(&mut out, &[t], format, path.as_deref())?;
+        }
+        Command::Bench { dir } => bench::bench(&engine, &dir, &mut out)?,
+        Command::Diff { a, b, paths, json } => {
+            let analysis = load(&engine, &paths)?;
+            let a = meeting_id(&analysis, &a)?;
+            let b = meeting_id(&analysis, &b)?;
+            let alignment = align_meetings(&analysis, a, b, &AlignConfig::default())
+                .with_context(|| format!("aligning {a} and {b}"))?;
+            if json {
+                write_json(&mut out, &DiffOut::new(&analysis, a, b, &alignment))?;
+            } else {
+                let style = if std::io::stdout().is_terminal() {
+                    Marks::Colour
+                } else {
+                    Marks::Brackets
+                };
+                render::write_diff(
+                    &mut out,
+                    &analysis,
+                    [a, b],
+                    &alignment,
+                    render::terminal_width(),
+                    style,
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes one wire value as pretty JSON and a line break.
+fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// True when the error is writing to a pipe whose reader has gone.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        let kind = e
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                e.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Reads `paths` (or the seeds when empty) and analyses them; fails when no file could be read.
+pub fn load(engine: &Engine, paths: &[PathBuf]) -> Result<Analysis> {
+    let corpus: Corpus = if paths.is_empty() {
+        ingest::seed_corpus()
+    } else {
+        ingest::read_paths(paths, &ReadConfig::default(), &mut NoProgress)
+            .map_err(|_| anyhow::anyhow!("cancelled"))?
+    };
+    if corpus.documents.is_empty() {
+        let why = corpus.problems.first().map_or_else(
+            || "no files given".to_string(),
+            |p| format!("{}: {}", p.message, p.path),
+        );
+        bail!(
+            "no file could be read ({} problem(s)); first: {why}",
+            corpus.problems.len()
+        );
+    }
+    analyse(engine, corpus, &Config::default(), &mut NoProgress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))
+        .context("analysing")
+}
+
+/// The export format: `--format` when given, else the `--out` file's extension, else CSV.
+fn output_format(format: Option<&str>, out: Option<&Path>) -> Result<ExportFormat> {
+    let format = match (format, out) {
+        (Some(f), _) => f.parse::<ExportFormat>()?,
+        (None, Some(p)) => ExportFormat::from_path(p).unwrap_or(ExportFormat::Csv),
+        (None, None) => ExportFormat::Csv,
+    };
+    if !format.is_text() && out.is_none() {
+        bail!("{format} is a binary format: give a file with --out");
+    }
+    Ok(format)
+}
+
+/// Writes `tables` to `path`, or to standard output when there is none.
+fn write_tables(
+    out: &mut dyn Write,
+    tables: &[Table],
+    format: ExportFormat,
+    path: Option<&Path>,
+) -> Result<()> {
+    match path {
+        Some(p) => export::write_file(p, format, tables)
+            .with_context(|| format!("writing the {format} export"))?,
+        None => out.write_all(&export::render(tables, format)?)?,
+    }
+    Ok(())
+}
+
+/// What `--pair A B` names: two meetings when both are meeting ids, else two places.
+fn diff_pair(analysis: &Analysis, pair: &[String]) -> Result<Option<DiffPair>> {
+    let [a, b] = pair else {
+        return Ok(None);
+    };
+    if let (Ok(a), Ok(b)) = (meeting_id(analysis, a), meeting_id(analysis, b)) {
+        return Ok(Some(DiffPair::Meetings(a, b)));
+    }
+    for p in [a, b] {
+        if !analysis.places.iter().any(|q| q == p) {
+            bail!(
+                "{p:?} is neither a meeting id nor a place (places: {})",
+                analysis.places.join(", ")
+            );
+        }
+    }
+    Ok(Some(DiffPair::Places(a.clone(), b.clone())))
+}
+
+/// The meeting a command-line id names: `m3` (as `meetings` prints) or `3`.
+fn meeting_id(analysis: &Analysis, id: &str) -> Result<MeetingId> {
+    let n = id.trim().trim_start_matches(['m', 'M']);
+    let found = n
+        .parse::<u32>()
+        .ok()
+        .map(MeetingId)
+        .filter(|m| analysis.meeting(*m).is_some());
+    match found {
+        Some(m) => Ok(m),
+        None if analysis.meetings.is_empty() => {
+            bail!("unknown meeting id {id:?}: no meetings were found")
+        }
+        None => bail!(
+            "unknown meeting id {id:?}: ids run from m0 to m{} (see `tifa-cli meetings`)",
+            analysis.meetings.len() - 1
+        ),
+    }
+}

@@ -1,0 +1,122 @@
+//! Pass 3 of phrase mining: every occurrence of the kept variants, found again in every
+//! directive with one Aho–Corasick automaton, and traced to the document's bytes.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+
+use crate::model::{Directive, Meeting, Span};
+use crate::text::TextMap;
+
+/// A found variant: which meeting and directive, its byte range in the directive text.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Hit {
+    pub(super) meeting: u32,
+    pub(super) directive: u32,
+    pub(super) start: u32,
+    pub(super) end: u32,
+    pub(super) variant: u32,
+}
+
+/// Pass 3: every occurrence of every kept variant, per group, and how often each variant occurs
+/// in any context (外防输入 inside 外防输入、内防反弹 counts for both variants, but is one
+/// occurrence of the group).
+pub(super) fn pass_three(
+    meetings: &[Meeting],
+    kept: &[&str],
+    groups: &[Vec<usize>],
+) -> Vec<(Vec<Hit>, BTreeMap<u32, usize>)> {
+    let mut group_of = vec![usize::MAX; kept.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &v in members {
+            group_of[v] = g;
+        }
+    }
+    let pattern_of: Vec<usize> = groups.iter().flatten().copied().collect();
+    let patterns: Vec<&str> = pattern_of.iter().map(|&v| kept[v]).collect();
+    let mut per_group: Vec<(Vec<Hit>, BTreeMap<u32, usize>)> =
+        vec![(Vec::new(), BTreeMap::new()); groups.len()];
+    let Ok(ac) = AhoCorasick::new(&patterns) else {
+        return per_group;
+    };
+    let hits: Vec<Vec<Hit>> = meetings
+        .par_iter()
+        .enumerate()
+        .map(|(mi, m)| {
+            let mut out = Vec::new();
+            for (d, directive) in m.directives.iter().enumerate() {
+                for found in ac.find_overlapping_iter(&directive.text) {
+                    let v = pattern_of[found.pattern().as_usize()];
+                    if group_of[v] != usize::MAX {
+                        out.push(Hit {
+                            meeting: mi as u32,
+                            directive: d as u32,
+                            start: found.start() as u32,
+                            end: found.end() as u32,
+                            variant: v as u32,
+                        });
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    for h in hits.into_iter().flatten() {
+        let (hs, counts) = &mut per_group[group_of[h.variant as usize]];
+        *counts.entry(h.variant).or_default() += 1;
+        hs.push(h);
+    }
+    for (hs, _) in &mut per_group {
+        // A variant inside a longer variant of the same group (外防输入 in 外防输入、内防反弹)
+        // is one use, not two: keep the outer one.
+        hs.sort_by_key(|h| (h.meeting, h.directive, h.start, std::cmp::Reverse(h.end)));
+        let mut kept: Vec<Hit> = Vec::with_capacity(hs.len());
+        for h in hs.drain(..) {
+            let inside = kept.last().is_some_and(|k| {
+                k.meeting == h.meeting && k.directive == h.directive && h.end <= k.end
+            });
+            if !inside {
+                kept.push(h);
+            }
+        }
+        *hs = kept;
+    }
+    per_group
+}
+
+/// The bytes in the document's text of `range` of a directive's reader text.
+pub(super) fn to_document(
+    directive: &Directive,
+    doc_text: &str,
+    range: std::ops::Range<usize>,
+) -> Span {
+    if directive.span.slice(doc_text) == directive.text {
+        return Span::new(
+            directive.span.start + range.start,
+            directive.span.start + range.end,
+        );
+    }
+    // The reader text dropped page-break line breaks; a text that differs otherwise is traced to
+    // its whole directive.
+    TextMap::new(doc_text, directive.span, &directive.text)
+        .map_or(directive.span, |map| map.to_doc(range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_offsets_skip_line_breaks() {
+        let doc = "会议强调，要复\n\n工复产";
+        let at = doc.find('要').unwrap_or(0);
+        let directive = Directive {
+            text: "要复工复产".into(),
+            span: Span::new(at, doc.len()),
+            cue: String::new(),
+        };
+        let span = to_document(&directive, doc, "要".len().."要复工复产".len());
+        assert_eq!(span.slice(doc), "复\n\n工复产");
+    }
+}

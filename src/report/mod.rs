@@ -1,0 +1,17 @@
+//! The views the engine owns: one rule for a meeting's place, the table kinds, every table
+//! builder and the JSON wire types. The desktop app and the command line only render these.
+
+pub mod align;
+pub mod json;
+pub mod kind;
+pub mod matrix;
+pub mod place;
+pub mod side;
+pub mod tables;
+
+pub use align::align_places;
+pub use kind::{DiffPair, TableKind};
+pub use matrix::{Matrix, MatrixCell, MatrixRow, matrix};
+pub use place::{UNPLACED, place_of};
+pub use side::{SideBySide, side_by_side};
+pub use tables::{Focus, table};

@@ -1,0 +1,191 @@
+//! Every `--json` output and JSON export of `tifa-cli`, read back into the wire types of
+//! `tifa::report::json` (which refuse unknown fields), and `tifa-cli export --table`.
+// Helpers outside #[test] functions unwrap too: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use std::process::{Command, Output};
+
+use tifa::report::json::{DiffOut, MeetingsOut, PhrasesOut, TableRow};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(args: &[&str]) -> Vec<u8> {
+    let o = cli(args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o.stdout
+}
+
+/// The keys of a JSON object, sorted.
+fn keys(v: &serde_json::Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+    k.sort();
+    k
+}
+
+fn check_keys(v: &serde_json::Value, expect: &[&str]) {
+    let mut want: Vec<String> = expect.iter().map(|s| (*s).to_string()).collect();
+    want.sort();
+    assert_eq!(keys(v), want, "{v}");
+}
+
+#[test]
+fn meetings_json_has_the_documented_fields() {
+    let bytes = ok(&["meetings", "--json"]);
+    let out: MeetingsOut = serde_json::from_slice(&bytes).unwrap();
+    assert!(!out.meetings.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    check_keys(&v, &["documents", "meetings", "problems"]);
+    check_keys(
+        &v["documents"][0],
+        &[
+            "path",
+            "encoding",
+            "format",
+            "published",
+            "published_basis",
+            "place",
+            "problems",
+        ],
+    );
+    check_keys(
+        &v["meetings"][0],
+        &[
+            "id",
+            "document",
+            "place",
+            "place_full",
+            "date",
+            "date_basis",
+            "title",
+            "chair",
+            "directives",
+        ],
+    );
+    check_keys(
+        &v["meetings"][0]["directives"][0],
+        &["text", "cue", "start", "end"],
+    );
+}
+
+#[test]
+fn phrases_json_has_the_documented_fields() {
+    let bytes = ok(&["phrases", "--json"]);
+    let out: PhrasesOut = serde_json::from_slice(&bytes).unwrap();
+    let first = out.groups.first().unwrap();
+    assert!(!first.places.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    check_keys(&v, &["groups"]);
+    let g = &v["groups"][0];
+    check_keys(
+        g,
+        &[
+            "id", "phrase", "variants", "differs", "places", "meetings", "score",
+        ],
+    );
+    check_keys(&g["variants"][0], &["text", "count"]);
+    let place = g["places"].as_object().unwrap().values().next().unwrap();
+    check_keys(place, &["count", "meetings", "first"]);
+}
+
+#[test]
+fn diff_json_has_the_documented_fields() {
+    let bytes = ok(&["diff", "m0", "m1", "--json"]);
+    let out: DiffOut = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(out.left.map(|m| m.id).as_deref(), Some("m0"));
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    check_keys(&v, &["left", "right", "paired", "rows"]);
+    let row = &v["rows"][0];
+    check_keys(row, &["left", "right", "score", "shared_chars", "segments"]);
+    check_keys(&row["segments"][0], &["kind", "text", "left", "right"]);
+}
+
+#[test]
+fn compare_json_rows_are_table_rows_with_sources() {
+    let rows: Vec<TableRow> =
+        serde_json::from_slice(&ok(&["compare", "--format", "json"])).unwrap();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert!(r.cells.contains_key("提法"), "{r:?}");
+        assert!(
+            r.source.as_ref().is_some_and(|s| !s.file.is_empty()),
+            "{r:?}"
+        );
+    }
+}
+
+/// `export --table KIND` to standard output as JSON: the rows, with `column` in every row.
+fn check_export(args: &[&str], column: &str) {
+    let mut all = vec!["export", "--format", "json"];
+    all.extend_from_slice(args);
+    let rows: Vec<TableRow> = serde_json::from_slice(&ok(&all)).unwrap();
+    assert!(!rows.is_empty(), "{args:?}");
+    assert!(
+        rows.iter().all(|r| r.cells.contains_key(column)),
+        "{args:?}"
+    );
+}
+
+#[test]
+fn export_writes_every_table() {
+    check_export(&["--table", "matrix"], "提法");
+    check_export(&["--table", "cells"], "地点");
+    check_export(&["--table", "keyness"], "G²");
+    check_export(&["--table", "meetings"], "标题");
+    check_export(&["--table", "directives"], "部署");
+    check_export(&["--table", "library"], "编码");
+    check_export(&["--table", "side", "--group", "0"], "原句（标记）");
+    check_export(&["--table", "diff", "--pair", "m0", "m1"], "左");
+}
+
+#[test]
+fn export_writes_files_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, magic) in [
+        ("meetings.csv", &b"\xEF\xBB\xBF"[..]),
+        ("meetings.xlsx", b"PK"),
+        ("meetings.md", b"| "),
+        ("meetings.json", b"["),
+    ] {
+        let path = dir.path().join(name);
+        ok(&[
+            "export",
+            "--table",
+            "meetings",
+            "--out",
+            path.to_str().unwrap(),
+        ]);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(magic), "{name}");
+    }
+}
+
+#[test]
+fn export_explains_what_it_is_missing() {
+    for (args, says) in [
+        (&["export", "--table", "phrases"][..], "phrases"),
+        (&["export", "--table", "side"], "--group"),
+        (&["export", "--table", "diff"], "--pair"),
+        (
+            &["export", "--table", "diff", "--pair", "m0", "某县"],
+            "neither",
+        ),
+        (
+            &["export", "--table", "matrix", "--format", "xlsx"],
+            "--out",
+        ),
+    ] {
+        let o = cli(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}
