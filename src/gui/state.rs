@@ -265,6 +265,35 @@ mod tests {
     }
 
     #[test]
+    fn corrections_saved_before_checks_read_as_unchecked() {
+        let mut corrections = BTreeMap::new();
+        corrections.insert(
+            "/data/a.txt#0".to_string(),
+            Correction {
+                place: Some("某县".into()),
+                ..Correction::default()
+            },
+        );
+        check(
+            r#"{"corrections": {"/data/a.txt#0": {"date": null, "place": "某县", "title": null}}}"#,
+            &Workspace {
+                corrections: corrections.clone(),
+                ..Workspace::default()
+            },
+        );
+        if let Some(c) = corrections.get_mut("/data/a.txt#0") {
+            c.checked = true;
+        }
+        check(
+            r#"{"corrections": {"/data/a.txt#0": {"place": "某县", "checked": true}}}"#,
+            &Workspace {
+                corrections,
+                ..Workspace::default()
+            },
+        );
+    }
+
+    #[test]
     fn workspace_saves_and_loads_back() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/workspace.json");

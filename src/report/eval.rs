@@ -16,6 +16,7 @@ mod labels;
 mod matching;
 mod score;
 mod text;
+mod trust;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ pub use labels::{
 };
 pub use score::{Disagreement, FieldScore, GroupScore, Score, Tally};
 pub use text::write_text;
+pub use trust::{FieldTrust, REVIEWED_FIELDS, Review, trust};
 
 use crate::ingest::{self, ReadConfig};
 use crate::model::{DocId, Meeting, Problem};

@@ -11,6 +11,8 @@ use crate::gui::panels::ViewCtx;
 pub struct LibraryView {
     /// Meetings per document, for the revision it was counted at.
     counts: Option<(u64, Vec<usize>)>,
+    /// How often each field was right in the checked and corrected meetings.
+    trust: crate::gui::panels::check::TrustView,
 }
 
 impl LibraryView {
@@ -33,6 +35,7 @@ impl LibraryView {
             .as_ref()
             .map(|(_, c)| c.as_slice())
             .unwrap_or_default();
+        self.trust.ui(ui, cx);
         let rows = a.documents.len() + a.problems.len();
         TableBuilder::new(ui)
             .id_salt("library")

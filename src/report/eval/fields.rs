@@ -202,11 +202,7 @@ mod tests {
     }
 
     fn check_place(label: Option<&str>, got: Option<&Place>, expect: bool) {
-        assert_eq!(
-            place_right(label, got),
-            expect,
-            "{label:?} {got:?}"
-        );
+        assert_eq!(place_right(label, got), expect, "{label:?} {got:?}");
     }
 
     #[test]
