@@ -284,6 +284,7 @@ fn corrections_apply_and_undo_and_redo() {
         date: NaiveDate::from_ymd_opt(2020, 3, 9),
         place: Some("丁县".into()),
         title: Some("县委理论学习中心组学习会".into()),
+        ..Correction::default()
     };
     app.handle_command(Command::CorrectMeeting(id, fix));
     let m = app.state.analysis.meeting(id).unwrap();
@@ -469,4 +470,73 @@ fn a_corrected_place_is_a_compare_column_and_an_exported_column() {
             .iter()
             .any(|c| c.ends_with("次/1场") || c.contains("次/1场 "))
     );
+}
+
+#[test]
+fn checked_and_corrected_meetings_say_how_far_each_field_is_right() {
+    let mut h = seeded();
+    let open = |h: &mut Harness<'static, TifaApp>, id: u32| {
+        h.state_mut().handle_command(Command::SelectMeeting {
+            id: Some(MeetingId(id)),
+            open: true,
+        });
+        h.run_steps(3);
+    };
+    h.get_by_label("文档库").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("尚无已核对的会议").is_some());
+
+    open(&mut h, 0);
+    h.get_by_label("标为已核对").click();
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .state
+            .correction(MeetingId(0))
+            .is_some_and(|c| c.checked)
+    );
+    assert!(h.query_by_label("已核对").is_some());
+    h.state_mut().handle_command(Command::CorrectMeeting(
+        MeetingId(1),
+        Correction {
+            place: Some("某某县".into()),
+            ..Correction::default()
+        },
+    ));
+    h.get_by_label("文档库").click();
+    h.run_steps(3);
+    for line in [
+        "地点：已核对 2 次会议，1 次正确",
+        "日期：已核对 2 次会议，2 次正确",
+        "标题：已核对 2 次会议，2 次正确",
+    ] {
+        assert!(h.query_by_label(line).is_some(), "{line}");
+    }
+
+    h.state_mut().handle_command(Command::Undo);
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("地点：已核对 1 次会议，1 次正确")
+            .is_some()
+    );
+
+    // The shortcut takes the check off again, and undo puts it back.
+    open(&mut h, 0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run_steps(3);
+    assert!(h.state().state.correction(MeetingId(0)).is_none());
+    assert!(h.query_by_label("标为已核对").is_some());
+    h.state_mut().handle_command(Command::Undo);
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .state
+            .correction(MeetingId(0))
+            .is_some_and(|c| c.checked)
+    );
+
+    let json = serde_json::to_string(&h.state().state.workspace).unwrap();
+    let back: tifa::gui::state::Workspace = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, h.state().state.workspace);
+    assert!(json.contains("\"checked\":true"), "{json}");
 }

@@ -83,4 +83,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Scores meeting extraction against hand labels (the format is in the README).
+    Eval {
+        /// Files or folders to score; none reads every labelled file.
+        paths: Vec<PathBuf>,
+        /// A labels file; give it more than once to combine several.
+        #[arg(long, required = true)]
+        labels: Vec<PathBuf>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
 }

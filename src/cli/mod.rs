@@ -125,6 +125,21 @@ fn run(cli: Cli) -> Result<()> {
                 )?;
             }
         }
+        Command::Eval {
+            paths,
+            labels,
+            json,
+        } => {
+            use crate::report::eval;
+            let labelled = eval::load_labels(&labels)?;
+            let report = eval::evaluate(&engine, &labelled, &paths, &mut NoProgress)
+                .map_err(|_| anyhow::anyhow!("cancelled"))?;
+            if json {
+                write_json(&mut out, &report)?;
+            } else {
+                eval::write_text(&mut out, &report)?;
+            }
+        }
     }
     out.flush()?;
     Ok(())

@@ -76,12 +76,20 @@ pub struct Correction {
     pub place: Option<String>,
     /// The right title, if the read one was wrong.
     pub title: Option<String>,
+    /// Marked by the user as right as it is (apart from any field corrected here).
+    #[serde(default)]
+    pub checked: bool,
 }
 
 impl Correction {
-    /// True when nothing is corrected.
+    /// True when nothing is corrected and the meeting is not checked.
     pub fn is_empty(&self) -> bool {
-        self.date.is_none() && self.place.is_none() && self.title.is_none()
+        !self.checked && !self.corrects()
+    }
+
+    /// True when some field is corrected.
+    pub fn corrects(&self) -> bool {
+        self.date.is_some() || self.place.is_some() || self.title.is_some()
     }
 }
 

@@ -520,6 +520,17 @@ mod tests {
     }
 
     #[test]
+    fn corrections_saved_before_checks_read_as_unchecked() {
+        let (ws, problems) = Workspace::from_bytes(
+            r#"{"corrections": {"/a.txt#0": {"date": null, "place": "某县", "title": null}, "/b.txt#3": {"checked": true}}}"#.as_bytes(),
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(!ws.corrections["/a.txt#0"].checked);
+        assert_eq!(ws.corrections["/a.txt#0"].place.as_deref(), Some("某县"));
+        assert!(ws.corrections["/b.txt#3"].checked);
+    }
+
+    #[test]
     fn unknown_fields_are_kept_and_written_back() {
         let (ws, problems) = Workspace::from_bytes(
             r#"{"seeds": true, "lexicon": ["外防输入"], "zoom": 3}"#.as_bytes(),

@@ -1,7 +1,9 @@
 //! The views the engine owns: one rule for a meeting's place, the table kinds, every table
-//! builder and the JSON wire types. The desktop app and the command line only render these.
+//! builder, the JSON wire types, and how far the extraction can be trusted (`eval`). The desktop
+//! app and the command line only render these.
 
 pub mod align;
+pub mod eval;
 pub mod json;
 pub mod kind;
 pub mod matrix;

@@ -14,6 +14,8 @@ use crate::report::{self, Focus, TableKind};
 pub struct LibraryView {
     /// The library table of the revision it was built at.
     table: Option<(u64, Table)>,
+    /// How often each field was right in the checked and corrected meetings.
+    trust: crate::gui::panels::check::TrustView,
 }
 
 /// The report table's columns, in order: path, encoding, format, place, meetings, problems.
@@ -34,6 +36,7 @@ impl LibraryView {
             return;
         };
         let documents = s.analysis.documents.len();
+        self.trust.ui(ui, cx);
         TableBuilder::new(ui)
             .id_salt("library")
             .striped(true)

@@ -118,9 +118,10 @@ impl ReaderView {
                 ui.label(a.document_of(m).map_or("—", |d| d.path.as_str()));
                 ui.end_row();
             });
-        if st.correction(id).is_some() {
+        if st.correction(id).is_some_and(Correction::corrects) {
             ui.colored_label(Color32::from_rgb(200, 120, 0), tr(lang, "corrected"));
         }
+        crate::gui::panels::check::check_ui(ui, cx, id);
         ui.separator();
         ui.strong(tr(lang, "Correct by hand"));
         let f = &mut self.form;
@@ -140,16 +141,23 @@ impl ReaderView {
         ui.horizontal(|ui| {
             if ui.button(tr(lang, "Apply")).clicked() {
                 match form_correction(&st.raw, id, &f.date, &f.place, &f.title) {
-                    Ok(c) => {
+                    Ok(mut c) => {
                         f.error = None;
+                        c.checked = st.correction(id).is_some_and(|c| c.checked);
                         cx.tx.send(Command::CorrectMeeting(id, c));
                     }
                     Err(e) => f.error = Some(e),
                 }
             }
-            if st.correction(id).is_some() && ui.button(tr(lang, "Clear correction")).clicked() {
-                cx.tx
-                    .send(Command::CorrectMeeting(id, Correction::default()));
+            if let Some(c) = st.correction(id).filter(|c| c.corrects())
+                && ui.button(tr(lang, "Clear correction")).clicked()
+            {
+                // A check stays: clearing the fields says nothing about the rest.
+                let checked = Correction {
+                    checked: c.checked,
+                    ..Correction::default()
+                };
+                cx.tx.send(Command::CorrectMeeting(id, checked));
             }
         });
         if let Some(e) = &f.error {
@@ -210,7 +218,12 @@ fn form_correction(
         .then(|| place.to_string());
     let title = title.trim();
     let title = (!title.is_empty() && title != m.title).then(|| title.to_string());
-    Ok(Correction { date, place, title })
+    Ok(Correction {
+        date,
+        place,
+        title,
+        checked: false,
+    })
 }
 
 /// The article (or whole page) as a layout job: directives tinted, phrase occurrences marked.
