@@ -227,6 +227,9 @@ fn meeting_json(analysis: &Analysis, m: &Meeting) -> Value {
         "place_full": m.place.as_ref().map(|p| p.full.to_string()),
         "date": m.date.map(|d| d.date.to_string()),
         "date_basis": m.date.map(|d| d.basis.as_str()),
+        "date_precision": m.date.map(|d| d.precision.as_str()),
+        "date_range": m.date.and_then(|d| d.range).map(|(a, b)| [a.to_string(), b.to_string()]),
+        "date_year_known": m.date.map(|d| d.year_known),
         "title": m.title,
         "chair": m.chair,
         "directives": m.directives.iter().map(|d| json!({
