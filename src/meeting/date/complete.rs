@@ -60,20 +60,19 @@ impl PageDates {
             }
             Kind::MonthDay(m, d) => self.year_for(m, d, near),
             Kind::Day(d) => self.month_for(d, near),
-            Kind::Relative(offset) => {
-                let p = self.publication()?;
-                Some(PolicyDate {
+            Kind::Relative(offset) => match self.publication() {
+                Some(p) => Some(PolicyDate {
                     date: p.date.checked_add_signed(TimeDelta::days(offset))?,
                     ..PolicyDate::new(p.date, DateBasis::Relative)
-                })
-            }
+                }),
+                None => self.relative_bounds(near),
+            },
             Kind::Recent => {
-                let (latest, basis) = match self.publication() {
-                    Some(p) => (p.date, p.basis),
-                    None => {
-                        let p = self.path?;
-                        (month_end(p.year, p.month?)?, DateBasis::Path)
-                    }
+                let (latest, basis) = if let Some(p) = self.publication() {
+                    (p.date, p.basis)
+                } else {
+                    let p = self.path?;
+                    (month_end(p.year, p.month?)?, DateBasis::Path)
                 };
                 let earliest = latest.checked_sub_signed(TimeDelta::days(self.recent_days))?;
                 Some(approximate(latest, (earliest, latest), basis))
@@ -112,6 +111,27 @@ impl PageDates {
                 })
             }
         }
+    }
+
+    /// 昨天 on a page with no publication date: after the last full date the page (or the lead,
+    /// `near`) writes, within
+    /// the year its path (or, failing that, that full date) gives.
+    fn relative_bounds(&self, near: &[NaiveDate]) -> Option<PolicyDate> {
+        let year = self.path.map(|p| p.year);
+        let last = self
+            .full_dates
+            .iter()
+            .chain(near)
+            .filter(|d| year.is_none_or(|y| d.year() == y))
+            .max()
+            .copied();
+        let (earliest, basis) = match (last, year) {
+            (Some(d), _) => (d, DateBasis::Inferred),
+            (None, Some(y)) => (NaiveDate::from_ymd_opt(y, 1, 1)?, DateBasis::Path),
+            (None, None) => return None,
+        };
+        let latest = NaiveDate::from_ymd_opt(year.unwrap_or(earliest.year()), 12, 31)?;
+        Some(approximate(earliest, (earliest, latest), basis))
     }
 
     /// A month and day completed with a year, from the best source that gives one.
@@ -253,10 +273,8 @@ mod tests {
             s.push(' ');
             s.push_str(d.precision.as_str());
         }
-        if let Some((a, b)) = d.range {
-            s.push_str(&format!(" {a}..{b}"));
-        }
-        s
+        let range = d.range.map(|(a, b)| format!(" {a}..{b}"));
+        s + &range.unwrap_or_default()
     }
 
     /// Scans `page`, resolves `lead`, and compares with `expect` (see [`render`]) or "".
@@ -330,6 +348,19 @@ mod tests {
         check("", "昨日下午,县委召开", "");
         // The day before an unknown day is unknown, and the later date is another event's.
         check("", "昨天下午,区委召开会议,传达学习9月23日省委会议精神", "");
+        // With no publication date, the page's year and its last full date bound it.
+        check_at(
+            "区委会议_2022.txt",
+            "",
+            "昨天下午,区委召开会议",
+            "2022-01-01 path approximate 2022-01-01..2022-12-31",
+        );
+        check_at(
+            "区委会议_2022.txt",
+            "",
+            "昨天下午,区委召开会议,传达2022年9月23日会议精神",
+            "2022-09-23 inferred approximate 2022-09-23..2022-12-31",
+        );
         check_at(
             "news/2009/10/30/a.html",
             "",

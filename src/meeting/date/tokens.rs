@@ -53,10 +53,10 @@ const ENGLISH_MONTHS: [&str; 12] = [
 static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let pattern = [
         format!(
-            r"(?:(?P<ry>{YEAR})\s*年\s*)?(?P<rm1>{MONTH})\s*月\s*(?P<rd1>{DAY})\s*[日号]?\s*{TO}\s*(?:(?P<rm2>{MONTH})\s*月\s*)?(?P<rd2>{DAY})\s*[日号]"
+            r"(?:(?P<ry>{YEAR})\s*年\s*)?(?P<rm1>{MONTH})\s*月\s*(?P<rd1>{DAY})\s*[日号號]?\s*{TO}\s*(?:(?P<rm2>{MONTH})\s*月\s*)?(?P<rd2>{DAY})\s*[日号號]"
         ),
         format!(
-            r"(?P<fy>{YEAR})\s*年\s*(?P<fm>{MONTH})\s*月\s*(?P<fd>{DAY})\s*[日号]"
+            r"(?P<fy>{YEAR})\s*年\s*(?P<fm>{MONTH})\s*月\s*(?P<fd>{DAY})\s*[日号號]"
         ),
         r"(?P<iy>[0-9]{4})(?P<s1>[-/.])(?P<im>[0-9]{1,2})(?P<s2>[-/.])(?P<id>[0-9]{1,2})".into(),
         r"(?P<ed>[0-9]{1,2})\.(?P<em>[0-9]{1,2})\.(?P<ey>[0-9]{4})".into(),
@@ -65,9 +65,9 @@ static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
             r"(?:(?P<py>{YEAR})\s*年\s*)?(?P<pm>{MONTH})\s*月\s*(?P<part>上旬|中旬|下旬|上中旬|中下旬|初|底|末)"
         ),
         format!(r"(?P<yy>{YEAR})\s*年\s*(?P<ym>{MONTH})\s*月"),
-        format!(r"(?P<mm>{MONTH})\s*月\s*(?P<md>{DAY})\s*[日号]"),
+        format!(r"(?P<mm>{MONTH})\s*月\s*(?P<md>{DAY})\s*[日号號]"),
         format!(r"(?P<dr1>[0-9]{{1,2}})\s*[日号]?\s*{TO}\s*(?P<dr2>[0-9]{{1,2}})\s*[日号]"),
-        r"(?P<dd>[0-9０-９]{1,2})\s*[日号]".into(),
+        r"(?P<dd>[0-9０-９]{1,2})\s*[日号號]".into(),
         r"(?P<rel>昨日|昨天|前日|前天|今日|今天|当日|当天)".into(),
         r"(?P<recent>近日|日前|近期|前不久|前些天|连日来)".into(),
     ]
@@ -329,6 +329,7 @@ mod tests {
         check("2020年3月初", &["Some(2020) 3 (1, 10)"]);
         check("第9499期 12345年", &[]);
         check("1月6日中共中央政治局会议", &["--01-06"]);
+        check("2月18號,十七屆縣人民政府常務會議召開", &["--02-18"]);
     }
 
     #[test]
