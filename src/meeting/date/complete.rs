@@ -6,15 +6,12 @@
 //! last, dated vocabulary and ordinals, which give an estimate whose year is marked as not
 //! known. Relative days count from the publication date; 近日/日前 give a window before it.
 
-use chrono::{Datelike, Months, NaiveDate, TimeDelta};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 
+use super::calendar::{look_back, month_candidates, nearest};
 use super::page::PageDates;
 use super::tokens::{Kind, Token, month_end, tokens};
 use crate::model::{DateBasis, DatePrecision, PolicyDate, Span};
-
-/// A report looks back: a day written without its year is on or at most this many days after
-/// the date it is completed from (12月30日 on a 1月2日 page is last year).
-const LOOK_AHEAD_DAYS: i64 = 7;
 
 impl PageDates {
     /// The meeting's date in `lead`: the first date expression that can be completed from the
@@ -216,44 +213,6 @@ fn approximate(date: NaiveDate, range: (NaiveDate, NaiveDate), basis: DateBasis)
         range: Some(range),
         ..PolicyDate::new(date, basis)
     }
-}
-
-/// The month and day in the year that puts them on or shortly before `anchor`.
-fn look_back(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
-    [1, 0, -1].iter().find_map(|dy| {
-        let d = NaiveDate::from_ymd_opt(anchor.year() + dy, month, day)?;
-        (d <= anchor + TimeDelta::days(LOOK_AHEAD_DAYS)).then_some(d)
-    })
-}
-
-/// Day `day` in the month after, of, and the two before `anchor`'s month, latest first.
-fn month_candidates(anchor: NaiveDate, day: u32) -> Vec<NaiveDate> {
-    let Some(first) = anchor.with_day(1) else {
-        return Vec::new();
-    };
-    let next = first.checked_add_months(Months::new(1));
-    let back = |n| first.checked_sub_months(Months::new(n));
-    [next, Some(first), back(1), back(2)]
-        .into_iter()
-        .flatten()
-        .filter_map(|m| m.with_day(day))
-        .collect()
-}
-
-/// Among the candidates each full date suggests, the one closest to its full date
-/// (ties: the earlier candidate).
-fn nearest(
-    full: &[NaiveDate],
-    candidates: impl Fn(NaiveDate) -> Vec<NaiveDate>,
-) -> Option<NaiveDate> {
-    full.iter()
-        .flat_map(|&fd| {
-            candidates(fd)
-                .into_iter()
-                .map(move |c| ((c - fd).num_days().abs(), c))
-        })
-        .min()
-        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! A page is read once ([`PageDates::read`]) for what it says about its own date; a meeting's
 //! lead sentence is then resolved against that ([`PageDates::resolve`]).
 
+mod calendar;
 mod complete;
 mod config;
 mod masthead;
