@@ -195,6 +195,14 @@ pub struct PolicyDate {
     /// `[earliest, latest]` when the page only bounds the date.
     #[serde(default)]
     pub range: Option<(NaiveDate, NaiveDate)>,
+    /// False when the page gives month and day but nothing says the year: the year in `date`
+    /// is then an estimate from dated vocabulary (basis `inferred`) or a placeholder.
+    #[serde(default = "year_known_default")]
+    pub year_known: bool,
+}
+
+fn year_known_default() -> bool {
+    true
 }
 
 impl PolicyDate {
@@ -205,6 +213,7 @@ impl PolicyDate {
             basis,
             precision: DatePrecision::Day,
             range: None,
+            year_known: true,
         }
     }
 }

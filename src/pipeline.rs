@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ingest::Corpus;
-use crate::meeting::{self, Gazetteer};
+use crate::meeting::{self, DateConfig, Gazetteer};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress};
@@ -42,6 +42,8 @@ impl Default for Engine {
 pub struct Config {
     /// Phrase mining settings.
     pub phrases: MineConfig,
+    /// Date reading settings: masthead scoring, the window of 近日, the placeholder year.
+    pub dates: DateConfig,
 }
 
 /// Everything found in a corpus.
@@ -133,7 +135,7 @@ pub fn analyse(
         per_doc.par_extend(
             chunk
                 .par_iter_mut()
-                .map(|doc| meeting::extract(doc, &engine.gazetteer)),
+                .map(|doc| meeting::extract_with(doc, &engine.gazetteer, &config.dates)),
         );
         done += chunk.len();
         if progress.report(done, total).is_break() {

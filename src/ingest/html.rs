@@ -1,7 +1,9 @@
 //! HTML to plain text through a real parser (`scraper`, html5ever): what a reader sees, one block
 //! per line, without scripts, styles or the `<head>`.
 
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::model::PageMeta;
 
 /// Elements whose content a reader never sees.
 const HIDDEN: &[&str] = &[
@@ -71,14 +73,119 @@ pub fn inline_html_text(source: &str) -> String {
     render(source, true)
 }
 
-fn render(source: &str, keep_newlines: bool) -> String {
+/// [`html_text`] (or, with `keep_newlines`, [`inline_html_text`]) and what the page says about
+/// itself in its head and markup, from one parse.
+pub fn read_html(source: &str, keep_newlines: bool) -> (String, PageMeta) {
     let page = Html::parse_document(&super::depth::cap_depth(source, super::depth::MAX_DEPTH));
     let mut out = Writer {
         pre_depth: usize::from(keep_newlines),
         ..Writer::default()
     };
     walk(page.root_element(), &mut out);
-    out.text
+    (out.text, page_meta(&page))
+}
+
+fn render(source: &str, keep_newlines: bool) -> String {
+    read_html(source, keep_newlines).0
+}
+
+/// `<meta>` names and properties that give the publication time, best first.
+const PUBLISHED_NAMES: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:release_date",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "publishtime",
+    "firstpublishedtime",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "date",
+];
+
+/// `<meta>` names and properties that name the site or outlet, best first.
+const SITE_NAMES: &[&str] = &[
+    "og:site_name",
+    "sitename",
+    "site_name",
+    "contentsource",
+    "source",
+];
+
+/// What the page's `<meta>`, `<link rel=canonical>`, `<title>` and `<time>` elements say.
+fn page_meta(page: &Html) -> PageMeta {
+    let Ok(selector) = Selector::parse("meta, link, title, time") else {
+        return PageMeta::default();
+    };
+    // For each field, the value with the best rank seen so far (lower is better).
+    let mut published: Option<(usize, String)> = None;
+    let mut site: Option<(usize, String)> = None;
+    let mut url: Option<(usize, String)> = None;
+    let mut title: Option<(usize, String)> = None;
+    let offer = |slot: &mut Option<(usize, String)>, rank: usize, value: &str| {
+        let value = value.trim();
+        if !value.is_empty() && slot.as_ref().is_none_or(|(r, _)| rank < *r) {
+            *slot = Some((rank, value.to_string()));
+        }
+    };
+    for el in page.select(&selector) {
+        let v = el.value();
+        match v.name() {
+            "meta" => {
+                let key = v
+                    .attr("property")
+                    .or_else(|| v.attr("name"))
+                    .or_else(|| v.attr("itemprop"))
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                let content = v.attr("content").unwrap_or("");
+                if let Some(r) = PUBLISHED_NAMES.iter().position(|n| *n == key) {
+                    offer(&mut published, r, content);
+                } else if let Some(r) = SITE_NAMES.iter().position(|n| *n == key) {
+                    offer(&mut site, r, content);
+                } else if key == "og:url" {
+                    offer(&mut url, 0, content);
+                } else if key == "og:title" {
+                    offer(&mut title, 1, content);
+                }
+            }
+            "link" => {
+                let canonical = v.attr("rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical {
+                    offer(&mut url, 1, v.attr("href").unwrap_or(""));
+                }
+            }
+            "title" => {
+                let text: String = el.text().collect();
+                offer(
+                    &mut title,
+                    0,
+                    &text.split_whitespace().collect::<Vec<_>>().join(" "),
+                );
+            }
+            "time" => {
+                offer(
+                    &mut published,
+                    PUBLISHED_NAMES.len(),
+                    v.attr("datetime").unwrap_or(""),
+                );
+            }
+            _ => {}
+        }
+    }
+    PageMeta {
+        published: published.map(|(_, v)| v),
+        url: url.map(|(_, v)| v),
+        site: site.map(|(_, v)| v),
+        title: title.map(|(_, v)| v),
+    }
 }
 
 /// The start of a text, lowercased, for sniffing; leading comments such as the
@@ -383,5 +490,34 @@ mod tests {
             false,
         );
         check_detect("<!-- 未闭合的注释", false, false);
+    }
+
+    /// The metadata of `html` as "published|url|site|title", "-" for what is missing.
+    fn check_meta(html: &str, expect: &str) {
+        let m = read_html(html, false).1;
+        let f = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+        let got = [f(m.published), f(m.url), f(m.site), f(m.title)].join("|");
+        assert_eq!(got, expect, "{html}");
+    }
+
+    #[test]
+    fn metadata() {
+        check_meta(
+            "<html><head><title> 县委召开常委会 _ 某某新闻网 </title><meta property=\"article:published_time\" content=\"2020-02-15T08:00:00+08:00\"><meta property=\"og:url\" content=\"http://example.cn/a.html\"><meta property=\"og:site_name\" content=\"某某新闻网\"></head><body><p>正文</p></body></html>",
+            "2020-02-15T08:00:00+08:00|http://example.cn/a.html|某某新闻网|县委召开常委会 _ 某某新闻网",
+        );
+        check_meta(
+            "<html><head><meta name=\"PubDate\" content=\"2021-03-04 10:00\"><meta name=\"SiteName\" content=\"某县人民政府\"><link rel=\"canonical\" href=\"http://example.gov.cn/2021/0304/1.html\"></head><body><p>正文</p></body></html>",
+            "2021-03-04 10:00|http://example.gov.cn/2021/0304/1.html|某县人民政府|-",
+        );
+        check_meta(
+            "<html><head><meta name=\"publishdate\" content=\"2019-01-02\"><meta name=\"pubdate\" content=\"2019-01-03\"></head><body><time datetime=\"2019-01-04\">1月4日</time></body></html>",
+            "2019-01-03|-|-|-",
+        );
+        check_meta(
+            "<p>发布时间:<time datetime=\"2018-05-06T09:00\">5月6日</time></p>",
+            "2018-05-06T09:00|-|-|-",
+        );
+        check_meta("<p>正文</p>", "-|-|-|-");
     }
 }

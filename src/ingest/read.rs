@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::docx::{self, DocxError};
 use super::{decode, html};
-use crate::model::{DocId, Document, Format, Problem};
+use crate::model::{DocId, Document, Format, PageMeta, Problem};
 use crate::progress::{Cancelled, Progress};
 
 /// The documents read so far and the problems met reading them.
@@ -49,6 +49,8 @@ pub struct Decoded {
     pub text: String,
     /// Non-fatal problems, e.g. `3 malformed byte sequences replaced (not valid GB18030)`.
     pub problems: Vec<String>,
+    /// What an HTML page says about itself (publication time, address, site, title).
+    pub meta: PageMeta,
 }
 
 /// Why a file could not be read. Messages name what the file looks like; the path is kept
@@ -222,8 +224,11 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
         ));
     }
     let markdown = matches!(ext.as_str(), "md" | "markdown");
+    let mut meta = PageMeta::default();
     let (format, text) = if html_ext || (!markdown && html::is_html_document(&decoded.text)) {
-        (Format::Html, html::html_text(&decoded.text))
+        let (text, m) = html::read_html(&decoded.text, false);
+        meta = m;
+        (Format::Html, text)
     } else if html::has_html_tags(&decoded.text) {
         // Tags among the lines of a text or Markdown file: strip them, keep the lines.
         let format = if markdown {
@@ -231,7 +236,9 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
         } else {
             Format::Html
         };
-        (format, html::inline_html_text(&decoded.text))
+        let (text, m) = html::read_html(&decoded.text, true);
+        meta = m;
+        (format, text)
     } else if markdown {
         (Format::Markdown, decoded.text)
     } else {
@@ -249,6 +256,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
         format,
         text,
         problems,
+        meta,
     })
 }
 
@@ -263,6 +271,7 @@ fn read_zip(ext: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
             format: Format::Docx,
             text,
             problems: Vec::new(),
+            meta: PageMeta::default(),
         }),
         Err(e @ DocxError::Broken(_)) => Err(e.into()),
         Err(e) if ext == "docx" => Err(e.into()),
@@ -310,7 +319,7 @@ impl Corpus {
                     published: None,
                     place: None,
                     problems: d.problems,
-                    meta: crate::model::PageMeta::default(),
+                    meta: d.meta,
                 });
             }
             Err(e) => self.problems.push(Problem {

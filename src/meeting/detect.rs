@@ -9,7 +9,7 @@ use crate::ingest::split::{self, ArticleKind};
 use crate::meeting::chair::chaired_by;
 use crate::meeting::directive::directives;
 use crate::meeting::title;
-use crate::meeting::{Gazetteer, PageDates, place};
+use crate::meeting::{DateConfig, Gazetteer, PageDates, place};
 use crate::model::{Document, Meeting, MeetingId};
 use crate::text::flatten;
 
@@ -22,9 +22,18 @@ const CHAIR_PARAGRAPHS: usize = 3;
 /// Finds the meetings reported in `doc`, and fills in its `published` date and `place`.
 /// Meeting ids are numbered from 0 within the document; the pipeline renumbers them.
 pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
+    extract_with(doc, gazetteer, &DateConfig::default())
+}
+
+/// [`extract`] with date settings.
+pub fn extract_with(
+    doc: &mut Document,
+    gazetteer: &Gazetteer,
+    config: &DateConfig,
+) -> Vec<Meeting> {
     let text = doc.text.clone();
-    let dates = PageDates::scan(&text);
-    doc.published = dates.published;
+    let dates = PageDates::read(doc, config);
+    doc.published = dates.publication();
     doc.place = gazetteer.locate(&text, &text);
     let mut out = Vec::new();
     for piece in split::pieces(doc) {

@@ -11,6 +11,6 @@ pub mod place;
 pub mod title;
 pub mod vocabulary;
 
-pub use date::PageDates;
-pub use detect::extract;
+pub use date::{DateConfig, PageDates};
+pub use detect::{extract, extract_with};
 pub use place::Gazetteer;

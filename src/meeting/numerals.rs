@@ -57,6 +57,38 @@ pub fn parse_small(s: &str) -> Option<u32> {
     }
 }
 
+/// A count as ordinals write it (第95个, 一百周年, 一百零四周年, 104): digits, or Chinese with
+/// hundreds and tens. Returns `None` above 999 or for anything else.
+pub fn parse_count(s: &str) -> Option<u32> {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return parse_digits(s).filter(|&n| n < 1000);
+    }
+    let Some((hundreds, rest)) = s.split_once('百') else {
+        return parse_small(s).or_else(|| parse_small(s.strip_prefix('一')?));
+    };
+    let h = match hundreds {
+        "" => 1,
+        h => digit(h.chars().next()?).filter(|&d| d > 0 && h.chars().count() == 1)?,
+    };
+    let r = match rest {
+        "" => 0,
+        r => match r.strip_prefix(['零', '〇']) {
+            Some(u) => digit(u.chars().next()?).filter(|&d| d > 0 && u.chars().count() == 1)?,
+            // 一百一十 writes its ten as 一十.
+            None => parse_small(
+                r.strip_prefix('一')
+                    .filter(|t| t.starts_with('十'))
+                    .unwrap_or(r),
+            )
+            .filter(|&n| n >= 10)?,
+        },
+    };
+    Some(h * 100 + r)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +127,25 @@ mod tests {
         assert_eq!(parse_digits("２０２１"), Some(2021));
         assert_eq!(parse_digits("20a0"), None);
         assert_eq!(parse_digits("1234567890"), None);
+    }
+
+    #[test]
+    fn counts() {
+        let c = |s: &str, n: Option<u32>| assert_eq!(parse_count(s), n, "{s}");
+        c("95", Some(95));
+        c("104", Some(104));
+        c("九十五", Some(95));
+        c("一百", Some(100));
+        c("百", Some(100));
+        c("一百零四", Some(104));
+        c("一百一十", Some(110));
+        c("一百二十五", Some(125));
+        c("七十", Some(70));
+        c("一十", Some(10));
+        c("五", Some(5));
+        c("一百零", None);
+        c("1000", None);
+        c("十百", None);
+        c("", None);
     }
 }

@@ -12,7 +12,7 @@ pub use crate::export::json::{RowSource, TableRow};
 use super::place::place;
 use crate::compare::align::{Alignment, Clause};
 use crate::compare::diff::SegmentKind;
-use crate::model::{DateBasis, Format, Meeting, MeetingId, PhraseGroup};
+use crate::model::{DateBasis, DatePrecision, Format, Meeting, MeetingId, PhraseGroup};
 use crate::pipeline::Analysis;
 
 /// `meetings --json`: the documents read, the meetings found, the files that could not be read.
@@ -63,6 +63,12 @@ pub struct MeetingOut {
     pub date: Option<NaiveDate>,
     /// What the date was read from.
     pub date_basis: Option<DateBasis>,
+    /// How precisely the date is known: `day`, `month` or `approximate`.
+    pub date_precision: Option<DatePrecision>,
+    /// `[earliest, latest]` when the page only bounds the date.
+    pub date_range: Option<[NaiveDate; 2]>,
+    /// False when the page gives month and day but no year: the year in `date` is an estimate.
+    pub date_year_known: Option<bool>,
     /// The meeting's name.
     pub title: String,
     /// Who chaired it, or the leader the report is built around.
@@ -143,6 +149,9 @@ impl MeetingOut {
             place_full: at.map(|p| p.full.to_string()),
             date: m.date.map(|d| d.date),
             date_basis: m.date.map(|d| d.basis),
+            date_precision: m.date.map(|d| d.precision),
+            date_range: m.date.and_then(|d| d.range).map(|(a, b)| [a, b]),
+            date_year_known: m.date.map(|d| d.year_known),
             title: m.title.clone(),
             chair: m.chair.clone(),
             directives: m
@@ -397,6 +406,9 @@ mod tests {
                 "place_full",
                 "date",
                 "date_basis",
+                "date_precision",
+                "date_range",
+                "date_year_known",
                 "title",
                 "chair",
                 "directives",
