@@ -232,6 +232,10 @@ fn meeting_json(analysis: &Analysis, m: &Meeting) -> Value {
         "directives": m.directives.iter().map(|d| json!({
             "text": d.text, "cue": d.cue, "start": d.span.start, "end": d.span.end,
         })).collect::<Vec<_>>(),
+        "reports": m.reports.iter().map(|r| json!({
+            "document": analysis.documents.get(r.doc.0 as usize).map_or("", |d| d.path.as_str()),
+            "start": r.article.start, "end": r.article.end,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -715,8 +719,9 @@ fn detect_meetings(engine: &Engine, documents: &mut [crate::model::Document]) ->
     let per_doc: Vec<Vec<Meeting>> = documents
         .par_iter_mut()
         .map(|doc| {
-            let _ = crate::ingest::split::articles(doc);
-            crate::meeting::extract(doc, &engine.gazetteer)
+            let dates = crate::meeting::read_page(doc, &engine.gazetteer);
+            let pieces = crate::ingest::split::pieces(doc);
+            crate::meeting::meetings(doc, &pieces, &dates, &engine.gazetteer)
         })
         .collect();
     let mut meetings: Vec<Meeting> = per_doc.into_iter().flatten().collect();

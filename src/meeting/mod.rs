@@ -1,9 +1,11 @@
 //! From a page's articles to meetings: place, date, title, chair and directives.
 
 pub mod chair;
+pub mod copies;
 pub mod date;
 pub mod detect;
 pub mod directive;
+pub mod gate;
 pub mod lunar;
 pub mod names;
 pub mod numerals;
@@ -12,5 +14,5 @@ pub mod title;
 pub mod vocabulary;
 
 pub use date::PageDates;
-pub use detect::extract;
+pub use detect::{extract, meetings, read_page};
 pub use place::Gazetteer;

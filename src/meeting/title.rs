@@ -123,8 +123,24 @@ static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"((\d{1,2}月)?\d{1,2}日|全天|上午|下午|晚上|晚|近日|日前|[昨今前]天|[昨今前]日)+$")
 });
 
-/// A count of meetings (召开了72次重要会议), not one meeting.
-static COUNTED: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\d一二三四五六七八九十百多数]+次"));
+/// A count of meetings (召开了72次重要会议), not one meeting; 召开108次常委会会议 is the 108th.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\d一二三四五六七八九十百多数几]+次"));
+
+/// Words before 召开 that make the number after it a count: 共召开12次, 先后召开四次.
+const COUNTING: &[&str] = &["共", "累计", "先后", "已", "分别", "共计", "多次", "先后共"];
+
+/// Words before 召开 that make the meeting one still to come: 定于12月1日召开, 决定召开.
+const FUTURE: &[&str] = &[
+    "定于", "将于", "拟于", "决定", "计划", "准备", "即将", "将要",
+];
+
+/// A subject that is many places at once (江西多个县区召开了…, 5县同一天召开…): a roundup of
+/// several meetings, not one meeting's report.
+static MANY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"多个|多地|各地|各县|各市|各区|各省|(\d+|[两三四五六七八九十]+个)(县|市|区|省|旗)(区|市)?(同一天|同日|先后|相继|分别)?$",
+    )
+});
 
 /// A meeting named in a lead.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -160,20 +176,35 @@ fn convened(before: &str, subject: &str, after: &str) -> Option<String> {
     // 会议, 扩大会议, 第十次全体会议, (扩大)学习会: the body's own meeting, named by the body.
     let generic =
         (object.chars().count() <= 6 || object.starts_with(['(', '（'])) && !object.contains('暨');
-    Some(if generic && ORGANS.iter().any(|o| subject.ends_with(o)) {
+    // 市委召开会议 is the 市委会议; 县委召开常委会议 the 县委常委会议.
+    let organ = ORGANS.iter().any(|o| subject.ends_with(o))
+        || (subject.ends_with('委') && subject.chars().count() <= 6);
+    Some(if generic && organ {
         format!("{subject}{object}")
     } else {
         object.to_string()
     })
 }
 
+/// `s` without a time at its end: 委员长会议27日下午 → 委员长会议.
+fn strip_trailing_time(s: &str) -> &str {
+    TRAILING_TIME.find(s).map_or(s, |m| &s[..m.start()])
+}
+
 /// `Y会议召开` or `Y会议在某地举行`: the clause before the verb is the name.
 fn held(clause: &str) -> Option<String> {
-    let name = strip_lead_in(clause);
-    // …会议在北京举行: drop the place.
+    let name = strip_trailing_time(strip_lead_in(clause));
+    // …会议(27日下午)在北京举行: drop the place and the time.
     let name = match name.rfind('在') {
-        Some(i) if name[..i].ends_with('会') || name[..i].ends_with("会议") => &name[..i],
-        _ => name,
+        Some(i) => {
+            let head = strip_trailing_time(&name[..i]);
+            if head.ends_with('会') || head.ends_with("会议") {
+                head
+            } else {
+                name
+            }
+        }
+        None => name,
     };
     let name = name.strip_prefix('在').unwrap_or(name);
     // 对年会召开表示祝贺: a meeting named inside a phrase about something else.
@@ -182,6 +213,28 @@ fn held(clause: &str) -> Option<String> {
     }
     let end = name_end(name)?;
     (end == name.len() && name.chars().count() <= 80).then(|| name.to_string())
+}
+
+/// A sentence that opens on a second meeting held right after the first: 会后,…主持召开续会;
+/// 在随后召开的县长办公会议上,…; 随后,…举行…会议.
+static FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:会后|会议结束后|随后|随即|紧接着|接着)[，,]?(?:[^。！？；]{0,80}?)(?:召开|举行)了?|^在随后(?:召开|举行)的",
+    )
+});
+
+/// The name of a meeting held right after the article's first one, when `sentence` opens on
+/// it: `会后,市委书记某某立即主持召开续会` → 续会.
+pub fn following(sentence: &str) -> Option<String> {
+    let m = FOLLOWS.find(sentence.trim_start())?;
+    let rest = &sentence.trim_start()[m.end()..];
+    let clause = rest.find(CLAUSE_END).map_or(rest, |i| &rest[..i]);
+    let clause = clause.strip_suffix('上').unwrap_or(clause);
+    let end = name_end(clause)?;
+    let name = &clause[..end];
+    // 会后,与会人员参观了… has no meeting; a bare 会 names nothing.
+    (name.chars().count() >= 2 && !NOT_MEETINGS.iter().any(|w| name.ends_with(w)))
+        .then(|| name.to_string())
 }
 
 /// The meeting a lead reports, if it reports one: `lead` is the first paragraph,
@@ -196,6 +249,7 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
     for verb in VERB.find_iter(lead) {
         let before = &lead[..verb.start()];
         let after = &lead[verb.end()..];
+        let past = after.starts_with('了');
         let after = after.strip_prefix('了').unwrap_or(after);
         let after = after.find(CLAUSE_END).map_or(after, |i| &after[..i]);
         let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| {
@@ -204,6 +258,22 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
         let clause_before = &before[clause_start..];
         // 在国会举行的…会议上: the clause describes another meeting's setting.
         if after.starts_with('的') {
+            continue;
+        }
+        // 定于12月1日上午9:00召开: a notice of a meeting to come.
+        let sentence_before = before
+            .rfind(['。', '！', '？'])
+            .map_or(before, |i| &before[i..]);
+        if FUTURE.iter().any(|w| sentence_before.contains(w)) {
+            continue;
+        }
+        // 共召开了12次会议, 先后召开四次座谈会: a count of meetings.
+        if COUNTED.is_match(after) && (past || COUNTING.iter().any(|w| clause_before.ends_with(w)))
+        {
+            continue;
+        }
+        // 江西多个县区召开了领导干部会议: a roundup of many places' meetings.
+        if MANY.is_match(strip_trailing_time(clause_before)) {
             continue;
         }
         if let Some(title) = convened(before, clause_before, after) {
@@ -241,7 +311,7 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
     }
     // A bare 会 names nothing; it is 会晤-like talk more often than a meeting.
     if found.title == "会"
-        || COUNTED.is_match(&found.title)
+        || (COUNTED.is_match(&found.title) && found.title.contains(['多', '数', '几']))
         || NOT_MEETINGS.iter().any(|w| found.title.ends_with(w))
     {
         return None;
@@ -259,6 +329,29 @@ mod tests {
     fn check(lead: &str, headline: &str, expect: Option<&str>) {
         let got = find(lead, headline).map(|f| f.title);
         assert_eq!(got.as_deref(), expect, "{lead}");
+    }
+
+    #[test]
+    fn names_the_meeting_held_right_after() {
+        for (sentence, expect) in [
+            (
+                "会后,市委书记、领导小组组长某某立即主持召开续会,部署近期工作。",
+                Some("续会"),
+            ),
+            (
+                "在随后召开的县长办公会议上,某某要求,各级各部门要围绕高质量发展。",
+                Some("县长办公会议"),
+            ),
+            (
+                "随后,市委常委会召开专题会议,研究具体措施。",
+                Some("专题会议"),
+            ),
+            ("会后,与会人员参观了展览。", None),
+            ("会议强调,要召开好两会。", None),
+            ("随后召开的新闻发布会介绍了情况。", None),
+        ] {
+            assert_eq!(following(sentence).as_deref(), expect, "{sentence}");
+        }
     }
 
     #[test]
@@ -314,6 +407,47 @@ mod tests {
             None,
         );
         check("即将召开的两会,是全市人民政治生活中的一件大事。", "", None);
+        // The 108th meeting of a body is one meeting; 召开了72次 is a count.
+        check(
+            "3月20日,二届市委召开108次常委会会议,专题研究有关工作。",
+            "",
+            Some("108次常委会会议"),
+        );
+        check("今年以来,全县共召开了12次专题会议。", "", None);
+        check("7月上旬,他先后召开四次形势分析座谈会。", "", None);
+        // A notice of a meeting to come, and a roundup of several counties' meetings.
+        check(
+            "省政府定于12月1日上午9:00召开全省普查工作电视电话会议。",
+            "",
+            None,
+        );
+        check(
+            "为部署秋季造林工作,县政府决定召开全县秋季造林动员大会,现将有关事宜通知如下:",
+            "",
+            None,
+        );
+        check(
+            "11月15日,某省多个县区召开了领导干部会议,传达学习全会精神。",
+            "",
+            None,
+        );
+        check("同一天,5县同一天召开全县干部大会。", "", None);
+        // A time between the name and where it was held.
+        check(
+            "十三届全国人大常委会第二十六次委员长会议27日下午在北京人民大会堂举行,委员长某某主持。",
+            "",
+            Some("十三届全国人大常委会第二十六次委员长会议"),
+        );
+        check(
+            "2月26日下午,市委副书记、市长某某主持召开市十八届人民政府第37次常务会议,研究有关工作。",
+            "",
+            Some("市十八届人民政府第37次常务会议"),
+        );
+        check(
+            "2月19日,县长某某主持召开县人民政府党组(扩大)会议暨县长办公会议,安排部署工作。",
+            "",
+            Some("县人民政府党组(扩大)会议暨县长办公会议"),
+        );
         check("全市上下要统筹推进疫情防控和经济社会发展工作。", "", None);
     }
 }
