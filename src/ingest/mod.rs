@@ -5,6 +5,7 @@ pub mod decode;
 pub mod docx;
 pub mod html;
 pub mod read;
+pub mod script;
 pub mod split;
 
 pub use read::{Corpus, Decoded, IngestError, ReadConfig, read_bytes, read_paths, seed_corpus};

@@ -215,11 +215,17 @@ impl Key {
             // The same words under a compatible name; or nearly all the same words.
             return (titles && share >= SAME_TEXT) || share >= 0.9;
         }
-        // Too little text: only the same name, the same day and the same chair tell.
+        // Too little text: only the same name, the same day and the same chair tell; a page
+        // without the date may still be a copy when the name carries the meeting's number.
+        let numbered = self.title.contains('第') && self.title.contains('次');
+        let same_day = match (self.date, other.date) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => false,
+            _ => numbered,
+        };
         titles
             && self.title == other.title
-            && self.date.is_some()
-            && self.date == other.date
+            && same_day
             && self.chair.is_some()
             && self.chair == other.chair
     }
@@ -310,8 +316,21 @@ mod tests {
                 "0|0|2021-05-08|县委常委会会议|丁某|",
                 "3|50|2021-05-08|县委常委会会议|丁某|",
                 "4|0|2021-05-08|县委常委会会议|戊某|",
+                "5|0||县委常委会会议|丁某|",
             ],
-            &["m0:县委常委会会议<3>", "m1:县委常委会会议<>"],
+            &[
+                "m0:县委常委会会议<3>",
+                "m1:县委常委会会议<>",
+                "m2:县委常委会会议<>",
+            ],
+        );
+        // An undated copy of a numbered meeting.
+        check(
+            &[
+                "0|0|2019-02-27|第二十六次委员长会议|乙某|",
+                "1|0||第二十六次委员长会议|乙某|",
+            ],
+            &["m0:第二十六次委员长会议<1>"],
         );
     }
 

@@ -79,11 +79,6 @@ pub fn meetings(
             i += 1;
         }
         let laid_down = directives(text, &paragraphs);
-        // A lead whose first sentence says the meeting was held reports it, laid down or not;
-        // a meeting named only later in the lead needs directives to be the report's subject.
-        if laid_down.is_empty() && !gate::opens_on(&lead, found.at) {
-            continue;
-        }
         let report = Report {
             text,
             headline: &headline,
@@ -92,9 +87,19 @@ pub fn meetings(
         };
         let follow = following(text, &paragraphs);
         let split_at = follow.as_ref().map_or(usize::MAX, |f| f.at.start);
+        let nothing_laid_down = laid_down.is_empty();
         let (before, after): (Vec<Directive>, Vec<Directive>) =
             laid_down.into_iter().partition(|d| d.span.start < split_at);
         let chair = report.chair(split_at, &before);
+        // A lead whose first sentence says the meeting was held reports it, laid down or not,
+        // when someone chaired it or its name shows whose meeting it is; a meeting named only
+        // later in the lead needs directives to be the report's subject.
+        if nothing_laid_down
+            && !(gate::opens_on(&lead, found.at)
+                && (chair.is_some() || gate::names_a_body(&found.title)))
+        {
+            continue;
+        }
         // A page may print the same report twice (a summary box and the story): keep the first.
         let same = |m: &Meeting| {
             m.title == found.title

@@ -22,6 +22,27 @@ pub fn is_notice(headline: &str, article: &str) -> bool {
     head.ends_with("通知") || NOTICE_BODY.is_match(article)
 }
 
+/// Bodies and levels of Chinese government a meeting's name may carry (县委…, 全市…, 人大…).
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"中央|国务院|政治局|书记处|人大|政协|党委|党组|常委|政府|领导小组|委员会|指挥部|中心组|纪委|监委|军委|工委|[省市县区州旗盟地乡镇]委|全国|全省|全市|全县|全区|全州|全旗|全盟|自治区|[省市县区州旗盟乡镇]",
+    )
+});
+
+/// Kinds of meeting Chinese government holds (常务会议, 座谈会, 调度会…).
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"常务会|常委会|办公会|座谈会|推进会|调度会|动员会|部署会|现场会|电视电话会|视频会|专题会|学习会|全体会议|工作会|干部大会|党代会|代表大会|联席会|委员长会议|主席会议|务虚会|分析会|汇报会|碰头会|协调会|扩大会议|誓师大会|培训会|交流会|讲评会|点评会|总结会|表彰大会|动员大会|警示教育|报告会|宣讲会|研讨会|论证会|评审会|听证会|协商会|恳谈会|观摩会|讨论会|调研会|通报会",
+    )
+});
+
+/// True when `title` names a body or a level of Chinese government, or a kind of meeting it
+/// holds: what a brief report with no chair and nothing laid down must show to count, so that
+/// a foreign parliament's sitting or a rally in a world-news bulletin does not.
+pub fn names_a_body(title: &str) -> bool {
+    BODY.is_match(title) || KIND.is_match(title)
+}
+
 /// True when the evidence for the meeting, at byte `at` of `lead`, stands in the lead's first
 /// sentence: the report opens on the meeting.
 pub fn opens_on(lead: &str, at: usize) -> bool {
@@ -59,6 +80,23 @@ mod tests {
             "9日,县政府召开常务会议。会议传达了《关于做好当前工作的通知》精神。",
             false,
         );
+    }
+
+    #[test]
+    fn bodies_and_kinds() {
+        for (title, expect) in [
+            ("县委常委会会议", true),
+            ("全县负责干部大会", true),
+            ("中心组(扩大)学习会", true),
+            ("企地共建工作座谈会", true),
+            ("十三届全国人大常委会第二十六次委员长会议", true),
+            ("欧元集团会议", false),
+            ("紧急公开会议", false),
+            ("第24次部长级会议", false),
+            ("会议", false),
+        ] {
+            assert_eq!(names_a_body(title), expect, "{title}");
+        }
     }
 
     #[test]

@@ -45,6 +45,18 @@ const NOT_MEETINGS: &[&str] = &[
     "展览会",
     "演唱会",
     "追悼会",
+    "吹风会",
+    "招聘会",
+    "奥运会",
+    "冬奥会",
+    "亚运会",
+    "残奥会",
+    "奥委会",
+    "集会",
+    "议会",
+    "招商会",
+    "招商大会",
+    "年会",
 ];
 
 /// Characters before 会 that make it not a meeting: 社会, 机会, 协会, 工会, 领会 ….
@@ -114,7 +126,7 @@ static AT: LazyLock<Regex> = LazyLock::new(|| {
 /// Times and report openers before the subject of a lead: 1月27日上午, 本报讯, 昨日下午.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(本报[\p{Han}]{0,6}讯\s*|[(（][^)）]{0,20}[)）]\s*|\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十〇]{1,4}[年月日]|[昨今前明]日|[昨今前明]天|近日|日前|上午|下午|晚上|晚|早上|凌晨|\s)+",
+        r"^(本报[\p{Han}]{0,6}讯\s*|新华社[^，,。\s]{0,14}?电[?？\s]*|央视网消息[:：]?\s*|[(（][^)）]{0,20}[)）]\s*|\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十〇]{1,4}[年月日]|[昨今前明]日|[昨今前明]天|近日|日前|上午|下午|晚上|晚|早上|凌晨|\s)+",
     )
 });
 
@@ -141,6 +153,9 @@ static MANY: LazyLock<Regex> = LazyLock::new(|| {
         r"多个|多地|各地|各县|各市|各区|各省|(\d+|[两三四五六七八九十]+个)(县|市|区|省|旗)(区|市)?(同一天|同日|先后|相继|分别)?$",
     )
 });
+
+/// A list item's number before a name: `2.`, `1、`.
+static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{1,2}[.、．]\s*"));
 
 /// A meeting named in a lead.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -319,6 +334,10 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
     if found.title.is_empty() {
         found.title = "会议".to_string();
     }
+    // A list item's number (2.十三届全国人大常委会…) is not part of the name.
+    if let Some(m) = LIST_NUMBER.find(&found.title) {
+        found.title = found.title[m.end()..].to_string();
+    }
     Some(found)
 }
 
@@ -407,6 +426,11 @@ mod tests {
             None,
         );
         check("即将召开的两会,是全市人民政治生活中的一件大事。", "", None);
+        check(
+            "新华社北京2月27日电 十三届全国人大常委会第二十六次委员长会议27日下午在北京举行。",
+            "",
+            Some("十三届全国人大常委会第二十六次委员长会议"),
+        );
         // The 108th meeting of a body is one meeting; 召开了72次 is a count.
         check(
             "3月20日,二届市委召开108次常委会会议,专题研究有关工作。",
