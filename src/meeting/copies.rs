@@ -60,6 +60,8 @@ pub fn merge(meetings: &mut Vec<Meeting>) -> usize {
         m.reports.dedup();
         meetings.push(m);
     }
+    // A meeting whose own report moved to a later page takes that page's place in the order.
+    meetings.sort_by_key(|m| (m.doc, m.article.start));
     for (i, m) in meetings.iter_mut().enumerate() {
         m.id = MeetingId(i as u32);
     }
@@ -80,11 +82,15 @@ fn absorb(m: &mut Meeting, copy: Meeting) {
     if m.place.is_none() {
         m.place = copy.place;
     }
-    if m.directives.is_empty() {
-        // The copy lays it down in full; its text is in the copy's document.
+    if m.directives.is_empty() && !copy.directives.is_empty() {
+        // Only the copy lays anything down: its report becomes the meeting's own, since the
+        // directives' spans point into its document.
+        m.reports.push(own);
         m.doc = copy.doc;
         m.article = copy.article;
         m.directives = copy.directives;
+        let own = m.article_ref();
+        m.reports.retain(|r| *r != own);
     }
 }
 
@@ -323,6 +329,14 @@ mod tests {
                 "m1:县委常委会会议<>",
                 "m2:县委常委会会议<>",
             ],
+        );
+        // Only the second report lays anything down: it becomes the meeting's own report.
+        check(
+            &[
+                "0|0|2022-04-29|政治局会议|甲某|",
+                &format!("1|0|2022-04-29|政治局会议|甲某|{LONG}"),
+            ],
+            &["m0:政治局会议<0>"],
         );
         // An undated copy of a numbered meeting.
         check(

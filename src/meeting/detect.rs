@@ -110,7 +110,13 @@ pub fn meetings(
         }
         let date = dates.resolve(&lead).map(|(d, _)| d);
         let first_title = found.title.clone();
-        out.push(report.meeting(doc, gazetteer, found.title, chair, date, before));
+        out.push(report.meeting(doc, gazetteer, found.title, chair.clone(), date, before));
+        // Meetings reported together with the first (a joint sitting, several held in turn):
+        // the same chair and day; what was laid down cannot be told apart, so it stays with the
+        // first and is counted once.
+        for title in found.also {
+            out.push(report.meeting(doc, gazetteer, title, chair.clone(), date, Vec::new()));
+        }
         if let Some(f) = follow {
             // 续会 alone names nothing in a table: it is the first meeting's 续会.
             let name = if f.title == "续会" {

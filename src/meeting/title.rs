@@ -164,6 +164,43 @@ pub struct Found {
     pub title: String,
     /// Byte offset in the lead where the evidence was found.
     pub at: usize,
+    /// Other meetings the lead reports with this one: a joint sitting (召开A会议、B会议) or
+    /// several held in turn (先后召开四次座谈会), by name.
+    pub also: Vec<String>,
+}
+
+/// Several meetings held in turn: 先后召开四次座谈会 → 4 and the rest after 次.
+static IN_TURN: LazyLock<Regex> = LazyLock::new(|| regex(r"^([两二三四五六七八九2-9])次"));
+
+/// Words before 召开 that make a count of meetings held in turn, each one reported.
+const IN_TURN_BEFORE: &[&str] = &["先后", "分别", "相继"];
+
+/// The count and name of meetings held in turn, from the words after 召开.
+fn in_turn(clause_before: &str, after: &str) -> Option<(usize, String)> {
+    if !IN_TURN_BEFORE.iter().any(|w| clause_before.ends_with(w)) {
+        return None;
+    }
+    let c = IN_TURN.captures(after)?;
+    let count = c.get(1)?.as_str();
+    let n = if count == "两" {
+        2
+    } else {
+        crate::meeting::numerals::parse_small(count)?
+    };
+    let rest = &after[c.get(0)?.end()..];
+    let end = name_end(rest)?;
+    Some((n as usize, rest[..end].to_string()))
+}
+
+/// A second meeting named right after the first in one clause (召开A会议、B会议).
+fn joint(after: &str, title: &str) -> Option<String> {
+    let at = after.find(title)? + title.len();
+    let rest = after[at..]
+        .strip_prefix('、')
+        .or_else(|| after[at..].strip_prefix('和'))
+        .or_else(|| after[at..].strip_prefix('及'))?;
+    let end = name_end(rest)?;
+    (end == rest.len()).then(|| rest[..end].to_string())
 }
 
 fn strip_lead_in(s: &str) -> &str {
@@ -255,10 +292,24 @@ pub fn following(sentence: &str) -> Option<String> {
 /// The meeting a lead reports, if it reports one: `lead` is the first paragraph,
 /// `headline` the article's headline (often carrying the fuller name).
 pub fn find(lead: &str, headline: &str) -> Option<Found> {
+    let mut found = scan(lead)?;
+    // 召开“新春第一会”: a nickname in quotes; the headline often gives the meeting's name.
+    if found.title.starts_with(['“', '"']) {
+        if let Some(h) = scan(headline).filter(|h| !h.title.starts_with(['“', '"'])) {
+            found.title = h.title;
+        } else {
+            found.title = found.title.trim_start_matches(['“', '"']).to_string();
+        }
+    }
+    name_from_headline(found, headline)
+}
+
+/// The meeting named in `lead` by a verb of convening or by `在Y会上`, the earliest.
+fn scan(lead: &str) -> Option<Found> {
     let mut best: Option<Found> = None;
-    let mut offer = |title: String, at: usize| {
+    let mut offer = |title: String, at: usize, also: Vec<String>| {
         if best.as_ref().is_none_or(|b| at < b.at) {
-            best = Some(Found { title, at });
+            best = Some(Found { title, at, also });
         }
     };
     for verb in VERB.find_iter(lead) {
@@ -282,7 +333,12 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
         if FUTURE.iter().any(|w| sentence_before.contains(w)) {
             continue;
         }
-        // 共召开了12次会议, 先后召开四次座谈会: a count of meetings.
+        // 先后召开四次座谈会: four meetings, reported together.
+        if let Some((n, title)) = in_turn(clause_before, after) {
+            offer(title.clone(), verb.start(), vec![title; n - 1]);
+            continue;
+        }
+        // 共召开了12次会议: a count of meetings.
         if COUNTED.is_match(after) && (past || COUNTING.iter().any(|w| clause_before.ends_with(w)))
         {
             continue;
@@ -292,9 +348,10 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
             continue;
         }
         if let Some(title) = convened(before, clause_before, after) {
-            offer(title, verb.start());
+            let also = joint(after, &title).into_iter().collect();
+            offer(title, verb.start(), also);
         } else if let Some(title) = held(clause_before) {
-            offer(title, clause_start);
+            offer(title, clause_start, Vec::new());
         }
     }
     for c in AT.captures_iter(lead) {
@@ -306,10 +363,14 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
             } else {
                 n.to_string()
             };
-            offer(title, name.start());
+            offer(title, name.start(), Vec::new());
         }
     }
-    let mut found = best?;
+    best
+}
+
+/// Improves the name with the headline's and drops what is not a meeting.
+fn name_from_headline(mut found: Found, headline: &str) -> Option<Found> {
     // A headline's `在Y会上` often gives the fuller name of the same meeting.
     for c in AT.captures_iter(headline) {
         if let Some(name) = c.get(1) {
@@ -348,6 +409,33 @@ mod tests {
     fn check(lead: &str, headline: &str, expect: Option<&str>) {
         let got = find(lead, headline).map(|f| f.title);
         assert_eq!(got.as_deref(), expect, "{lead}");
+    }
+
+    #[test]
+    fn several_meetings_in_one_lead() {
+        for (lead, expect) in [
+            (
+                "7月4日至11日,总理某某先后召开四次经济形势座谈会,分别听取意见。",
+                vec!["经济形势座谈会"; 4],
+            ),
+            (
+                "11月9日上午,县长某某主持召开县政府党组2023年第16次会议、十八届县人民政府第28次常务会议。",
+                vec![
+                    "县政府党组2023年第16次会议",
+                    "十八届县人民政府第28次常务会议",
+                ],
+            ),
+            (
+                "9日,县政府召开常务会议,研究有关事项。",
+                vec!["县政府常务会议"],
+            ),
+        ] {
+            let f = find(lead, "").unwrap();
+            let got: Vec<&str> = std::iter::once(f.title.as_str())
+                .chain(f.also.iter().map(String::as_str))
+                .collect();
+            assert_eq!(got, expect, "{lead}");
+        }
     }
 
     #[test]
@@ -426,6 +514,12 @@ mod tests {
             None,
         );
         check("即将召开的两会,是全市人民政治生活中的一件大事。", "", None);
+        // A nickname in quotes: the headline names the meeting.
+        check(
+            "1月30日,某区隆重召开“新春第一会”,认真落实全市动员会部署要求。",
+            "某区“加快高质量发展”动员会召开",
+            Some("某区“加快高质量发展”动员会"),
+        );
         check(
             "新华社北京2月27日电 十三届全国人大常委会第二十六次委员长会议27日下午在北京举行。",
             "",
@@ -438,7 +532,11 @@ mod tests {
             Some("108次常委会会议"),
         );
         check("今年以来,全县共召开了12次专题会议。", "", None);
-        check("7月上旬,他先后召开四次形势分析座谈会。", "", None);
+        check(
+            "7月上旬,他先后召开四次形势分析座谈会。",
+            "",
+            Some("形势分析座谈会"),
+        );
         // A notice of a meeting to come, and a roundup of several counties' meetings.
         check(
             "省政府定于12月1日上午9:00召开全省普查工作电视电话会议。",
