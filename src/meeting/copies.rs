@@ -223,7 +223,11 @@ impl Key {
         }
         // Too little text: only the same name, the same day and the same chair tell; a page
         // without the date may still be a copy when the name carries the meeting's number.
-        let numbered = self.title.contains('第') && self.title.contains('次');
+        // A bare 第一次全体会议 is the first sitting of many sessions: too little to tell.
+        let numbered = self.title.contains('第')
+            && self.title.contains('次')
+            && !self.title.starts_with('第')
+            && self.title.chars().count() >= 10;
         let same_day = match (self.date, other.date) {
             (Some(a), Some(b)) => a == b,
             (None, None) => false,
@@ -338,13 +342,26 @@ mod tests {
             ],
             &["m0:政治局会议<0>"],
         );
+        // A bare sitting's number names no meeting: undated, it stays apart.
+        check(
+            &[
+                "0|0|2024-06-25|第一次全体会议|乙某|",
+                "1|0||第一次全体会议|乙某|",
+                "2|0|2024-04-23|第一次全体会议|乙某|",
+            ],
+            &[
+                "m0:第一次全体会议<>",
+                "m1:第一次全体会议<>",
+                "m2:第一次全体会议<>",
+            ],
+        );
         // An undated copy of a numbered meeting.
         check(
             &[
-                "0|0|2019-02-27|第二十六次委员长会议|乙某|",
-                "1|0||第二十六次委员长会议|乙某|",
+                "0|0|2019-02-27|十三届全国人大常委会第二十六次委员长会议|乙某|",
+                "1|0||十三届全国人大常委会第二十六次委员长会议|乙某|",
             ],
-            &["m0:第二十六次委员长会议<1>"],
+            &["m0:十三届全国人大常委会第二十六次委员长会议<1>"],
         );
     }
 

@@ -157,6 +157,9 @@ static MANY: LazyLock<Regex> = LazyLock::new(|| {
 /// A list item's number before a name: `2.`, `1、`.
 static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{1,2}[.、．]\s*"));
 
+/// Who hosted a meeting, before its name: 由某某等单位主办的.
+static HOSTED_BY: LazyLock<Regex> = LazyLock::new(|| regex(r"^由.{1,40}?(主办|举办|承办)的"));
+
 /// A meeting named in a lead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -226,11 +229,15 @@ fn convened(before: &str, subject: &str, after: &str) -> Option<String> {
         .next()
         .unwrap_or(subject);
     // 会议, 扩大会议, 第十次全体会议, (扩大)学习会: the body's own meeting, named by the body.
-    let generic =
-        (object.chars().count() <= 6 || object.starts_with(['(', '（'])) && !object.contains('暨');
+    let generic = (object.chars().count() <= 6
+        || object.starts_with(['(', '（'])
+        || (object.starts_with('第') && object.chars().count() <= 10))
+        && !object.contains('暨');
     // 市委召开会议 is the 市委会议; 县委召开常委会议 the 县委常委会议.
+    // 十四届全国人大常委会第十次会议举行第一次全体会议: a sitting of that session.
     let organ = ORGANS.iter().any(|o| subject.ends_with(o))
-        || (subject.ends_with('委') && subject.chars().count() <= 6);
+        || (subject.ends_with('委') && subject.chars().count() <= 6)
+        || (subject.ends_with("会议") && object.starts_with('第'));
     Some(if generic && organ {
         format!("{subject}{object}")
     } else {
@@ -264,7 +271,20 @@ fn held(clause: &str) -> Option<String> {
         return None;
     }
     let end = name_end(name)?;
-    (end == name.len() && name.chars().count() <= 80).then(|| name.to_string())
+    (end == name.len() && name.chars().count() <= 80 && !spaced(name)).then(|| name.to_string())
+}
+
+/// True when `name` has white space outside quotes: a headline's phrases, not one name.
+fn spaced(name: &str) -> bool {
+    let mut quoted = false;
+    name.chars().any(|c| {
+        match c {
+            '“' | '《' => quoted = true,
+            '”' | '》' => quoted = false,
+            _ => {}
+        }
+        !quoted && c.is_whitespace()
+    })
 }
 
 /// A sentence that opens on a second meeting held right after the first: 会后,…主持召开续会;
@@ -395,8 +415,12 @@ fn name_from_headline(mut found: Found, headline: &str) -> Option<Found> {
     if found.title.is_empty() {
         found.title = "会议".to_string();
     }
-    // A list item's number (2.十三届全国人大常委会…) is not part of the name.
+    // A list item's number (2.十三届全国人大常委会…) and who hosted it (由…主办的) are not
+    // part of the name.
     if let Some(m) = LIST_NUMBER.find(&found.title) {
+        found.title = found.title[m.end()..].to_string();
+    }
+    if let Some(m) = HOSTED_BY.find(&found.title) {
         found.title = found.title[m.end()..].to_string();
     }
     Some(found)
@@ -514,6 +538,21 @@ mod tests {
             None,
         );
         check("即将召开的两会,是全市人民政治生活中的一件大事。", "", None);
+        check(
+            "下午,十四届全国人大常委会第十次会议举行第一次全体会议,听取有关报告。",
+            "",
+            Some("十四届全国人大常委会第十次会议第一次全体会议"),
+        );
+        check(
+            "由某某等单位主办的家风故事分享会在京举行。",
+            "",
+            Some("家风故事分享会"),
+        );
+        check(
+            "强调高举队旗跟党走 祝小朋友们节日快乐 某某出席开幕会召开",
+            "",
+            None,
+        );
         // A nickname in quotes: the headline names the meeting.
         check(
             "1月30日,某区隆重召开“新春第一会”,认真落实全市动员会部署要求。",
