@@ -72,6 +72,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Scores meeting extraction against hand labels (the format is in the README).
+    Eval {
+        /// Files or folders to score; none reads every labelled file.
+        paths: Vec<PathBuf>,
+        /// A labels file; give it more than once to combine several.
+        #[arg(long, required = true)]
+        labels: Vec<PathBuf>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -145,6 +156,22 @@ fn run(cli: Cli) -> Result<()> {
                     terminal_width(),
                     style,
                 )?;
+            }
+        }
+        Command::Eval {
+            paths,
+            labels,
+            json,
+        } => {
+            use crate::report::eval;
+            let labelled = eval::load_labels(&labels)?;
+            let report = eval::evaluate(&engine, &labelled, &paths, &mut NoProgress)
+                .map_err(|_| anyhow::anyhow!("cancelled"))?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                eval::write_text(&mut out, &report)?;
             }
         }
     }

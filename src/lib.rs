@@ -26,6 +26,7 @@ pub mod model;
 pub mod phrase;
 pub mod pipeline;
 pub mod progress;
+pub mod report;
 
 pub use model::*;
 pub use progress::{Cancelled, NoProgress, Progress};
