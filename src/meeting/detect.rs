@@ -47,6 +47,8 @@ pub fn meetings(
 ) -> Vec<Meeting> {
     let text: &str = &doc.text;
     let mut out: Vec<Meeting> = Vec::new();
+    // Each report's title and first directive (or lead), to skip a report printed twice.
+    let mut seen: Vec<(String, String)> = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
         let piece = &pieces[i];
@@ -66,7 +68,8 @@ pub fn meetings(
         let Some(found) = title::find(&lead, &headline) else {
             continue;
         };
-        if gate::is_notice(&headline, article.span.slice(text)) {
+        if gate::is_notice(&headline, article.span.slice(text)) || gate::is_speech(&headline, &lead)
+        {
             continue;
         }
         // A photo caption line (会议现场, 640.jpg) splits a report in two: the part after it,
@@ -101,13 +104,17 @@ pub fn meetings(
             continue;
         }
         // A page may print the same report twice (a summary box and the story): keep the first.
-        let same = |m: &Meeting| {
-            m.title == found.title
-                && m.directives.first().map(|d| &d.text) == before.first().map(|d| &d.text)
-        };
-        if out.iter().any(same) {
+        // With nothing laid down, the lead tells a reprint from another meeting of that name.
+        let key = (
+            found.title.clone(),
+            before
+                .first()
+                .map_or_else(|| lead.clone(), |d| d.text.clone()),
+        );
+        if seen.contains(&key) {
             continue;
         }
+        seen.push(key);
         let date = dates.resolve(&lead).map(|(d, _)| d);
         let first_title = found.title.clone();
         out.push(report.meeting(doc, gazetteer, found.title, chair.clone(), date, before));
@@ -420,6 +427,11 @@ mod tests {
                 "县政府党组(扩大)会议暨县长办公会议|某某|0",
                 "县长办公会议|某某|1",
             ],
+        );
+        // Two meetings of one name on one page, each with its own lead.
+        check(
+            "县政府常务会议召开\n\n本报讯 5月23日,县长某某主持召开县政府常务会议。\n\n会议传达学习了有关精神。\n\n又讯 5月29日,县长某某主持召开县政府常务会议。\n\n会议研究了有关事项。\n",
+            &["县政府常务会议|某某|0", "县政府常务会议|某某|0"],
         );
         // Notices, roundups and press conferences are not reports.
         check(

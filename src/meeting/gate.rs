@@ -22,6 +22,17 @@ pub fn is_notice(headline: &str, article: &str) -> bool {
     head.ends_with("通知") || NOTICE_BODY.is_match(article)
 }
 
+/// True when the article is the text of a speech delivered at a meeting (…在…会议上的讲话,
+/// 同志们: 今天我们召开…), not a report of the meeting.
+pub fn is_speech(headline: &str, lead: &str) -> bool {
+    let head = headline.trim_end_matches(|c: char| !crate::ingest::clean::is_han(c));
+    let opening = lead.trim_start_matches(|c: char| !crate::ingest::clean::is_han(c));
+    (head.ends_with("讲话") && head.contains("上的"))
+        || ["同志们", "各位代表", "各位委员", "各位来宾"]
+            .iter()
+            .any(|w| opening.starts_with(w))
+}
+
 /// Bodies and levels of Chinese government a meeting's name may carry (县委…, 全市…, 人大…).
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -32,7 +43,7 @@ static BODY: LazyLock<Regex> = LazyLock::new(|| {
 /// Kinds of meeting Chinese government holds (常务会议, 座谈会, 调度会…).
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"常务会|常委会|办公会|座谈会|推进会|调度会|动员会|部署会|现场会|电视电话会|视频会|专题会|学习会|全体会议|工作会|干部大会|党代会|代表大会|联席会|委员长会议|主席会议|务虚会|分析会|汇报会|碰头会|协调会|扩大会议|誓师大会|培训会|交流会|讲评会|点评会|总结会|表彰大会|动员大会|警示教育|报告会|宣讲会|论证会|评审会|听证会|协商会|恳谈会|观摩会|讨论会|调研会|通报会",
+        r"常务会|常委会|办公会|座谈会|推进会|调度会|动员会|部署会|现场会|电视电话会|视频会|专题会|学习会|全体会议|工作会|干部大会|党代会|代表大会|联席会|委员长会议|主席会议|务虚会|分析会|汇报会|碰头会|协调会|扩大会议|誓师大会|培训会|交流会|讲评会|点评会|总结会|表彰大会|动员大会|警示教育|论证会|评审会|听证会|协商会|恳谈会|观摩会|讨论会|调研会|通报会",
     )
 });
 
@@ -40,7 +51,8 @@ static KIND: LazyLock<Regex> = LazyLock::new(|| {
 /// holds: what a brief report with no chair and nothing laid down must show to count, so that
 /// a foreign parliament's sitting or a rally in a world-news bulletin does not.
 pub fn names_a_body(title: &str) -> bool {
-    BODY.is_match(title) || KIND.is_match(title)
+    // A bare 视频会议 or 全体会议 is any body's, a foreign minister's call as well.
+    BODY.is_match(title) || (KIND.is_match(title) && title.chars().count() > 6)
 }
 
 /// True when the evidence for the meeting, at byte `at` of `lead`, stands in the lead's first
@@ -83,6 +95,25 @@ mod tests {
     }
 
     #[test]
+    fn speeches_are_not_reports() {
+        for (headline, lead, expect) in [
+            (
+                "县长在2017年县政府全体会议上的讲话",
+                "同志们:今天,我们召开本届县政府第一次全体会议。",
+                true,
+            ),
+            ("", "各位代表:现在,我代表县人民政府向大会报告工作。", true),
+            (
+                "某某在全县经济工作会议上强调 稳中求进",
+                "10日,全县经济工作会议召开。",
+                false,
+            ),
+        ] {
+            assert_eq!(is_speech(headline, lead), expect, "{headline}|{lead}");
+        }
+    }
+
+    #[test]
     fn bodies_and_kinds() {
         for (title, expect) in [
             ("县委常委会会议", true),
@@ -94,6 +125,10 @@ mod tests {
             ("紧急公开会议", false),
             ("第24次部长级会议", false),
             ("会议", false),
+            ("视频会议", false),
+            ("全体会议", false),
+            ("第七次常务会议", true),
+            ("先进事迹报告会", false),
             ("2022世界机器人大会", false),
             ("非洲地区高级别反恐会议", false),
             ("阿盟外长会", false),
