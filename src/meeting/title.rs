@@ -314,11 +314,12 @@ pub fn following(sentence: &str) -> Option<String> {
 pub fn find(lead: &str, headline: &str) -> Option<Found> {
     let mut found = scan(lead)?;
     // 召开“新春第一会”: a nickname in quotes; the headline often gives the meeting's name.
-    if found.title.starts_with(['“', '"']) {
-        if let Some(h) = scan(headline).filter(|h| !h.title.starts_with(['“', '"'])) {
+    let unclosed = |t: &str| t.starts_with('“') && !t.contains('”');
+    if unclosed(&found.title) {
+        if let Some(h) = scan(headline).filter(|h| !unclosed(&h.title)) {
             found.title = h.title;
         } else {
-            found.title = found.title.trim_start_matches(['“', '"']).to_string();
+            found.title = found.title.trim_start_matches('“').to_string();
         }
     }
     name_from_headline(found, headline)
@@ -553,7 +554,12 @@ mod tests {
             "",
             None,
         );
-        // A nickname in quotes: the headline names the meeting.
+        // A quoted part of a name stays; a nickname in quotes takes the headline's name.
+        check(
+            "3月7日,全国妇联召开“三八”国际妇女节纪念暨表彰大会。",
+            "",
+            Some("“三八”国际妇女节纪念暨表彰大会"),
+        );
         check(
             "1月30日,某区隆重召开“新春第一会”,认真落实全市动员会部署要求。",
             "某区“加快高质量发展”动员会召开",
