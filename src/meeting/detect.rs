@@ -9,7 +9,7 @@ use crate::ingest::split::{self, ArticleKind, Piece, flatten};
 use crate::meeting::chair::chaired_by;
 use crate::meeting::directive::{cue, directives};
 use crate::meeting::{Gazetteer, PageDates, place};
-use crate::meeting::{gate, title};
+use crate::meeting::{gate, title, together};
 use crate::model::{Directive, Document, Meeting, MeetingId, Span};
 
 /// How much of the first paragraph is read as the lead.
@@ -192,7 +192,7 @@ fn following(text: &str, paragraphs: &[Span]) -> Option<Follow> {
         .iter()
         .flat_map(|p| split_sentences(text, *p))
         .skip(1)
-        .find_map(|s| title::following(&flatten(text, s)).map(|title| Follow { title, at: s }))
+        .find_map(|s| together::following(&flatten(text, s)).map(|title| Follow { title, at: s }))
 }
 
 /// The sentences of `span`, each ending after 。！？.
@@ -432,6 +432,15 @@ mod tests {
         check(
             "县政府常务会议召开\n\n本报讯 5月23日,县长某某主持召开县政府常务会议。\n\n会议传达学习了有关精神。\n\n又讯 5月29日,县长某某主持召开县政府常务会议。\n\n会议研究了有关事项。\n",
             &["县政府常务会议|某某|0", "县政府常务会议|某某|0"],
+        );
+        // An inspection visit with a 座谈会 on the way, and the text of a speech, are not.
+        check(
+            "县委书记某某调研项目建设\n\n7月8日,县委书记某某调研某镇项目建设情况。\n\n座谈会上,某某强调,要继续围绕项目抓工作。\n",
+            &[],
+        );
+        check(
+            "县长在县政府全体会议上的讲话\n\n同志们:今天,我们召开本届县政府第一次全体会议。\n\n下面,我讲三点意见。各部门要抓好落实。\n",
+            &[],
         );
         // Notices, roundups and press conferences are not reports.
         check(

@@ -11,6 +11,7 @@ pub mod names;
 pub mod numerals;
 pub mod place;
 pub mod title;
+pub mod together;
 pub mod vocabulary;
 
 pub use date::PageDates;
