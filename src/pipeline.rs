@@ -6,7 +6,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ingest::Corpus;
-use crate::meeting::{self, DateConfig, Gazetteer};
+use crate::ingest::split;
+use crate::meeting::{self, DateConfig, Gazetteer, copies};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress};
@@ -53,7 +54,8 @@ pub struct Analysis {
     pub documents: Vec<Document>,
     /// Files that could not be read.
     pub problems: Vec<Problem>,
-    /// Every meeting, ids in order: by document, then position in it.
+    /// Every meeting, ids in order: by document, then position in it; a meeting reported by
+    /// several pages is one meeting, listing its other reports.
     pub meetings: Vec<Meeting>,
     /// Recurring phrase groups, best first.
     pub phrases: Vec<PhraseGroup>,
@@ -132,11 +134,11 @@ pub fn analyse(
     let mut per_doc: Vec<Vec<Meeting>> = Vec::with_capacity(documents.len());
     let mut done = 0;
     for chunk in documents.chunks_mut(EXTRACT_CHUNK) {
-        per_doc.par_extend(
-            chunk
-                .par_iter_mut()
-                .map(|doc| meeting::extract_with(doc, &engine.gazetteer, &config.dates)),
-        );
+        per_doc.par_extend(chunk.par_iter_mut().map(|doc| {
+            let dates = meeting::read_page(doc, &engine.gazetteer, &config.dates);
+            let pieces = split::pieces(doc);
+            meeting::meetings(doc, &pieces, &dates, &engine.gazetteer)
+        }));
         done += chunk.len();
         if progress.report(done, total).is_break() {
             return Err(Cancelled);
@@ -146,6 +148,8 @@ pub fn analyse(
     for (i, m) in meetings.iter_mut().enumerate() {
         m.id = MeetingId(i as u32);
     }
+    // One meeting reported by two pages is one meeting: phrases and counts see it once.
+    copies::merge(&mut meetings);
     let labels: Vec<Option<&str>> = meetings
         .iter()
         .map(|m| place::place(m, &documents).map(|p| p.name.as_ref()))

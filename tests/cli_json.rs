@@ -71,6 +71,7 @@ fn meetings_json_has_the_documented_fields() {
             "title",
             "chair",
             "directives",
+            "reports",
         ],
     );
     check_keys(

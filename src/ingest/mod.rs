@@ -7,6 +7,7 @@ pub mod docx;
 pub mod html;
 pub mod mixed;
 pub mod read;
+pub mod script;
 pub mod split;
 
 pub use read::{Corpus, Decoded, IngestError, ReadConfig, read_bytes, read_paths, seed_corpus};

@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 
 use super::docx::{self, DocxError};
-use super::{decode, html};
+use super::{decode, html, script};
 use crate::model::{DocId, Document, Format, PageMeta, Problem};
 use crate::progress::{Cancelled, Progress};
 
@@ -308,7 +308,11 @@ impl Corpus {
     /// Adds one read result: a document with the next id, or a problem.
     fn push(&mut self, path: String, result: Result<Decoded, IngestError>) {
         match result {
-            Ok(d) => {
+            Ok(mut d) => {
+                if let Some((text, notes)) = script::simplify(&d.text) {
+                    d.text = text;
+                    d.problems.extend(notes);
+                }
                 let id = DocId(self.documents.len() as u32);
                 self.documents.push(Document {
                     id,

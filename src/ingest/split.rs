@@ -44,7 +44,7 @@ pub fn pieces(doc: &Document) -> Vec<Piece> {
 
 /// A paragraph may start a new article without a headline when it opens like a news report.
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(本报[\p{Han}]{0,6}讯|新华社[\p{Han}]{0,8}电|央视网消息|[(（](记者|通讯员|融媒))")
+    regex(r"^(本报[\p{Han}]{0,6}讯|又讯|新华社[\p{Han}]{0,8}电|央视网消息|[(（](记者|通讯员|融媒))")
 });
 
 /// A line that begins a new paragraph rather than continuing a broken one.
@@ -352,6 +352,14 @@ mod tests {
         );
         // A short exclamation between ads is not an article.
         check("来人员 注意!\n请扫码下载登录\n", &[]);
+        // A second report of the same column opens on 又讯.
+        check(
+            "县政府常务会议召开\n本报讯 5月23日,县长主持召开常务会议。\n又讯 5月29日,县长主持召开常务会议。\n",
+            &[
+                "News|县政府常务会议召开|本报讯 5月23日,县长主持召开常务会议。",
+                "News||又讯 5月29日,县长主持召开常务会议。",
+            ],
+        );
         // Two reports back to back without headlines.
         check(
             "本报讯 昨日上午,甲会议在市里召开。\n本报讯 昨日下午,乙会议在县里召开。\n",

@@ -5,12 +5,12 @@
 //! captions are never meeting reports, and a meeting named only further down an article (a
 //! feature quoting it in passing) does not count.
 
-use crate::ingest::split::{self, ArticleKind};
+use crate::ingest::split::{self, ArticleKind, Piece};
 use crate::meeting::chair::chaired_by;
-use crate::meeting::directive::directives;
-use crate::meeting::title;
+use crate::meeting::directive::{cue, directives};
 use crate::meeting::{DateConfig, Gazetteer, PageDates, place};
-use crate::model::{Document, Meeting, MeetingId};
+use crate::meeting::{gate, title, together};
+use crate::model::{Directive, Document, Meeting, MeetingId, Span};
 use crate::text::flatten;
 
 /// How much of the first paragraph is read as the lead.
@@ -19,7 +19,8 @@ const LEAD_BYTES: usize = 1500;
 /// How many paragraphs from the top a `主持` line may stand in (lead, then 市委书记X主持会议).
 const CHAIR_PARAGRAPHS: usize = 3;
 
-/// Finds the meetings reported in `doc`, and fills in its `published` date and `place`.
+/// Finds the meetings reported in `doc`, and fills in its `published` date and `place`: the page
+/// is read ([`read_page`]), split into articles, and each article read ([`meetings`]).
 /// Meeting ids are numbered from 0 within the document; the pipeline renumbers them.
 pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
     extract_with(doc, gazetteer, &DateConfig::default())
@@ -31,12 +32,37 @@ pub fn extract_with(
     gazetteer: &Gazetteer,
     config: &DateConfig,
 ) -> Vec<Meeting> {
+    let dates = read_page(doc, gazetteer, config);
+    let pieces = split::pieces(doc);
+    meetings(doc, &pieces, &dates, gazetteer)
+}
+
+/// Reads what the whole page says about itself, its publication date and its place, into
+/// `doc`, and returns the page's dates for resolving each meeting's date.
+pub fn read_page(doc: &mut Document, gazetteer: &Gazetteer, config: &DateConfig) -> PageDates {
     let text = doc.text.clone();
     let dates = PageDates::read(doc, config);
     doc.published = dates.publication();
     doc.place = gazetteer.locate(&text, &text);
-    let mut out = Vec::new();
-    for piece in split::pieces(doc) {
+    dates
+}
+
+/// The meetings reported in the articles `pieces` of `doc` (from [`split::pieces`]), in order.
+/// Ids are numbered from 0 within the document.
+pub fn meetings(
+    doc: &Document,
+    pieces: &[Piece],
+    dates: &PageDates,
+    gazetteer: &Gazetteer,
+) -> Vec<Meeting> {
+    let text: &str = &doc.text;
+    let mut out: Vec<Meeting> = Vec::new();
+    // Each report's title and first directive (or lead), to skip a report printed twice.
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let piece = &pieces[i];
+        i += 1;
         if piece.kind != ArticleKind::News {
             continue;
         }
@@ -44,72 +70,234 @@ pub fn extract_with(
         let Some(first) = article.paragraphs.first() else {
             continue;
         };
-        let mut lead = flatten(&text, *first);
-        // A lead names its meeting in its first sentences; a page-long line is not read whole.
-        if lead.len() > LEAD_BYTES {
-            let mut cut = LEAD_BYTES;
-            while !lead.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            lead.truncate(cut);
-        }
+        let lead = lead_of(text, *first);
         let headline = article
             .headline
-            .map(|h| flatten(&text, h))
+            .map(|h| flatten(text, h))
             .unwrap_or_default();
         let Some(found) = title::find(&lead, &headline) else {
             continue;
         };
-        let laid_down = directives(&text, &article.paragraphs);
-        if laid_down.is_empty() {
+        if gate::is_notice(&headline, article.span.slice(text)) || gate::is_speech(&headline, &lead)
+        {
             continue;
         }
-        let top: Vec<String> = std::iter::once(headline.clone())
-            .chain(
-                article
-                    .paragraphs
-                    .iter()
-                    .take(CHAIR_PARAGRAPHS)
-                    .map(|p| flatten(&text, *p)),
-            )
-            .collect();
-        // Whoever chaired; else the leader whose words the report is built around.
-        let chair = top
-            .iter()
-            .find_map(|t| chaired_by(t))
-            .or_else(|| laid_down.iter().find_map(|d| leader_of(&d.cue)));
+        // A photo caption line (会议现场, 640.jpg) splits a report in two: the part after it,
+        // opening on 会议指出 or a cue, belongs to this report.
+        let mut span = article.span;
+        let mut paragraphs = article.paragraphs.clone();
+        while let Some(next) = pieces.get(i).filter(|p| carries_on(text, p)) {
+            span.end = next.article.span.end;
+            paragraphs.extend(&next.article.paragraphs);
+            i += 1;
+        }
+        let laid_down = directives(text, &paragraphs);
+        let report = Report {
+            text,
+            headline: &headline,
+            paragraphs: &paragraphs,
+            span,
+        };
+        let follow = following(text, &paragraphs);
+        let split_at = follow.as_ref().map_or(usize::MAX, |f| f.at.start);
+        let nothing_laid_down = laid_down.is_empty();
+        let (before, after): (Vec<Directive>, Vec<Directive>) =
+            laid_down.into_iter().partition(|d| d.span.start < split_at);
+        let chair = report.chair(split_at, &before);
+        // A lead whose first sentence says the meeting was held reports it, laid down or not,
+        // when someone chaired it or its name shows whose meeting it is; a meeting named only
+        // later in the lead needs directives to be the report's subject.
+        if nothing_laid_down
+            && !(gate::opens_on(&lead, found.at)
+                && (chair.is_some() || gate::names_a_body(&found.title)))
+        {
+            continue;
+        }
         // A page may print the same report twice (a summary box and the story): keep the first.
-        let same =
-            |m: &Meeting| m.title == found.title && m.directives[0].text == laid_down[0].text;
-        if out.iter().any(same) {
+        // With nothing laid down, the lead tells a reprint from another meeting of that name.
+        let key = (
+            found.title.clone(),
+            before
+                .first()
+                .map_or_else(|| lead.clone(), |d| d.text.clone()),
+        );
+        if seen.contains(&key) {
             continue;
         }
+        seen.push(key);
         let date = dates.resolve(&lead).map(|(d, _)| d);
-        let article_text = article.span.slice(&text);
-        out.push(Meeting {
-            id: MeetingId(out.len() as u32),
-            doc: doc.id,
-            article: article.span,
-            place: if place::is_central_meeting(&found.title) {
-                Some(place::national())
+        let first_title = found.title.clone();
+        out.push(report.meeting(doc, gazetteer, found.title, chair.clone(), date, before));
+        // Meetings reported together with the first (a joint sitting, several held in turn):
+        // the same chair and day; what was laid down cannot be told apart, so it stays with the
+        // first and is counted once.
+        for title in found.also {
+            out.push(report.meeting(doc, gazetteer, title, chair.clone(), date, Vec::new()));
+        }
+        if let Some(f) = follow {
+            // 续会 alone names nothing in a table: it is the first meeting's 续会.
+            let name = if f.title == "续会" {
+                format!("{first_title}续会")
             } else {
-                gazetteer.locate(&text, article_text)
-            },
-            date,
-            title: found.title,
-            chair,
-            directives: laid_down,
-            ..Meeting::default()
-        });
+                f.title
+            };
+            let sentence = flatten(text, f.at);
+            let chair = chaired_by(&sentence)
+                .or_else(|| after.iter().find_map(|d| leader_of(&d.cue)))
+                .or_else(|| out.last().and_then(|m| m.chair.clone()));
+            let date = dates.resolve(&sentence).map(|(d, _)| d).or(date);
+            out.push(report.meeting(doc, gazetteer, name, chair, date, after));
+        }
+    }
+    for (n, m) in out.iter_mut().enumerate() {
+        m.id = MeetingId(n as u32);
     }
     out
 }
 
+/// The first paragraph, cut to [`LEAD_BYTES`]: a lead names its meeting in its first sentences,
+/// and a page-long line is not read whole.
+fn lead_of(text: &str, first: Span) -> String {
+    let mut lead = flatten(text, first);
+    if lead.len() > LEAD_BYTES {
+        let mut cut = LEAD_BYTES;
+        while !lead.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        lead.truncate(cut);
+    }
+    lead
+}
+
+/// True when `piece` carries the report before it on: a short caption-like headline, or none,
+/// over a body that opens on 会议… or a cue (会议指出, 某某强调).
+fn carries_on(text: &str, piece: &Piece) -> bool {
+    let short_head = piece
+        .article
+        .headline
+        .is_none_or(|h| flatten(text, h).chars().count() <= 30);
+    let Some(first) = piece.article.paragraphs.first() else {
+        return false;
+    };
+    let opening = flatten(text, *first);
+    let opening = opening.trim_start();
+    short_head
+        && piece.kind != ArticleKind::Commentary
+        && ((opening.starts_with("会议") && !opening.starts_with("会议室"))
+            || cue(opening, opening).is_some())
+}
+
+/// A second meeting held right after the first, reported in the same article.
+struct Follow {
+    /// Its name.
+    title: String,
+    /// The sentence that opens on it; directives from here on are its own.
+    at: Span,
+}
+
+/// The first sentence of `paragraphs` after the lead's first that opens on a meeting held
+/// right after the first one (会后…召开续会, 在随后召开的…会议上).
+fn following(text: &str, paragraphs: &[Span]) -> Option<Follow> {
+    paragraphs
+        .iter()
+        .flat_map(|p| split_sentences(text, *p))
+        .skip(1)
+        .find_map(|s| together::following(&flatten(text, s)).map(|title| Follow { title, at: s }))
+}
+
+/// The sentences of `span`, each ending after 。！？.
+fn split_sentences(text: &str, span: Span) -> Vec<Span> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '。' | '！' | '？') {
+            let end = i + c.len_utf8();
+            out.push(Span::new(span.start + start, span.start + end));
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push(Span::new(span.start + start, span.end));
+    }
+    out
+}
+
+/// One article read as a meeting report.
+struct Report<'a> {
+    text: &'a str,
+    headline: &'a str,
+    paragraphs: &'a [Span],
+    span: Span,
+}
+
+impl Report<'_> {
+    /// Whoever chaired, named before `until` (where a second meeting starts); else the leader
+    /// whose words the report is built around.
+    fn chair(&self, until: usize, laid_down: &[Directive]) -> Option<String> {
+        let top: Vec<String> = std::iter::once(self.headline.to_string())
+            .chain(
+                self.paragraphs
+                    .iter()
+                    .take(CHAIR_PARAGRAPHS)
+                    .filter(|p| p.start < until)
+                    .map(|p| flatten(self.text, Span::new(p.start, p.end.min(until)))),
+            )
+            .collect();
+        top.iter()
+            .find_map(|t| chaired_by(t))
+            .or_else(|| laid_down.iter().find_map(|d| leader_of(&d.cue)))
+    }
+
+    /// The meeting this report tells of.
+    fn meeting(
+        &self,
+        doc: &Document,
+        gazetteer: &Gazetteer,
+        title: String,
+        chair: Option<String>,
+        date: Option<crate::model::PolicyDate>,
+        directives: Vec<Directive>,
+    ) -> Meeting {
+        let article_text = self.span.slice(self.text);
+        Meeting {
+            doc: doc.id,
+            article: self.span,
+            place: if place::is_central_meeting(&title) {
+                Some(place::national())
+            } else {
+                gazetteer.locate(self.text, article_text)
+            },
+            date,
+            title,
+            chair,
+            directives,
+            ..Meeting::default()
+        }
+    }
+}
+
 /// The leader named in a cue such as 章旭升强调; `None` for 会议强调 or 他强调.
 fn leader_of(cue: &str) -> Option<String> {
-    let name = ["强调", "指出", "要求", "认为", "提出", "号召", "表示", "说"]
-        .iter()
-        .find_map(|v| cue.strip_suffix(v))?;
+    let name = [
+        "强调指出",
+        "明确指出",
+        "深刻指出",
+        "明确要求",
+        "强调要求",
+        "着重强调",
+        "特别强调",
+        "强调",
+        "指出",
+        "要求",
+        "认为",
+        "提出",
+        "号召",
+        "表示",
+        "说",
+    ]
+    .iter()
+    .find_map(|v| cue.strip_suffix(v))?;
     (name != "会议" && name != "他" && name != "她").then(|| name.to_string())
 }
 
@@ -182,9 +370,99 @@ mod tests {
             "走进某村\n\n本报讯 清晨的某村，村民们正忙着春耕。\n\n前不久，县委召开会议。会议强调，要抓好春耕。\n",
             &[],
         );
-        // A meeting mentioned with nothing laid down is not reported.
+        // A lead that opens on the meeting reports it, laid down or not.
         check(
             "标题\n\n本报讯 市委召开会议,研究有关事项。\n\n市领导出席会议。\n",
+            &["市委会议|-|0"],
+        );
+        // A meeting named only later in the lead, with nothing laid down, is not the subject.
+        check(
+            "标题\n\n本报讯 近日,我县村民喜获丰收。此前县里召开了丰收节筹备会,研究有关事项。\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn kinds_of_meeting() {
+        // A government standing meeting chaired by the mayor, with bare 要求 and 强调 cues.
+        check(
+            "市政府召开第37次常务会议\n\n2月26日下午,市委副书记、市长某某主持召开市十八届人民政府第37次常务会议,研究有关工作。\n\n会议传达了中央有关会议精神。要求,各级各部门要提高政治站位。\n\n会议研究了整治方案。强调,要抬高标准。\n",
+            &["市十八届人民政府第37次常务会议|某某|2"],
+        );
+        // A standing committee's numbered meeting, a cue after what it heard.
+        check(
+            "标题\n\n3月17日,县委书记某某主持召开七届常委会第67次会议。\n\n会议传达学习了全国两会精神,会议强调:各级各部门要把学习贯彻作为重要任务。\n",
+            &["七届常委会第67次会议|某某|1"],
+        );
+        // Group study, with no directive of its own.
+        check(
+            "标题\n\n本报讯 昨天下午,某县委召开中心组(扩大)学习会,邀请专家作专题辅导。\n\n与会人员纷纷表示,讲解很有针对性。\n",
+            &["中心组(扩大)学习会|-|0"],
+        );
+        // A meeting of the people's congress standing committee, chaired after the attendance.
+        check(
+            "标题\n\n8月21日,县十六届人大常委会第五次会议召开,县人大常务副主任某某等出席会议。某某主持会议。\n\n会议听取了有关报告。\n",
+            &["县十六届人大常委会第五次会议|某某|0"],
+        );
+        // A chair named after the speaker, and a chair standing in for another.
+        check(
+            "标题\n\n6月13日下午,我县召开重点工作调度会。县委书记甲某出席会议并讲话。县委副书记、代县长乙某主持会议。\n\n甲某要求,要抓实抓好常态化疫情防控。\n",
+            &["重点工作调度会|乙某|1"],
+        );
+        check(
+            "标题\n\n1月12日,受县委书记甲某委托,县长乙某主持召开县委常委会会议。\n\n会议强调,要做好春节期间各项工作。\n",
+            &["县委常委会会议|乙某|1"],
+        );
+        // A video conference of the province attended at the county's branch venue.
+        check(
+            "标题\n\n11月14日,全省疫情防控工作视频会召开,我县在分会场收听收看。\n\n会后,县领导要求,要抓好会议精神落实。\n",
+            &["全省疫情防控工作视频会|-|0"],
+        );
+        // A photo caption line does not end the report: what follows it is still its body.
+        check(
+            "县里召开领导小组会议\n\n1月24日,县委书记某某主持召开县脱贫攻坚领导小组会议。县领导出席会议。\n\n会议现场\n\n会议指出,全县上下要充分认识脱贫攻坚的重要意义。\n",
+            &["县脱贫攻坚领导小组会议|某某|1"],
+        );
+        // A second meeting held right after the first is a meeting of its own.
+        check(
+            "某市召开视频调度会 某某在续会上强调\n\n本报讯 1月27日晚,某市召开疫情防控工作视频调度会。会后,市委书记某某立即主持召开续会,部署近期工作。他强调,全市上下要保持高度警觉。\n\n某某强调,要认清形势。\n",
+            &[
+                "疫情防控工作视频调度会|-|0",
+                "疫情防控工作视频调度会续会|某某|2",
+            ],
+        );
+        check(
+            "标题\n\n2月19日,县长某某主持召开县政府党组(扩大)会议暨县长办公会议,专题学习理论。\n\n会上,党校老师作了辅导。\n\n在随后召开的县长办公会议上,某某要求,各级各部门要围绕高质量发展。\n",
+            &[
+                "县政府党组(扩大)会议暨县长办公会议|某某|0",
+                "县长办公会议|某某|1",
+            ],
+        );
+        // Two meetings of one name on one page, each with its own lead.
+        check(
+            "县政府常务会议召开\n\n本报讯 5月23日,县长某某主持召开县政府常务会议。\n\n会议传达学习了有关精神。\n\n又讯 5月29日,县长某某主持召开县政府常务会议。\n\n会议研究了有关事项。\n",
+            &["县政府常务会议|某某|0", "县政府常务会议|某某|0"],
+        );
+        // An inspection visit with a 座谈会 on the way, and the text of a speech, are not.
+        check(
+            "县委书记某某调研项目建设\n\n7月8日,县委书记某某调研某镇项目建设情况。\n\n座谈会上,某某强调,要继续围绕项目抓工作。\n",
+            &[],
+        );
+        check(
+            "县长在县政府全体会议上的讲话\n\n同志们:今天,我们召开本届县政府第一次全体会议。\n\n下面,我讲三点意见。各部门要抓好落实。\n",
+            &[],
+        );
+        // Notices, roundups and press conferences are not reports.
+        check(
+            "关于召开全县秋季造林动员大会的通知\n\n各乡镇人民政府,县直各部门:县政府决定召开全县秋季造林动员大会,现将有关事宜通知如下:\n\n一、会议时间:10月9日上午。\n",
+            &[],
+        );
+        check(
+            "各地召开领导干部会议\n\n11月15日,某省多个县区召开了领导干部会议,传达学习全会精神。\n\n11月15日上午,甲县委召开全县领导干部会议。县委书记某某主持会议并讲话,他强调,要学习好全会精神。\n",
+            &[],
+        );
+        check(
+            "标题\n\n12月6日,市河长办在市水务局召开新闻发布会,介绍河长制工作。\n\n发布会要求,要加强宣传。\n",
             &[],
         );
     }
@@ -212,7 +490,7 @@ mod tests {
             );
             let mut doc = Document::from_text(DocId(0), "p", &page);
             for m in extract(&mut doc, &Gazetteer::default()) {
-                proptest::prop_assert!(!m.directives.is_empty());
+                proptest::prop_assert!(!m.title.is_empty());
                 for d in &m.directives {
                     proptest::prop_assert!(page.get(d.span.start..d.span.end).is_some());
                     proptest::prop_assert_eq!(flatten(&page, d.span), d.text.clone());

@@ -16,9 +16,25 @@ use crate::text::{flatten, regex};
 /// A cue at the start of a sentence: who, then the verb, then a comma or colon.
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调|指出|要求|认为|提出|号召|表示|说)\s*[，,:：]\s*",
+        r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调指出|明确指出|深刻指出|明确要求|强调要求|着重强调|特别强调|强调|指出|要求|认为|提出|号召|表示|说)\s*[，,:：]\s*",
     )
 });
+
+/// A cue with no one before it, after a sentence on what the meeting heard: 会议研究了…方案。
+/// 强调,要…. The meeting is the speaker.
+static BARE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(强调|指出|要求|认为)\s*[，,:：]\s*"));
+
+/// 要求 with whom it asks of and no comma: 陆某要求常委班子成员要…, 县委书记某某要求相关部门:
+/// 一是…. The object up to a colon is skipped; without a colon the directive starts after 要求.
+static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^([^。！？；;，,：:]{1,30}?)要求(?:([^。！？；;，,：:]{1,15})[：:])?")
+});
+
+/// A cue standing alone as a heading line: 会议指出 / 会议要求：.
+static HEADING: LazyLock<Regex> = LazyLock::new(|| regex(r"^会议(强调|指出|要求|认为)\s*[：:]?$"));
+
+/// Where a clause may start inside a sentence: after a comma or semicolon.
+const CLAUSE_BREAK: &[char] = &['，', ',', '；', ';'];
 
 /// A short connective before a cue: 同时,他指出.
 static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\p{Han}]{1,4}[，,]\s*"));
@@ -43,6 +59,49 @@ pub fn cue(sentence: &str, article: &str) -> Option<(String, usize)> {
         let skip = CONNECTIVE.find(sentence)?.end();
         cue_at(&sentence[skip..], article).map(|(name, len)| (name, skip + len))
     })
+}
+
+/// A cue opening a later clause of `sentence`: 会议传达学习了…精神,会议强调: and
+/// 在听取汇报后,某某同志要求,. Only the meeting or a titled leader counts here.
+pub fn inner_cue(sentence: &str, article: &str) -> Option<(String, usize)> {
+    sentence
+        .char_indices()
+        .filter(|&(_, c)| CLAUSE_BREAK.contains(&c))
+        .find_map(|(i, c)| {
+            let at = i + c.len_utf8();
+            let rest = &sentence[at..];
+            let skip = rest.len() - rest.trim_start().len();
+            let clause = &rest[skip..];
+            cue_at(clause, article)
+                .or_else(|| loose_cue(clause, article))
+                .map(|(name, len)| (name, at + skip + len))
+        })
+}
+
+/// A cue with the meeting as its unnamed speaker (强调,要…), or 要求 with no comma after it.
+fn loose_cue(sentence: &str, article: &str) -> Option<(String, usize)> {
+    if let Some(c) = BARE.captures(sentence) {
+        let verb = c.get(1)?.as_str();
+        return Some((format!("会议{verb}"), c.get(0)?.end()));
+    }
+    let c = ASKS.captures(sentence)?;
+    let who = c.get(1)?.as_str().trim();
+    let len = c.get(0)?.end();
+    // Without a colon, what follows must itself lay something down (…成员要积极…).
+    if c.get(2).is_none() && !sentence[len..].contains(['要', '须']) {
+        return None;
+    }
+    let speaker = match who {
+        "会议" | "会上" | "会议还" => "会议".to_string(),
+        _ => {
+            let p = leader(who)?;
+            if !p.titled && !titled_in(article, &p.name) {
+                return None;
+            }
+            p.name
+        }
+    };
+    Some((format!("{speaker}要求"), len))
 }
 
 /// The cue right at the start of `sentence`.
@@ -112,15 +171,27 @@ pub fn directives(text: &str, paragraphs: &[Span]) -> Vec<Directive> {
         (Some(a), Some(b)) => Span::new(a.start, b.end).slice(text),
         _ => "",
     };
+    // A heading line (会议指出) carries its cue over to the next paragraph whatever it opens with.
+    let mut heading = false;
     for (pi, para) in paragraphs.iter().enumerate() {
-        if pi > 0 && !CARRY_ON.is_match(para.slice(text).trim_start()) {
+        let para_text = flatten(text, *para);
+        if pi > 0 && !heading && !CARRY_ON.is_match(para_text.trim_start()) {
             active = None;
+        }
+        heading = false;
+        if let Some(c) = HEADING.captures(para_text.trim()) {
+            active = c.get(1).map(|v| format!("会议{}", v.as_str()));
+            heading = true;
+            continue;
         }
         for sentence in sentences(text, *para) {
             let flat = flatten(text, sentence);
             let flat = flat.trim_start();
             let mut body = sentence;
-            if let Some((name, len)) = cue(flat, article) {
+            let found = cue(flat, article)
+                .or_else(|| loose_cue(flat, article))
+                .or_else(|| inner_cue(flat, article));
+            if let Some((name, len)) = found {
                 active = Some(name);
                 // Skip the cue in the document: the flattened cue has no line breaks, but the
                 // page may, so walk the same number of non-break characters.
@@ -297,6 +368,40 @@ mod tests {
         check(
             "他强调:“要慎终如始。”要抓好落实。",
             &["他强调|“要慎终如始。”", "他强调|要抓好落实"],
+        );
+        // A cue after what the meeting heard, in the same sentence.
+        check(
+            "会议传达学习了全会精神,会议强调:各级各部门要把学习贯彻作为重要任务。",
+            &["会议强调|各级各部门要把学习贯彻作为重要任务"],
+        );
+        check(
+            "县委书记某某出席。\n\n在听取有关情况汇报后,某某同志要求,一要认真贯彻落实会议精神。",
+            &["某某要求|一要认真贯彻落实会议精神"],
+        );
+        // A bare 强调 after 会议研究了…: the meeting speaks.
+        check(
+            "会议研究了沿线环境整治方案。强调,要抬高标准、健全机制。",
+            &["会议强调|要抬高标准、健全机制"],
+        );
+        // 要求 with its object and no comma, or with a colon after the object.
+        check(
+            "县委书记陆某主持。\n\n陆某要求常委班子成员要积极投身教育实践活动。",
+            &["陆某要求|常委班子成员要积极投身教育实践活动"],
+        );
+        check(
+            "最后,县委书记陆某要求相关部门、乡镇:一是统一思想;二是明确任务。",
+            &["陆某要求|一是统一思想", "陆某要求|二是明确任务"],
+        );
+        check("群众要求加快修路。", &[]);
+        // 强调指出 is one verb.
+        check(
+            "县委书记丁某强调指出,一季度全县各项工作总体运行良好。",
+            &["丁某强调指出|一季度全县各项工作总体运行良好"],
+        );
+        // A cue on a line of its own heads the next paragraph.
+        check(
+            "会议指出\n\n市委常委会听取工作汇报,目的就是要进一步统一思想。",
+            &["会议指出|市委常委会听取工作汇报,目的就是要进一步统一思想"],
         );
     }
 }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::meeting::together::{in_turn, joint};
 use crate::text::regex;
 
 /// Bodies that meet under their own name: `市委常委会召开扩大会议` is the 市委常委会扩大会议.
@@ -27,7 +28,7 @@ const ORGANS: &[&str] = &[
 ];
 
 /// Gatherings that are not policy meetings: a press conference, a reception, a gala.
-const NOT_MEETINGS: &[&str] = &[
+pub(crate) const NOT_MEETINGS: &[&str] = &[
     "发布会",
     "招待会",
     "团拜会",
@@ -45,6 +46,18 @@ const NOT_MEETINGS: &[&str] = &[
     "展览会",
     "演唱会",
     "追悼会",
+    "吹风会",
+    "招聘会",
+    "奥运会",
+    "冬奥会",
+    "亚运会",
+    "残奥会",
+    "奥委会",
+    "集会",
+    "议会",
+    "招商会",
+    "招商大会",
+    "年会",
 ];
 
 /// Characters before 会 that make it not a meeting: 社会, 机会, 协会, 工会, 领会 ….
@@ -77,7 +90,7 @@ const NAME_GOES_ON: &[&str] = &[
 ];
 
 /// Where the meeting's name that starts `clause` ends, in bytes.
-fn name_end(clause: &str) -> Option<usize> {
+pub(crate) fn name_end(clause: &str) -> Option<usize> {
     let mut prev: Option<char> = None;
     for (i, c) in clause.char_indices() {
         let last = prev;
@@ -106,7 +119,7 @@ fn name_end(clause: &str) -> Option<usize> {
 /// The verbs of convening.
 static VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"召开|举行"));
 /// Punctuation that ends a clause.
-const CLAUSE_END: &[char] = &['，', '。', '；', ',', ';', '：', ':', '！', '？'];
+pub(crate) const CLAUSE_END: &[char] = &['，', '。', '；', ',', ';', '：', ':', '！', '？'];
 /// `在Y会上强调`.
 static AT: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"在([^在，。；,;：:！？\s]{1,60}?)上(?:的讲话中)?(强调|指出|讲话|表示|要求|作|提出)")
@@ -114,7 +127,7 @@ static AT: LazyLock<Regex> = LazyLock::new(|| {
 /// Times and report openers before the subject of a lead: 1月27日上午, 本报讯, 昨日下午.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(本报[\p{Han}]{0,6}讯\s*|[(（][^)）]{0,20}[)）]\s*|\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十〇]{1,4}[年月日]|[昨今前明]日|[昨今前明]天|近日|日前|上午|下午|晚上|晚|早上|凌晨|\s)+",
+        r"^(本报[\p{Han}]{0,6}讯\s*|又讯\s*|新华社[^，,。\s]{0,14}?电[?？\s]*|央视网消息[:：]?\s*|[(（][^)）]{0,20}[)）]\s*|\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十〇]{1,4}[年月日]|[昨今前明]日|[昨今前明]天|近日|日前|上午|下午|晚上|晚|早上|凌晨|\s)+",
     )
 });
 
@@ -123,8 +136,30 @@ static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"((\d{1,2}月)?\d{1,2}日|全天|上午|下午|晚上|晚|近日|日前|[昨今前]天|[昨今前]日)+$")
 });
 
-/// A count of meetings (召开了72次重要会议), not one meeting.
-static COUNTED: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\d一二三四五六七八九十百多数]+次"));
+/// A count of meetings (召开了72次重要会议), not one meeting; 召开108次常委会会议 is the 108th.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\d一二三四五六七八九十百多数几]+次"));
+
+/// Words before 召开 that make the number after it a count: 共召开12次, 先后召开四次.
+const COUNTING: &[&str] = &["共", "累计", "先后", "已", "分别", "共计", "多次", "先后共"];
+
+/// Words before 召开 that make the meeting one still to come: 定于12月1日召开, 决定召开.
+const FUTURE: &[&str] = &[
+    "定于", "将于", "拟于", "决定", "计划", "准备", "即将", "将要",
+];
+
+/// A subject that is many places at once (江西多个县区召开了…, 5县同一天召开…): a roundup of
+/// several meetings, not one meeting's report.
+static MANY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"多个|多地|各地|各县|各市|各区|各省|(\d+|[两三四五六七八九十]+个)(县|市|区|省|旗)(区|市)?(同一天|同日|先后|相继|分别)?$",
+    )
+});
+
+/// A list item's number before a name: `2.`, `1、`.
+static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{1,2}[.、．]\s*"));
+
+/// Who hosted a meeting, before its name: 由某某等单位主办的.
+static HOSTED_BY: LazyLock<Regex> = LazyLock::new(|| regex(r"^由.{1,40}?(主办|举办|承办)的"));
 
 /// A meeting named in a lead.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,6 +168,9 @@ pub struct Found {
     pub title: String,
     /// Byte offset in the lead where the evidence was found.
     pub at: usize,
+    /// Other meetings the lead reports with this one: a joint sitting (召开A会议、B会议) or
+    /// several held in turn (先后召开四次座谈会), by name.
+    pub also: Vec<String>,
 }
 
 fn strip_lead_in(s: &str) -> &str {
@@ -158,22 +196,41 @@ fn convened(before: &str, subject: &str, after: &str) -> Option<String> {
         .next()
         .unwrap_or(subject);
     // 会议, 扩大会议, 第十次全体会议, (扩大)学习会: the body's own meeting, named by the body.
-    let generic =
-        (object.chars().count() <= 6 || object.starts_with(['(', '（'])) && !object.contains('暨');
-    Some(if generic && ORGANS.iter().any(|o| subject.ends_with(o)) {
+    let generic = (object.chars().count() <= 6
+        || object.starts_with(['(', '（'])
+        || (object.starts_with('第') && object.chars().count() <= 10))
+        && !object.contains('暨');
+    // 市委召开会议 is the 市委会议; 县委召开常委会议 the 县委常委会议.
+    // 十四届全国人大常委会第十次会议举行第一次全体会议: a sitting of that session.
+    let organ = ORGANS.iter().any(|o| subject.ends_with(o))
+        || (subject.ends_with('委') && subject.chars().count() <= 6)
+        || (subject.ends_with("会议") && object.starts_with('第'));
+    Some(if generic && organ {
         format!("{subject}{object}")
     } else {
         object.to_string()
     })
 }
 
+/// `s` without a time at its end: 委员长会议27日下午 → 委员长会议.
+fn strip_trailing_time(s: &str) -> &str {
+    TRAILING_TIME.find(s).map_or(s, |m| &s[..m.start()])
+}
+
 /// `Y会议召开` or `Y会议在某地举行`: the clause before the verb is the name.
 fn held(clause: &str) -> Option<String> {
-    let name = strip_lead_in(clause);
-    // …会议在北京举行: drop the place.
+    let name = strip_trailing_time(strip_lead_in(clause));
+    // …会议(27日下午)在北京举行: drop the place and the time.
     let name = match name.rfind('在') {
-        Some(i) if name[..i].ends_with('会') || name[..i].ends_with("会议") => &name[..i],
-        _ => name,
+        Some(i) => {
+            let head = strip_trailing_time(&name[..i]);
+            if head.ends_with('会') || head.ends_with("会议") {
+                head
+            } else {
+                name
+            }
+        }
+        None => name,
     };
     let name = name.strip_prefix('在').unwrap_or(name);
     // 对年会召开表示祝贺: a meeting named inside a phrase about something else.
@@ -181,21 +238,50 @@ fn held(clause: &str) -> Option<String> {
         return None;
     }
     let end = name_end(name)?;
-    (end == name.len() && name.chars().count() <= 80).then(|| name.to_string())
+    (end == name.len() && name.chars().count() <= 80 && !spaced(name)).then(|| name.to_string())
+}
+
+/// True when `name` has white space outside quotes: a headline's phrases, not one name.
+fn spaced(name: &str) -> bool {
+    let mut quoted = false;
+    name.chars().any(|c| {
+        match c {
+            '“' | '《' => quoted = true,
+            '”' | '》' => quoted = false,
+            _ => {}
+        }
+        !quoted && c.is_whitespace()
+    })
 }
 
 /// The meeting a lead reports, if it reports one: `lead` is the first paragraph,
 /// `headline` the article's headline (often carrying the fuller name).
 pub fn find(lead: &str, headline: &str) -> Option<Found> {
+    let mut found = scan(lead)?;
+    // 召开“新春第一会”: a nickname in quotes; the headline often gives the meeting's name.
+    let unclosed = |t: &str| t.starts_with('“') && !t.contains('”');
+    if unclosed(&found.title) {
+        if let Some(h) = scan(headline).filter(|h| !unclosed(&h.title)) {
+            found.title = h.title;
+        } else {
+            found.title = found.title.trim_start_matches('“').to_string();
+        }
+    }
+    name_from_headline(found, headline)
+}
+
+/// The meeting named in `lead` by a verb of convening or by `在Y会上`, the earliest.
+fn scan(lead: &str) -> Option<Found> {
     let mut best: Option<Found> = None;
-    let mut offer = |title: String, at: usize| {
+    let mut offer = |title: String, at: usize, also: Vec<String>| {
         if best.as_ref().is_none_or(|b| at < b.at) {
-            best = Some(Found { title, at });
+            best = Some(Found { title, at, also });
         }
     };
     for verb in VERB.find_iter(lead) {
         let before = &lead[..verb.start()];
         let after = &lead[verb.end()..];
+        let past = after.starts_with('了');
         let after = after.strip_prefix('了').unwrap_or(after);
         let after = after.find(CLAUSE_END).map_or(after, |i| &after[..i]);
         let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| {
@@ -206,10 +292,32 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
         if after.starts_with('的') {
             continue;
         }
+        // 定于12月1日上午9:00召开: a notice of a meeting to come.
+        let sentence_before = before
+            .rfind(['。', '！', '？'])
+            .map_or(before, |i| &before[i..]);
+        if FUTURE.iter().any(|w| sentence_before.contains(w)) {
+            continue;
+        }
+        // 先后召开四次座谈会: four meetings, reported together.
+        if let Some((n, title)) = in_turn(clause_before, after) {
+            offer(title.clone(), verb.start(), vec![title; n - 1]);
+            continue;
+        }
+        // 共召开了12次会议: a count of meetings.
+        if COUNTED.is_match(after) && (past || COUNTING.iter().any(|w| clause_before.ends_with(w)))
+        {
+            continue;
+        }
+        // 江西多个县区召开了领导干部会议: a roundup of many places' meetings.
+        if MANY.is_match(strip_trailing_time(clause_before)) {
+            continue;
+        }
         if let Some(title) = convened(before, clause_before, after) {
-            offer(title, verb.start());
+            let also = joint(after, &title).into_iter().collect();
+            offer(title, verb.start(), also);
         } else if let Some(title) = held(clause_before) {
-            offer(title, clause_start);
+            offer(title, clause_start, Vec::new());
         }
     }
     for c in AT.captures_iter(lead) {
@@ -221,10 +329,14 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
             } else {
                 n.to_string()
             };
-            offer(title, name.start());
+            offer(title, name.start(), Vec::new());
         }
     }
-    let mut found = best?;
+    best
+}
+
+/// Improves the name with the headline's and drops what is not a meeting.
+fn name_from_headline(mut found: Found, headline: &str) -> Option<Found> {
     // A headline's `在Y会上` often gives the fuller name of the same meeting.
     for c in AT.captures_iter(headline) {
         if let Some(name) = c.get(1) {
@@ -241,13 +353,21 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
     }
     // A bare 会 names nothing; it is 会晤-like talk more often than a meeting.
     if found.title == "会"
-        || COUNTED.is_match(&found.title)
+        || (COUNTED.is_match(&found.title) && found.title.contains(['多', '数', '几']))
         || NOT_MEETINGS.iter().any(|w| found.title.ends_with(w))
     {
         return None;
     }
     if found.title.is_empty() {
         found.title = "会议".to_string();
+    }
+    // A list item's number (2.十三届全国人大常委会…) and who hosted it (由…主办的) are not
+    // part of the name.
+    if let Some(m) = LIST_NUMBER.find(&found.title) {
+        found.title = found.title[m.end()..].to_string();
+    }
+    if let Some(m) = HOSTED_BY.find(&found.title) {
+        found.title = found.title[m.end()..].to_string();
     }
     Some(found)
 }
@@ -314,6 +434,82 @@ mod tests {
             None,
         );
         check("即将召开的两会,是全市人民政治生活中的一件大事。", "", None);
+        check(
+            "下午,十四届全国人大常委会第十次会议举行第一次全体会议,听取有关报告。",
+            "",
+            Some("十四届全国人大常委会第十次会议第一次全体会议"),
+        );
+        check(
+            "由某某等单位主办的家风故事分享会在京举行。",
+            "",
+            Some("家风故事分享会"),
+        );
+        check(
+            "强调高举队旗跟党走 祝小朋友们节日快乐 某某出席开幕会召开",
+            "",
+            None,
+        );
+        // A quoted part of a name stays; a nickname in quotes takes the headline's name.
+        check(
+            "3月7日,全国妇联召开“三八”国际妇女节纪念暨表彰大会。",
+            "",
+            Some("“三八”国际妇女节纪念暨表彰大会"),
+        );
+        check(
+            "1月30日,某区隆重召开“新春第一会”,认真落实全市动员会部署要求。",
+            "某区“加快高质量发展”动员会召开",
+            Some("某区“加快高质量发展”动员会"),
+        );
+        check(
+            "新华社北京2月27日电 十三届全国人大常委会第二十六次委员长会议27日下午在北京举行。",
+            "",
+            Some("十三届全国人大常委会第二十六次委员长会议"),
+        );
+        // The 108th meeting of a body is one meeting; 召开了72次 is a count.
+        check(
+            "3月20日,二届市委召开108次常委会会议,专题研究有关工作。",
+            "",
+            Some("108次常委会会议"),
+        );
+        check("今年以来,全县共召开了12次专题会议。", "", None);
+        check(
+            "7月上旬,他先后召开四次形势分析座谈会。",
+            "",
+            Some("形势分析座谈会"),
+        );
+        // A notice of a meeting to come, and a roundup of several counties' meetings.
+        check(
+            "省政府定于12月1日上午9:00召开全省普查工作电视电话会议。",
+            "",
+            None,
+        );
+        check(
+            "为部署秋季造林工作,县政府决定召开全县秋季造林动员大会,现将有关事宜通知如下:",
+            "",
+            None,
+        );
+        check(
+            "11月15日,某省多个县区召开了领导干部会议,传达学习全会精神。",
+            "",
+            None,
+        );
+        check("同一天,5县同一天召开全县干部大会。", "", None);
+        // A time between the name and where it was held.
+        check(
+            "十三届全国人大常委会第二十六次委员长会议27日下午在北京人民大会堂举行,委员长某某主持。",
+            "",
+            Some("十三届全国人大常委会第二十六次委员长会议"),
+        );
+        check(
+            "2月26日下午,市委副书记、市长某某主持召开市十八届人民政府第37次常务会议,研究有关工作。",
+            "",
+            Some("市十八届人民政府第37次常务会议"),
+        );
+        check(
+            "2月19日,县长某某主持召开县人民政府党组(扩大)会议暨县长办公会议,安排部署工作。",
+            "",
+            Some("县人民政府党组(扩大)会议暨县长办公会议"),
+        );
         check("全市上下要统筹推进疫情防控和经济社会发展工作。", "", None);
     }
 }

@@ -75,6 +75,20 @@ pub struct MeetingOut {
     pub chair: Option<String>,
     /// What it laid down.
     pub directives: Vec<DirectiveOut>,
+    /// Other reports of the same meeting (another page, a paper and its website).
+    pub reports: Vec<ReportOut>,
+}
+
+/// Another report of a meeting: the document and the article's byte range in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportOut {
+    /// The document's path.
+    pub document: String,
+    /// The article's first byte in the document's text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
 }
 
 /// One directive of a meeting.
@@ -162,6 +176,19 @@ impl MeetingOut {
                     cue: d.cue.clone(),
                     start: d.span.start,
                     end: d.span.end,
+                })
+                .collect(),
+            reports: m
+                .reports
+                .iter()
+                .map(|r| ReportOut {
+                    document: analysis
+                        .documents
+                        .get(r.doc.0 as usize)
+                        .map(|d| d.path.clone())
+                        .unwrap_or_default(),
+                    start: r.article.start,
+                    end: r.article.end,
                 })
                 .collect(),
         }
@@ -412,6 +439,7 @@ mod tests {
                 "title",
                 "chair",
                 "directives",
+                "reports",
             ],
         );
         let phrases = PhrasesOut::new(&a.phrases);
