@@ -225,6 +225,8 @@ fn meeting_json(analysis: &Analysis, m: &Meeting) -> Value {
         "document": document,
         "place": m.place.as_ref().map(|p| p.name.to_string()),
         "place_full": m.place.as_ref().map(|p| p.full.to_string()),
+        "convened_by": m.convened_by.as_ref().map(|p| p.name.to_string()),
+        "place_candidates": m.place_candidates.iter().map(|p| p.full.to_string()).collect::<Vec<_>>(),
         "date": m.date.map(|d| d.date.to_string()),
         "date_basis": m.date.map(|d| d.basis.as_str()),
         "title": m.title,

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ingest::Corpus;
-use crate::meeting::{self, Gazetteer};
+use crate::meeting::{self, Gazetteer, LocalityWeights};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress};
@@ -41,6 +41,8 @@ impl Default for Engine {
 pub struct Config {
     /// Phrase mining settings.
     pub phrases: MineConfig,
+    /// How the evidence of a meeting's locality is weighed.
+    pub locality: LocalityWeights,
 }
 
 /// Everything found in a corpus.
@@ -105,7 +107,7 @@ pub fn analyse(
         per_doc.par_extend(
             chunk
                 .par_iter_mut()
-                .map(|doc| meeting::extract(doc, &engine.gazetteer)),
+                .map(|doc| meeting::detect::extract_with(doc, &engine.gazetteer, &config.locality)),
         );
         done += chunk.len();
         if progress.report(done, total).is_break() {

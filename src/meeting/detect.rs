@@ -9,7 +9,7 @@ use crate::ingest::split::{self, ArticleKind, flatten};
 use crate::meeting::chair::chaired_by;
 use crate::meeting::directive::directives;
 use crate::meeting::title;
-use crate::meeting::{Gazetteer, PageDates, place};
+use crate::meeting::{Gazetteer, LocalityWeights, MeetingText, PageDates};
 use crate::model::{Document, Meeting, MeetingId};
 
 /// How much of the first paragraph is read as the lead.
@@ -21,6 +21,15 @@ const CHAIR_PARAGRAPHS: usize = 3;
 /// Finds the meetings reported in `doc`, and fills in its `published` date and `place`.
 /// Meeting ids are numbered from 0 within the document; the pipeline renumbers them.
 pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
+    extract_with(doc, gazetteer, &LocalityWeights::default())
+}
+
+/// [`extract`] with the locality evidence weighed by `weights`.
+pub fn extract_with(
+    doc: &mut Document,
+    gazetteer: &Gazetteer,
+    weights: &LocalityWeights,
+) -> Vec<Meeting> {
     let text = doc.text.clone();
     let dates = PageDates::scan(&text);
     doc.published = dates.published;
@@ -75,16 +84,24 @@ pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
             continue;
         }
         let date = dates.resolve(&lead).map(|(d, _)| d);
-        let article_text = article.span.slice(&text);
+        let head = format!("{headline}\n{lead}");
+        let located = gazetteer.locate_meeting(
+            &MeetingText {
+                page: &text,
+                article: article.span.slice(&text),
+                head: &head,
+                title: &found.title,
+                date: date.map(|d| d.date),
+            },
+            weights,
+        );
         out.push(Meeting {
             id: MeetingId(out.len() as u32),
             doc: doc.id,
             article: article.span,
-            place: if place::is_central_meeting(&found.title) {
-                Some(place::national())
-            } else {
-                gazetteer.locate(&text, article_text)
-            },
+            place: located.place,
+            convened_by: located.convened_by,
+            place_candidates: located.candidates,
             date,
             title: found.title,
             chair,

@@ -1,5 +1,6 @@
 //! From a page's articles to meetings: place, date, title, chair and directives.
 
+pub mod centre;
 pub mod chair;
 pub mod date;
 pub mod detect;
@@ -13,4 +14,4 @@ pub mod vocabulary;
 
 pub use date::PageDates;
 pub use detect::extract;
-pub use place::Gazetteer;
+pub use place::{Gazetteer, LocalityWeights, Located, MeetingText};
