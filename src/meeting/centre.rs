@@ -28,16 +28,20 @@ const CENTRAL_ORGANS: &[&str] = &[
 /// True when a meeting's name says a central organ convened it: 中共中央政治局会议,
 /// 国务院常务会议, 十四届全国人大常委会第五次会议.
 pub fn is_central_meeting(title: &str) -> bool {
-    // A session number comes first in legislature meetings: 十四届, 第十四届.
-    let rest = title
-        .find('届')
-        .filter(|&i| {
-            title[..i]
-                .chars()
-                .all(|c| c == '第' || "一二三四五六七八九十".contains(c))
-        })
-        .map_or(title, |i| &title[i + '届'.len_utf8()..]);
+    let rest = without_session(title);
     CENTRAL_ORGANS.iter().any(|o| rest.starts_with(o))
+}
+
+/// `text` without the session number legislature meetings start with: 十四届, 第十四届.
+fn without_session(text: &str) -> &str {
+    text.find('届')
+        .filter(|&i| {
+            i > 0
+                && text[..i]
+                    .chars()
+                    .all(|c| c == '第' || "一二三四五六七八九十".contains(c))
+        })
+        .map_or(text, |i| &text[i + '届'.len_utf8()..])
 }
 
 /// Offices held only at the Centre: a meeting such a leader convenes is the Centre's, whatever
@@ -75,11 +79,29 @@ pub fn convened_by_centre(title: &str, head: &str) -> bool {
 /// True when `sentence` opens (after its date and dateline) with a central organ or a national
 /// office, and goes on to convene or chair.
 fn subject_is_central(sentence: &str) -> bool {
+    // 央视网消息（新闻联播）：…, [视频]…: the outlet's tag before the story.
+    let sentence = sentence.trim_start();
+    let sentence = match sentence
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| c == '：' || c == ':')
+    {
+        Some((i, c)) => &sentence[i + c.len_utf8()..],
+        None => sentence,
+    };
+    let sentence = ["[", "【"]
+        .iter()
+        .zip(["]", "】"])
+        .find_map(|(open, close)| {
+            let rest = sentence.strip_prefix(open)?;
+            rest.find(close).map(|j| &rest[j + close.len()..])
+        })
+        .unwrap_or(sentence);
     let start = sentence
         .char_indices()
         .find(|&(_, c)| !LEAD_IN.contains(c))
         .map_or(sentence.len(), |(i, _)| i);
-    let subject = &sentence[start..];
+    let subject = without_session(&sentence[start..]);
     let convenes = ["主持召开", "召开", "主持", "举行"];
     // 中共中央政治局委员、 is followed by the office that says for whom the member convenes.
     let member = subject.strip_prefix("中共中央政治局委员、");
@@ -133,6 +155,16 @@ mod central_tests {
         lead(
             "电视电话会议",
             "标题\n2月25日,国务院召开全国春季农业生产工作电视电话会议。",
+            true,
+        );
+        lead(
+            "预备会议",
+            "标题\n十三届全国人大五次会议4日上午在北京人民大会堂举行预备会议。",
+            true,
+        );
+        lead(
+            "全体会议",
+            "[视频]十三届全国人大五次会议举行第二次全体会议\n央视网消息：十三届全国人大五次会议8日在北京人民大会堂举行第二次全体会议。",
             true,
         );
         lead(

@@ -62,8 +62,14 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Loads the divisions shipped under `assets/places/` and builds the name automaton.
     pub fn load() -> Self {
-        let mut gazetteer = Self::from_tables(DIVISIONS_TSV, HISTORY_TSV);
         let words: std::collections::BTreeSet<&str> = COMMON_WORDS.lines().map(str::trim).collect();
+        // A former name that is mostly a word (市区) would only add noise.
+        let history: String = HISTORY_TSV
+            .lines()
+            .filter(|l| l.split('\t').nth(1).is_some_and(|n| !words.contains(n)))
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        let mut gazetteer = Self::from_tables(DIVISIONS_TSV, &history);
         gazetteer.common = gazetteer
             .keys
             .iter()

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::hits::{Hit, NATIONAL_OUTLETS, self_references};
-use super::own::{Kind, own_kind};
+use super::own::{Kind, organ_named_kind, own_kind};
 use super::{Gazetteer, LocalityWeights};
 use crate::meeting::centre;
 use crate::model::Place;
@@ -179,8 +179,10 @@ impl Gazetteer {
 
     /// The locality the texts speak for, weighed with `w`.
     fn locate_with(&self, text: &MeetingText<'_>, w: &LocalityWeights) -> Located {
-        let kind = own_kind(text.title, text.head, text.article);
-        let evidence = self.evidence(text, kind);
+        // A page as a whole (no meeting named) holds many stories: its 我市 says nothing of one.
+        let meeting = !text.title.is_empty() || !text.head.is_empty();
+        let kind = own_kind(text.title, text.head, text.article).filter(|_| meeting);
+        let evidence = self.evidence(text, kind, organ_named_kind(text.title, text.head));
         let self_refs = self_references(text.article);
         let fits = |i: usize| kind.is_none_or(|k| k.fits(&self.officials[i], self.places[i].level));
         let candidates: BTreeSet<usize> = evidence
@@ -272,7 +274,12 @@ impl Gazetteer {
     }
 
     /// Reads the hits of each text into per-place evidence.
-    fn evidence(&self, text: &MeetingText<'_>, kind: Option<Kind>) -> Evidence {
+    fn evidence(
+        &self,
+        text: &MeetingText<'_>,
+        kind: Option<Kind>,
+        organ_kind: Option<Kind>,
+    ) -> Evidence {
         let page_hits = self.hits(text.page);
         // The pipeline also asks for the page as a whole: read it once.
         let article_hits = if text.article == text.page {
@@ -317,7 +324,7 @@ impl Gazetteer {
                 None => {
                     // A name of the report's own kind written once in passing is evidence,
                     // when it names one place of that kind.
-                    if let Some(i) = self.resolve_by_kind(h, kind, &article_supported) {
+                    if let Some(i) = self.resolve_by_kind(h, organ_kind) {
                         ev.article.entry(i).or_default().mentions += 1;
                     } else if h.context.strong() || kind.is_some() {
                         let cands: Vec<usize> =
@@ -346,7 +353,10 @@ impl Gazetteer {
         for h in &head_hits {
             let i = self
                 .resolve_hit(h, &head_supported)
-                .or_else(|| self.resolve_by_kind(h, kind, &head_supported))
+                .or_else(|| self.resolve_by_kind(h, organ_kind))
+                // A full official name in the headline or lead (本溪市组织收视收听…) says whose
+                // report it is, even written once.
+                .or_else(|| self.primary[h.pattern].filter(|&i| self.is_official(h, i)))
                 .or_else(|| {
                     let cands: Vec<usize> =
                         self.patterns[h.pattern].iter().map(|&(i, _)| i).collect();
@@ -392,12 +402,7 @@ impl Gazetteer {
 
     /// The one place of the report's own kind an unsupported name stands for, if exactly one
     /// and not settled otherwise (several namesakes under a parent named nearby).
-    fn resolve_by_kind(
-        &self,
-        h: &Hit,
-        kind: Option<Kind>,
-        _supported: &BTreeSet<usize>,
-    ) -> Option<usize> {
+    fn resolve_by_kind(&self, h: &Hit, kind: Option<Kind>) -> Option<usize> {
         let kind = kind?;
         if (h.near_parent && h.near_place.is_none()) || self.common.get(h.pattern) == Some(&true) {
             return None;

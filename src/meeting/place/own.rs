@@ -121,6 +121,12 @@ pub fn own_kind(title: &str, head: &str, article: &str) -> Option<Kind> {
         .or_else(|| self_kind(article))
 }
 
+/// The kind named by an organ of the meeting itself (its title or lead), not only by the way
+/// the page refers to itself: only then is a single passing mention of that kind evidence.
+pub fn organ_named_kind(title: &str, head: &str) -> Option<Kind> {
+    organ_kind(title).or_else(|| organ_kind_in(head, false))
+}
+
 /// The most frequent 我X/全X/本X in `text`.
 fn self_kind(text: &str) -> Option<Kind> {
     let mut counts = [0usize; 7];
