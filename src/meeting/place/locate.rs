@@ -7,12 +7,12 @@
 //! that names its province or prefecture stays the county's; a name of that kind written only
 //! once in passing (建设具有王益特色的…) then counts as evidence rather than noise.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::hits::{Hit, NATIONAL_OUTLETS, self_references};
-use super::own::{Kind, organ_named_kind, own_kind};
+use super::hits::self_references;
+use super::own::{organ_named_kind, own_kind};
 use super::{Gazetteer, LocalityWeights};
 use crate::meeting::centre;
 use crate::model::Place;
@@ -54,31 +54,6 @@ const BRANCH_VENUE: [&str; 6] = [
     "视频会议室",
 ];
 
-/// Evidence gathered for one place.
-#[derive(Clone, Copy, Debug, Default)]
-struct Tally {
-    media: u32,
-    dateline: u32,
-    organ: u32,
-    mentions: u32,
-}
-
-/// Everything the texts say, per place.
-#[derive(Debug, Default)]
-struct Evidence {
-    page: BTreeMap<usize, Tally>,
-    article: BTreeMap<usize, Tally>,
-    /// Hits in the title, headline or lead.
-    head: BTreeMap<usize, u32>,
-    /// Mentions written with their full official name in the article (宁德市委, 宁德市): how a
-    /// report names a parent or a neighbour, while it calls itself 市委 or 我市.
-    article_official: BTreeMap<usize, u32>,
-    /// Places named in the article by a name only they have, with their ancestors.
-    article_kin: BTreeSet<usize>,
-    /// Names of several places that nothing on the page settles (鼓楼 with no city named).
-    ambiguous: Vec<Vec<usize>>,
-}
-
 impl Gazetteer {
     /// The locality whose report `article` is, using the whole `page` (paper or site name,
     /// datelines, 我市 mentions) as evidence. `article` may be a part of `page` or all of it.
@@ -116,6 +91,14 @@ impl Gazetteer {
             };
         }
         let mut located = self.locate_with(text, weights);
+        // A title that names its organ's place (浙江省委常委会扩大会议) says whose meeting it is,
+        // whatever paper reports it.
+        if !branch && let Some(named) = self.organ_in_title(text.title) {
+            located = Located {
+                place: Some(named),
+                ..Located::default()
+            };
+        }
         if branch {
             // A parent's meeting (its name in the title, or 全省…会议) attended at the
             // locality's branch venue: the locality reports it.
@@ -153,6 +136,20 @@ impl Gazetteer {
         let supported = self.supported(&hits);
         let mut named = hits
             .iter()
+            .filter_map(|h| self.resolve_hit(h, &supported))
+            .collect::<BTreeSet<usize>>()
+            .into_iter();
+        let first = named.next()?;
+        named.next().is_none().then(|| self.places[first].clone())
+    }
+
+    /// The one place whose organ a meeting's title names (金华市委常委会 → 金华).
+    fn organ_in_title(&self, title: &str) -> Option<Place> {
+        let hits = self.hits(title);
+        let supported = self.supported(&hits);
+        let mut named = hits
+            .iter()
+            .filter(|h| h.context.organ)
             .filter_map(|h| self.resolve_hit(h, &supported))
             .collect::<BTreeSet<usize>>()
             .into_iter();
@@ -271,148 +268,6 @@ impl Gazetteer {
             place: Some(self.places[best].clone()),
             ..Located::default()
         }
-    }
-
-    /// Reads the hits of each text into per-place evidence.
-    fn evidence(
-        &self,
-        text: &MeetingText<'_>,
-        kind: Option<Kind>,
-        organ_kind: Option<Kind>,
-    ) -> Evidence {
-        let page_hits = self.hits(text.page);
-        // The pipeline also asks for the page as a whole: read it once.
-        let article_hits = if text.article == text.page {
-            page_hits.clone()
-        } else {
-            self.hits(text.article)
-        };
-        let mut head_hits = self.hits(text.head);
-        head_hits.extend(self.hits(text.title));
-        // Each text supports its own names: a word like 资源 counts in a State Council story
-        // only if that story itself names 资源县, not because another story on the page does.
-        let page_supported = self.supported(&page_hits);
-        let article_supported = self.supported(&article_hits);
-        let mut head_supported = self.supported(&head_hits);
-        head_supported.extend(article_supported.iter().copied());
-
-        let mut ev = Evidence::default();
-        // A national outlet's page (no local paper or site named, a national agency cited)
-        // speaks for no locality: only what the article itself names counts, not where the
-        // agency filed from (新华社北京…电) nor the other stories on the page.
-        let mut page_tally = self.tally(&page_hits, &page_supported);
-        let national = !page_tally.values().any(|t| t.media > 0)
-            && NATIONAL_OUTLETS.iter().any(|o| text.page.contains(o));
-        if national {
-            page_tally.clear();
-        }
-        ev.page = page_tally;
-        ev.article = self.tally(&article_hits, &article_supported);
-        for h in &article_hits {
-            match self.resolve_hit(h, &article_supported) {
-                Some(i) => {
-                    if self.is_official(h, i)
-                        && kind.is_some_and(|k| k.fits(&self.officials[i], self.places[i].level))
-                    {
-                        *ev.article_official.entry(i).or_default() += 1;
-                    }
-                    if self.patterns[h.pattern].len() == 1 {
-                        ev.article_kin
-                            .extend(std::iter::successors(Some(i), |&p| self.parents[p]));
-                    }
-                }
-                None => {
-                    // A name of the report's own kind written once in passing is evidence,
-                    // when it names one place of that kind.
-                    if let Some(i) = self.resolve_by_kind(h, organ_kind) {
-                        ev.article.entry(i).or_default().mentions += 1;
-                    } else if h.context.strong() || kind.is_some() {
-                        let cands: Vec<usize> =
-                            self.patterns[h.pattern].iter().map(|&(i, _)| i).collect();
-                        if cands.len() > 1 {
-                            ev.ambiguous.push(cands);
-                        }
-                    }
-                }
-            }
-        }
-        // Namesakes settled by their kin: 鼓楼 on a page that also names 南京.
-        let kin = ev.article_kin.clone();
-        let mut settled = Vec::new();
-        ev.ambiguous
-            .retain(|cands| match self.settle(cands, kind, &kin) {
-                Some(i) => {
-                    settled.push(i);
-                    false
-                }
-                None => true,
-            });
-        for i in settled {
-            ev.article.entry(i).or_default().mentions += 1;
-        }
-        for h in &head_hits {
-            let i = self
-                .resolve_hit(h, &head_supported)
-                .or_else(|| self.resolve_by_kind(h, organ_kind))
-                // A full official name in the headline or lead (本溪市组织收视收听…) says whose
-                // report it is, even written once.
-                .or_else(|| self.primary[h.pattern].filter(|&i| self.is_official(h, i)))
-                .or_else(|| {
-                    let cands: Vec<usize> =
-                        self.patterns[h.pattern].iter().map(|&(i, _)| i).collect();
-                    self.settle(&cands, kind, &kin)
-                });
-            if let Some(i) = i {
-                *ev.head.entry(i).or_default() += 1;
-            }
-        }
-        ev
-    }
-
-    /// The one namesake among `cands` of the report's kind whose ancestor the article names.
-    fn settle(&self, cands: &[usize], kind: Option<Kind>, kin: &BTreeSet<usize>) -> Option<usize> {
-        if cands.len() < 2 {
-            return None;
-        }
-        let mut near = cands.iter().copied().filter(|&i| {
-            kind.is_none_or(|k| k.fits(&self.officials[i], self.places[i].level))
-                && std::iter::successors(self.parents[i], |&p| self.parents[p])
-                    .any(|up| kin.contains(&up))
-        });
-        let first = near.next()?;
-        near.next().is_none().then_some(first)
-    }
-
-    /// Counts the resolved hits of one text.
-    fn tally(&self, hits: &[Hit], supported: &BTreeSet<usize>) -> BTreeMap<usize, Tally> {
-        let mut tally: BTreeMap<usize, Tally> = BTreeMap::new();
-        for h in hits {
-            let Some(i) = self.resolve_hit(h, supported) else {
-                continue;
-            };
-            let t = tally.entry(i).or_default();
-            t.media += u32::from(h.context.media);
-            t.organ += u32::from(h.context.organ);
-            t.dateline += u32::from(h.context.dateline);
-            // A dateline says where a reporter filed from; it is weighed on its own.
-            t.mentions += u32::from(!h.context.dateline);
-        }
-        tally
-    }
-
-    /// The one place of the report's own kind an unsupported name stands for, if exactly one
-    /// and not settled otherwise (several namesakes under a parent named nearby).
-    fn resolve_by_kind(&self, h: &Hit, kind: Option<Kind>) -> Option<usize> {
-        let kind = kind?;
-        if (h.near_parent && h.near_place.is_none()) || self.common.get(h.pattern) == Some(&true) {
-            return None;
-        }
-        let mut fit = self.patterns[h.pattern]
-            .iter()
-            .map(|&(i, _)| i)
-            .filter(|&i| kind.fits(&self.officials[i], self.places[i].level));
-        let first = fit.next()?;
-        fit.next().is_none().then_some(first)
     }
 }
 
@@ -619,5 +474,162 @@ mod tests {
                 let _ = GAZ.locate(&s, &s);
             }
         }
+    }
+
+    /// Locates a meeting: `page` with its meeting `title`, its text up to the first full stop
+    /// as headline and lead; renders `place` or `place<convened_by`, or `?a,b` for
+    /// candidates.
+    fn meeting(page: &str, title: &str, date: Option<&str>, expect: &str) {
+        // The headline and lead: the lines up to the first full sentence.
+        let lead_end = page.find('。').map_or(page.len(), |i| i + '。'.len_utf8());
+        let head = &page[..lead_end];
+        let date = date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let got = GAZ.locate_meeting(
+            &MeetingText {
+                page,
+                article: page,
+                head,
+                title,
+                date,
+            },
+            &LocalityWeights::default(),
+        );
+        let rendered = match (&got.place, &got.convened_by) {
+            (Some(p), Some(c)) => format!("{}<{}", p.name, c.name),
+            (Some(p), None) => p.name.to_string(),
+            (None, _) if !got.candidates.is_empty() => format!(
+                "?{}",
+                got.candidates
+                    .iter()
+                    .map(|p| &*p.name)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            (None, _) => String::new(),
+        };
+        assert_eq!(rendered, expect, "{page}");
+    }
+
+    #[test]
+    fn a_county_meeting_that_names_its_parents_stays_the_county_s() {
+        meeting(
+            "5月8日,区长某某主持召开区委常委会会议,传达习近平总书记在广西考察时的讲话精神。\n会议要求,确保部署在襄州落地见效。",
+            "区委常委会会议",
+            None,
+            "襄州",
+        );
+        meeting(
+            "4月21日,十四届县委常委会第9次会议召开。市人民政府副市长、县委书记某某主持会议。\n会议强调,推动美丽苍溪建设。学习《中共广元市纪委通报》。",
+            "十四届县委常委会第9次会议",
+            None,
+            "苍溪",
+        );
+        meeting(
+            "吕梁新闻网\n近日,兴县县委召开县委常委扩大会议。兴县县委书记某某主持会议。",
+            "县委常委扩大会议",
+            None,
+            "兴县",
+        );
+        meeting(
+            "9日,县政府召开全体会议。\n会议要求,奋力开创长白绿色转型新局面,落实吉林省部署。",
+            "县政府全体会议",
+            None,
+            "长白",
+        );
+        meeting(
+            "旗委召开常委会会议。\n会议强调,在向北开放中贡献达拉特力量,落实内蒙古自治区党委部署。",
+            "旗委常委会会议",
+            None,
+            "达拉特",
+        );
+    }
+
+    #[test]
+    fn a_name_written_once_in_passing_is_evidence_but_a_word_is_not() {
+        meeting(
+            "区委召开常委会会议。\n会议要求,建设具有王益特色的现代化产业体系,维护友好合作关系。",
+            "区委常委会会议",
+            None,
+            "王益",
+        );
+        meeting(
+            "县委召开常委会会议。\n会议要求,加强公安队伍建设,推动乡村振兴,守护一方平安。",
+            "县委常委会会议",
+            None,
+            "",
+        );
+        // 召开县委: the 开 belongs to 召开.
+        meeting(
+            "12日,召开县委常委会会议,研究有关事项。\n会议要求,各乡镇要抓好落实。",
+            "县委常委会会议",
+            None,
+            "",
+        );
+    }
+
+    #[test]
+    fn namesakes_are_settled_by_their_kin_or_listed() {
+        meeting(
+            "鼓楼区召开动员会\n1月30日,鼓楼区召开新春第一会。区委书记某某讲话,要为南京争当表率作出贡献。",
+            "动员会",
+            None,
+            "鼓楼",
+        );
+        meeting(
+            "朝阳区召开全区领导干部大会\n3月15日,朝阳区召开全区领导干部大会。区委书记某某主持会议。",
+            "全区领导干部大会",
+            None,
+            "?朝阳,朝阳",
+        );
+    }
+
+    #[test]
+    fn a_parent_s_meeting_at_the_branch_venue_is_the_locality_s() {
+        meeting(
+            "舟山日报\n本报讯 3日,浙江省委常委会召开扩大会议。\n我市领导在舟山分会场参加会议。舟山要抓好落实。",
+            "浙江省委常委会扩大会议",
+            None,
+            "舟山<浙江",
+        );
+        meeting(
+            "本溪市组织收听收看全国春耕电视电话会议\n2月25日,国务院召开全国春耕电视电话会议。\n我市主会场设在市政府,各县区设分会场。",
+            "全国春耕电视电话会议",
+            None,
+            "本溪<中央",
+        );
+        // Without a branch venue, a county paper's report of the parent's meeting is the
+        // parent's.
+        meeting(
+            "舟山日报\n本报讯 3日,浙江省委常委会召开扩大会议,研究部署防汛工作。\n会议强调,浙江要守牢底线。",
+            "浙江省委常委会扩大会议",
+            None,
+            "浙江",
+        );
+    }
+
+    #[test]
+    fn national_meetings_belong_to_the_centre_wherever_held() {
+        meeting(
+            "新华网天津10月25日电\n10月24日,中共中央政治局常委、国务院总理某某在天津主持召开经济形势座谈会。\n天津市委书记某某陪同。",
+            "经济形势座谈会",
+            None,
+            "中央",
+        );
+        meeting(
+            "中共中央政治局召开会议\n中共中央政治局4月29日召开会议。北京、上海要做好防控。",
+            "中共中央政治局会议",
+            None,
+            "中央",
+        );
+    }
+
+    #[test]
+    fn names_are_given_as_they_were_on_the_meeting_s_date() {
+        let page = "县委召开常委会会议\n会议审议《关于审定户县劳动模范的请示》,户县要抓好落实。";
+        meeting(page, "县委常委会会议", Some("2014-03-06"), "户县");
+        meeting(page, "县委常委会会议", Some("2020-03-06"), "鄠邑");
+        let page = "宜宾县委召开中心组学习会议\n3月6日,宜宾县委中心组召开学习会议,结合宜宾县实际。";
+        meeting(page, "宜宾县委中心组学习会议", Some("2017-03-06"), "宜宾县");
+        meeting(page, "宜宾县委中心组学习会议", Some("2019-03-06"), "叙州");
     }
 }
