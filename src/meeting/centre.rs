@@ -97,6 +97,19 @@ fn subject_is_central(sentence: &str) -> bool {
             rest.find(close).map(|j| &rest[j + close.len()..])
         })
         .unwrap_or(sentence);
+    // 新华网天津10月25日电(记者 某某): a dateline and the reporters' names.
+    let sentence = match sentence.find("日电").filter(|&i| i < 120) {
+        Some(i) => &sentence[i + "日电".len()..],
+        None => sentence,
+    };
+    let sentence = ["(", "（"]
+        .iter()
+        .zip([")", "）"])
+        .find_map(|(open, close)| {
+            let rest = sentence.strip_prefix(open)?;
+            rest.find(close).map(|j| &rest[j + close.len()..])
+        })
+        .unwrap_or(sentence);
     let start = sentence
         .char_indices()
         .find(|&(_, c)| !LEAD_IN.contains(c))
@@ -145,6 +158,11 @@ mod central_tests {
         lead(
             "经济形势座谈会",
             "5月8日至9日,中共中央政治局常委、国务院总理某某在中共中央政治局委员、湖北省委书记某某陪同下在武汉调研,并主持召开经济形势座谈会。",
+            true,
+        );
+        lead(
+            "经济形势座谈会",
+            "标题\n新华网天津10月25日电(记者 某某 某某)10月24日至25日,中共中央政治局常委、国务院总理某某在天津调研,并主持召开经济形势座谈会。",
             true,
         );
         lead(

@@ -87,7 +87,11 @@ impl Gazetteer {
                     // when it names one place of that kind.
                     if let Some(i) = self.resolve_by_kind(h, organ_kind) {
                         ev.article.entry(i).or_default().mentions += 1;
-                    } else if h.context.strong() || kind.is_some() {
+                    } else if h.context.strong()
+                        || self.patterns[h.pattern]
+                            .iter()
+                            .any(|&(_, official)| official)
+                    {
                         let cands: Vec<usize> =
                             self.patterns[h.pattern].iter().map(|&(i, _)| i).collect();
                         if cands.len() > 1 {
