@@ -12,10 +12,10 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::hits::self_references;
-use super::own::{organ_named_kind, own_kind};
+use super::own::{Kind, organ_named_kind, own_kind};
 use super::{Gazetteer, LocalityWeights};
 use crate::meeting::centre;
-use crate::model::Place;
+use crate::model::{Place, PlaceLevel};
 
 /// The texts a meeting's locality is read from.
 #[derive(Clone, Copy, Debug, Default)]
@@ -181,7 +181,14 @@ impl Gazetteer {
         let kind = own_kind(text.title, text.head, text.article).filter(|_| meeting);
         let evidence = self.evidence(text, kind, organ_named_kind(text.title, text.head));
         let self_refs = self_references(text.article);
-        let fits = |i: usize| kind.is_none_or(|k| k.fits(&self.officials[i], self.places[i].level));
+        // 省委 written bare: the report's own province is a 省, so the locality is below one,
+        // not a municipality (重庆 on a 遵义 page that says 省委书记).
+        let below_province =
+            kind.is_some_and(|k| k != Kind::Province) && bare_province(text.article);
+        let fits = |i: usize| {
+            kind.is_none_or(|k| k.fits(&self.officials[i], self.places[i].level))
+                && !(below_province && self.places[i].level == PlaceLevel::Province)
+        };
         let candidates: BTreeSet<usize> = evidence
             .page
             .keys()
@@ -269,6 +276,21 @@ impl Gazetteer {
             ..Located::default()
         }
     }
+}
+
+/// True when `text` names a province's organ without naming the province (省委书记, 贯彻省委
+///部署, 全省): the way a report speaks of the province it belongs to.
+fn bare_province(text: &str) -> bool {
+    ["省委", "省政府", "省人大", "省政协", "全省"]
+        .iter()
+        .any(|w| {
+            text.match_indices(w).any(|(i, _)| {
+                text[..i].chars().next_back().is_none_or(|c| {
+                    !('\u{4e00}'..='\u{9fff}').contains(&c)
+                        || "、和及与的将按照落实传达".contains(c)
+                })
+            })
+        })
 }
 
 #[cfg(test)]
@@ -541,6 +563,22 @@ mod tests {
             "旗委常委会会议",
             None,
             "达拉特",
+        );
+    }
+
+    #[test]
+    fn a_city_under_a_province_is_not_a_municipality_it_names() {
+        meeting(
+            "4月16日,市委常委会召开会议,传达省代表团赴重庆市考察精神。\n会议指出,省委书记某某带队赴重庆市考察,为遵义融入重庆发展创造条件,要面向重庆招商,加强与重庆合作,建设贵州开放桥头堡。",
+            "市委常委会会议",
+            None,
+            "遵义",
+        );
+        meeting(
+            "2月12日,市委常委会召开扩大会议。\n会议强调,要做好重庆各项工作,推动重庆高质量发展。",
+            "市委常委会扩大会议",
+            None,
+            "重庆",
         );
     }
 
