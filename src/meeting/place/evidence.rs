@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Gazetteer;
 use super::hits::{Hit, NATIONAL_OUTLETS};
-use super::locate::MeetingText;
+use super::meeting::MeetingText;
 use super::own::Kind;
 
 /// Evidence gathered for one place.

@@ -5,11 +5,12 @@ mod evidence;
 mod gazetteer;
 mod hits;
 mod locate;
+mod meeting;
 mod own;
 mod weights;
 
 pub use gazetteer::Gazetteer;
-pub use locate::{Located, MeetingText};
+pub use meeting::{Located, MeetingText};
 pub use own::Kind;
 pub use weights::LocalityWeights;
 
