@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::ingest::Corpus;
 use crate::ingest::split;
-use crate::meeting::{self, DateConfig, Gazetteer, copies};
+use crate::meeting::{self, DateConfig, Gazetteer, LocalityWeights, copies};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress};
@@ -45,6 +45,8 @@ pub struct Config {
     pub phrases: MineConfig,
     /// Date reading settings: masthead scoring, the window of 近日, the placeholder year.
     pub dates: DateConfig,
+    /// How the evidence of a meeting's locality is weighed.
+    pub locality: LocalityWeights,
 }
 
 /// Everything found in a corpus.
@@ -137,7 +139,7 @@ pub fn analyse(
         per_doc.par_extend(chunk.par_iter_mut().map(|doc| {
             let dates = meeting::read_page(doc, &engine.gazetteer, &config.dates);
             let pieces = split::pieces(doc);
-            meeting::meetings(doc, &pieces, &dates, &engine.gazetteer)
+            meeting::meetings(doc, &pieces, &dates, &engine.gazetteer, &config.locality)
         }));
         done += chunk.len();
         if progress.report(done, total).is_break() {

@@ -63,6 +63,8 @@ fn meetings_json_has_the_documented_fields() {
             "document",
             "place",
             "place_full",
+            "convened_by",
+            "place_candidates",
             "date",
             "date_basis",
             "date_precision",

@@ -8,7 +8,7 @@
 use crate::ingest::split::{self, ArticleKind, Piece};
 use crate::meeting::chair::chaired_by;
 use crate::meeting::directive::{cue, directives};
-use crate::meeting::{DateConfig, Gazetteer, PageDates, place};
+use crate::meeting::{DateConfig, Gazetteer, LocalityWeights, MeetingText, PageDates};
 use crate::meeting::{gate, title, together};
 use crate::model::{Directive, Document, Meeting, MeetingId, Span};
 use crate::text::flatten;
@@ -23,18 +23,24 @@ const CHAIR_PARAGRAPHS: usize = 3;
 /// is read ([`read_page`]), split into articles, and each article read ([`meetings`]).
 /// Meeting ids are numbered from 0 within the document; the pipeline renumbers them.
 pub fn extract(doc: &mut Document, gazetteer: &Gazetteer) -> Vec<Meeting> {
-    extract_with(doc, gazetteer, &DateConfig::default())
+    extract_with(
+        doc,
+        gazetteer,
+        &DateConfig::default(),
+        &LocalityWeights::default(),
+    )
 }
 
-/// [`extract`] with date settings.
+/// [`extract`] with date settings and the weights of locality evidence.
 pub fn extract_with(
     doc: &mut Document,
     gazetteer: &Gazetteer,
-    config: &DateConfig,
+    dates: &DateConfig,
+    weights: &LocalityWeights,
 ) -> Vec<Meeting> {
-    let dates = read_page(doc, gazetteer, config);
+    let page = read_page(doc, gazetteer, dates);
     let pieces = split::pieces(doc);
-    meetings(doc, &pieces, &dates, gazetteer)
+    meetings(doc, &pieces, &page, gazetteer, weights)
 }
 
 /// Reads what the whole page says about itself, its publication date and its place, into
@@ -54,6 +60,7 @@ pub fn meetings(
     pieces: &[Piece],
     dates: &PageDates,
     gazetteer: &Gazetteer,
+    weights: &LocalityWeights,
 ) -> Vec<Meeting> {
     let text: &str = &doc.text;
     let mut out: Vec<Meeting> = Vec::new();
@@ -95,8 +102,10 @@ pub fn meetings(
         let report = Report {
             text,
             headline: &headline,
+            lead: &lead,
             paragraphs: &paragraphs,
             span,
+            weights,
         };
         let follow = following(text, &paragraphs);
         let split_at = follow.as_ref().map_or(usize::MAX, |f| f.at.start);
@@ -227,8 +236,10 @@ fn split_sentences(text: &str, span: Span) -> Vec<Span> {
 struct Report<'a> {
     text: &'a str,
     headline: &'a str,
+    lead: &'a str,
     paragraphs: &'a [Span],
     span: Span,
+    weights: &'a LocalityWeights,
 }
 
 impl Report<'_> {
@@ -259,15 +270,23 @@ impl Report<'_> {
         date: Option<crate::model::PolicyDate>,
         directives: Vec<Directive>,
     ) -> Meeting {
-        let article_text = self.span.slice(self.text);
+        let head = format!("{}\n{}", self.headline, self.lead);
+        let located = gazetteer.locate_meeting(
+            &MeetingText {
+                page: self.text,
+                article: self.span.slice(self.text),
+                head: &head,
+                title: &title,
+                date: date.map(|d| d.date),
+            },
+            self.weights,
+        );
         Meeting {
             doc: doc.id,
             article: self.span,
-            place: if place::is_central_meeting(&title) {
-                Some(place::national())
-            } else {
-                gazetteer.locate(self.text, article_text)
-            },
+            place: located.place,
+            convened_by: located.convened_by,
+            place_candidates: located.candidates,
             date,
             title,
             chair,

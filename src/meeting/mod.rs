@@ -1,5 +1,6 @@
 //! From a page's articles to meetings: place, date, title, chair and directives.
 
+pub mod centre;
 pub mod chair;
 pub mod copies;
 pub mod date;
@@ -16,4 +17,4 @@ pub mod vocabulary;
 
 pub use date::{DateConfig, PageDates};
 pub use detect::{extract, extract_with, meetings, read_page};
-pub use place::Gazetteer;
+pub use place::{Gazetteer, LocalityWeights, Located, MeetingText};

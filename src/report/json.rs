@@ -59,6 +59,11 @@ pub struct MeetingOut {
     pub place: Option<String>,
     /// The same place with province and prefecture (浙江省金华市永康市).
     pub place_full: Option<String>,
+    /// The body that convened it when that is not `place` (a parent's meeting attended at the
+    /// locality's branch venue), short name.
+    pub convened_by: Option<String>,
+    /// When the place is ambiguous, every place it could be (full names), best first.
+    pub place_candidates: Vec<String>,
     /// When it was held.
     pub date: Option<NaiveDate>,
     /// What the date was read from.
@@ -161,6 +166,12 @@ impl MeetingOut {
                 .unwrap_or_default(),
             place: at.map(|p| p.name.to_string()),
             place_full: at.map(|p| p.full.to_string()),
+            convened_by: m.convened_by.as_ref().map(|p| p.name.to_string()),
+            place_candidates: m
+                .place_candidates
+                .iter()
+                .map(|p| p.full.to_string())
+                .collect(),
             date: m.date.map(|d| d.date),
             date_basis: m.date.map(|d| d.basis),
             date_precision: m.date.map(|d| d.precision),
@@ -431,6 +442,8 @@ mod tests {
                 "document",
                 "place",
                 "place_full",
+                "convened_by",
+                "place_candidates",
                 "date",
                 "date_basis",
                 "date_precision",

@@ -1,0 +1,283 @@
+//! Every name of the gazetteer in a text, with what the characters around it say: a paper or
+//! site name (X日报, 今日X), a party or government organ (X市委), a dateline, or a plain mention.
+//! Which hits really name a place is decided here too: a name written once may be an accident
+//! of the characters around it (海城市 in 沿海城市).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Gazetteer;
+use crate::model::PlaceLevel;
+
+/// Words after a name that make it a paper, site or broadcaster: the strongest evidence of
+/// whose page it is. (Provincial news apps, 浙江新闻客户端, are left out: county papers print
+/// their download codes.)
+const MEDIA_AFTER: [&str; 8] = [
+    "日报",
+    "晚报",
+    "新闻网",
+    "融媒体中心",
+    "广播电视台",
+    "电视台",
+    "手机报",
+    "发布",
+];
+
+/// Words after a name that make it the seat of a party or government organ: 湖南省委, 金华市委.
+const ORGAN_AFTER: [&str; 7] = ["委", "政府", "人民政府", "人大", "政协", "党委", "纪委"];
+
+/// Words after a short name that make it part of a street, building or school name
+/// (中山路, 长安街, 永康路), not the place itself.
+const NOT_PLACE_AFTER: [&str; 20] = [
+    "路", "街", "大道", "道", "巷", "弄", "桥", "号", "站", "机场", "公园", "广场", "小区", "大厦",
+    "宾馆", "酒店", "饭店", "大学", "中学", "小学",
+];
+
+/// National news outlets: a page that cites one and names no local outlet is a national page.
+pub(super) const NATIONAL_OUTLETS: [&str; 7] = [
+    "新华社",
+    "央视网",
+    "人民日报",
+    "人民网",
+    "中新社",
+    "中国新闻网",
+    "中央广播电视总台",
+];
+
+/// Words that say the page speaks for its own locality: 我市, 全县, 本区.
+const SELF_PREFIX: [char; 3] = ['我', '全', '本'];
+
+/// What the text around a name says about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Context {
+    pub(super) media: bool,
+    pub(super) organ: bool,
+    pub(super) dateline: bool,
+}
+
+impl Context {
+    pub(super) fn strong(self) -> bool {
+        self.media || self.organ || self.dateline
+    }
+}
+
+/// One occurrence of a name.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Hit {
+    pub(super) pattern: usize,
+    pub(super) context: Context,
+    /// True when an ancestor of one of the pattern's places is named within a few characters
+    /// (西藏日喀则市定日县, 海南文昌, 临安区、杭州市).
+    pub(super) near_parent: bool,
+    /// The places of the pattern whose ancestor is named nearby.
+    pub(super) near_place: Option<usize>,
+}
+
+impl Gazetteer {
+    /// The places `hits` really name, with their ancestors: names written nearby their parent,
+    /// provinces, organs (X市委), and official names or papers (X日报) written more than once or
+    /// in a strong context. A name written once may be an accident of the characters around it
+    /// (海城市 in 沿海城市).
+    pub(super) fn supported(&self, hits: &[Hit]) -> BTreeSet<usize> {
+        let mut counts: BTreeMap<usize, u32> = BTreeMap::new();
+        for h in hits {
+            for &(i, _) in &self.patterns[h.pattern] {
+                *counts.entry(i).or_default() += 1;
+            }
+        }
+        let repeated = |i: usize| counts.get(&i).copied().unwrap_or(0) >= 2;
+        // A paper named after a place (X日报, X新闻网) whose parent the page also names: the
+        // county's own paper, even when the county is written out only once.
+        let parent_named = |i: usize| {
+            std::iter::successors(self.parents[i], |&p| self.parents[p])
+                .any(|p| counts.contains_key(&p))
+        };
+        let mut support: BTreeSet<usize> = BTreeSet::new();
+        for h in hits {
+            if let Some(i) = h.near_place {
+                support.insert(i);
+            } else if let Some(i) = self.primary[h.pattern] {
+                let official = self.is_official(h, i);
+                let province = self.places[i].level == PlaceLevel::Province;
+                let strong = h.context.strong();
+                if h.context.organ
+                    || province
+                    || (official && strong)
+                    || (repeated(i) && (official || strong))
+                    || (h.context.media && parent_named(i))
+                {
+                    support.insert(i);
+                }
+            }
+        }
+        support
+            .iter()
+            .flat_map(|&i| std::iter::successors(Some(i), |&p| self.parents[p]))
+            .collect()
+    }
+
+    /// The one place a hit stands for, or `None` when it is unsupported or stays ambiguous.
+    pub(super) fn resolve_hit(&self, h: &Hit, supported: &BTreeSet<usize>) -> Option<usize> {
+        if h.near_place.is_some() {
+            return h.near_place;
+        }
+        if h.near_parent {
+            // Several namesakes sit under the places named nearby: leave it.
+            return None;
+        }
+        let cands = &self.patterns[h.pattern];
+        // A place the page names on its own account elsewhere (or the parent of one); a place
+        // whose parent alone is named stays out: 和平 on a page that mentions 天津 is a word.
+        let mut named = cands
+            .iter()
+            .map(|&(i, _)| i)
+            .filter(|i| supported.contains(i));
+        if let Some(i) = named.next() {
+            return named.next().is_none().then_some(i);
+        }
+        let i = self.primary[h.pattern]?;
+        (h.context.organ || self.places[i].level == PlaceLevel::Province).then_some(i)
+    }
+
+    pub(super) fn is_official(&self, h: &Hit, i: usize) -> bool {
+        self.patterns[h.pattern]
+            .iter()
+            .any(|&(j, official)| j == i && official)
+    }
+
+    /// Every name in `text` with its context, in one pass.
+    pub(super) fn hits(&self, text: &str) -> Vec<Hit> {
+        /// How far (in bytes, about 20 characters) a parent's name counts as "nearby".
+        const NEAR: usize = 60;
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in matcher.find_iter(text) {
+            let pattern = m.pattern().as_usize();
+            let official = self.patterns[pattern].iter().any(|&(_, o)| o);
+            let before = &text[..m.start()];
+            let after = &text[m.end()..];
+            if !official && NOT_PLACE_AFTER.iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
+            // A short name followed by another division suffix is another name: 安新 in 雄安新区.
+            if !official
+                && after.starts_with(|c: char| "市县区省州旗盟".contains(c))
+                && !self.patterns[pattern]
+                    .iter()
+                    .any(|&(i, _)| after.starts_with(self.suffixes[i]))
+            {
+                continue;
+            }
+            // 市场, 县域, 区域: the suffix belongs to a word, not to the name.
+            if official && after.starts_with(['场', '域']) {
+                continue;
+            }
+            // 召开县委: a two-character name whose first character ends the word before it.
+            if official && m.end() - m.start() == 6 {
+                let prev = before.chars().next_back();
+                let first = text[m.start()..].chars().next();
+                if let (Some(p), Some(f)) = (prev, first) {
+                    let word: String = [p, f].iter().collect();
+                    if self.tails.contains(word.as_str()) {
+                        continue;
+                    }
+                }
+            }
+            // 代县长, 和县长: a one-character name with its suffix, then 长, is a title.
+            if official && m.end() - m.start() <= 6 && after.starts_with('长') {
+                continue;
+            }
+            let media = MEDIA_AFTER.iter().any(|w| {
+                // X发布 is an account's name only when it stands alone (宜宾发布 on its own
+                // line), not as a verb (中方发布《…》).
+                after.starts_with(w)
+                    && (*w != "发布"
+                        || after[w.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| c.is_whitespace() || "”\"’'》)）|,，。".contains(c)))
+            }) || before.ends_with("今日");
+            // 人民日报、光明日报社、经济日报: a list of papers, or a paper as an organisation,
+            // is not the page's own masthead.
+            let media = media
+                && !before.ends_with('、')
+                && !MEDIA_AFTER
+                    .iter()
+                    .any(|w| after.starts_with(w) && after[w.len()..].starts_with(['、', '社']));
+            // Only an official name heads an organ: 湖南省委, but not 合作委员会.
+            let organ = official && ORGAN_AFTER.iter().any(|w| after.starts_with(w));
+            let dateline = is_dateline_after(after);
+            spans.push((m.start(), m.end()));
+            hits.push(Hit {
+                pattern,
+                context: Context {
+                    media,
+                    organ,
+                    dateline,
+                },
+                near_parent: false,
+                near_place: None,
+            });
+        }
+        // Link an official name to an ancestor named within NEAR bytes on either side
+        // (临安区、杭州市); a short name only to its parent written just before it (海南文昌,
+        // 天津和平区), since short names are often words (和平利用 … 天津).
+        for k in 0..hits.len() {
+            let (start, end) = spans[k];
+            let official = self.patterns[hits[k].pattern].iter().any(|&(_, o)| o);
+            let (lo, hi) = if official {
+                (
+                    spans.partition_point(|&(_, e)| e + NEAR < start),
+                    spans.partition_point(|&(s, _)| s <= end + NEAR),
+                )
+            } else {
+                let lo = spans.partition_point(|&(_, e)| e + 3 < start);
+                (lo, k)
+            };
+            let pattern_of = |j: usize| hits[j].pattern;
+            let is_near = |a: usize| {
+                (lo..hi)
+                    .any(|j| j != k && self.patterns[pattern_of(j)].iter().any(|&(i, _)| i == a))
+            };
+            let mut under: Option<usize> = None;
+            let mut several = false;
+            for &(i, _) in &self.patterns[hits[k].pattern] {
+                let linked = if official {
+                    std::iter::successors(self.parents[i], |&p| self.parents[p]).any(is_near)
+                } else {
+                    self.parents[i].is_some_and(is_near)
+                };
+                if linked {
+                    several |= under.is_some_and(|u| u != i);
+                    under.get_or_insert(i);
+                }
+            }
+            hits[k].near_parent = under.is_some();
+            hits[k].near_place = if several { None } else { under };
+        }
+        hits
+    }
+}
+
+/// 长沙2月3日电, 北京3日电, 本报盐城讯: a dateline after a place name.
+fn is_dateline_after(after: &str) -> bool {
+    let end = after.char_indices().nth(8).map_or(after.len(), |(i, _)| i);
+    let head = &after[..end];
+    (head.starts_with(|c: char| c.is_ascii_digit()) && head.contains("日电"))
+        || head.starts_with('讯')
+}
+
+/// The suffixes (市, 县, 区, 省 …) the page uses for itself: 我市, 全县, 本区.
+pub(super) fn self_references(page: &str) -> BTreeSet<char> {
+    let mut out = BTreeSet::new();
+    let mut prev = ' ';
+    for c in page.chars() {
+        if SELF_PREFIX.contains(&prev) && "市县区省州旗盟".contains(c) {
+            out.insert(c);
+        }
+        prev = c;
+    }
+    out
+}

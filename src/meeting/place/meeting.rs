@@ -1,0 +1,339 @@
+//! Whose meeting a report is: the Centre's, the locality's own, or a parent's attended at the
+//! locality's branch venue (分会场), with the name in force on the meeting's date.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::{Gazetteer, LocalityWeights};
+use crate::meeting::centre;
+use crate::model::Place;
+
+/// The texts a meeting's locality is read from.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MeetingText<'a> {
+    /// The whole page: mastheads, footers and other stories.
+    pub page: &'a str,
+    /// The meeting's article, a part of `page` or all of it.
+    pub article: &'a str,
+    /// The article's headline and lead paragraph.
+    pub head: &'a str,
+    /// The meeting's name as reported (县委常委会会议, 金华市委常委会扩大会议).
+    pub title: &'a str,
+    /// The meeting's date, when known: names are given as they were on that day.
+    pub date: Option<NaiveDate>,
+}
+
+/// Whose meeting it is, as far as the page tells.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Located {
+    /// The locality whose meeting it is (中央 for the Centre's).
+    pub place: Option<Place>,
+    /// When the page does not settle between namesakes or equal places: every place it could
+    /// be, best first. Empty otherwise.
+    pub candidates: Vec<Place>,
+    /// The parent whose meeting the locality attended at its branch venue (分会场).
+    pub convened_by: Option<Place>,
+}
+
+/// Words that say the locality attended another body's meeting at its own venue.
+const BRANCH_VENUE: [&str; 6] = [
+    "分会场",
+    "收听收看",
+    "收看收听",
+    "收视收听",
+    "主会场设在",
+    "视频会议室",
+];
+
+impl Gazetteer {
+    /// Whose meeting a report is: the Centre's when a central organ or a national leader
+    /// convened it, else the locality the page speaks for, with the parent that convened it
+    /// when the locality attended at its branch venue.
+    pub fn locate_meeting(&self, text: &MeetingText<'_>, weights: &LocalityWeights) -> Located {
+        let branch = BRANCH_VENUE.iter().any(|w| text.article.contains(w));
+        if centre::convened_by_centre(text.title, text.head) {
+            let local = branch
+                .then(|| {
+                    self.locate_with(&MeetingText { title: "", ..*text }, weights)
+                        .place
+                })
+                .flatten();
+            return match local {
+                Some(place) => Located {
+                    place: Some(self.as_of(&place, text.date)),
+                    candidates: Vec::new(),
+                    convened_by: Some(centre::national()),
+                },
+                None => Located {
+                    place: Some(centre::national()),
+                    ..Located::default()
+                },
+            };
+        }
+        let mut located = self.locate_with(text, weights);
+        // A title that names its organ's place (浙江省委常委会扩大会议) says whose meeting it is,
+        // whatever paper reports it.
+        if !branch && let Some(named) = self.organ_in_title(text.title) {
+            located = Located {
+                place: Some(named),
+                ..Located::default()
+            };
+        }
+        if branch {
+            // A parent's meeting (its name in the title, or 全省…会议) attended at the
+            // locality's branch venue: the locality reports it.
+            let parent = self.named_in_title(text.title).or_else(|| {
+                located
+                    .place
+                    .as_ref()
+                    .and_then(|p| self.province_meeting(text.title, p))
+            });
+            if let Some(parent) = parent {
+                let local = self
+                    .locate_with(
+                        &MeetingText {
+                            title: "",
+                            head: "",
+                            ..*text
+                        },
+                        weights,
+                    )
+                    .place;
+                if let Some(local) = local.filter(|l| self.is_ancestor_place(&parent, l)) {
+                    located.place = Some(local);
+                    located.candidates.clear();
+                    located.convened_by = Some(parent);
+                }
+            }
+        }
+        located.place = located.place.map(|p| self.as_of(&p, text.date));
+        located
+    }
+
+    /// The place a meeting's title names (金华市委常委会扩大会议 → 金华), if exactly one.
+    fn named_in_title(&self, title: &str) -> Option<Place> {
+        let hits = self.hits(title);
+        let supported = self.supported(&hits);
+        let mut named = hits
+            .iter()
+            .filter_map(|h| self.resolve_hit(h, &supported))
+            .collect::<BTreeSet<usize>>()
+            .into_iter();
+        let first = named.next()?;
+        named.next().is_none().then(|| self.places[first].clone())
+    }
+
+    /// The one place whose organ a meeting's title names (金华市委常委会 → 金华).
+    fn organ_in_title(&self, title: &str) -> Option<Place> {
+        let hits = self.hits(title);
+        let supported = self.supported(&hits);
+        let mut named = hits
+            .iter()
+            .filter(|h| h.context.organ)
+            .filter_map(|h| self.resolve_hit(h, &supported))
+            .collect::<BTreeSet<usize>>()
+            .into_iter();
+        let first = named.next()?;
+        named.next().is_none().then(|| self.places[first].clone())
+    }
+
+    /// The province of `place` when the title says the meeting is the whole province's (全省…).
+    fn province_meeting(&self, title: &str, place: &Place) -> Option<Place> {
+        if !title.starts_with("全省") {
+            return None;
+        }
+        let i = self.index_of(place)?;
+        let top = std::iter::successors(Some(i), |&p| self.parents[p]).last()?;
+        (top != i).then(|| self.places[top].clone())
+    }
+
+    fn is_ancestor_place(&self, ancestor: &Place, place: &Place) -> bool {
+        let (Some(a), Some(p)) = (self.index_of(ancestor), self.index_of(place)) else {
+            return false;
+        };
+        self.is_ancestor(a, p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::*;
+
+    static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+    /// Locates a meeting: `page` with its meeting `title`, its text up to the first full stop
+    /// as headline and lead; renders `place` or `place<convened_by`, or `?a,b` for
+    /// candidates.
+    fn meeting(page: &str, title: &str, date: Option<&str>, expect: &str) {
+        // The headline and lead: the lines up to the first full sentence.
+        let lead_end = page.find('。').map_or(page.len(), |i| i + '。'.len_utf8());
+        let head = &page[..lead_end];
+        let date = date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let got = GAZ.locate_meeting(
+            &MeetingText {
+                page,
+                article: page,
+                head,
+                title,
+                date,
+            },
+            &LocalityWeights::default(),
+        );
+        let rendered = match (&got.place, &got.convened_by) {
+            (Some(p), Some(c)) => format!("{}<{}", p.name, c.name),
+            (Some(p), None) => p.name.to_string(),
+            (None, _) if !got.candidates.is_empty() => format!(
+                "?{}",
+                got.candidates
+                    .iter()
+                    .map(|p| &*p.name)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            (None, _) => String::new(),
+        };
+        assert_eq!(rendered, expect, "{page}");
+    }
+
+    #[test]
+    fn a_county_meeting_that_names_its_parents_stays_the_county_s() {
+        meeting(
+            "5月8日,区长某某主持召开区委常委会会议,传达习近平总书记在广西考察时的讲话精神。\n会议要求,确保部署在襄州落地见效。",
+            "区委常委会会议",
+            None,
+            "襄州",
+        );
+        meeting(
+            "4月21日,十四届县委常委会第9次会议召开。市人民政府副市长、县委书记某某主持会议。\n会议强调,推动美丽苍溪建设。学习《中共广元市纪委通报》。",
+            "十四届县委常委会第9次会议",
+            None,
+            "苍溪",
+        );
+        meeting(
+            "吕梁新闻网\n近日,兴县县委召开县委常委扩大会议。兴县县委书记某某主持会议。",
+            "县委常委扩大会议",
+            None,
+            "兴县",
+        );
+        meeting(
+            "9日,县政府召开全体会议。\n会议要求,奋力开创长白绿色转型新局面,落实吉林省部署。",
+            "县政府全体会议",
+            None,
+            "长白",
+        );
+        meeting(
+            "旗委召开常委会会议。\n会议强调,在向北开放中贡献达拉特力量,落实内蒙古自治区党委部署。",
+            "旗委常委会会议",
+            None,
+            "达拉特",
+        );
+    }
+
+    #[test]
+    fn a_city_under_a_province_is_not_a_municipality_it_names() {
+        meeting(
+            "4月16日,市委常委会召开会议,传达省代表团赴重庆市考察精神。\n会议指出,省委书记某某带队赴重庆市考察,为遵义融入重庆发展创造条件,要面向重庆招商,加强与重庆合作,建设贵州开放桥头堡。",
+            "市委常委会会议",
+            None,
+            "遵义",
+        );
+        meeting(
+            "2月12日,市委常委会召开扩大会议。\n会议强调,要做好重庆各项工作,推动重庆高质量发展。",
+            "市委常委会扩大会议",
+            None,
+            "重庆",
+        );
+    }
+
+    #[test]
+    fn a_name_written_once_in_passing_is_evidence_but_a_word_is_not() {
+        meeting(
+            "区委召开常委会会议。\n会议要求,建设具有王益特色的现代化产业体系,维护友好合作关系。",
+            "区委常委会会议",
+            None,
+            "王益",
+        );
+        meeting(
+            "县委召开常委会会议。\n会议要求,加强公安队伍建设,推动乡村振兴,守护一方平安。",
+            "县委常委会会议",
+            None,
+            "",
+        );
+        // 召开县委: the 开 belongs to 召开.
+        meeting(
+            "12日,召开县委常委会会议,研究有关事项。\n会议要求,各乡镇要抓好落实。",
+            "县委常委会会议",
+            None,
+            "",
+        );
+    }
+
+    #[test]
+    fn namesakes_are_settled_by_their_kin_or_listed() {
+        meeting(
+            "鼓楼区召开动员会\n1月30日,鼓楼区召开新春第一会。区委书记某某讲话,要为南京争当表率作出贡献。",
+            "动员会",
+            None,
+            "鼓楼",
+        );
+        meeting(
+            "朝阳区召开全区领导干部大会\n3月15日,朝阳区召开全区领导干部大会。区委书记某某主持会议。",
+            "全区领导干部大会",
+            None,
+            "?朝阳,朝阳",
+        );
+    }
+
+    #[test]
+    fn a_parent_s_meeting_at_the_branch_venue_is_the_locality_s() {
+        meeting(
+            "舟山日报\n本报讯 3日,浙江省委常委会召开扩大会议。\n我市领导在舟山分会场参加会议。舟山要抓好落实。",
+            "浙江省委常委会扩大会议",
+            None,
+            "舟山<浙江",
+        );
+        meeting(
+            "本溪市组织收听收看全国春耕电视电话会议\n2月25日,国务院召开全国春耕电视电话会议。\n我市主会场设在市政府,各县区设分会场。",
+            "全国春耕电视电话会议",
+            None,
+            "本溪<中央",
+        );
+        // Without a branch venue, a county paper's report of the parent's meeting is the
+        // parent's.
+        meeting(
+            "舟山日报\n本报讯 3日,浙江省委常委会召开扩大会议,研究部署防汛工作。\n会议强调,浙江要守牢底线。",
+            "浙江省委常委会扩大会议",
+            None,
+            "浙江",
+        );
+    }
+
+    #[test]
+    fn national_meetings_belong_to_the_centre_wherever_held() {
+        meeting(
+            "新华网天津10月25日电\n10月24日,中共中央政治局常委、国务院总理某某在天津主持召开经济形势座谈会。\n天津市委书记某某陪同。",
+            "经济形势座谈会",
+            None,
+            "中央",
+        );
+        meeting(
+            "中共中央政治局召开会议\n中共中央政治局4月29日召开会议。北京、上海要做好防控。",
+            "中共中央政治局会议",
+            None,
+            "中央",
+        );
+    }
+
+    #[test]
+    fn names_are_given_as_they_were_on_the_meeting_s_date() {
+        let page = "县委召开常委会会议\n会议审议《关于审定户县劳动模范的请示》,户县要抓好落实。";
+        meeting(page, "县委常委会会议", Some("2014-03-06"), "户县");
+        meeting(page, "县委常委会会议", Some("2020-03-06"), "鄠邑");
+        let page = "宜宾县委召开中心组学习会议\n3月6日,宜宾县委中心组召开学习会议,结合宜宾县实际。";
+        meeting(page, "宜宾县委中心组学习会议", Some("2017-03-06"), "宜宾县");
+        meeting(page, "宜宾县委中心组学习会议", Some("2019-03-06"), "叙州");
+    }
+}
