@@ -1,4 +1,4 @@
-//! Frame time of the timeline and the matrix with 10,000 meetings loaded.
+//! Frame time of the timeline, the matrix and the Diff view with 10,000 meetings loaded.
 //!
 //! `cargo bench --bench frame -- [CORPUS_DIR]`: with a folder (see `/work/shared/bench/corpus.sh`)
 //! its documents are read and analysed first; if the engine finds fewer than 10,000 meetings,
@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use tifa::gui::TifaApp;
-use tifa::gui::command::{Command, View};
+use tifa::gui::command::{Command, Correction, View};
+use tifa::gui::jobs::ALIGN;
 use tifa::model::{
     DateBasis, Directive, DocId, Document, Meeting, MeetingId, Occurrence, PhraseGroup, Place,
     PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
@@ -151,10 +152,12 @@ fn measure(
     clock: &mut f64,
     view: View,
     hover: bool,
+    each_frame: &mut dyn FnMut(&mut TifaApp, usize),
 ) -> Vec<Duration> {
     app.handle_command(Command::ShowView(view));
     let mut times = Vec::with_capacity(FRAMES);
     for f in 0..FRAMES + 10 {
+        each_frame(app, f);
         // Moving the pointer over the plot makes the timeline look up the mark under it.
         let events = if hover {
             vec![egui::Event::PointerMoved(egui::pos2(
@@ -208,23 +211,101 @@ fn main() {
     let mut clock = 0.0;
     report(
         "timeline",
-        &measure(&mut app, &ctx, &mut clock, View::Timeline, false),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Timeline,
+            false,
+            &mut |_, _| {},
+        ),
     );
     report(
         "timeline, hovering",
-        &measure(&mut app, &ctx, &mut clock, View::Timeline, true),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Timeline,
+            true,
+            &mut |_, _| {},
+        ),
     );
     app.handle_command(Command::SelectPhraseGroup(Some(0)));
     report(
         "timeline, group lit",
-        &measure(&mut app, &ctx, &mut clock, View::Timeline, false),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Timeline,
+            false,
+            &mut |_, _| {},
+        ),
     );
     report(
         "matrix",
-        &measure(&mut app, &ctx, &mut clock, View::Compare, false),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Compare,
+            false,
+            &mut |_, _| {},
+        ),
     );
     report(
         "matrix, hovering",
-        &measure(&mut app, &ctx, &mut clock, View::Compare, true),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Compare,
+            true,
+            &mut |_, _| {},
+        ),
     );
+
+    // The two places with the most directives side by side, while a correction is applied
+    // and undone every 20 frames: alignment and corrections run as jobs, the frame only draws.
+    let (left, right) = two_largest_places(&app.state.analysis);
+    app.handle_command(Command::ComparePlaces(left.clone(), right.clone()));
+    // One frame asks for the alignment; the measured frames start once it is in.
+    app.handle_command(Command::ShowView(View::Diff));
+    clock += 1.0 / 60.0;
+    let _ = ctx.run_ui(input(clock, Vec::new()), |ui| app.show(ui));
+    app.wait_for_jobs(Duration::from_secs(300));
+    let meeting = app.state.analysis.meetings[0].id;
+    let mut correct = |app: &mut TifaApp, f: usize| match f % 40 {
+        0 => app.handle_command(Command::CorrectMeeting(
+            meeting,
+            Correction {
+                title: Some(format!("更正后的标题{f}")),
+                ..Correction::default()
+            },
+        )),
+        20 => app.handle_command(Command::Undo),
+        _ => {}
+    };
+    let times = measure(&mut app, &ctx, &mut clock, View::Diff, true, &mut correct);
+    let rows = app.state.diff_rows.as_ref().map_or(0, |r| r.rows.len());
+    report(&format!("diff {left}/{right}, correcting"), &times);
+    println!(
+        "  ({rows} aligned rows, {} alignments applied)",
+        app.jobs().finished(ALIGN)
+    );
+}
+
+/// The two places whose meetings hold the most directives.
+fn two_largest_places(a: &Analysis) -> (String, String) {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &a.meetings {
+        if let Some(p) = &m.place {
+            *count.entry(&p.name).or_default() += m.directives.len();
+        }
+    }
+    let mut by_size: Vec<(&str, usize)> = count.into_iter().collect();
+    by_size.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let name = |i: usize| by_size.get(i).map_or_else(String::new, |p| p.0.to_string());
+    (name(0), name(1))
 }

@@ -9,7 +9,7 @@ use crate::ingest::Corpus;
 use crate::meeting::{self, Gazetteer};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
-use crate::progress::{Cancelled, Progress};
+use crate::progress::{Cancelled, Progress, stage};
 
 /// The expensive parts, built once and shared: the gazetteer and the segmenter.
 #[derive(Debug)]
@@ -83,7 +83,11 @@ impl Analysis {
 /// Documents read between two progress reports.
 const EXTRACT_CHUNK: usize = 256;
 
-/// Reads every document of `corpus` into meetings, then mines phrases across them.
+/// The stages [`analyse`] reports, in order.
+pub const STAGES: &[&str] = &[stage::MEETINGS, stage::PHRASES, stage::GROUPING];
+
+/// Reads every document of `corpus` into meetings, then mines phrases across them, reporting
+/// the [`STAGES`] to `progress`.
 pub fn analyse(
     engine: &Engine,
     corpus: Corpus,
@@ -94,8 +98,8 @@ pub fn analyse(
         mut documents,
         problems,
     } = corpus;
-    let total = documents.len() + 1;
-    if progress.report(0, total).is_break() {
+    let total = documents.len();
+    if progress.stage(stage::MEETINGS).is_break() || progress.report(0, total).is_break() {
         return Err(Cancelled);
     }
     // Chunks keep both cores busy while progress and cancel are still checked often.
@@ -123,7 +127,6 @@ pub fn analyse(
         &config.phrases,
         progress,
     )?;
-    let _ = progress.report(total, total);
     let mut analysis = Analysis {
         documents,
         problems,

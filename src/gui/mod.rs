@@ -8,6 +8,7 @@ pub mod jobs;
 pub mod panels;
 pub mod state;
 pub mod tables;
+pub mod widgets;
 
 pub use app::TifaApp;
 pub use command::{Command, CommandSender};

@@ -20,7 +20,7 @@ use crate::phrase::Segmenter;
 use crate::phrase::grams::{FLAGS, Gram, IDIOM, QUOTED, SHAPED, WHOLE, pass_one};
 use crate::phrase::shape::Shape;
 use crate::phrase::variants;
-use crate::progress::{Cancelled, Progress};
+use crate::progress::{Cancelled, NoProgress, Progress, stage};
 
 /// Settings for phrase mining.
 #[derive(Clone, Debug)]
@@ -110,7 +110,15 @@ pub fn mine(
     progress: &mut dyn Progress,
 ) -> Result<Vec<PhraseGroup>, Cancelled> {
     let index = PhraseIndex::build(meetings, segmenter, config, progress)?;
-    Ok(index.groups(meetings, documents, segmenter, config))
+    let meetings = &meetings[..index.meetings.min(meetings.len())];
+    groups_of(
+        &index.grams,
+        meetings,
+        documents,
+        segmenter,
+        config,
+        progress,
+    )
 }
 
 /// The candidate strings of a list of meetings, counted once and kept, so that a new report's
@@ -131,6 +139,9 @@ impl PhraseIndex {
         config: &MineConfig,
         progress: &mut dyn Progress,
     ) -> Result<Self, Cancelled> {
+        if progress.stage(stage::PHRASES).is_break() {
+            return Err(Cancelled);
+        }
         Ok(Self {
             grams: pass_one(meetings, 0, segmenter, config, progress)?,
             meetings: meetings.len(),
@@ -141,13 +152,7 @@ impl PhraseIndex {
     /// new meetings appended.
     pub fn add(&mut self, meetings: &[Meeting], segmenter: &Segmenter, config: &MineConfig) {
         let from = self.meetings.min(meetings.len());
-        let Ok(new) = pass_one(
-            &meetings[from..],
-            from,
-            segmenter,
-            config,
-            &mut crate::NoProgress,
-        ) else {
+        let Ok(new) = pass_one(&meetings[from..], from, segmenter, config, &mut NoProgress) else {
             return;
         };
         // Both lists are sorted; a merge keeps the whole sorted in linear time.
@@ -187,7 +192,16 @@ impl PhraseIndex {
         config: &MineConfig,
     ) -> Vec<PhraseGroup> {
         let meetings = &meetings[..self.meetings.min(meetings.len())];
-        groups_of(&self.grams, meetings, documents, segmenter, config)
+        // Without a progress to cancel through, grouping always finishes.
+        groups_of(
+            &self.grams,
+            meetings,
+            documents,
+            segmenter,
+            config,
+            &mut NoProgress,
+        )
+        .unwrap_or_default()
     }
 }
 
@@ -197,10 +211,27 @@ fn groups_of(
     documents: &[Document],
     segmenter: &Segmenter,
     config: &MineConfig,
-) -> Vec<PhraseGroup> {
+    progress: &mut dyn Progress,
+) -> Result<Vec<PhraseGroup>, Cancelled> {
+    // Four passes follow pass one: candidates, redundancy, variants, occurrences.
+    let mut pass = |done: usize| {
+        let stop = if done == 0 {
+            progress.stage(stage::GROUPING).is_break()
+        } else {
+            false
+        };
+        if stop || progress.report(done, 4).is_break() {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    };
+    pass(0)?;
     let places = place_ids(meetings);
     let candidates = candidates(grams, meetings, &places, segmenter, config);
+    pass(1)?;
     let kept = drop_redundant(candidates, config.max_groups.saturating_mul(4));
+    pass(2)?;
     let texts: Vec<&str> = kept.iter().map(|c| c.text).collect();
     // Every candidate may head a group, so that 复工复产 in one meeting and 复产复工 in another
     // make a group of two meetings; a group of one-meeting strings must reach the minimum
@@ -213,6 +244,7 @@ fn groups_of(
         })
         .take(config.max_groups.saturating_mul(2))
         .collect();
+    pass(3)?;
     let occurrences = pass_three(meetings, &kept, &groups);
     let mut out: Vec<PhraseGroup> = groups
         .iter()
@@ -228,7 +260,8 @@ fn groups_of(
     for (i, g) in out.iter_mut().enumerate() {
         g.id = i as u32;
     }
-    out
+    pass(4)?;
+    Ok(out)
 }
 
 /// Dense ids for place short names, `u32::MAX` for a meeting without a place.
