@@ -137,3 +137,56 @@ pub fn analyse(
     analysis.refresh_places();
     Ok(analysis)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::ops::ControlFlow;
+
+    use super::*;
+    use crate::ingest::seed_corpus;
+
+    /// Records the stages met and stops at the first report of `stop_in`, if given.
+    struct Watch {
+        stages: Vec<&'static str>,
+        current: &'static str,
+        stop_in: Option<&'static str>,
+    }
+
+    impl Progress for Watch {
+        fn report(&mut self, done: usize, total: usize) -> ControlFlow<()> {
+            assert!(done <= total, "{}: {done} of {total}", self.current);
+            if self.stop_in == Some(self.current) {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        }
+
+        fn stage(&mut self, name: &'static str) -> ControlFlow<()> {
+            self.stages.push(name);
+            self.current = name;
+            ControlFlow::Continue(())
+        }
+    }
+
+    /// Analyses the seeds, stopping in `stop_in`; returns the stages met and whether it finished.
+    fn check(engine: &Engine, stop_in: Option<&'static str>, stages: &[&str], finished: bool) {
+        let mut watch = Watch {
+            stages: Vec::new(),
+            current: "",
+            stop_in,
+        };
+        let got = analyse(engine, seed_corpus(), &Config::default(), &mut watch);
+        assert_eq!(watch.stages, stages, "{stop_in:?}");
+        assert_eq!(got.is_ok(), finished, "{stop_in:?}");
+    }
+
+    #[test]
+    fn every_stage_reports_in_order_and_each_can_cancel() {
+        let engine = Engine::new();
+        check(&engine, None, STAGES, true);
+        check(&engine, Some(stage::MEETINGS), &STAGES[..1], false);
+        check(&engine, Some(stage::PHRASES), &STAGES[..2], false);
+        check(&engine, Some(stage::GROUPING), STAGES, false);
+    }
+}
