@@ -215,12 +215,9 @@ fn groups_of(
 ) -> Result<Vec<PhraseGroup>, Cancelled> {
     // Four passes follow pass one: candidates, redundancy, variants, occurrences.
     let mut pass = |done: usize| {
-        let stop = if done == 0 {
-            progress.stage(stage::GROUPING).is_break()
-        } else {
-            false
-        };
-        if stop || progress.report(done, 4).is_break() {
+        if (done == 0 && progress.stage(stage::GROUPING).is_break())
+            || progress.report(done, 4).is_break()
+        {
             Err(Cancelled)
         } else {
             Ok(())

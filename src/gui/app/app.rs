@@ -216,7 +216,7 @@ impl TifaApp {
                 let text = format!("{}: {e:#}", tr(lang, "Failed"));
                 self.state.notify(Level::Error, text);
                 if f.name == ALIGN {
-                    self.state.aligning = None;
+                    self.leave_pair_empty();
                 }
             }
         }
@@ -231,20 +231,24 @@ impl TifaApp {
                 let text = tr(s.settings.lang, "Loading cancelled");
                 s.notify(Level::Info, text);
             }
-            ALIGN => {
-                // The pair stays empty until another is chosen, rather than aligning again.
-                if let Some(key) = s.aligning.take() {
-                    s.diff_rows = Some(AlignedRows {
-                        key,
-                        rows: Vec::new(),
-                    });
-                }
-            }
+            ALIGN => self.leave_pair_empty(),
             CORRECT => {}
             _ => {
                 let text = tr(s.settings.lang, "Export cancelled");
                 s.notify(Level::Info, text);
             }
+        }
+    }
+
+    /// After an alignment stopped or failed, its pair shows no rows until the pair or the
+    /// analysis changes, rather than being aligned again at once.
+    fn leave_pair_empty(&mut self) {
+        let s = &mut self.state;
+        if let Some(key) = s.aligning.take() {
+            s.diff_rows = Some(AlignedRows {
+                key,
+                rows: Vec::new(),
+            });
         }
     }
 
