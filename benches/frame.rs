@@ -1,4 +1,4 @@
-//! Frame time of the timeline and the matrix with 10,000 meetings loaded.
+//! Frame time of the timeline, the matrix and the Diff view with 10,000 meetings loaded.
 //!
 //! `cargo bench --bench frame -- [CORPUS_DIR]`: with a folder (see `/work/shared/bench/corpus.sh`)
 //! its documents are read and analysed first; if the engine finds fewer than 10,000 meetings,
@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use tifa::gui::TifaApp;
-use tifa::gui::command::{Command, View};
+use tifa::gui::command::{Command, Correction, View};
+use tifa::gui::jobs::ALIGN;
 use tifa::model::{
     DateBasis, Directive, DocId, Document, Meeting, MeetingId, Occurrence, PhraseGroup, Place,
     PlaceLevel, PlaceUse, PolicyDate, Span, Variant,
@@ -145,16 +146,35 @@ fn input(t: f64, events: Vec<egui::Event>) -> egui::RawInput {
     }
 }
 
+/// CPU time this thread has run, from Linux's scheduler statistics; `None` elsewhere. On a
+/// shared machine it leaves out the time the frame waited for a core, which wall time counts.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Wall time of each measured frame (sorted), and the mean CPU time of the UI thread a frame.
+struct Frames {
+    wall: Vec<Duration>,
+    cpu_mean: Option<Duration>,
+}
+
 fn measure(
     app: &mut TifaApp,
     ctx: &egui::Context,
     clock: &mut f64,
     view: View,
     hover: bool,
-) -> Vec<Duration> {
+    each_frame: &mut dyn FnMut(&mut TifaApp, usize),
+) -> Frames {
     app.handle_command(Command::ShowView(view));
-    let mut times = Vec::with_capacity(FRAMES);
+    let mut wall = Vec::with_capacity(FRAMES);
+    let mut cpu_start = None;
     for f in 0..FRAMES + 10 {
+        if f == 10 {
+            cpu_start = thread_cpu();
+        }
         // Moving the pointer over the plot makes the timeline look up the mark under it.
         let events = if hover {
             vec![egui::Event::PointerMoved(egui::pos2(
@@ -167,23 +187,33 @@ fn measure(
         *clock += 1.0 / 60.0;
         let raw = input(*clock, events);
         let t = Instant::now();
+        // What the user does this frame (a command) counts as part of the frame.
+        each_frame(app, f);
         let mut out = ctx.run_ui(raw, |ui| app.show(ui));
         let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
         // No renderer uploads font textures here; dropping them unapplied is deliberate.
         out.textures_delta.clear();
         if f >= 10 {
-            times.push(t.elapsed());
+            wall.push(t.elapsed());
         }
     }
-    times.sort();
-    times
+    // The scheduler counts CPU time in ticks, too coarse for one frame but exact over many.
+    let cpu_mean = cpu_start
+        .zip(thread_cpu())
+        .map(|(a, b)| b.saturating_sub(a) / FRAMES as u32);
+    wall.sort();
+    Frames { wall, cpu_mean }
 }
 
-fn report(name: &str, times: &[Duration]) {
+fn report(name: &str, frames: &Frames) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let times = &frames.wall;
     let mean = times.iter().map(|d| ms(*d)).sum::<f64>() / times.len() as f64;
+    let cpu = frames
+        .cpu_mean
+        .map_or_else(|| "—".to_string(), |d| format!("{:6.2} ms", ms(d)));
     println!(
-        "{name:<22} mean {mean:6.2} ms   median {:6.2} ms   p95 {:6.2} ms   ({} frames)",
+        "{name:<22} mean {mean:6.2} ms   median {:6.2} ms   p95 {:6.2} ms   cpu mean {cpu}   ({} frames)",
         ms(times[times.len() / 2]),
         ms(times[times.len() * 95 / 100]),
         times.len()
@@ -208,23 +238,102 @@ fn main() {
     let mut clock = 0.0;
     report(
         "timeline",
-        &measure(&mut app, &ctx, &mut clock, View::Timeline, false),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Timeline,
+            false,
+            &mut |_, _| {},
+        ),
     );
     report(
         "timeline, hovering",
-        &measure(&mut app, &ctx, &mut clock, View::Timeline, true),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Timeline,
+            true,
+            &mut |_, _| {},
+        ),
     );
     app.handle_command(Command::SelectPhraseGroup(Some(0)));
     report(
         "timeline, group lit",
-        &measure(&mut app, &ctx, &mut clock, View::Timeline, false),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Timeline,
+            false,
+            &mut |_, _| {},
+        ),
     );
     report(
         "matrix",
-        &measure(&mut app, &ctx, &mut clock, View::Compare, false),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Compare,
+            false,
+            &mut |_, _| {},
+        ),
     );
     report(
         "matrix, hovering",
-        &measure(&mut app, &ctx, &mut clock, View::Compare, true),
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Compare,
+            true,
+            &mut |_, _| {},
+        ),
     );
+
+    // The two places with the most directives side by side, while a correction is applied
+    // and undone every 20 frames: alignment and corrections run as jobs, the frame only draws.
+    let (left, right) = two_largest_places(&app.state.analysis);
+    app.handle_command(Command::ComparePlaces(left.clone(), right.clone()));
+    // One frame asks for the alignment; the measured frames start once it is in.
+    app.handle_command(Command::ShowView(View::Diff));
+    clock += 1.0 / 60.0;
+    let mut out = ctx.run_ui(input(clock, Vec::new()), |ui| app.show(ui));
+    out.textures_delta.clear();
+    app.wait_for_jobs(Duration::from_secs(300));
+    let meeting = app.state.analysis.meetings[0].id;
+    let mut correct = |app: &mut TifaApp, f: usize| match f % 40 {
+        0 => app.handle_command(Command::CorrectMeeting(
+            meeting,
+            Correction {
+                title: Some(format!("更正后的标题{f}")),
+                ..Correction::default()
+            },
+        )),
+        20 => app.handle_command(Command::Undo),
+        _ => {}
+    };
+    let frames = measure(&mut app, &ctx, &mut clock, View::Diff, true, &mut correct);
+    let rows = app.state.diff_rows.as_ref().map_or(0, |r| r.rows.len());
+    report(&format!("diff {left}/{right}, correcting"), &frames);
+    println!(
+        "  ({rows} aligned rows, {} alignments applied)",
+        app.jobs().finished(ALIGN)
+    );
+}
+
+/// The two places whose meetings hold the most directives.
+fn two_largest_places(a: &Analysis) -> (String, String) {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &a.meetings {
+        if let Some(p) = &m.place {
+            *count.entry(&p.name).or_default() += m.directives.len();
+        }
+    }
+    let mut by_size: Vec<(&str, usize)> = count.into_iter().collect();
+    by_size.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let name = |i: usize| by_size.get(i).map_or_else(String::new, |p| p.0.to_string());
+    (name(0), name(1))
 }

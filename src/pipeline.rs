@@ -10,7 +10,7 @@ use crate::ingest::split;
 use crate::meeting::{self, DateConfig, Gazetteer, LocalityWeights, copies};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
-use crate::progress::{Cancelled, Progress};
+use crate::progress::{Cancelled, Progress, stage};
 use crate::report::place::{self, UNPLACED, place_of};
 
 /// The expensive parts, built once and shared: the gazetteer and the segmenter.
@@ -117,7 +117,11 @@ impl Analysis {
 /// Documents read between two progress reports.
 const EXTRACT_CHUNK: usize = 256;
 
-/// Reads every document of `corpus` into meetings, then mines phrases across them.
+/// The stages [`analyse`] reports, in order.
+pub const STAGES: &[&str] = &[stage::MEETINGS, stage::PHRASES, stage::GROUPING];
+
+/// Reads every document of `corpus` into meetings, then mines phrases across them, reporting
+/// the [`STAGES`] to `progress`.
 pub fn analyse(
     engine: &Engine,
     corpus: Corpus,
@@ -128,8 +132,8 @@ pub fn analyse(
         mut documents,
         problems,
     } = corpus;
-    let total = documents.len() + 1;
-    if progress.report(0, total).is_break() {
+    let total = documents.len();
+    if progress.stage(stage::MEETINGS).is_break() || progress.report(0, total).is_break() {
         return Err(Cancelled);
     }
     // Chunks keep both cores busy while progress and cancel are still checked often.
@@ -165,7 +169,6 @@ pub fn analyse(
         progress,
     )?;
     drop(labels);
-    let _ = progress.report(total, total);
     let mut analysis = Analysis {
         documents,
         problems,
@@ -175,4 +178,57 @@ pub fn analyse(
     };
     analysis.refresh_places();
     Ok(analysis)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::ControlFlow;
+
+    use super::*;
+    use crate::ingest::seed_corpus;
+
+    /// Records the stages met and stops at the first report of `stop_in`, if given.
+    struct Watch {
+        stages: Vec<&'static str>,
+        current: &'static str,
+        stop_in: Option<&'static str>,
+    }
+
+    impl Progress for Watch {
+        fn report(&mut self, done: usize, total: usize) -> ControlFlow<()> {
+            assert!(done <= total, "{}: {done} of {total}", self.current);
+            if self.stop_in == Some(self.current) {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        }
+
+        fn stage(&mut self, name: &'static str) -> ControlFlow<()> {
+            self.stages.push(name);
+            self.current = name;
+            ControlFlow::Continue(())
+        }
+    }
+
+    /// Analyses the seeds, stopping in `stop_in`; returns the stages met and whether it finished.
+    fn check(engine: &Engine, stop_in: Option<&'static str>, stages: &[&str], finished: bool) {
+        let mut watch = Watch {
+            stages: Vec::new(),
+            current: "",
+            stop_in,
+        };
+        let got = analyse(engine, seed_corpus(), &Config::default(), &mut watch);
+        assert_eq!(watch.stages, stages, "{stop_in:?}");
+        assert_eq!(got.is_ok(), finished, "{stop_in:?}");
+    }
+
+    #[test]
+    fn every_stage_reports_in_order_and_each_can_cancel() {
+        let engine = Engine::new();
+        check(&engine, None, STAGES, true);
+        check(&engine, Some(stage::MEETINGS), &STAGES[..1], false);
+        check(&engine, Some(stage::PHRASES), &STAGES[..2], false);
+        check(&engine, Some(stage::GROUPING), STAGES, false);
+    }
 }

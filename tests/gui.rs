@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tifa::gui::command::{Command, Correction, DiffPair, ExportFormat, TableKind, View};
+use tifa::gui::jobs::{ALIGN, CORRECT};
 use tifa::gui::{TifaApp, fonts};
 use tifa::model::{
     DateBasis, Directive, DocId, Document, Meeting, MeetingId, Place, PlaceLevel, PolicyDate, Span,
@@ -288,6 +289,10 @@ fn corrections_apply_and_undo_and_redo() {
         ..Correction::default()
     };
     app.handle_command(Command::CorrectMeeting(id, fix));
+    // Corrections are applied on a background job; the undo history is kept at once.
+    assert!(app.jobs().is_running(CORRECT));
+    assert_eq!(app.state.undo.len(), 1);
+    app.wait_for_jobs(WAIT);
     let m = app.state.analysis.meeting(id).unwrap();
     assert_eq!(m.title, "县委理论学习中心组学习会");
     assert_eq!(
@@ -298,17 +303,160 @@ fn corrections_apply_and_undo_and_redo() {
     assert_eq!(app.state.workspace.corrections.len(), 1);
 
     app.handle_command(Command::Undo);
+    app.wait_for_jobs(WAIT);
     let m = app.state.analysis.meeting(id).unwrap();
     assert_eq!(m.title, "第2次常委会会议");
     assert!(!app.state.analysis.places.iter().any(|p| p == "丁县"));
 
     app.handle_command(Command::Redo);
+    app.wait_for_jobs(WAIT);
     assert_eq!(
         app.state.analysis.meeting(id).unwrap().title,
         "县委理论学习中心组学习会"
     );
     app.handle_command(Command::CorrectMeeting(id, Correction::default()));
     assert!(app.state.workspace.corrections.is_empty());
+    // With no corrections left the engine's result is shown as it is, without a job.
+    assert!(!app.jobs().is_running(CORRECT));
+    assert!(Arc::ptr_eq(&app.state.analysis, &app.state.raw));
+    assert_eq!(
+        app.state.analysis.meeting(id).unwrap().title,
+        "第2次常委会会议"
+    );
+}
+
+/// Four places with many meetings of varied directives, so that aligning two of them is real
+/// work.
+fn four_big_places(per_place: u32) -> Analysis {
+    const WORDS: [&str; 24] = [
+        "统筹", "推进", "疫情", "防控", "复工", "复产", "落实", "责任", "压实", "基层", "民生",
+        "保障", "项目", "建设", "招商", "引资", "生态", "环境", "安全", "生产", "乡村", "振兴",
+        "营商", "改革",
+    ];
+    let places = ["甲县", "乙市", "丙区", "丁县"];
+    let mut text = String::new();
+    let mut seed = 11_u64;
+    let mut word = || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        WORDS[((seed >> 33) % WORDS.len() as u64) as usize]
+    };
+    let mut meetings = Vec::new();
+    for i in 0..per_place * 4 {
+        let directives = (0..6)
+            .map(|_| {
+                let d = format!(
+                    "要{}{}{}，{}{}{}，{}{}",
+                    word(),
+                    word(),
+                    word(),
+                    word(),
+                    word(),
+                    word(),
+                    word(),
+                    word()
+                );
+                let start = text.len();
+                text.push_str(&d);
+                text.push('。');
+                Directive {
+                    span: Span::new(start, start + d.len()),
+                    text: d,
+                    cue: "会议强调".into(),
+                }
+            })
+            .collect();
+        meetings.push(Meeting {
+            id: MeetingId(i),
+            doc: DocId(0),
+            place: Some(place(places[(i % 4) as usize])),
+            date: Some(PolicyDate::new(
+                NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default()
+                    + chrono::Days::new(u64::from(i)),
+                DateBasis::Explicit,
+            )),
+            title: format!("第{}次常委会会议", i + 1),
+            directives,
+            ..Meeting::default()
+        });
+    }
+    for m in &mut meetings {
+        m.article = Span::new(0, text.len());
+    }
+    let mut a = Analysis {
+        documents: vec![Document::from_text(DocId(0), "/tmp/big.txt", &text)],
+        meetings,
+        ..Analysis::default()
+    };
+    a.refresh_places();
+    a
+}
+
+#[test]
+fn changing_the_diff_pair_quickly_leaves_one_alignment_for_the_last_pair() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(four_big_places(150));
+    let mut h = harness(app);
+    h.run_steps(1);
+    let pairs = [("甲县", "乙市"), ("甲县", "丙区"), ("乙市", "丁县")];
+    let mut generations = Vec::new();
+    for (a, b) in pairs {
+        let pair = DiffPair::Places(a.into(), b.into());
+        h.state_mut()
+            .handle_command(Command::ComparePlaces(a.into(), b.into()));
+        // One frame: the Diff view asks for its rows and the alignment starts at once.
+        h.run_steps(1);
+        let app = h.state();
+        let aligning: Vec<_> = app.jobs().statuses().filter(|j| j.name == ALIGN).collect();
+        assert_eq!(aligning.len(), 1, "{a} {b}");
+        generations.push(aligning[0].generation);
+        assert_eq!(app.state.aligning.as_ref().map(|k| &k.1), Some(&pair));
+        assert!(app.state.diff_rows.is_none());
+    }
+    assert!(
+        generations.windows(2).all(|w| w[0] < w[1]),
+        "{generations:?}"
+    );
+    h.state_mut().wait_for_jobs(WAIT);
+    h.run_steps(2);
+    let app = h.state();
+    // Only the last pair's alignment reached the view; the two it replaced were dropped.
+    assert_eq!(app.jobs().finished(ALIGN), 1);
+    assert!(!app.busy());
+    let rows = app.state.diff_rows.as_ref().unwrap();
+    assert_eq!(rows.key.1, DiffPair::Places("乙市".into(), "丁县".into()));
+    assert!(rows.rows.len() >= 150 * 6, "{}", rows.rows.len());
+    // The rows in sight are drawn, not all of them.
+    assert!(h.query_by_label("左 · 地点").is_some());
+    assert!(h.query_all_by_label_contains("%").count() < 200);
+}
+
+#[test]
+fn export_and_a_whole_place_diff_leave_the_frame_free() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(four_big_places(150));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("diff.csv");
+    app.handle_command(Command::ComparePlaces("甲县".into(), "丙区".into()));
+    app.handle_command(Command::Export {
+        table: TableKind::Diff,
+        path: path.clone(),
+        format: ExportFormat::Csv,
+        overwrite: false,
+    });
+    // The export runs as a job of its own: nothing was built or written yet on this thread.
+    let exporting: Vec<_> = app.jobs().statuses().map(|j| j.name.clone()).collect();
+    assert_eq!(exporting, [format!("export {}", path.display())]);
+    assert_eq!(app.wait_for_export(WAIT), Some(Ok(())));
+    let mut r = csv::Reader::from_path(&path).unwrap();
+    assert!(r.records().count() >= 150 * 6);
+    assert!(
+        app.state
+            .notifications
+            .iter()
+            .any(|n| n.text.contains("diff.csv"))
+    );
 }
 
 #[test]
@@ -483,6 +631,8 @@ fn checked_and_corrected_meetings_say_how_far_each_field_is_right() {
         });
         h.run_steps(3);
     };
+    // Corrections are applied on a background job.
+    h.state_mut().wait_for_jobs(WAIT);
     h.get_by_label("文档库").click();
     h.run_steps(3);
     assert!(h.query_by_label_contains("尚无已核对的会议").is_some());
@@ -511,13 +661,19 @@ fn checked_and_corrected_meetings_say_how_far_each_field_is_right() {
         "日期：已核对 2 次会议，2 次正确",
         "标题：已核对 2 次会议，2 次正确",
     ] {
-        assert!(h.query_by_label(line).is_some(), "{line}");
+        // A label and its text run both carry the words.
+        assert!(
+            h.query_all_by_label_contains(line).next().is_some(),
+            "{line}"
+        );
     }
 
     h.state_mut().handle_command(Command::Undo);
+    h.state_mut().wait_for_jobs(WAIT);
     h.run_steps(3);
     assert!(
-        h.query_by_label("地点：已核对 1 次会议，1 次正确")
+        h.query_all_by_label_contains("地点：已核对 1 次会议，1 次正确")
+            .next()
             .is_some()
     );
 

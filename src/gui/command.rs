@@ -114,6 +114,9 @@ pub enum Command {
     DiffMeetings(MeetingId, MeetingId),
     /// Put all meetings of two places (short names) side by side in the Diff view.
     ComparePlaces(String, String),
+    /// Align the Diff view's pair in the current analysis on a background job, in the colours
+    /// of dark mode (`true`) or light mode.
+    AlignDiff { dark: bool },
     /// Write a table to a file; asks first when the file exists and `overwrite` is false.
     Export {
         table: TableKind,
@@ -129,7 +132,7 @@ pub enum Command {
     Undo,
     /// Redo the last undone correction.
     Redo,
-    /// Cancel the running load or analysis.
+    /// Cancel every running background job.
     CancelJob,
     /// Switch the interface language.
     SetLanguage(Lang),

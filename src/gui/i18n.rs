@@ -16,8 +16,6 @@ const STRINGS: &[(&str, &str)] = &[
     ("Redo", "重做"),
     ("Cancel", "取消"),
     ("Language", "语言"),
-    ("Reading files", "正在读取文件"),
-    ("Analysing", "正在分析"),
     ("Ready", "就绪"),
     ("documents", "篇文档"),
     ("meetings", "次会议"),
@@ -91,7 +89,6 @@ const STRINGS: &[(&str, &str)] = &[
     ("inferred", "推断"),
     ("metadata", "网页元数据"),
     ("path", "文件名"),
-    ("corrected", "已更正"),
     ("day", "精确到日"),
     ("month", "精确到月"),
     ("approximate", "大致"),
@@ -99,6 +96,16 @@ const STRINGS: &[(&str, &str)] = &[
     ("Meetings", "会议"),
     ("Count", "次数"),
     ("Table", "表格"),
+    ("starting", "正在开始"),
+    ("reading", "读取"),
+    ("finding meetings", "识别会议"),
+    ("counting phrases", "统计提法"),
+    ("grouping phrases", "归并提法"),
+    ("aligning", "对齐"),
+    ("exporting", "导出"),
+    ("applying corrections", "应用更正"),
+    ("Export cancelled", "已取消导出"),
+    ("Failed", "失败"),
 ];
 
 /// The text for `key` in `lang`; the key itself when no translation exists.

@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod panels;
 pub mod state;
+pub mod widgets;
 pub mod workspace;
 
 pub use app::TifaApp;

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::gui::workspace::Workspace;
 
 use crate::gui::command::{Correction, DiffPair, Lang, View};
+use crate::gui::jobs::{JobStatus, LOAD};
+use crate::gui::panels::diff::{AlignedRows, RowsKey};
 use crate::ingest::Corpus;
 use crate::model::{Meeting, MeetingId, Place, PlaceLevel, PolicyDate};
 use crate::pipeline::Analysis;
@@ -46,17 +48,6 @@ pub struct Notification {
     pub level: Level,
     /// One line.
     pub text: String,
-}
-
-/// A background job's progress, for the status bar.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct JobStatus {
-    /// What it is doing (a string-table key).
-    pub stage: &'static str,
-    /// Steps done.
-    pub done: usize,
-    /// Steps in all (0 when unknown).
-    pub total: usize,
 }
 
 /// An export waiting for the user to confirm overwriting a file.
@@ -97,8 +88,12 @@ pub struct AppState {
     pub undo: Vec<BTreeMap<String, Correction>>,
     /// Corrections undone, newest last.
     pub redo: Vec<BTreeMap<String, Correction>>,
-    /// The running load or analysis, if any.
-    pub job: Option<JobStatus>,
+    /// The running background jobs, as the status bar shows them.
+    pub jobs: Vec<JobStatus>,
+    /// The Diff view's aligned rows, for the pair (and revision) they were built for.
+    pub diff_rows: Option<AlignedRows>,
+    /// What the running alignment job is aligning.
+    pub aligning: Option<RowsKey>,
     /// Messages for the user, oldest first.
     pub notifications: Vec<Notification>,
     /// An export waiting for "replace?".
@@ -116,10 +111,15 @@ impl AppState {
         });
     }
 
-    /// Sets a new engine result and applies the corrections to it.
-    pub fn set_analysis(&mut self, raw: Arc<Analysis>) {
+    /// True while the corpus is being read or analysed.
+    pub fn loading(&self) -> bool {
+        self.jobs.iter().any(|j| j.name == LOAD)
+    }
+
+    /// Sets a new engine result and the same with the corrections applied.
+    pub fn set_analysis(&mut self, raw: Arc<Analysis>, analysis: Arc<Analysis>) {
         self.raw = raw;
-        self.apply_corrections();
+        self.set_corrected(analysis);
         let n = self.analysis.meetings.len() as u32;
         if self.selected_meeting.is_some_and(|m| m.0 >= n) {
             self.selected_meeting = None;
@@ -135,9 +135,9 @@ impl AppState {
         }
     }
 
-    /// Rebuilds `analysis` from `raw` and the workspace's corrections.
-    pub fn apply_corrections(&mut self) {
-        self.analysis = Arc::new(corrected(&self.raw, &self.workspace.corrections));
+    /// Shows `analysis`, the engine's result with the corrections applied.
+    pub fn set_corrected(&mut self, analysis: Arc<Analysis>) {
+        self.analysis = analysis;
         self.revision += 1;
     }
 

@@ -310,6 +310,9 @@ pub(super) fn pass_one(
             .collect();
         grams.extend(part.into_iter().flatten());
     }
+    if progress.report(meetings.len(), meetings.len()).is_break() {
+        return Err(Cancelled);
+    }
     grams.par_sort_unstable_by_key(|g| (g.hash, g.meeting));
     Ok(grams)
 }

@@ -20,7 +20,7 @@ pub use crate::phrase::places::place_uses;
 use crate::phrase::score::{ScoreWeights, round3};
 use crate::phrase::select::{Candidate, FOLLOWERS_PER_LEADER, best, drop_redundant, rank};
 use crate::phrase::variants;
-use crate::progress::{Cancelled, Progress};
+use crate::progress::{Cancelled, NoProgress, Progress, stage};
 
 /// Settings for phrase mining.
 #[derive(Clone, Debug)]
@@ -65,7 +65,16 @@ pub fn mine(
     progress: &mut dyn Progress,
 ) -> Result<Vec<PhraseGroup>, Cancelled> {
     let index = PhraseIndex::build(meetings, segmenter, config, progress)?;
-    Ok(index.groups(meetings, documents, places, segmenter, config))
+    let meetings = &meetings[..index.meetings.min(meetings.len())];
+    groups_of(
+        &index.grams,
+        meetings,
+        documents,
+        places,
+        segmenter,
+        config,
+        progress,
+    )
 }
 
 /// The candidate strings of a list of meetings, counted once and kept, so that a new report's
@@ -86,6 +95,9 @@ impl PhraseIndex {
         config: &MineConfig,
         progress: &mut dyn Progress,
     ) -> Result<Self, Cancelled> {
+        if progress.stage(stage::PHRASES).is_break() {
+            return Err(Cancelled);
+        }
         Ok(Self {
             grams: pass_one(meetings, 0, segmenter, config, progress)?,
             meetings: meetings.len(),
@@ -96,13 +108,7 @@ impl PhraseIndex {
     /// new meetings appended.
     pub fn add(&mut self, meetings: &[Meeting], segmenter: &Segmenter, config: &MineConfig) {
         let from = self.meetings.min(meetings.len());
-        let Ok(new) = pass_one(
-            &meetings[from..],
-            from,
-            segmenter,
-            config,
-            &mut crate::NoProgress,
-        ) else {
+        let Ok(new) = pass_one(&meetings[from..], from, segmenter, config, &mut NoProgress) else {
             return;
         };
         // Both lists are sorted; a merge keeps the whole sorted in linear time.
@@ -143,7 +149,17 @@ impl PhraseIndex {
         config: &MineConfig,
     ) -> Vec<PhraseGroup> {
         let meetings = &meetings[..self.meetings.min(meetings.len())];
-        groups_of(&self.grams, meetings, documents, places, segmenter, config)
+        // Without a progress to cancel through, grouping always finishes.
+        groups_of(
+            &self.grams,
+            meetings,
+            documents,
+            places,
+            segmenter,
+            config,
+            &mut NoProgress,
+        )
+        .unwrap_or_default()
     }
 }
 
@@ -154,10 +170,24 @@ fn groups_of(
     places: &[Option<&str>],
     segmenter: &Segmenter,
     config: &MineConfig,
-) -> Vec<PhraseGroup> {
+    progress: &mut dyn Progress,
+) -> Result<Vec<PhraseGroup>, Cancelled> {
+    // Four passes follow pass one: candidates, redundancy, variants, occurrences.
+    let mut pass = |done: usize| {
+        if (done == 0 && progress.stage(stage::GROUPING).is_break())
+            || progress.report(done, 4).is_break()
+        {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    };
+    pass(0)?;
     let place_ids = place_ids(meetings.len(), places);
     let candidates = candidates(grams, meetings, &place_ids, segmenter, config);
+    pass(1)?;
     let kept = drop_redundant(candidates, config.max_groups.saturating_mul(4));
+    pass(2)?;
     let texts: Vec<&str> = kept.iter().map(|c| c.text).collect();
     // Every candidate may head a group, so that 复工复产 in one meeting and 复产复工 in another
     // make a group of two meetings; a group of one-meeting strings must reach the minimum
@@ -170,6 +200,7 @@ fn groups_of(
         })
         .take(config.max_groups.saturating_mul(2))
         .collect();
+    pass(3)?;
     let occurrences = pass_three(meetings, &texts, &groups);
     let mut out: Vec<PhraseGroup> = groups
         .iter()
@@ -194,7 +225,8 @@ fn groups_of(
     for (i, g) in out.iter_mut().enumerate() {
         g.id = i as u32;
     }
-    out
+    pass(4)?;
+    Ok(out)
 }
 
 /// Every string in at least `min_meetings` meetings, scored, best first.

@@ -1,11 +1,12 @@
 //! Two meetings, or two places, side by side: directives aligned clause to clause, shared and
 //! changed characters marked, both sides in one scroll area so they scroll together.
-
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+//!
+//! Alignment and the rows' layout jobs are built by a background job (see
+//! `gui::jobs::work::start_align`); the view asks for them with [`Command::AlignDiff`] and draws
+//! only the rows in sight.
 
 use egui::text::LayoutJob;
-use egui::{Color32, FontId, TextFormat};
+use egui::{Color32, FontId, Rect, TextFormat, UiBuilder, vec2};
 
 use crate::compare::align::{AlignConfig, Alignment, align_meetings};
 use crate::compare::diff::{SegmentKind, TextDiff};
@@ -15,23 +16,41 @@ use crate::gui::panels::{ViewCtx, meeting_line};
 use crate::pipeline::Analysis;
 use crate::report::align_places;
 
-/// One aligned row: left job, right job, score.
-type Row = (Option<LayoutJob>, Option<LayoutJob>, f64);
+/// What aligned rows were built for: the analysis revision, the pair, dark mode.
+pub type RowsKey = (u64, DiffPair, bool);
 
-/// What the cached rows were built for: revision, pair, dark mode.
-type RowsKey = (u64, DiffPair, bool);
+/// The font of the two sides.
+const FONT_SIZE: f32 = 14.0;
+/// Space between rows.
+const ROW_GAP: f32 = 8.0;
 
-/// Pairs with more directives than this are aligned on a background thread, so a whole place
-/// against another never stalls a frame; small pairs take well under a millisecond and are
-/// aligned at once.
-const BACKGROUND_DIRECTIVES: usize = 1_000;
+/// One aligned row, laid out for drawing.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The left clause with its changed characters marked; `None` when it has no partner.
+    pub left: Option<LayoutJob>,
+    /// The right clause.
+    pub right: Option<LayoutJob>,
+    /// How alike the two are, 0 to 1.
+    pub score: f64,
+    /// Characters of the longer side, to estimate the row's height before it is laid out.
+    chars: usize,
+}
+
+/// The Diff view's rows for one pair, as the alignment job hands them over.
+#[derive(Clone, Debug)]
+pub struct AlignedRows {
+    /// What they were built for.
+    pub key: RowsKey,
+    /// The rows, in order.
+    pub rows: Vec<Row>,
+}
 
 /// The Diff view.
 #[derive(Debug, Default)]
 pub struct DiffView {
-    rows: Option<(RowsKey, Vec<Row>)>,
-    /// An alignment running on a background thread, and what it is for.
-    pending: Option<(RowsKey, Receiver<Option<Alignment>>)>,
+    /// Estimated top of each row (and the end), for the rows and width they were made for.
+    tops: Option<(RowsKey, u32, Vec<f32>)>,
 }
 
 impl DiffView {
@@ -47,8 +66,12 @@ impl DiffView {
         };
         let dark = ui.visuals().dark_mode;
         let key = (st.revision, pair, dark);
-        self.refresh(ui.ctx(), &st.analysis, key);
-        let Some((_, rows)) = &self.rows else {
+        let fresh = st.diff_rows.as_ref().is_some_and(|r| r.key == key);
+        if !fresh && st.aligning.as_ref() != Some(&key) {
+            cx.tx.send(Command::AlignDiff { dark });
+        }
+        // Rows of an older revision of the same pair stay in view until the new ones arrive.
+        let Some(aligned) = st.diff_rows.as_ref().filter(|r| r.key.1 == key.1) else {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
                 ui.spinner();
@@ -60,36 +83,88 @@ impl DiffView {
             let (same, changed) = colors(dark);
             ui.label(egui::RichText::new(tr(lang, "shared")).background_color(same));
             ui.label(egui::RichText::new(tr(lang, "changed")).background_color(changed));
+            if !fresh {
+                ui.spinner();
+            }
         });
         ui.separator();
         let half = ((ui.available_width() - 70.0) / 2.0).max(120.0);
+        self.rows_ui(ui, aligned, half);
+    }
+
+    /// Draws the rows in sight; the rest are counted by estimated height only, so two whole
+    /// places with thousands of rows cost no more a frame than two meetings.
+    fn rows_ui(&mut self, ui: &mut egui::Ui, aligned: &AlignedRows, half: f32) {
+        let font = FontId::proportional(FONT_SIZE);
+        let stale = self
+            .tops
+            .as_ref()
+            .is_none_or(|(k, w, _)| *k != aligned.key || *w != half.to_bits());
+        if stale {
+            let (glyph, line) = ui
+                .ctx()
+                .fonts_mut(|f| (f.glyph_width(&font, '国'), f.row_height(&font)));
+            let per_line = (half / glyph.max(1.0)).floor().max(1.0);
+            let mut tops = Vec::with_capacity(aligned.rows.len() + 1);
+            let mut y = 0.0;
+            for r in &aligned.rows {
+                tops.push(y);
+                let lines = (r.chars as f32 / per_line).ceil().max(1.0);
+                y += lines * line + ROW_GAP;
+            }
+            tops.push(y);
+            self.tops = Some((aligned.key.clone(), half.to_bits(), tops));
+        }
+        let Some((_, _, tops)) = &self.tops else {
+            return;
+        };
+        let line_color = ui.visuals().faint_bg_color;
         egui::ScrollArea::vertical()
             .auto_shrink(false)
-            .show(ui, |ui| {
-                egui::Grid::new("diff-grid")
-                    .num_columns(3)
-                    .striped(true)
-                    .spacing([12.0, 8.0])
-                    .show(ui, |ui| {
-                        for (lj, rj, score) in rows {
-                            for job in [lj, rj] {
-                                match job {
-                                    Some(j) => {
-                                        let mut j = j.clone();
-                                        j.wrap.max_width = half;
-                                        ui.label(j);
-                                    }
-                                    None => {
-                                        ui.allocate_space(egui::vec2(half, 1.0));
-                                    }
-                                }
-                            }
-                            ui.weak(format!("{:.0}%", score * 100.0));
-                            ui.end_row();
+            .show_viewport(ui, |ui, viewport| {
+                ui.set_height(tops.last().copied().unwrap_or(0.0));
+                let first = tops
+                    .partition_point(|t| *t <= viewport.min.y)
+                    .saturating_sub(1)
+                    .min(aligned.rows.len());
+                let origin = ui.max_rect().top();
+                let top = origin + tops.get(first).copied().unwrap_or(0.0);
+                let rect = Rect::from_x_y_ranges(
+                    ui.max_rect().x_range(),
+                    top..=ui.max_rect().bottom().max(top),
+                );
+                ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
+                    ui.skip_ahead_auto_ids(first);
+                    // Rows in sight are drawn one after the other at their real height.
+                    for row in &aligned.rows[first..] {
+                        if ui.cursor().top() - origin > viewport.max.y {
+                            break;
                         }
-                    });
+                        row_ui(ui, row, half);
+                        let y = ui.cursor().top() - ROW_GAP / 2.0;
+                        ui.painter()
+                            .hline(ui.max_rect().x_range(), y, (1.0, line_color));
+                    }
+                });
             });
     }
+}
+
+fn row_ui(ui: &mut egui::Ui, row: &Row, half: f32) {
+    ui.horizontal_top(|ui| {
+        for side in [&row.left, &row.right] {
+            ui.allocate_ui(vec2(half, 0.0), |ui| {
+                ui.set_width(half);
+                if let Some(j) = side {
+                    let mut j = j.clone();
+                    j.wrap.max_width = half;
+                    ui.label(j);
+                }
+            });
+        }
+        ui.weak(format!("{:.0}%", row.score * 100.0));
+    });
+    ui.add_space(ROW_GAP);
 }
 
 /// Pickers for two meetings, or two places.
@@ -157,74 +232,10 @@ fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
     });
 }
 
-impl DiffView {
-    /// Makes the cached rows match `key`: aligns small pairs at once and large ones on a
-    /// background thread, picking up its result when it arrives.
-    fn refresh(&mut self, ctx: &egui::Context, analysis: &Arc<Analysis>, key: RowsKey) {
-        if self.rows.as_ref().is_some_and(|(k, _)| *k == key) {
-            self.pending = None;
-            return;
-        }
-        if let Some((k, rx)) = &self.pending {
-            if *k == key {
-                match rx.try_recv() {
-                    Ok(al) => {
-                        let rows = al.map_or_else(Vec::new, |a| rows(&a, key.2));
-                        self.rows = Some((key, rows));
-                        self.pending = None;
-                    }
-                    Err(TryRecvError::Empty) => {}
-                    Err(TryRecvError::Disconnected) => {
-                        self.rows = Some((key, Vec::new()));
-                        self.pending = None;
-                    }
-                }
-                return;
-            }
-        }
-        if directive_count(analysis, &key.1) <= BACKGROUND_DIRECTIVES {
-            let rows = alignment(analysis, &key.1).map_or_else(Vec::new, |a| rows(&a, key.2));
-            self.rows = Some((key, rows));
-            self.pending = None;
-            return;
-        }
-        let (tx, rx) = channel();
-        let shared = Arc::clone(analysis);
-        let pair = key.1.clone();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("tifa-align".into())
-            .spawn(move || {
-                // The view may have moved on; a closed channel just drops the result.
-                let _ = tx.send(alignment(&shared, &pair));
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.rows = None;
-            self.pending = Some((key, rx));
-        } else {
-            let rows = alignment(analysis, &key.1).map_or_else(Vec::new, |a| rows(&a, key.2));
-            self.rows = Some((key, rows));
-        }
-    }
-}
-
-/// How many directives the two sides of `pair` hold together.
-fn directive_count(a: &Analysis, pair: &DiffPair) -> usize {
-    let of_meeting = |id| a.meeting(id).map_or(0, |m| m.directives.len());
-    match pair {
-        DiffPair::Meetings(l, r) => of_meeting(*l) + of_meeting(*r),
-        DiffPair::Places(l, r) => a
-            .meetings
-            .iter()
-            .filter(|m| {
-                m.place
-                    .as_ref()
-                    .is_some_and(|p| *p.name == **l || *p.name == **r)
-            })
-            .map(|m| m.directives.len())
-            .sum(),
-    }
+/// The rows of `pair` in `analysis`, laid out in the colours of dark mode or not. Slow for two
+/// whole places: call it on a job's thread.
+pub fn align_rows(analysis: &Analysis, pair: &DiffPair, dark: bool) -> Vec<Row> {
+    alignment(analysis, pair).map_or_else(Vec::new, |a| rows(&a, dark))
 }
 
 fn alignment(a: &Analysis, pair: &DiffPair) -> Option<Alignment> {
@@ -260,9 +271,13 @@ fn rows(al: &Alignment, dark: bool) -> Vec<Row> {
         .iter()
         .map(|r| {
             let (lj, rj) = side_jobs(&r.diff, fg, same, changed);
-            let has_left = r.left.is_some();
-            let has_right = r.right.is_some();
-            (has_left.then_some(lj), has_right.then_some(rj), r.score)
+            let chars = lj.text.chars().count().max(rj.text.chars().count());
+            Row {
+                left: r.left.is_some().then_some(lj),
+                right: r.right.is_some().then_some(rj),
+                score: r.score,
+                chars,
+            }
         })
         .collect()
 }
@@ -274,7 +289,7 @@ fn side_jobs(
     same: Color32,
     changed: Color32,
 ) -> (LayoutJob, LayoutJob) {
-    let mut fmt_same = TextFormat::simple(FontId::proportional(14.0), fg);
+    let mut fmt_same = TextFormat::simple(FontId::proportional(FONT_SIZE), fg);
     fmt_same.background = same;
     let mut fmt_changed = fmt_same.clone();
     fmt_changed.background = changed;

@@ -3,12 +3,13 @@
 
 use std::collections::HashSet;
 
-use chrono::{Datelike, NaiveDate};
 use egui::{Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use crate::gui::command::Command;
 use crate::gui::i18n::tr;
 use crate::gui::panels::ViewCtx;
+use crate::gui::widgets::DateAxis;
+use crate::gui::widgets::date_axis::day_number;
 use crate::model::MeetingId;
 use crate::pipeline::Analysis;
 
@@ -85,15 +86,6 @@ impl Index {
     }
 }
 
-/// Day number of a date (days since 1 January of year 1).
-fn day_number(d: NaiveDate) -> f64 {
-    f64::from(d.num_days_from_ce())
-}
-
-fn date_of(day: f64) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(day.floor() as i32)
-}
-
 /// The timeline view.
 #[derive(Debug, Default)]
 pub struct TimelineView {
@@ -118,7 +110,7 @@ impl TimelineView {
         if self.index.lanes.iter().all(|l| l.marks.is_empty()) {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| {
-                let text = if s.job.is_some() {
+                let text = if s.loading() {
                     "Analysis in progress…"
                 } else {
                     "No meetings yet."
@@ -209,10 +201,15 @@ impl TimelineView {
 
         let painter = ui.painter_at(rect);
         let visuals = ui.visuals().clone();
-        let px_per_day = f64::from(width) / (t1 - t0);
-        let x_of = |day: f64| plot.left() + ((day - t0) * px_per_day) as f32;
-
-        axis_ui(&painter, rect, plot, t0, t1, px_per_day, &x_of, &visuals);
+        let axis = DateAxis {
+            t0,
+            t1,
+            left: plot.left(),
+            width,
+        };
+        let px_per_day = axis.px_per_day();
+        let x_of = |day: f64| axis.x_of(day);
+        axis.ui(&painter, rect, plot, &visuals);
 
         self.refresh_highlight(cx);
         let highlight = s
@@ -443,189 +440,9 @@ fn fit(min: f64, max: f64) -> (f64, f64) {
     (min - pad, max + pad)
 }
 
-/// A tick spacing on the date axis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
-    Days(u32),
-    Months(u32),
-    Years(i32),
-}
-
-impl Step {
-    fn approx_days(self) -> f64 {
-        match self {
-            Step::Days(n) => f64::from(n),
-            Step::Months(n) => f64::from(n) * 30.44,
-            Step::Years(n) => f64::from(n) * 365.25,
-        }
-    }
-}
-
-/// The finest spacing whose ticks stand at least `min_px` apart.
-fn choose_step(px_per_day: f64, min_px: f64) -> Step {
-    const STEPS: [Step; 14] = [
-        Step::Days(1),
-        Step::Days(2),
-        Step::Days(7),
-        Step::Days(14),
-        Step::Months(1),
-        Step::Months(2),
-        Step::Months(3),
-        Step::Months(6),
-        Step::Years(1),
-        Step::Years(2),
-        Step::Years(5),
-        Step::Years(10),
-        Step::Years(50),
-        Step::Years(100),
-    ];
-    STEPS
-        .into_iter()
-        .find(|s| s.approx_days() * px_per_day >= min_px)
-        .unwrap_or(Step::Years(100))
-}
-
-/// The tick dates in `[t0, t1]` and their labels.
-fn ticks(t0: f64, t1: f64, step: Step) -> Vec<(NaiveDate, String)> {
-    let (Some(start), Some(end)) = (date_of(t0), date_of(t1)) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    match step {
-        Step::Days(n) => {
-            let mut d = start;
-            // Align to multiples of n so ticks do not jump while panning.
-            while d.num_days_from_ce() % n as i32 != 0 {
-                d = d.succ_opt().unwrap_or(d);
-                if d > end {
-                    return out;
-                }
-            }
-            while d <= end && out.len() < 400 {
-                // The first tick and each new year carry the year, so a day-level view
-                // still says which year it shows.
-                let new_year = d.ordinal() <= n;
-                let format = if out.is_empty() || new_year {
-                    "%Y-%m-%d"
-                } else {
-                    "%m-%d"
-                };
-                out.push((d, d.format(format).to_string()));
-                match d.checked_add_days(chrono::Days::new(u64::from(n))) {
-                    Some(next) => d = next,
-                    None => break,
-                }
-            }
-        }
-        Step::Months(n) => {
-            let mut y = start.year();
-            let mut m = start.month();
-            while out.len() < 400 {
-                if let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) {
-                    if d > end {
-                        break;
-                    }
-                    if d >= start && (m - 1) % n == 0 {
-                        out.push((d, d.format("%Y-%m").to_string()));
-                    }
-                }
-                m += 1;
-                if m > 12 {
-                    m = 1;
-                    y += 1;
-                }
-            }
-        }
-        Step::Years(n) => {
-            let mut y = start.year() + 1;
-            while y <= end.year() && out.len() < 400 {
-                if y % n == 0
-                    && let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1)
-                {
-                    out.push((d, y.to_string()));
-                }
-                y += 1;
-            }
-        }
-    }
-    out
-}
-
-#[allow(clippy::too_many_arguments)]
-fn axis_ui(
-    painter: &egui::Painter,
-    rect: Rect,
-    plot: Rect,
-    t0: f64,
-    t1: f64,
-    px_per_day: f64,
-    x_of: &dyn Fn(f64) -> f32,
-    visuals: &egui::Visuals,
-) {
-    let step = choose_step(px_per_day, 80.0);
-    let grid = visuals.weak_text_color().gamma_multiply(0.4);
-    for (d, label) in ticks(t0, t1, step) {
-        let x = x_of(day_number(d));
-        // A label that would run off the right edge is left out rather than cut.
-        if x > rect.right() - 48.0 {
-            continue;
-        }
-        painter.vline(x, plot.y_range(), Stroke::new(1.0, grid));
-        painter.text(
-            pos2(x + 2.0, rect.top() + 4.0),
-            egui::Align2::LEFT_TOP,
-            label,
-            egui::FontId::proportional(12.0),
-            visuals.text_color(),
-        );
-    }
-    painter.hline(
-        rect.x_range(),
-        plot.top(),
-        Stroke::new(1.0, visuals.weak_text_color()),
-    );
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn check(t0: &str, t1: &str, px_per_day: f64, expect: &[&str]) {
-        let p = |s: &str| day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
-        let step = choose_step(px_per_day, 80.0);
-        let got: Vec<String> = ticks(p(t0), p(t1), step).into_iter().map(|t| t.1).collect();
-        assert_eq!(got, expect, "{step:?}");
-    }
-
-    #[test]
-    fn axis_ticks_follow_zoom() {
-        check("2018-06-01", "2021-03-01", 0.3, &["2019", "2020", "2021"]);
-        check(
-            "2020-01-15",
-            "2020-05-20",
-            3.0,
-            &["2020-02", "2020-03", "2020-04", "2020-05"],
-        );
-        check(
-            "2020-01-15",
-            "2020-07-20",
-            1.5,
-            &["2020-03", "2020-05", "2020-07"],
-        );
-        check(
-            "2020-02-01",
-            "2020-02-04",
-            100.0,
-            &["2020-02-01", "02-02", "02-03", "02-04"],
-        );
-        check(
-            "2020-12-30",
-            "2021-01-02",
-            100.0,
-            &["2020-12-30", "12-31", "2021-01-01", "01-02"],
-        );
-        check("1995-01-01", "2024-12-31", 0.03, &["2000", "2010", "2020"]);
-    }
 
     #[test]
     fn fit_pads_the_range() {

@@ -1,0 +1,429 @@
+//! [`TifaApp`]: drains job results and commands, then draws the panels.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use crate::gui::app::chrome::{drop_overlay_ui, status_ui, top_bar_ui};
+use crate::gui::app::dialogs::confirm_overwrite_ui;
+use crate::gui::command::{Command, CommandSender, View};
+use crate::gui::i18n::tr;
+use crate::gui::jobs::work::{self, with_corrections};
+use crate::gui::jobs::{ALIGN, CORRECT, Finished, Input, Jobs, LOAD, Output};
+use crate::gui::panels::diff::AlignedRows;
+use crate::gui::panels::{
+    CompareView, DiffView, LibraryView, ProblemsView, ReaderView, TimelineView, ViewCtx,
+};
+use crate::gui::state::{AppState, Level, Settings, Workspace};
+use crate::gui::workspace::WorkspaceFile;
+use crate::pipeline::{Analysis, Engine};
+use crate::progress::Cancelled;
+
+/// Where eframe keeps the settings.
+const SETTINGS_KEY: &str = "tifa-settings";
+
+/// How long one frame may spend applying job results before drawing.
+const APPLY_BUDGET: Duration = Duration::from_millis(8);
+
+/// The desktop app.
+pub struct TifaApp {
+    /// Everything the panels draw.
+    pub state: AppState,
+    pub(super) tx: CommandSender,
+    rx: Receiver<Command>,
+    pub(super) jobs: Jobs<Output>,
+    /// The engine, built by the first load and kept.
+    pub(super) engine: Arc<OnceLock<Engine>>,
+    /// Inputs of the running load: re-sent when a newer load supersedes it.
+    pub(super) pending_inputs: Vec<Input>,
+    workspace_file: WorkspaceFile,
+    timeline: TimelineView,
+    reader: ReaderView,
+    compare: CompareView,
+    diff: DiffView,
+    library: LibraryView,
+    problems: ProblemsView,
+}
+
+impl std::fmt::Debug for TifaApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TifaApp")
+            .field("state", &self.state)
+            .field("jobs", &self.jobs)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TifaApp {
+    /// An app on `workspace`, which starts loading it at once. `workspace_path` is where the
+    /// workspace is saved (`None`: never saved, as in tests).
+    pub fn new(
+        ctx: &egui::Context,
+        settings: Settings,
+        workspace: Workspace,
+        workspace_path: Option<PathBuf>,
+    ) -> Self {
+        let repaint = ctx.clone();
+        let waker: Arc<dyn Fn() + Send + Sync> = Arc::new(move || repaint.request_repaint());
+        let (tx, rx) = CommandSender::new(Arc::clone(&waker));
+        let mut inputs = Vec::new();
+        if workspace.seeds {
+            inputs.push(Input::Seeds);
+        }
+        inputs.extend(workspace.paths.iter().cloned().map(Input::Path));
+        let workspace_file = WorkspaceFile::new(workspace_path, &workspace);
+        let mut app = Self {
+            state: AppState {
+                view: workspace.view,
+                settings,
+                workspace,
+                ..AppState::default()
+            },
+            tx,
+            rx,
+            jobs: Jobs::new(waker),
+            engine: Arc::new(OnceLock::new()),
+            pending_inputs: Vec::new(),
+            workspace_file,
+            timeline: TimelineView::default(),
+            reader: ReaderView::default(),
+            compare: CompareView::default(),
+            diff: DiffView::default(),
+            library: LibraryView::default(),
+            problems: ProblemsView::default(),
+        };
+        app.start_load(inputs);
+        app
+    }
+
+    /// An app on the built-in seed reports that saves nothing: for tests and benchmarks.
+    pub fn on_seeds(ctx: &egui::Context) -> Self {
+        Self::new(ctx, Settings::default(), Workspace::default(), None)
+    }
+
+    /// The sender panels and dialogs use.
+    pub fn sender(&self) -> CommandSender {
+        self.tx.clone()
+    }
+
+    /// The Compare view, for tests that check what it shows.
+    pub fn compare(&self) -> &CompareView {
+        &self.compare
+    }
+
+    /// The timeline view, for tests that click its marks.
+    pub fn timeline(&self) -> &TimelineView {
+        &self.timeline
+    }
+
+    /// The job runner, for tests that check which jobs ran.
+    pub fn jobs(&self) -> &Jobs<Output> {
+        &self.jobs
+    }
+
+    /// True while any background job runs.
+    pub fn busy(&self) -> bool {
+        self.jobs.busy()
+    }
+
+    /// Blocks until every running job finishes or `timeout` passes, applying what arrives.
+    pub fn wait_for_jobs(&mut self, timeout: Duration) {
+        let end = Instant::now() + timeout;
+        loop {
+            self.drain_commands();
+            if !self.busy() {
+                break;
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            if let Some(f) = self.jobs.next_timeout(left) {
+                self.apply_job(f);
+            }
+        }
+        self.sync_job_status();
+    }
+
+    /// Waits for an export to finish, applying the results that arrive meanwhile.
+    pub fn wait_for_export(&mut self, timeout: Duration) -> Option<Result<(), String>> {
+        let end = Instant::now() + timeout;
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            let f = self.jobs.next_timeout(left)?;
+            let exported = match &f.result {
+                Ok(Output::Exported { result, .. }) => Some(result.clone()),
+                _ => None,
+            };
+            self.apply_job(f);
+            if exported.is_some() {
+                self.sync_job_status();
+                return exported;
+            }
+        }
+    }
+
+    /// Installs an analysis built by hand, bypassing the engine: for tests and benchmarks.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        let raw = Arc::new(analysis);
+        let corrected = with_corrections(&raw, &self.state.workspace.corrections);
+        self.state.set_analysis(raw, corrected);
+    }
+
+    /// Applies one finished job: with [`Self::handle_command`] the only writer of the state.
+    fn apply_job(&mut self, f: Finished<Output>) {
+        let lang = self.state.settings.lang;
+        match f.result {
+            Ok(Output::Loaded {
+                corpus,
+                raw,
+                analysis,
+                corrections,
+            }) => {
+                self.pending_inputs.clear();
+                let s = &mut self.state;
+                s.corpus = corpus;
+                s.set_analysis(raw, analysis);
+                // Corrections made while loading are applied again to the new result.
+                if corrections != s.workspace.corrections {
+                    self.start_corrections();
+                }
+            }
+            Ok(Output::Corrected {
+                raw,
+                corrections,
+                analysis,
+            }) => {
+                let s = &mut self.state;
+                if Arc::ptr_eq(&raw, &s.raw) && corrections == s.workspace.corrections {
+                    s.set_corrected(analysis);
+                }
+            }
+            Ok(Output::Aligned(rows)) => {
+                let s = &mut self.state;
+                s.aligning = None;
+                if rows.key.0 == s.revision && s.diff.as_ref() == Some(&rows.key.1) {
+                    s.diff_rows = Some(rows);
+                }
+            }
+            Ok(Output::Exported { path, result }) => match result {
+                Ok(()) => {
+                    let text = format!("{} {}", tr(lang, "Exported"), path.display());
+                    self.state.notify(Level::Info, text);
+                }
+                Err(e) => {
+                    let text = format!("{}: {e}", tr(lang, "Export failed"));
+                    self.state.notify(Level::Error, text);
+                }
+            },
+            Err(e) if e.is::<Cancelled>() => self.cancelled(&f.name),
+            Err(e) => {
+                log::error!("{}: {e:#}", f.name);
+                let text = format!("{}: {e:#}", tr(lang, "Failed"));
+                self.state.notify(Level::Error, text);
+                if f.name == ALIGN {
+                    self.leave_pair_empty();
+                }
+            }
+        }
+    }
+
+    /// A job stopped on request.
+    fn cancelled(&mut self, name: &str) {
+        let s = &mut self.state;
+        match name {
+            LOAD => {
+                self.pending_inputs.clear();
+                let text = tr(s.settings.lang, "Loading cancelled");
+                s.notify(Level::Info, text);
+            }
+            ALIGN => self.leave_pair_empty(),
+            CORRECT => {}
+            _ => {
+                let text = tr(s.settings.lang, "Export cancelled");
+                s.notify(Level::Info, text);
+            }
+        }
+    }
+
+    /// After an alignment stopped or failed, its pair shows no rows until the pair or the
+    /// analysis changes, rather than being aligned again at once.
+    fn leave_pair_empty(&mut self) {
+        let s = &mut self.state;
+        if let Some(key) = s.aligning.take() {
+            s.diff_rows = Some(AlignedRows {
+                key,
+                rows: Vec::new(),
+            });
+        }
+    }
+
+    /// Copies the running jobs' progress into the state for the status bar.
+    fn sync_job_status(&mut self) {
+        self.state.jobs.clear();
+        self.state.jobs.extend(self.jobs.statuses().cloned());
+    }
+
+    pub(super) fn drain_commands(&mut self) {
+        while let Ok(c) = self.rx.try_recv() {
+            self.handle_command(c);
+        }
+    }
+
+    /// Everything but drawing: job results, commands, shortcuts, dropped files.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        let start = Instant::now();
+        while start.elapsed() < APPLY_BUDGET {
+            let Some(f) = self.jobs.try_next() else {
+                break;
+            };
+            self.apply_job(f);
+        }
+        if start.elapsed() >= APPLY_BUDGET {
+            ctx.request_repaint();
+        }
+        self.sync_job_status();
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let shortcuts = ctx.input_mut(|i| {
+            use egui::{Key, Modifiers};
+            let shift = Modifiers::COMMAND | Modifiers::SHIFT;
+            let mut out = Vec::new();
+            if i.consume_key(Modifiers::COMMAND, Key::O) {
+                out.push(Command::ShowOpenDialog);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::E) {
+                out.push(Command::ShowExportDialog);
+            }
+            if !typing {
+                if i.consume_key(shift, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y) {
+                    out.push(Command::Redo);
+                }
+                if i.consume_key(Modifiers::COMMAND, Key::Z) {
+                    out.push(Command::Undo);
+                }
+            }
+            out
+        });
+        for c in shortcuts {
+            self.handle_command(c);
+        }
+        let (hovered, dropped) =
+            ctx.input(|i| (i.raw.hovered_files.len(), i.raw.dropped_files.clone()));
+        self.state.hovered_files = hovered;
+        if !dropped.is_empty() {
+            self.handle_command(Command::AddDropped(dropped));
+        }
+        self.drain_commands();
+        // Each correction is on disk the frame it is made, not at the next autosave.
+        self.save_workspace();
+    }
+
+    /// Draws one frame into `ui`, after [`Self::logic`].
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.settings.lang;
+        let cx = ViewCtx {
+            state: &self.state,
+            tx: &self.tx,
+        };
+        egui::Panel::top("tifa-top").show(ui, |ui| top_bar_ui(ui, &cx));
+        egui::Panel::bottom("tifa-status").show(ui, |ui| status_ui(ui, &cx));
+        egui::CentralPanel::default().show(ui, |ui| match self.state.view {
+            View::Timeline => self.timeline.ui(ui, &cx),
+            View::Reader => self.reader.ui(ui, &cx),
+            View::Compare => self.compare.ui(ui, &cx),
+            View::Diff => self.diff.ui(ui, &cx),
+            View::Library => self.library.ui(ui, &cx),
+            View::Problems => self.problems.ui(ui, &cx),
+        });
+        if let Some(p) = &self.state.pending_export {
+            confirm_overwrite_ui(ui.ctx(), p, lang, &self.tx);
+        }
+        if self.state.hovered_files > 0 {
+            drop_overlay_ui(ui.ctx(), self.state.hovered_files, lang);
+        }
+        self.drain_commands();
+        self.save_workspace();
+        self.sync_job_status();
+    }
+
+    /// One whole frame, as a test harness drives it.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.logic(&ctx);
+        self.draw(ui);
+    }
+
+    /// Saves the workspace file (atomically and durably) if the app has one and it changed,
+    /// merging what another window saved; a failed save is shown once.
+    pub fn save_workspace(&mut self) {
+        let synced = self.workspace_file.sync(&mut self.state.workspace);
+        if synced.merged {
+            self.start_corrections();
+        }
+        if let Some(message) = synced.failed {
+            self.state.notify(Level::Error, message);
+        }
+    }
+
+    /// Starts reading `inputs` (with those of a load it supersedes) and analysing the corpus.
+    pub(super) fn start_load(&mut self, mut inputs: Vec<Input>) {
+        if self.jobs.is_running(LOAD) {
+            // The running load is superseded: its inputs go into the new one.
+            let mut all = std::mem::take(&mut self.pending_inputs);
+            all.append(&mut inputs);
+            inputs = all;
+        }
+        self.pending_inputs.clone_from(&inputs);
+        let s = &self.state;
+        work::start_load(
+            &mut self.jobs,
+            &self.engine,
+            s.corpus.clone(),
+            inputs,
+            s.workspace.removed.clone(),
+            s.workspace.corrections.clone(),
+        );
+        self.sync_job_status();
+    }
+
+    /// Applies the workspace's corrections to the engine's result, on a job unless there are
+    /// none (then the result is shown as it is, with nothing copied).
+    pub(super) fn start_corrections(&mut self) {
+        let s = &mut self.state;
+        if s.workspace.corrections.is_empty() {
+            let raw = Arc::clone(&s.raw);
+            s.set_corrected(raw);
+            self.jobs.cancel(CORRECT);
+            return;
+        }
+        work::start_corrections(
+            &mut self.jobs,
+            Arc::clone(&s.raw),
+            s.workspace.corrections.clone(),
+        );
+        self.sync_job_status();
+    }
+}
+
+impl eframe::App for TifaApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        TifaApp::logic(self, ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+        self.save_workspace();
+    }
+}
+
+/// Reads the settings eframe kept, or the defaults.
+pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
+    storage
+        .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+        .unwrap_or_default()
+}

@@ -1,0 +1,185 @@
+//! [`TifaApp::handle_command`]: one match, each arm a method, and the only writer of the state
+//! besides the application of job results.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::gui::app::TifaApp;
+use crate::gui::app::dialogs;
+use crate::gui::command::{
+    Command, Correction, DiffPair, DroppedFile, ExportFormat, TableKind, View,
+};
+use crate::gui::i18n::tr;
+use crate::gui::jobs::work::{self, Corrections};
+use crate::gui::jobs::{ALIGN, Input, renumber};
+use crate::gui::state::{Level, PendingExport, meeting_key};
+use crate::model::MeetingId;
+
+impl TifaApp {
+    /// Applies one command.
+    pub fn handle_command(&mut self, command: Command) {
+        match command {
+            Command::OpenPaths(paths) => self.open_paths(paths),
+            Command::AddDropped(files) => self.add_dropped(files),
+            Command::RemoveDocument(path) => self.remove_document(&path),
+            Command::ShowOpenDialog => dialogs::open(self.tx.clone()),
+            Command::ShowExportDialog => dialogs::export(self.tx.clone(), self.state.view),
+            Command::SelectMeeting { id, open } => self.select_meeting(id, open),
+            Command::SelectPhraseGroup(g) => self.state.selected_group = g,
+            Command::DiffMeetings(a, b) => self.show_diff(DiffPair::Meetings(a, b)),
+            Command::ComparePlaces(a, b) => self.show_diff(DiffPair::Places(a, b)),
+            Command::AlignDiff { dark } => self.align_diff(dark),
+            Command::Export {
+                table,
+                path,
+                format,
+                overwrite,
+            } => self.export(table, path, format, overwrite),
+            Command::CancelExport => self.state.pending_export = None,
+            Command::CorrectMeeting(id, correction) => self.correct_meeting(id, correction),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::CancelJob => self.jobs.cancel_all(),
+            Command::SetLanguage(lang) => self.state.settings.lang = lang,
+            Command::ShowView(v) => self.state.view = v,
+            Command::DismissNotification => {
+                if !self.state.notifications.is_empty() {
+                    self.state.notifications.remove(0);
+                }
+            }
+        }
+        self.state.workspace.view = self.state.view;
+    }
+
+    fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        let ws = &mut self.state.workspace;
+        for p in &paths {
+            let label = p.display().to_string();
+            ws.removed.retain(|r| !r.starts_with(&label));
+            if !ws.paths.contains(p) {
+                ws.paths.push(p.clone());
+            }
+        }
+        self.start_load(paths.into_iter().map(Input::Path).collect());
+    }
+
+    fn add_dropped(&mut self, files: Vec<DroppedFile>) {
+        let ws = &mut self.state.workspace;
+        for f in &files {
+            let p = f.path().to_path_buf();
+            let label = p.display().to_string();
+            ws.removed.retain(|r| !r.starts_with(&label));
+            if p.is_absolute() && !ws.paths.contains(&p) {
+                ws.paths.push(p);
+            }
+        }
+        self.start_load(files.into_iter().map(Input::Dropped).collect());
+    }
+
+    fn remove_document(&mut self, path: &str) {
+        let s = &mut self.state;
+        s.workspace
+            .paths
+            .retain(|p| p.display().to_string() != path);
+        if !s.workspace.removed.iter().any(|r| r == path) {
+            s.workspace.removed.push(path.to_string());
+        }
+        s.corpus.documents.retain(|d| d.path != path);
+        s.corpus.problems.retain(|p| p.path != path);
+        renumber(&mut s.corpus);
+        self.start_load(Vec::new());
+    }
+
+    fn select_meeting(&mut self, id: Option<MeetingId>, open: bool) {
+        self.state.selected_meeting = id;
+        if open && id.is_some() {
+            self.state.view = View::Reader;
+        }
+    }
+
+    fn show_diff(&mut self, pair: DiffPair) {
+        self.state.diff = Some(pair);
+        self.state.view = View::Diff;
+    }
+
+    /// Starts aligning the Diff view's pair unless it is aligned, or being aligned, already; a
+    /// running alignment of another pair is replaced.
+    fn align_diff(&mut self, dark: bool) {
+        let s = &mut self.state;
+        let Some(pair) = s.diff.clone() else {
+            return;
+        };
+        let key = (s.revision, pair, dark);
+        let done = s.diff_rows.as_ref().is_some_and(|r| r.key == key);
+        if done || (s.aligning.as_ref() == Some(&key) && self.jobs.is_running(ALIGN)) {
+            return;
+        }
+        s.aligning = Some(key.clone());
+        work::start_align(&mut self.jobs, Arc::clone(&s.analysis), key);
+    }
+
+    fn export(&mut self, table: TableKind, path: PathBuf, format: ExportFormat, overwrite: bool) {
+        let s = &mut self.state;
+        if path.exists() && !overwrite {
+            s.pending_export = Some(PendingExport {
+                table,
+                path,
+                format,
+            });
+            return;
+        }
+        s.pending_export = None;
+        let analysis = Arc::clone(&s.analysis);
+        work::start_export(
+            &mut self.jobs,
+            analysis,
+            table,
+            s.diff.clone(),
+            s.selected_group,
+            path,
+            format,
+        );
+    }
+
+    fn correct_meeting(&mut self, id: MeetingId, correction: Correction) {
+        let s = &mut self.state;
+        let Some(m) = s.raw.meeting(id) else { return };
+        let key = meeting_key(&s.raw, m);
+        let before = s.workspace.corrections.clone();
+        if correction.is_empty() {
+            s.workspace.corrections.remove(&key);
+        } else {
+            s.workspace.corrections.insert(key, correction);
+        }
+        if before != s.workspace.corrections {
+            s.undo.push(before);
+            s.redo.clear();
+            self.start_corrections();
+        }
+    }
+
+    fn undo(&mut self) {
+        let s = &mut self.state;
+        if let Some(prev) = s.undo.pop() {
+            let now = self.replace_corrections(prev);
+            self.state.redo.push(now);
+        } else {
+            let text = tr(s.settings.lang, "Nothing to undo");
+            s.notify(Level::Info, text);
+        }
+    }
+
+    fn redo(&mut self) {
+        if let Some(next) = self.state.redo.pop() {
+            let now = self.replace_corrections(next);
+            self.state.undo.push(now);
+        }
+    }
+
+    /// Puts `corrections` in place, starts applying them and gives back the ones replaced.
+    fn replace_corrections(&mut self, corrections: Corrections) -> Corrections {
+        let old = std::mem::replace(&mut self.state.workspace.corrections, corrections);
+        self.start_corrections();
+        old
+    }
+}

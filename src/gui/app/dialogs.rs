@@ -1,0 +1,101 @@
+//! The native Open and Save dialogs, and the "replace the existing file?" modal.
+
+use crate::gui::command::{Command, CommandSender, ExportFormat, Lang, TableKind, View};
+use crate::gui::i18n::tr;
+use crate::gui::state::PendingExport;
+
+/// Shows the Open dialog on its own thread; the chosen files come back as a command.
+pub fn open(tx: CommandSender) {
+    spawn_dialog(move || {
+        if let Some(paths) = rfd::FileDialog::new()
+            .add_filter("Reports", &["txt", "md", "html", "htm", "shtml", "docx"])
+            .add_filter("All", &["*"])
+            .pick_files()
+        {
+            tx.send(Command::OpenPaths(paths));
+        }
+    });
+}
+
+/// Shows the Save dialog for the table of `view` on its own thread; the choice comes back as
+/// an export command (a name without a known extension is written as CSV).
+pub fn export(tx: CommandSender, view: View) {
+    let table = table_in_view(view);
+    let name = format!("tifa-{}.csv", table_name(table));
+    spawn_dialog(move || {
+        let Some(path) = rfd::FileDialog::new()
+            .set_file_name(name)
+            .add_filter("CSV", &["csv"])
+            .add_filter("Excel", &["xlsx"])
+            .add_filter("Markdown", &["md"])
+            .add_filter("JSON", &["json"])
+            .save_file()
+        else {
+            return;
+        };
+        let (path, format) = match ExportFormat::from_path(&path) {
+            Some(format) => (path, format),
+            None => (path.with_extension("csv"), ExportFormat::Csv),
+        };
+        tx.send(Command::Export {
+            table,
+            path,
+            format,
+            overwrite: false,
+        });
+    });
+}
+
+/// The table an export writes from each view.
+pub fn table_in_view(view: View) -> TableKind {
+    match view {
+        View::Timeline => TableKind::Meetings,
+        View::Reader => TableKind::Directives,
+        View::Compare => TableKind::Matrix,
+        View::Diff => TableKind::Diff,
+        View::Library | View::Problems => TableKind::Library,
+    }
+}
+
+fn table_name(t: TableKind) -> &'static str {
+    t.name()
+}
+
+/// Native dialogs block their thread, so they run on their own.
+fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
+    if let Err(e) = std::thread::Builder::new()
+        .name("tifa-dialog".into())
+        .spawn(f)
+    {
+        log::error!("cannot open a dialog: {e}");
+    }
+}
+
+/// Asks before an export replaces a file.
+pub fn confirm_overwrite_ui(
+    ctx: &egui::Context,
+    p: &PendingExport,
+    lang: Lang,
+    tx: &CommandSender,
+) {
+    let response = egui::Modal::new(egui::Id::unique("tifa-overwrite")).show(ctx, |ui| {
+        ui.label(tr(lang, "Replace the existing file?"));
+        ui.monospace(p.path.display().to_string());
+        ui.horizontal(|ui| {
+            if ui.button(tr(lang, "Replace")).clicked() {
+                tx.send(Command::Export {
+                    table: p.table,
+                    path: p.path.clone(),
+                    format: p.format,
+                    overwrite: true,
+                });
+            }
+            if ui.button(tr(lang, "Cancel")).clicked() {
+                tx.send(Command::CancelExport);
+            }
+        });
+    });
+    if response.should_close() {
+        tx.send(Command::CancelExport);
+    }
+}

@@ -1,0 +1,191 @@
+//! The load job: read what was added, merge it into the corpus, analyse the whole.
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use crate::gui::command::DroppedFile;
+use crate::ingest::{self, Corpus, ReadConfig};
+use crate::model::{DocId, Problem};
+use crate::pipeline::{self, Analysis, Config, Engine};
+use crate::progress::{Cancelled, Progress, stage};
+
+/// The stages of a load, in order: reading, then the analysis's own.
+pub const PLAN: &[&str] = &[
+    stage::READING,
+    stage::MEETINGS,
+    stage::PHRASES,
+    stage::GROUPING,
+];
+
+/// Something to read into the corpus.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// The built-in seed reports.
+    Seeds,
+    /// A file or folder on disk.
+    Path(PathBuf),
+    /// A file dropped on the window.
+    Dropped(DroppedFile),
+}
+
+/// Reads `inputs` into `base` (leaving out documents whose path is in `removed`) and analyses
+/// the result.
+pub fn load(
+    engine: &Engine,
+    base: Corpus,
+    inputs: &[Input],
+    removed: &[String],
+    progress: &mut dyn Progress,
+) -> Result<(Corpus, Analysis), Cancelled> {
+    if progress.stage(stage::READING).is_break() {
+        return Err(Cancelled);
+    }
+    let mut corpus = base;
+    // Files and folders on disk are read in one pass, so the count has one total.
+    let mut paths = Vec::new();
+    let mut others = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Path(p) => paths.push(p.clone()),
+            Input::Dropped(f) if f.path().is_dir() => paths.push(f.path().to_path_buf()),
+            other => others.push(other),
+        }
+    }
+    for input in &others {
+        let read = match input {
+            Input::Seeds => ingest::seed_corpus(),
+            Input::Dropped(f) => dropped(f),
+            Input::Path(_) => Corpus::default(),
+        };
+        merge(&mut corpus, read);
+    }
+    if !paths.is_empty() {
+        let read = {
+            let mut offset = Offset {
+                inner: &mut *progress,
+                before: others.len(),
+            };
+            ingest::read_paths(&paths, &ReadConfig::default(), &mut offset)?
+        };
+        merge(&mut corpus, read);
+    }
+    corpus.documents.retain(|d| !removed.contains(&d.path));
+    renumber(&mut corpus);
+    let analysis = pipeline::analyse(engine, corpus.clone(), &Config::default(), progress)?;
+    Ok((corpus, analysis))
+}
+
+/// A dropped file, read from the bytes the window handed over.
+fn dropped(f: &DroppedFile) -> Corpus {
+    let path = f.path().display().to_string();
+    let mut c = Corpus::default();
+    match f.bytes() {
+        Ok(bytes) => c.add_bytes(&path, &bytes),
+        Err(message) => c.problems.push(Problem { path, message }),
+    }
+    c
+}
+
+/// Counts the inputs read before the files on disk into the reading stage's count.
+struct Offset<'a> {
+    inner: &'a mut dyn Progress,
+    before: usize,
+}
+
+impl Progress for Offset<'_> {
+    fn report(&mut self, done: usize, total: usize) -> ControlFlow<()> {
+        self.inner.report(done + self.before, total + self.before)
+    }
+
+    fn stage(&mut self, name: &'static str) -> ControlFlow<()> {
+        self.inner.stage(name)
+    }
+}
+
+/// Appends `more` to `corpus`; a document already present (same path) is replaced by the new read.
+fn merge(corpus: &mut Corpus, more: Corpus) {
+    for doc in more.documents {
+        if let Some(old) = corpus.documents.iter_mut().find(|d| d.path == doc.path) {
+            *old = doc;
+        } else {
+            corpus.documents.push(doc);
+        }
+    }
+    for p in more.problems {
+        if !corpus.problems.contains(&p) {
+            corpus.problems.push(p);
+        }
+    }
+}
+
+/// Makes document ids match positions again after merging or removing.
+pub fn renumber(corpus: &mut Corpus) {
+    for (i, d) in corpus.documents.iter_mut().enumerate() {
+        d.id = DocId(i as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plan_is_reading_then_the_analysis() {
+        assert_eq!(PLAN[0], stage::READING);
+        assert_eq!(&PLAN[1..], pipeline::STAGES);
+    }
+
+    /// Records the stages met (once each, in order) and every count.
+    struct Record<'a>(&'a mut Vec<&'static str>, &'a mut Vec<(usize, usize)>);
+
+    impl Progress for Record<'_> {
+        fn report(&mut self, done: usize, total: usize) -> ControlFlow<()> {
+            self.1.push((done, total));
+            ControlFlow::Continue(())
+        }
+
+        fn stage(&mut self, name: &'static str) -> ControlFlow<()> {
+            if self.0.last() != Some(&name) {
+                self.0.push(name);
+            }
+            ControlFlow::Continue(())
+        }
+    }
+
+    /// Loads `inputs` over an empty corpus and lists the stages reported, in order, once each.
+    fn check(inputs: &[Input], docs: usize, stages: &[&str]) {
+        let mut seen: Vec<&'static str> = Vec::new();
+        let mut counts = Vec::new();
+        let engine = Engine::new();
+        let (corpus, analysis) = load(
+            &engine,
+            Corpus::default(),
+            inputs,
+            &[],
+            &mut Record(&mut seen, &mut counts),
+        )
+        .unwrap();
+        assert_eq!(corpus.documents.len(), docs);
+        assert_eq!(analysis.documents.len(), docs);
+        assert_eq!(seen, stages);
+        assert!(counts.iter().all(|(d, t)| d <= t), "{counts:?}");
+    }
+
+    #[test]
+    fn a_load_reports_every_stage_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("某县日报.txt");
+        std::fs::write(&file, "某县召开会议。会议强调，要抓紧抓实抓细各项工作。").unwrap();
+        check(&[Input::Seeds], 5, PLAN);
+        check(&[Input::Seeds, Input::Path(file.clone())], 6, PLAN);
+        check(&[Input::Path(dir.path().to_path_buf())], 1, PLAN);
+    }
+
+    #[test]
+    fn a_cancelled_load_stops_at_the_next_report() {
+        let engine = Engine::new();
+        let mut stop = |_: usize, _: usize| ControlFlow::Break(());
+        let got = load(&engine, Corpus::default(), &[Input::Seeds], &[], &mut stop);
+        assert_eq!(got.err(), Some(Cancelled));
+    }
+}

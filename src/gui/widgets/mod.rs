@@ -1,0 +1,5 @@
+//! Drawing pieces shared by the views.
+
+pub mod date_axis;
+
+pub use date_axis::DateAxis;
