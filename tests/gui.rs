@@ -631,8 +631,6 @@ fn checked_and_corrected_meetings_say_how_far_each_field_is_right() {
         });
         h.run_steps(3);
     };
-    // Corrections are applied on a background job.
-    h.state_mut().wait_for_jobs(WAIT);
     h.get_by_label("文档库").click();
     h.run_steps(3);
     assert!(h.query_by_label_contains("尚无已核对的会议").is_some());
@@ -654,6 +652,8 @@ fn checked_and_corrected_meetings_say_how_far_each_field_is_right() {
             ..Correction::default()
         },
     ));
+    // Corrections are applied on a background job.
+    h.state_mut().wait_for_jobs(WAIT);
     h.get_by_label("文档库").click();
     h.run_steps(3);
     for line in [
