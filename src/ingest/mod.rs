@@ -9,6 +9,7 @@ pub mod mixed;
 pub mod read;
 pub mod script;
 pub mod split;
+pub mod walk;
 
 pub use read::{Corpus, Decoded, IngestError, ReadConfig, read_bytes, read_paths, seed_corpus};
 

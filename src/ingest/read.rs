@@ -1,7 +1,6 @@
 //! Files and folders in, a [`Corpus`] of decoded documents and problems out.
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -9,6 +8,7 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 
 use super::docx::{self, DocxError};
+use super::walk::{collect, read_file};
 use super::{decode, html, script};
 use crate::model::{DocId, Document, Format, PageMeta, Problem};
 use crate::progress::{Cancelled, Progress};
@@ -112,44 +112,6 @@ pub enum IngestError {
     /// A FIFO, socket or device: never read, since reading one can block forever.
     #[error("not a regular file: {0}")]
     NotRegular(&'static str),
-}
-
-/// What a file that is neither a regular file nor a folder is, for the problem shown.
-fn special_kind(meta: &std::fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return "a device";
-        }
-    }
-    let _ = meta;
-    "a special file"
-}
-
-/// Opens a file for reading without blocking on a FIFO that was swapped in after its type was
-/// checked, and refuses it if the opened file is not a regular one.
-fn open_regular(path: &Path) -> Result<std::fs::File, IngestError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(|e| io_error(&e))?;
-    let meta = file.metadata().map_err(|e| io_error(&e))?;
-    if !meta.is_file() {
-        return Err(IngestError::NotRegular(special_kind(&meta)));
-    }
-    Ok(file)
 }
 
 /// A size for people: `500.0 MB`, `4.9 KB`, `1000 bytes`.
@@ -406,103 +368,6 @@ pub fn read_paths(
     }
     corpus.problems.sort();
     Ok(corpus)
-}
-
-/// Reads one file, refusing it from its size before any byte is read.
-fn read_file(path: &Path, config: &ReadConfig) -> Result<Decoded, IngestError> {
-    let file = open_regular(path)?;
-    let size = file.metadata().map_err(|e| io_error(&e))?.len();
-    if size > config.max_bytes {
-        return Err(IngestError::TooLarge {
-            size,
-            limit: config.max_bytes,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // `take` guards against a file that grew after its size was checked.
-    file.take(config.max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error(&e))?;
-    if bytes.len() as u64 > config.max_bytes {
-        return Err(IngestError::TooLarge {
-            size: bytes.len() as u64,
-            limit: config.max_bytes,
-        });
-    }
-    let name = path.to_string_lossy();
-    read_bytes(&name, &bytes)
-}
-
-fn io_error(e: &std::io::Error) -> IngestError {
-    if e.kind() == std::io::ErrorKind::NotFound {
-        IngestError::Missing
-    } else {
-        IngestError::Io(e.to_string())
-    }
-}
-
-/// Names skipped silently inside folders: system litter, not a researcher's files.
-fn is_litter(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with("~$")
-        || name.eq_ignore_ascii_case("Thumbs.db")
-        || name.eq_ignore_ascii_case("desktop.ini")
-}
-
-/// Adds `path` (a file, or a folder's files recursively) to `files`; `seen` holds the folders
-/// already entered so that a symlink loop ends.
-fn collect(
-    path: &Path,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<Problem>,
-    seen: &mut BTreeSet<PathBuf>,
-) {
-    let label = || path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) => {
-            problems.push(Problem {
-                path: label(),
-                message: io_error(&e).to_string(),
-            });
-            return;
-        }
-    };
-    if !meta.is_dir() {
-        if meta.is_file() {
-            files.push(path.to_path_buf());
-        } else {
-            // A FIFO, socket or device never ends or never starts: reading it would hang.
-            problems.push(Problem {
-                path: label(),
-                message: IngestError::NotRegular(special_kind(&meta)).to_string(),
-            });
-        }
-        return;
-    }
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    if !seen.insert(canonical) {
-        return;
-    }
-    let entries = match std::fs::read_dir(path) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(Problem {
-                path: label(),
-                message: io_error(&e).to_string(),
-            });
-            return;
-        }
-    };
-    let mut children: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !is_litter(&e.file_name().to_string_lossy()))
-        .map(|e| e.path())
-        .collect();
-    children.sort();
-    for child in children {
-        collect(&child, files, problems, seen);
-    }
 }
 
 /// The five built-in seed reports, the default corpus.

@@ -14,6 +14,12 @@ use serde_json::{Map, Value};
 
 use crate::gui::command::{Correction, View};
 
+mod file;
+mod paths;
+mod salvage;
+
+pub use file::{Synced, WorkspaceFile};
+
 /// The workspace: what was loaded, what was corrected, what was in view. Saved as JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -21,7 +27,7 @@ pub struct Workspace {
     /// Whether the built-in seed reports are part of the corpus.
     pub seeds: bool,
     /// Files and folders added by the user, in the order added.
-    #[serde(with = "lossless_paths")]
+    #[serde(with = "paths")]
     pub paths: Vec<PathBuf>,
     /// Documents the user removed, by path label.
     pub removed: Vec<String>,
@@ -139,7 +145,7 @@ impl Workspace {
             }
             Err(e) => {
                 problems.push(format!("the workspace file is not valid JSON ({e})"));
-                return salvage_corrections(bytes, problems);
+                return salvage::salvage_corrections(bytes, problems);
             }
         };
         for (key, value) in object {
@@ -151,7 +157,7 @@ impl Workspace {
                     Ok(v) => ws.seeds = v,
                     Err(e) => bad(&mut problems, &e),
                 },
-                "paths" => match lossless_paths::from_value(&value) {
+                "paths" => match paths::from_value(&value) {
                     Ok(v) => ws.paths = v,
                     Err(e) => bad(&mut problems, &e),
                 },
@@ -254,79 +260,6 @@ impl Workspace {
     }
 }
 
-/// Where the app keeps its workspace, and what it last wrote there: saves each change as soon as
-/// it is made, merges what another window saved in between, and says when a save fails.
-#[derive(Debug, Default)]
-pub struct WorkspaceFile {
-    /// The file; `None` saves nothing (tests, or a session on files named on the command line).
-    path: Option<PathBuf>,
-    /// The workspace as last read from or written to the file: the base of a merge.
-    saved: Workspace,
-    /// The last failure, so it is reported once, not every frame.
-    failed: Option<String>,
-    /// When the last failed attempt was made, so a failing disk is not retried every frame.
-    failed_at: Option<std::time::Instant>,
-}
-
-/// How long after a failed save the next attempt is made.
-const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
-
-/// What [`WorkspaceFile::sync`] did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Synced {
-    /// Another window's changes were merged in: corrections must be applied again.
-    pub merged: bool,
-    /// A save failed for a new reason: tell the user.
-    pub failed: Option<String>,
-}
-
-impl WorkspaceFile {
-    /// The file at `path` (`None`: nothing is saved), holding `loaded` as read.
-    pub fn new(path: Option<PathBuf>, loaded: &Workspace) -> Self {
-        Self {
-            path,
-            saved: loaded.clone(),
-            ..Self::default()
-        }
-    }
-
-    /// Saves `ws` if it changed since the last save, first merging what another window wrote
-    /// to the file since then.
-    pub fn sync(&mut self, ws: &mut Workspace) -> Synced {
-        let mut out = Synced::default();
-        let Some(path) = self.path.clone() else {
-            return out;
-        };
-        if *ws == self.saved || self.failed_at.is_some_and(|at| at.elapsed() < RETRY_AFTER) {
-            return out;
-        }
-        if let Ok(bytes) = std::fs::read(&path) {
-            let (disk, problems) = Workspace::from_bytes(&bytes);
-            if problems.is_empty() && disk != self.saved {
-                ws.merge(&self.saved, &disk);
-                out.merged = true;
-            }
-        }
-        match ws.save(&path) {
-            Ok(()) => {
-                self.saved = ws.clone();
-                self.failed = None;
-                self.failed_at = None;
-            }
-            Err(e) => {
-                let message = e.to_string();
-                log::error!("{message}");
-                self.failed_at = Some(std::time::Instant::now());
-                if self.failed.as_deref() != Some(message.as_str()) {
-                    self.failed = Some(message.clone());
-                    out.failed = Some(message);
-                }
-            }
-        }
-        out
-    }
-}
-
 /// Copies an unreadable workspace file beside itself, under a name that says when.
 fn keep_copy(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let stamp = std::time::SystemTime::now()
@@ -341,120 +274,6 @@ fn keep_copy(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
         std::fs::write(&copy, bytes)?;
     }
     Ok(copy)
-}
-
-/// From a truncated or damaged file, every `"key": { … }` entry of its corrections that still
-/// parses whole.
-fn salvage_corrections(bytes: &[u8], mut problems: Vec<String>) -> (Workspace, Vec<String>) {
-    let mut ws = Workspace::default();
-    let text = String::from_utf8_lossy(bytes);
-    let Some(start) = text.find("\"corrections\"") else {
-        return (ws, problems);
-    };
-    let Some(open) = text[start..].find('{').map(|o| start + o + 1) else {
-        return (ws, problems);
-    };
-    let mut rest = &text[open..];
-    // Each entry: a JSON string key, a colon, and an object value.
-    while let Some(q) = rest.find('"') {
-        let mut de = serde_json::Deserializer::from_str(&rest[q..]).into_iter::<String>();
-        let Some(Ok(key)) = de.next() else { break };
-        let after_key = q + de.byte_offset();
-        let Some(colon) = rest[after_key..].find(':') else {
-            break;
-        };
-        let value_at = after_key + colon + 1;
-        let mut de = serde_json::Deserializer::from_str(&rest[value_at..]).into_iter::<Value>();
-        match de.next() {
-            Some(Ok(value)) => {
-                let used = value_at + de.byte_offset();
-                if let Ok(c) = serde_json::from_value::<Correction>(value) {
-                    ws.corrections.insert(key, c);
-                }
-                rest = &rest[used..];
-            }
-            _ => break,
-        }
-    }
-    if !ws.corrections.is_empty() {
-        problems.push(format!(
-            "{} corrections were recovered from the damaged file",
-            ws.corrections.len()
-        ));
-    }
-    (ws, problems)
-}
-
-/// Paths written losslessly: as a string when they are valid Unicode, otherwise (on Unix) as
-/// `{"unix_bytes": [..]}`, so a folder name in a legacy encoding survives a save.
-mod lossless_paths {
-    use std::path::PathBuf;
-
-    use serde::ser::SerializeSeq;
-    use serde::{Deserialize, Deserializer, Serializer};
-    use serde_json::Value;
-
-    pub fn serialize<S: Serializer>(paths: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(paths.len()))?;
-        for p in paths {
-            seq.serialize_element(&to_value(p))?;
-        }
-        seq.end()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PathBuf>, D::Error> {
-        let value = Value::deserialize(d)?;
-        from_value(&value).map_err(serde::de::Error::custom)
-    }
-
-    fn to_value(p: &std::path::Path) -> Value {
-        if let Some(s) = p.to_str() {
-            return Value::String(s.to_string());
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::ffi::OsStrExt;
-            let bytes: Vec<Value> = p
-                .as_os_str()
-                .as_bytes()
-                .iter()
-                .map(|b| (*b).into())
-                .collect();
-            serde_json::json!({ "unix_bytes": bytes })
-        }
-        #[cfg(not(unix))]
-        Value::String(p.to_string_lossy().into_owned())
-    }
-
-    pub fn from_value(value: &Value) -> Result<Vec<PathBuf>, String> {
-        let Value::Array(items) = value else {
-            return Err(format!("not a list: {value}"));
-        };
-        items.iter().map(one).collect()
-    }
-
-    fn one(v: &Value) -> Result<PathBuf, String> {
-        match v {
-            Value::String(s) => Ok(PathBuf::from(s)),
-            Value::Object(o) => {
-                let bytes: Option<Vec<u8>> =
-                    o.get("unix_bytes").and_then(Value::as_array).and_then(|a| {
-                        a.iter()
-                            .map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()))
-                            .collect()
-                    });
-                let bytes = bytes.ok_or_else(|| format!("not a path: {v}"))?;
-                #[cfg(unix)]
-                {
-                    use std::os::unix::ffi::OsStrExt;
-                    Ok(PathBuf::from(std::ffi::OsStr::from_bytes(&bytes)))
-                }
-                #[cfg(not(unix))]
-                Ok(PathBuf::from(String::from_utf8_lossy(&bytes).into_owned()))
-            }
-            _ => Err(format!("not a path: {v}")),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -603,39 +422,6 @@ mod tests {
             Workspace::load(&path).workspace.paths,
             [gbk_folder, "/data/ok".into()]
         );
-    }
-
-    #[test]
-    fn two_windows_keep_each_others_corrections() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("workspace.json");
-        let start = Workspace::default();
-        let mut first = WorkspaceFile::new(Some(path.clone()), &start);
-        let mut second = WorkspaceFile::new(Some(path.clone()), &start);
-        let (mut a, mut b) = (start.clone(), start);
-        a.corrections.insert("k1".into(), correction("甲"));
-        assert_eq!(first.sync(&mut a), Synced::default());
-        b.corrections.insert("k2".into(), correction("乙"));
-        assert!(second.sync(&mut b).merged);
-        let on_disk = Workspace::load(&path).workspace;
-        assert_eq!(on_disk.corrections.len(), 2);
-        // Nothing changed: nothing written.
-        assert_eq!(second.sync(&mut b), Synced::default());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_failed_save_is_reported_once() {
-        let dir = tempfile::tempdir().unwrap();
-        // A file where the workspace's folder should be: every save fails.
-        std::fs::write(dir.path().join("settings"), "").unwrap();
-        let path = dir.path().join("settings/workspace.json");
-        let mut file = WorkspaceFile::new(Some(path), &Workspace::default());
-        let mut ws = Workspace::default();
-        ws.corrections.insert("k".into(), correction("甲"));
-        let first = file.sync(&mut ws);
-        assert!(first.failed.is_some_and(|m| m.contains("cannot save")));
-        assert_eq!(file.sync(&mut ws), Synced::default());
     }
 
     #[test]
