@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use crate::ingest::Corpus;
 use crate::ingest::split;
+use crate::meeting::counted::{self as place, UNPLACED, place_of};
 use crate::meeting::{self, DateConfig, Gazetteer, LocalityWeights, copies};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress, stage};
-use crate::report::place::{self, UNPLACED, place_of};
 
 /// The expensive parts, built once and shared: the gazetteer and the segmenter.
 #[derive(Debug)]

@@ -3,6 +3,7 @@
 pub mod centre;
 pub mod chair;
 pub mod copies;
+pub mod counted;
 pub mod date;
 pub mod detect;
 pub mod directive;
