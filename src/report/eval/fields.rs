@@ -52,7 +52,8 @@ impl Field {
 
 /// A place label agrees when it is the short name (`中央` for the Centre) or the full name.
 pub fn place_right(label: Option<&str>, got: Option<&Place>) -> bool {
-    match (label.map(str::trim).filter(|s| !s.is_empty()), got) {
+    let label = label.map(simplified);
+    match (label.as_deref().map(str::trim).filter(|s| !s.is_empty()), got) {
         (None, None) => true,
         (Some(l), Some(p)) => {
             // 浏阳市 for 浏阳 is the full name's last part, as good as the short name.
@@ -111,10 +112,16 @@ fn month_window(year: i32, month: u32) -> (NaiveDate, NaiveDate) {
     (first, last)
 }
 
-/// The chair agrees when the names are the same, spaces aside.
+/// A label as Tifa reads the page it was copied from: a label written in the traditional script
+/// of a page (許勤, 常務會議) names what Tifa reads as simplified text (许勤, 常务会议).
+fn simplified(s: &str) -> String {
+    fast2s::convert(s)
+}
+
+/// The chair agrees when the names are the same, spaces and script aside.
 pub fn chair_right(label: Option<&str>, got: Option<&str>) -> bool {
     let norm = |s: Option<&str>| {
-        s.map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+        s.map(|s| simplified(s).chars().filter(|c| !c.is_whitespace()).collect::<String>())
             .filter(|s| !s.is_empty())
     };
     norm(label) == norm(got)
@@ -130,9 +137,10 @@ pub fn title_right(label: Option<&str>, got: &str) -> bool {
     }
 }
 
-/// Letters, digits and CJK characters only: 县委常委(扩大)会 → 县委常委扩大会.
+/// Letters, digits and CJK characters only, in the simplified script: 县委常委(扩大)会 →
+/// 县委常委扩大会, 常務會議 → 常务会议.
 pub fn normalise_title(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    simplified(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// How a predicted place reads in a listing.
@@ -294,6 +302,7 @@ mod tests {
             "十四五规划编制工作推进会",
             true,
         );
+        check_title(Some("縣委常委會會議"), "县委常委会会议", true);
         check_title(Some("县委常委会会议"), "县政府常务会议", false);
         check_title(Some("县委常委会会议"), "", false);
         check_title(None, "县委常委会会议", false);
@@ -305,6 +314,7 @@ mod tests {
         assert!(chair_right(Some("王五"), Some("王五")));
         assert!(chair_right(Some("王 五"), Some("王五")));
         assert!(chair_right(None, None));
+        assert!(chair_right(Some("許勤"), Some("许勤")));
         assert!(!chair_right(Some("王五"), Some("王六")));
         assert!(!chair_right(Some("王五"), None));
         assert!(!chair_right(None, Some("王五")));
