@@ -1,7 +1,12 @@
 //! The Centre (中央): meetings of the central organs and of leaders with national titles belong
 //! to no locality, whatever place a report names.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::model::{Place, PlaceLevel};
+use crate::text::regex;
 
 /// The Centre (中央) as a place, for meetings that central organs convene: they speak for no
 /// locality, and researchers follow how their formulae travel to the localities.
@@ -124,7 +129,28 @@ fn subject_is_central(sentence: &str) -> bool {
     let organ = member.is_none()
         && CENTRAL_ORGANS.iter().any(|o| subject.starts_with(o))
         && !subject.starts_with("中央广播电视总台");
-    (office || organ) && convenes.iter().any(|v| subject.contains(v))
+    (office || organ || heads_a_ministry(subject)) && convenes.iter().any(|v| subject.contains(v))
+}
+
+/// The head of a State Council ministry or national commission or administration, as a lead
+/// names its subject: 某某部部长, 某某部党组书记, 国家某某委主任, 国家某某局局长. Provinces have 厅
+/// and counties 局, so a bare 部 head convening 部常务会议 is the Centre's; the Party's own
+/// departments (组织部, 宣传部, 统战部) and the armed forces departments (人武部) exist at every
+/// level and are left out.
+static MINISTRY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:\p{Han}{2,8}部(?:部长|党组书记)|国家\p{Han}{1,10}(?:委员会|委|总局|局|署)(?:主任|局长|署长|党组书记)|海关总署署长)",
+    )
+});
+
+fn heads_a_ministry(subject: &str) -> bool {
+    const EVERY_LEVEL: [&str; 6] = ["组织部", "宣传部", "统战部", "武装部", "人武部", "工作部"];
+    MINISTRY_HEAD.find(subject).is_some_and(|m| {
+        let head = m.as_str();
+        !EVERY_LEVEL.iter().any(|d| head.contains(d))
+            && !head.starts_with(['省', '市', '县', '区', '州'])
+            && !head.contains("委员、")
+    })
 }
 
 #[cfg(test)]
@@ -190,6 +216,23 @@ mod central_tests {
             "3月2日,中共中央政治局委员、国务院副总理某某在京主持召开座谈会。",
             true,
         );
+        // A ministry's or a national commission's own meetings are the Centre's.
+        lead(
+            "部常务会议",
+            "5月19日,某某部部长某某主持召开部常务会议,审议并原则通过《甲省乙核电厂环境影响报告书》。",
+            true,
+        );
+        lead(
+            "委主任办公会",
+            "3月2日,国家某某委主任某某主持召开委主任办公会。",
+            true,
+        );
+        lead(
+            "部务会",
+            "3月2日,县委常委、组织部部长某某主持召开部务会。",
+            false,
+        );
+        lead("部务会", "3月2日,组织部部长某某主持召开部务会。", false);
         // A provincial secretary who sits on the Politburo convenes for the province.
         lead(
             "省委常委会会议",

@@ -343,6 +343,18 @@ mod tests {
     }
 
     #[test]
+    fn a_namesake_is_settled_by_the_province_the_page_names_above_the_report() {
+        let page = "铁东区十九届人民政府召开第四次全体会议\n\n民生   2025-01-16 21:40   辽宁\n\n\n1月16日,铁东区十九届人民政府召开第四次全体(扩大)会议,部署全年工作。区长某某出席会议并讲话。副区长某某主持会议。\n\n会议指出,要抓好落实。要确保完成全年目标任务。\n";
+        let mut doc = Document::from_text(DocId(0), "test.txt", page);
+        let found = extract(&mut doc, &Gazetteer::load());
+        let places: Vec<&str> = found
+            .iter()
+            .filter_map(|m| m.place.as_ref().map(|p| &*p.full))
+            .collect();
+        assert_eq!(places, ["辽宁省鞍山市铁东区"], "{found:?}");
+    }
+
+    #[test]
     fn finds_meeting_reports() {
         check(
             "某市委常委会召开会议 部署工作\n\n本报讯 1月27日上午,市委常委会召开会议,部署近期重点工作。\n\n市委书记张三主持会议。\n\n会议指出,要做好疫情防控工作。要保持从严标准。\n",

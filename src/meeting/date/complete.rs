@@ -26,16 +26,26 @@ impl PageDates {
                 _ => None,
             })
             .collect();
-        // A news agency's dispatch line (新华社北京3月17日电) dates the story, not the meeting:
-        // it is used only when the lead gives no other date.
-        let (dispatch, own): (Vec<&Token>, Vec<&Token>) = toks
-            .iter()
-            .partition(|t| lead[t.span.end..].trim_start().starts_with('电'));
+        // A dispatch line (新华社北京3月17日电, 福清新闻网6月28日讯) dates the story, not the
+        // meeting: it is used only when the lead gives no other date.
+        let (dispatch, own): (Vec<&Token>, Vec<&Token>) = toks.iter().partition(|t| {
+            let after = lead[t.span.end..].trim_start();
+            after.starts_with('电') || after.starts_with('讯')
+        });
+        // The dispatch line's day is the story's: a bare day or 今天 after it counts from it when
+        // the page gives nothing better (福州新闻网6月1日讯 … 1日下午).
+        let story = dispatch.iter().find_map(|t| match t.kind {
+            Kind::Full(_) | Kind::MonthDay(..) => self.complete(t.kind, &near),
+            _ => None,
+        });
         for t in own.into_iter().chain(dispatch) {
             if let Some(d) = self.complete(t.kind, &near) {
                 return Some((d, t.span));
             }
-            if matches!(t.kind, Kind::Relative(_) | Kind::Recent) {
+            if let Some(d) = story.and_then(|s| from_story(t.kind, s)) {
+                return Some((d, t.span));
+            }
+            if matches!(t.kind, Kind::Relative(_) | Kind::Recent | Kind::Day(_)) {
                 return None;
             }
         }
@@ -160,7 +170,7 @@ impl PageDates {
         if let Some(date) = nearest(&self.full_dates, around) {
             return day_of(date, DateBasis::Inferred);
         }
-        if let Some(date) = self.years.iter().find_map(|&y| on(y)) {
+        if let Some(date) = self.written_year(month).and_then(on) {
             return day_of(date, DateBasis::Inferred);
         }
         // Nothing says the year: keep the month and day, with an estimate or a placeholder.
@@ -171,6 +181,33 @@ impl PageDates {
         Some(PolicyDate {
             year_known: false,
             ..PolicyDate::new(date, DateBasis::Inferred)
+        })
+    }
+
+    /// The year written on the page that a meeting in `month` most likely falls in. Years the
+    /// page's dated vocabulary rules out are skipped (2019年脱贫攻坚成效考核 beside 新冠肺炎 is the
+    /// year under review, not the meeting's). When a year and the next are both written (2023年
+    /// 完成情况及2024年计划), a meeting late in the year reviews the first and one early in the
+    /// year plans the second; otherwise the most written year.
+    fn written_year(&self, month: u32) -> Option<i32> {
+        let window = self.vocabulary;
+        let fits = |y: i32| {
+            window.since.is_none_or(|s| y >= s.year()) && window.until.is_none_or(|u| y <= u.year())
+        };
+        let years: Vec<i32> = self.years.iter().copied().filter(|&y| fits(y)).collect();
+        let first = *years.first()?;
+        let pair = |a: i32| years.contains(&a) && years.contains(&(a + 1));
+        let (lo, hi) = if pair(first) {
+            (first, first + 1)
+        } else if pair(first - 1) {
+            (first - 1, first)
+        } else {
+            return Some(first);
+        };
+        Some(match month {
+            1..=3 => hi,
+            10..=12 => lo,
+            _ => first,
         })
     }
 
@@ -204,6 +241,22 @@ impl PageDates {
         let date = nearest(&self.full_dates, |fd| month_candidates(fd, day))?;
         day_of(date, DateBasis::Inferred)
     }
+}
+
+/// A bare day or a relative day counted from the story's dispatch date, which dates it as a
+/// dateline does (its year known only as well as the dispatch's).
+fn from_story(kind: Kind, story: PolicyDate) -> Option<PolicyDate> {
+    let date = match kind {
+        Kind::Day(d) => month_candidates(story.date, d)
+            .into_iter()
+            .find(|c| *c <= story.date + TimeDelta::days(1))?,
+        Kind::Relative(offset) => story.date.checked_add_signed(TimeDelta::days(offset))?,
+        _ => return None,
+    };
+    Some(PolicyDate {
+        year_known: story.year_known,
+        ..PolicyDate::new(date, DateBasis::Dateline)
+    })
 }
 
 /// A date known only within `range`, with `date` its best estimate.
@@ -432,6 +485,40 @@ mod tests {
             "听取2007年上半年预算执行情况和2006年决算",
             "8月21日,县人大常委会召开",
             "2007-08-21 inferred",
+        );
+        // The paper's dispatch line dates the story; the meeting's own day follows it.
+        check(
+            "发布时间:2020-06-28\n",
+            "本报6月28日讯(记者 某某)6月24日,县委书记某某主持召开县委常委会会议",
+            "2020-06-24 dateline",
+        );
+        // With no year on the page, the dispatch line still gives the month and day.
+        check(
+            "",
+            "某某网6月1日讯(记者 某某)1日下午,市防指召开全市防暴雨会商部署会议,6月2日有暴雨",
+            "2020-06-01 dateline ?",
+        );
+        check(
+            "",
+            "某某新闻3月1日讯 今天上午,省委常委会召开会议",
+            "2020-03-01 dateline ?",
+        );
+        // A year and the next: December reviews the first, January plans the second.
+        check(
+            "听取关于2023年主要指标完成情况及2024年计划安排的汇报",
+            "12月25日,市委常委会召开会议",
+            "2023-12-25 inferred",
+        );
+        check(
+            "总结2023年工作,部署2024年任务",
+            "1月8日,县委常委会召开会议",
+            "2024-01-08 inferred",
+        );
+        // A year the page's vocabulary rules out is the year under review.
+        check(
+            "审议《关于2019年脱贫攻坚成效考核等情况的汇报》,研究新冠肺炎疫情防控工作",
+            "3月27日,中共中央政治局召开会议",
+            "2020-03-27 inferred ?",
         );
         // A full date in the lead beats a dateline: it is nearest the meeting.
         check(

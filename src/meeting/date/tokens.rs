@@ -60,6 +60,7 @@ static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         ),
         r"(?P<iy>[0-9]{4})(?P<s1>[-/.])(?P<im>[0-9]{1,2})(?P<s2>[-/.])(?P<id>[0-9]{1,2})".into(),
         r"(?P<ed>[0-9]{1,2})\.(?P<em>[0-9]{1,2})\.(?P<ey>[0-9]{4})".into(),
+        r"(?P<um>[0-9]{1,2})/(?P<ud>[0-9]{1,2})/(?P<uy>[0-9]{4})".into(),
         r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<enm>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(?P<end>[0-9]{1,2})\s+[0-9:]{8}\s+[A-Z]{2,5}\s+(?P<eny>[0-9]{4})".into(),
         format!(
             r"(?:(?P<py>{YEAR})\s*年\s*)?(?P<pm>{MONTH})\s*月\s*(?P<part>上旬|中旬|下旬|上中旬|中下旬|初|底|末)"
@@ -155,6 +156,16 @@ fn token(text: &str, c: &Captures<'_>) -> Option<Token> {
         let a = parse_small(group_str(c, "ed")?)?;
         let b = parse_small(group_str(c, "em")?)?;
         let (day, month) = if b > 12 { (b, a) } else { (a, b) };
+        full(year_of(y)?, month, day)?
+    } else if let Some(y) = group_str(c, "uy") {
+        if after.is_some_and(is_digit) {
+            return None;
+        }
+        // Month first (11/20/2021, as site templates print it), unless the first cannot be a
+        // month.
+        let a = parse_small(group_str(c, "um")?)?;
+        let b = parse_small(group_str(c, "ud")?)?;
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
         full(year_of(y)?, month, day)?
     } else if let Some(m) = group_str(c, "enm") {
         let month = ENGLISH_MONTHS.iter().position(|n| *n == m)? as u32 + 1;
@@ -308,6 +319,8 @@ mod tests {
         check("二〇二〇年二月三日", &["2020-02-03"]);
         check("发布时间:2020-02-03 20:06", &["2020-02-03"]);
         check("24.09.2015  12:25", &["2015-09-24"]);
+        check("发表时间:11/20/2021  浏览 138 次", &["2021-11-20"]);
+        check("28/02/2019", &["2019-02-28"]);
         check("07.12.2016 19:02", &["2016-12-07"]);
         check("发布时间:Tue Feb 25 08:50:37 CST 2020", &["2020-02-25"]);
         check("2020年2月,县委", &["2020-02"]);

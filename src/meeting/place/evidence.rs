@@ -101,17 +101,27 @@ impl Gazetteer {
                 }
             }
         }
-        // Namesakes settled by their kin: 鼓楼 on a page that also names 南京.
+        // Namesakes settled by their kin: 鼓楼 on a page that also names 南京; failing that, by
+        // the kin the page names outside the article (a 辽宁 tag above a 铁东区 report).
+        let page_kin: BTreeSet<usize> = page_hits
+            .iter()
+            .filter(|h| !national && self.patterns[h.pattern].len() == 1)
+            .filter_map(|h| self.resolve_hit(h, &page_supported))
+            .flat_map(|i| std::iter::successors(Some(i), |&p| self.parents[p]))
+            .collect();
         let kin = ev.article_kin.clone();
+        let settle = |cands: &[usize]| {
+            self.settle(cands, kind, &kin)
+                .or_else(|| self.settle(cands, kind, &page_kin))
+        };
         let mut settled = Vec::new();
-        ev.ambiguous
-            .retain(|cands| match self.settle(cands, kind, &kin) {
-                Some(i) => {
-                    settled.push(i);
-                    false
-                }
-                None => true,
-            });
+        ev.ambiguous.retain(|cands| match settle(cands) {
+            Some(i) => {
+                settled.push(i);
+                false
+            }
+            None => true,
+        });
         for i in settled {
             ev.article.entry(i).or_default().mentions += 1;
         }
@@ -125,7 +135,7 @@ impl Gazetteer {
                 .or_else(|| {
                     let cands: Vec<usize> =
                         self.patterns[h.pattern].iter().map(|&(i, _)| i).collect();
-                    self.settle(&cands, kind, &kin)
+                    settle(&cands)
                 });
             if let Some(i) = i {
                 *ev.head.entry(i).or_default() += 1;

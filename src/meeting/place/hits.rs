@@ -11,7 +11,7 @@ use crate::model::PlaceLevel;
 /// Words after a name that make it a paper, site or broadcaster: the strongest evidence of
 /// whose page it is. (Provincial news apps, 浙江新闻客户端, are left out: county papers print
 /// their download codes.)
-const MEDIA_AFTER: [&str; 8] = [
+const MEDIA_AFTER: [&str; 14] = [
     "日报",
     "晚报",
     "新闻网",
@@ -20,7 +20,17 @@ const MEDIA_AFTER: [&str; 8] = [
     "电视台",
     "手机报",
     "发布",
+    // A government site's footer: 某某市人民政府主办, 某某县人民政府门户网站.
+    "人民政府主办",
+    "人民政府办公室主办",
+    "人民政府门户网站",
+    "人民政府网",
+    "政府门户网站",
+    "政府网",
 ];
+
+/// What a page's source line says before the outlet's name: 来源:某某乡音报, 稿源：某某县人民政府.
+const SOURCE_BEFORE: [&str; 6] = ["来源:", "来源：", "稿源:", "稿源：", "来源 ", "来源　"];
 
 /// Words after a name that make it the seat of a party or government organ: 湖南省委, 金华市委.
 const ORGAN_AFTER: [&str; 7] = ["委", "政府", "人民政府", "人大", "政协", "党委", "纪委"];
@@ -185,6 +195,20 @@ impl Gazetteer {
                     }
                 }
             }
+            // 党组和县政府, 某某和县政府办主任: a conjunction before a suffix and an organ, not
+            // the two-character name that starts with it (和县), unless a parent's suffix or a
+            // break comes before it (安徽省和县, 、和县).
+            if official && m.end() - m.start() == 6 {
+                let prev = before.chars().next_back();
+                let first = text[m.start()..].chars().next();
+                if first.is_some_and(|f| "和与及或同并暨".contains(f))
+                    && prev.is_some_and(|p| {
+                        ('\u{4e00}'..='\u{9fff}').contains(&p) && !"省市州盟".contains(p)
+                    })
+                {
+                    continue;
+                }
+            }
             // 代县长, 和县长: a one-character name with its suffix, then 长, is a title.
             if official && m.end() - m.start() <= 6 && after.starts_with('长') {
                 continue;
@@ -198,7 +222,8 @@ impl Gazetteer {
                             .chars()
                             .next()
                             .is_none_or(|c| c.is_whitespace() || "”\"’'》)）|,，。".contains(c)))
-            }) || before.ends_with("今日");
+            }) || before.ends_with("今日")
+                || SOURCE_BEFORE.iter().any(|w| before.ends_with(w));
             // 人民日报、光明日报社、经济日报: a list of papers, or a paper as an organisation,
             // is not the page's own masthead.
             let media = media

@@ -236,6 +236,15 @@ mod tests {
             "浏阳日报\n市委常委会召开会议,传达学习省委、长沙市委有关会议精神,来浏返浏人员",
             "浏阳",
         );
+        // The outlet on the page's source line, and a government site's footer.
+        check(
+            "县政府常务会议召开\n来源:闽侯乡音报\n县长某某主持召开会议,传达学习福建省有关精神,福建",
+            "闽侯",
+        );
+        check(
+            "市委书记某某主持召开调度会,落实吉林市委部署\n网站地图 蛟河市人民政府主办",
+            "蛟河",
+        );
         // A paper whose name is a district elsewhere, with that district's city never named.
         check("解放日报\n上海市委常委会召开会议,上海要", "上海");
     }

@@ -53,7 +53,10 @@ impl Field {
 /// A place label agrees when it is the short name (`中央` for the Centre) or the full name.
 pub fn place_right(label: Option<&str>, got: Option<&Place>) -> bool {
     let label = label.map(simplified);
-    match (label.as_deref().map(str::trim).filter(|s| !s.is_empty()), got) {
+    match (
+        label.as_deref().map(str::trim).filter(|s| !s.is_empty()),
+        got,
+    ) {
         (None, None) => true,
         (Some(l), Some(p)) => {
             // 浏阳市 for 浏阳 is the full name's last part, as good as the short name.
@@ -121,8 +124,13 @@ fn simplified(s: &str) -> String {
 /// The chair agrees when the names are the same, spaces and script aside.
 pub fn chair_right(label: Option<&str>, got: Option<&str>) -> bool {
     let norm = |s: Option<&str>| {
-        s.map(|s| simplified(s).chars().filter(|c| !c.is_whitespace()).collect::<String>())
-            .filter(|s| !s.is_empty())
+        s.map(|s| {
+            simplified(s)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        })
+        .filter(|s| !s.is_empty())
     };
     norm(label) == norm(got)
 }
@@ -140,7 +148,10 @@ pub fn title_right(label: Option<&str>, got: &str) -> bool {
 /// Letters, digits and CJK characters only, in the simplified script: 县委常委(扩大)会 →
 /// 县委常委扩大会, 常務會議 → 常务会议.
 pub fn normalise_title(s: &str) -> String {
-    simplified(s).chars().filter(|c| c.is_alphanumeric()).collect()
+    simplified(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// How a predicted place reads in a listing.
