@@ -74,17 +74,36 @@ pub fn meetings(
             continue;
         }
         let article = &piece.article;
-        let Some(first) = article.paragraphs.first() else {
+        if article.paragraphs.is_empty() {
             continue;
-        };
-        let lead = lead_of(text, *first);
+        }
         let headline = article
             .headline
             .map(|h| flatten(text, h))
             .unwrap_or_default();
-        let Some(found) = title::find(&lead, &headline) else {
+        // The lead is the first paragraph, or the first after the subtitle lines a headline
+        // can carry (传达学习…精神 / 某某主持并讲话) when those name no meeting themselves.
+        // A subtitle that names another meeting in passing (传达学习…在某某会议上的重要讲话精神)
+        // gives way to a lead below it that opens on the report's own.
+        let mut leads: Vec<(String, title::Found)> = article
+            .paragraphs
+            .iter()
+            .take(SUBTITLE_LINES + 1)
+            .map(|p| lead_of(text, *p))
+            .scan(true, |open, lead| {
+                let go_on = std::mem::replace(open, is_subtitle(&lead));
+                go_on.then_some(lead)
+            })
+            .filter_map(|lead| title::find(&lead, &headline).map(|found| (lead, found)))
+            .collect();
+        let best = leads
+            .iter()
+            .position(|(lead, found)| gate::opens_on(lead, found.at))
+            .unwrap_or(0);
+        if leads.is_empty() {
             continue;
-        };
+        }
+        let (lead, found) = leads.swap_remove(best);
         if gate::is_notice(&headline, article.span.slice(text)) || gate::is_speech(&headline, &lead)
         {
             continue;
@@ -162,6 +181,16 @@ pub fn meetings(
         m.id = MeetingId(n as u32);
     }
     out
+}
+
+/// How many subtitle lines under a headline may come before the lead.
+const SUBTITLE_LINES: usize = 2;
+
+/// True when a paragraph reads as a headline's subtitle line rather than a lead: short, with no
+/// full stop.
+fn is_subtitle(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 60 && !line.contains(['。', '！', '？'])
 }
 
 /// The first paragraph, cut to [`LEAD_BYTES`]: a lead names its meeting in its first sentences,
@@ -340,6 +369,14 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect, "{page}");
+    }
+
+    #[test]
+    fn a_lead_after_the_headline_s_subtitle_lines() {
+        check(
+            "市委常委会(扩大)会议召开\n传达学习贯彻某某在上级某某委员会会议上的重要讲话精神\n某某主持并讲话\n\n2月21日,市委常委会(扩大)会议召开,传达学习上级会议精神,研究我市贯彻落实意见。市委书记某某主持并讲话。\n会议指出,要抓好落实。要压实责任。\n",
+            &["市委常委会(扩大)会议|某某|2"],
+        );
     }
 
     #[test]

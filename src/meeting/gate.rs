@@ -25,9 +25,14 @@ pub fn is_notice(headline: &str, article: &str) -> bool {
 /// True when the article is the text of a speech delivered at a meeting (…在…会议上的讲话,
 /// 同志们: 今天我们召开…), not a report of the meeting.
 pub fn is_speech(headline: &str, lead: &str) -> bool {
-    let head = headline.trim_end_matches(|c: char| !crate::text::is_han(c));
+    // Each line of a headline on its own: a subtitle 传达…在某某会议上的重要讲话精神 over a line
+    // 某某主持并讲话 is a report's.
+    let speech_title = headline.lines().any(|line| {
+        let line = line.trim_end_matches(|c: char| !crate::text::is_han(c));
+        line.ends_with("讲话") && line.contains("上的") && !line.ends_with("并讲话")
+    });
     let opening = lead.trim_start_matches(|c: char| !crate::text::is_han(c));
-    (head.ends_with("讲话") && head.contains("上的"))
+    speech_title
         || ["同志们", "各位代表", "各位委员", "各位来宾"]
             .iter()
             .any(|w| opening.starts_with(w))
@@ -103,6 +108,11 @@ mod tests {
                 true,
             ),
             ("", "各位代表:现在,我代表县人民政府向大会报告工作。", true),
+            (
+                "市委常委会召开会议传达学习某某在上级会议上的重要讲话精神某某主持并讲话",
+                "2月21日,市委常委会召开会议。",
+                false,
+            ),
             (
                 "某某在全县经济工作会议上强调 稳中求进",
                 "10日,全县经济工作会议召开。",
