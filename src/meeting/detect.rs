@@ -183,8 +183,9 @@ pub fn meetings(
     out
 }
 
-/// How many subtitle lines under a headline may come before the lead.
-const SUBTITLE_LINES: usize = 2;
+/// How many subtitle lines under a headline may come before the lead (a subtitle, a column
+/// name, a time, a region tag).
+const SUBTITLE_LINES: usize = 4;
 
 /// True when a paragraph reads as a headline's subtitle line rather than a lead: short, with no
 /// full stop.

@@ -87,6 +87,7 @@ const NAME_GOES_ON: &[&str] = &[
     "主任",
     "视频",
     "常务",
+    "预备",
 ];
 
 /// Where the meeting's name that starts `clause` ends, in bytes.
@@ -383,6 +384,11 @@ mod tests {
 
     #[test]
     fn names_the_meeting() {
+        check(
+            "1月15日下午,某旗第十八届人民代表大会第四次会议预备会议在旗委党校报告厅召开。",
+            "",
+            Some("某旗第十八届人民代表大会第四次会议预备会议"),
+        );
         check(
             "本报讯 14日,金华市委常委会召开扩大会议,传达学习重要讲话精神。",
             "",
