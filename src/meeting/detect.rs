@@ -113,7 +113,8 @@ pub fn meetings(
         let mut span = article.span;
         let mut paragraphs = article.paragraphs.clone();
         while let Some(next) = pieces.get(i).filter(|p| carries_on(text, p)) {
-            span.end = next.article.span.end;
+            // A caption inside the article's span (split out of it) must not cut the span short.
+            span.end = span.end.max(next.article.span.end);
             paragraphs.extend(&next.article.paragraphs);
             i += 1;
         }
@@ -159,8 +160,17 @@ pub fn meetings(
         // Meetings reported together with the first (a joint sitting, several held in turn):
         // the same chair and day; what was laid down cannot be told apart, so it stays with the
         // first and is counted once.
+        // Their convener is the first's, so is their place: 第21次常务会议 after 县政府党组会议
+        // names no body of its own.
+        let first = out.len() - 1;
         for title in found.also {
-            out.push(report.meeting(doc, gazetteer, title, chair.clone(), date, Vec::new()));
+            let mut m = report.meeting(doc, gazetteer, title, chair.clone(), date, Vec::new());
+            if out[first].place.is_some() {
+                m.place.clone_from(&out[first].place);
+                m.place_candidates.clone_from(&out[first].place_candidates);
+                m.convened_by.clone_from(&out[first].convened_by);
+            }
+            out.push(m);
         }
         if let Some(f) = follow {
             // 续会 alone names nothing in a table: it is the first meeting's 续会.
@@ -378,6 +388,18 @@ mod tests {
             "市委常委会(扩大)会议召开\n传达学习贯彻某某在上级某某委员会会议上的重要讲话精神\n某某主持并讲话\n\n2月21日,市委常委会(扩大)会议召开,传达学习上级会议精神,研究我市贯彻落实意见。市委书记某某主持并讲话。\n会议指出,要抓好落实。要压实责任。\n",
             &["市委常委会(扩大)会议|某某|2"],
         );
+    }
+
+    #[test]
+    fn meetings_held_together_share_their_place() {
+        let page = "县政府召开党组会议和常务会议\n9月25日晚上,某某县长主持召开县十八届政府2025年党组会议和第21次常务会议,传达上级会议精神,审议《关于闽清县支持产业发展的若干措施》。\n会议要求,要抓好落实。要压实责任。\n";
+        let mut doc = Document::from_text(DocId(0), "test.txt", page);
+        let found = extract(&mut doc, &Gazetteer::load());
+        let places: Vec<&str> = found
+            .iter()
+            .filter_map(|m| m.place.as_ref().map(|p| &*p.name))
+            .collect();
+        assert_eq!(places, ["闽清", "闽清"], "{found:?}");
     }
 
     #[test]

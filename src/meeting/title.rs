@@ -132,9 +132,12 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A time between the subject and 召开: 中共中央政治局1月6日全天召开会议.
+/// A time between the subject and 召开: 中共中央政治局1月6日全天召开会议; 全体会议于2016年9月23日
+/// (在某地)举行.
 static TRAILING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"((\d{1,2}月)?\d{1,2}日|全天|上午|下午|晚上|晚|近日|日前|[昨今前]天|[昨今前]日)+$")
+    regex(
+        r"(于?(\d{4}年)?(\d{1,2}月)?\d{1,2}日|于|全天|上午|下午|晚上|晚|近日|日前|[昨今前]天|[昨今前]日)+$",
+    )
 });
 
 /// A count of meetings (召开了72次重要会议), not one meeting; 召开108次常委会会议 is the 108th.
@@ -384,6 +387,11 @@ mod tests {
 
     #[test]
     fn names_the_meeting() {
+        check(
+            "中国共产党某市第十一届委员会第十四次全体会议于2016年9月23日在某市举行。全会由市委常委会主持。",
+            "",
+            Some("中国共产党某市第十一届委员会第十四次全体会议"),
+        );
         check(
             "1月15日下午,某旗第十八届人民代表大会第四次会议预备会议在旗委党校报告厅召开。",
             "",
