@@ -11,7 +11,9 @@ use crate::meeting::directive::{cue, directives};
 use crate::meeting::{DateConfig, Gazetteer, LocalityWeights, MeetingText, PageDates};
 use crate::meeting::{gate, title, together};
 use crate::model::{Directive, Document, Meeting, MeetingId, Span};
-use crate::text::flatten;
+use crate::text::{flatten, regex};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// How much of the first paragraph is read as the lead.
 const LEAD_BYTES: usize = 1500;
@@ -63,6 +65,7 @@ pub fn meetings(
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
     let text: &str = &doc.text;
+    let pieces = &dated_items(text, pieces);
     let mut out: Vec<Meeting> = Vec::new();
     // Each report's title and first directive (or lead), to skip a report printed twice.
     let mut seen: Vec<(String, String)> = Vec::new();
@@ -191,6 +194,104 @@ pub fn meetings(
         m.id = MeetingId(n as u32);
     }
     out
+}
+
+/// A paragraph that opens on a day and a meeting convened that day (★8月3日 旗委书记某某主持召开…
+/// 会议; 3月25日,某某主持召开…会议; 同日 …主持召开…): in a chronicle, or a page that reports
+/// two meetings one after the other, it starts a report of its own.
+static DATED_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^[★☆●■◆▲·\s]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}(?:[~～—-]\d{1,2})?日|\d{1,2}日|同日|当日|当天|是日)(?:上午|下午|晚上|晚)?[\s,，]*",
+    )
+});
+
+/// How many paragraphs opening on a day make an article a chronicle.
+const CHRONICLE_ITEMS: usize = 3;
+
+/// True when the page calls itself a chronicle near its top (大事记, 大 事 记).
+fn is_chronicle(text: &str) -> bool {
+    let top: String = text
+        .chars()
+        .take(600)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    top.contains("大事记")
+}
+
+/// `pieces` with each news article cut before every later paragraph that opens on a dated
+/// meeting of its own ([`DATED_OPENING`], a convening verb with a chair or a body in its first
+/// sentence). The part before the cut keeps the headline.
+fn dated_items(text: &str, pieces: &[Piece]) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let paragraphs = &piece.article.paragraphs;
+        let roundup = piece
+            .article
+            .headline
+            .is_some_and(|h| title::is_roundup(&flatten(text, h)))
+            || paragraphs
+                .first()
+                .is_some_and(|p| title::is_roundup(&lead_of(text, *p)));
+        if roundup {
+            out.push(piece.clone());
+            continue;
+        }
+        let cuts: Vec<usize> = (1..paragraphs.len())
+            .filter(|&k| {
+                piece.kind == ArticleKind::News && opens_dated_meeting(text, paragraphs[k])
+            })
+            .collect();
+        // Many paragraphs that open on a day: a chronicle (大事记) or a week's round of many
+        // leaders' activities, which lists meetings rather than reporting them.
+        let dated = paragraphs
+            .iter()
+            .filter(|p| DATED_OPENING.is_match(&lead_of(text, **p)))
+            .count();
+        if cuts.is_empty() || dated >= CHRONICLE_ITEMS || is_chronicle(text) {
+            out.push(piece.clone());
+            continue;
+        }
+        let mut start = 0;
+        for end in cuts.iter().copied().chain([paragraphs.len()]) {
+            let part = &paragraphs[start..end];
+            let (Some(first), Some(last)) = (part.first(), part.last()) else {
+                continue;
+            };
+            let mut article = piece.article.clone();
+            if start > 0 {
+                article.headline = None;
+                article.span.start = first.start;
+            }
+            if end < paragraphs.len() {
+                article.span.end = last.end;
+            }
+            article.paragraphs = part.to_vec();
+            out.push(Piece {
+                article,
+                kind: piece.kind,
+            });
+            start = end;
+        }
+    }
+    out
+}
+
+/// True when `paragraph` opens on a day and goes on, in its first sentence, to convene a
+/// meeting that someone chairs or that names its body.
+fn opens_dated_meeting(text: &str, paragraph: Span) -> bool {
+    let lead = lead_of(text, paragraph);
+    if !DATED_OPENING.is_match(&lead) {
+        return false;
+    }
+    let first = lead.split(['。', '！', '？']).next().unwrap_or("");
+    title::find(first, "").is_some_and(|found| {
+        gate::opens_on(&lead, found.at)
+            && !found.title.contains("续会")
+            && (chaired_by(first).is_some() || gate::names_a_body(&found.title))
+            && ["主持召开", "召开", "举行"]
+                .iter()
+                .any(|v| first.contains(v))
+    })
 }
 
 /// How many subtitle lines under a headline may come before the lead (a subtitle, a column
@@ -400,6 +501,28 @@ mod tests {
             .filter_map(|m| m.place.as_ref().map(|p| &*p.name))
             .collect();
         assert_eq!(places, ["闽清", "闽清"], "{found:?}");
+    }
+
+    #[test]
+    fn a_dated_meeting_after_another_report_is_its_own() {
+        check(
+            "某旗要闻\n★8月2日 旗长某某深入旗医院实地检查指导疫情防控措施落实情况。\n★8月3日 旗委书记某某主持召开旗委外事工作委员会第三次会议。会议听取了工作开展情况。\n",
+            &["旗委外事工作委员会第三次会议|某某|0"],
+        );
+        // A chronicle lists meetings among other events; it reports none of them.
+        check(
+            "某旗大事记\n★8月2日 旗长某某深入旗医院实地检查指导疫情防控措施落实情况。\n★8月3日 旗委书记某某主持召开旗委外事工作委员会第三次会议。会议听取了工作开展情况。\n同日 旗长某某主持召开全旗疫情防控工作调度会,对防控工作进行再部署。\n",
+            &[],
+        );
+        check(
+            "中共中央政治局召开会议\n中共中央政治局3月27日召开会议,研究部署有关工作。会议由中共中央总书记某某主持。\n会议强调,要抓好落实。\n3月25日,某某主持召开中央政治局常委会会议,听取有关工作的汇报。\n会议要求,要做好工作。\n",
+            &["中共中央政治局会议|某某|1", "中央政治局常委会会议|某某|1"],
+        );
+        // A report's own later paragraph that opens on its day is not a second meeting.
+        check(
+            "县委常委会召开会议\n5月8日,县委书记某某主持召开县委常委会会议,研究有关工作。\n会议强调,要抓好落实。\n5月8日下午,与会人员实地察看了项目建设情况。\n",
+            &["县委常委会会议|某某|1"],
+        );
     }
 
     #[test]

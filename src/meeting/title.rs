@@ -159,6 +159,17 @@ static MANY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// True when `text` convenes through many places at once (某省多个县区召开了…, 各地召开…): a
+/// roundup, whose paragraphs are not reports of their own.
+pub fn is_roundup(text: &str) -> bool {
+    VERB.find_iter(text).any(|verb| {
+        let before = &text[..verb.start()];
+        let clause = before.rsplit(CLAUSE_END).next().unwrap_or(before);
+        let clause = strip_lead_in(clause);
+        clause.starts_with("各地") || MANY.is_match(strip_trailing_time(clause))
+    })
+}
+
 /// A list item's number before a name: `2.`, `1、`.
 static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{1,2}[.、．]\s*"));
 
