@@ -82,7 +82,33 @@ pub fn read_html(source: &str, keep_newlines: bool) -> (String, PageMeta) {
         ..Writer::default()
     };
     walk(page.root_element(), &mut out);
-    (out.text, page_meta(&page))
+    let mut meta = page_meta(&page);
+    if meta.url.is_none() {
+        meta.url = saved_from(source);
+    }
+    (out.text, meta)
+}
+
+/// The address a browser wrote into a page it saved: `<!-- saved from url=(0045)http://… -->`,
+/// near the top of the file.
+fn saved_from(source: &str) -> Option<String> {
+    let mut top = source.len().min(4096);
+    while !source.is_char_boundary(top) {
+        top -= 1;
+    }
+    let head = &source[..top];
+    let at = head.find("saved from url=")? + "saved from url=".len();
+    let rest = &head[at..];
+    // The length in brackets, then the address up to the comment's end.
+    let rest = match rest.strip_prefix('(') {
+        Some(r) => &r[r.find(')')? + 1..],
+        None => rest,
+    };
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '>')
+        .unwrap_or(rest.len());
+    let url = rest[..end].trim_end_matches("--").trim();
+    (url.starts_with("http") && url.len() > 8).then(|| url.to_string())
 }
 
 fn render(source: &str, keep_newlines: bool) -> String {
@@ -509,6 +535,15 @@ mod tests {
         check_meta(
             "<html><head><meta name=\"PubDate\" content=\"2021-03-04 10:00\"><meta name=\"SiteName\" content=\"某县人民政府\"><link rel=\"canonical\" href=\"http://example.gov.cn/2021/0304/1.html\"></head><body><p>正文</p></body></html>",
             "2021-03-04 10:00|http://example.gov.cn/2021/0304/1.html|某县人民政府|-",
+        );
+        // The address a browser wrote when it saved the page; the page's own address wins.
+        check_meta(
+            "<!-- saved from url=(0045)http://www.example.gov.cn/2021/0304/1.html -->\n<html><head></head><body><p>正文</p></body></html>",
+            "-|http://www.example.gov.cn/2021/0304/1.html|-|-",
+        );
+        check_meta(
+            "<!-- saved from url=(0020)http://a.example.cn/ -->\n<html><head><link rel=\"canonical\" href=\"http://b.example.cn/1.html\"></head><body></body></html>",
+            "-|http://b.example.cn/1.html|-|-",
         );
         check_meta(
             "<html><head><meta name=\"publishdate\" content=\"2019-01-02\"><meta name=\"pubdate\" content=\"2019-01-03\"></head><body><time datetime=\"2019-01-04\">1月4日</time></body></html>",

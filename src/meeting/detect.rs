@@ -48,11 +48,46 @@ pub fn extract_with(
 /// Reads what the whole page says about itself, its publication date and its place, into
 /// `doc`, and returns the page's dates for resolving each meeting's date.
 pub fn read_page(doc: &mut Document, gazetteer: &Gazetteer, config: &DateConfig) -> PageDates {
-    let text = doc.text.clone();
+    let text = place_page(doc, gazetteer);
     let dates = PageDates::read(doc, config);
     doc.published = dates.publication();
     doc.place = gazetteer.locate(&text, &text);
     dates
+}
+
+/// The page as place evidence: what its HTML head says of it (the site's name, the `<title>`
+/// with its site after the separator: `区政府召开常务会议_某某区人民政府`), then its text. A saved
+/// page often names its outlet only there.
+pub fn place_page(doc: &Document, gazetteer: &Gazetteer) -> String {
+    let meta = &doc.meta;
+    let mut page = String::new();
+    // The site's address, when its host spells the place (www.xianggelila.gov.cn), reads as
+    // the site's name; so does a 网址/原文链接 line in a pasted page.
+    let address = meta
+        .url
+        .iter()
+        .map(String::as_str)
+        .chain(addresses(&doc.text))
+        .find_map(|url| gazetteer.address_line(url));
+    if let Some(line) = address {
+        page.push_str(&line);
+        page.push('\n');
+    }
+    for line in [meta.site.as_deref(), meta.title.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        // The head's lines stand alone, as a masthead would: 某某新闻网 on a line of its own.
+        for part in line.split(['_', '|', '-', '—', '–', '·']) {
+            let part = part.trim();
+            if !part.is_empty() {
+                page.push_str(part);
+                page.push('\n');
+            }
+        }
+    }
+    page.push_str(&doc.text);
+    page
 }
 
 /// The meetings reported in the articles `pieces` of `doc` (from [`split::pieces`]), in order.
@@ -65,6 +100,7 @@ pub fn meetings(
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
     let text: &str = &doc.text;
+    let page = place_page(doc, gazetteer);
     let pieces = &dated_items(text, pieces);
     let mut out: Vec<Meeting> = Vec::new();
     // Each report's title and first directive (or lead), to skip a report printed twice.
@@ -124,6 +160,7 @@ pub fn meetings(
         let laid_down = directives(text, &paragraphs);
         let report = Report {
             text,
+            page: &page,
             headline: &headline,
             lead: &lead,
             paragraphs: &paragraphs,
@@ -194,6 +231,23 @@ pub fn meetings(
         m.id = MeetingId(n as u32);
     }
     out
+}
+
+/// The web addresses a pasted page writes in its text: lines that start with one, or follow
+/// 网址/原文链接/来源链接/URL.
+fn addresses(text: &str) -> impl Iterator<Item = &str> {
+    const CUES: [&str; 6] = ["原文链接", "来源链接", "网址", "链接", "URL", "url"];
+    text.lines().filter_map(|line| {
+        let line = line.trim();
+        let rest = CUES
+            .iter()
+            .find_map(|c| line.strip_prefix(c))
+            .map_or(line, |r| r.trim_start_matches([':', '：', ' ']));
+        let start = rest
+            .find("http")
+            .or_else(|| rest.starts_with("www.").then_some(0))?;
+        (start == 0).then(|| rest.split_whitespace().next().unwrap_or(rest))
+    })
 }
 
 /// A paragraph that opens on a day and a meeting convened that day (★8月3日 旗委书记某某主持召开…
@@ -376,6 +430,8 @@ fn split_sentences(text: &str, span: Span) -> Vec<Span> {
 /// One article read as a meeting report.
 struct Report<'a> {
     text: &'a str,
+    /// The page as place evidence ([`place_page`]).
+    page: &'a str,
     headline: &'a str,
     lead: &'a str,
     paragraphs: &'a [Span],
@@ -414,7 +470,7 @@ impl Report<'_> {
         let head = format!("{}\n{}", self.headline, self.lead);
         let located = gazetteer.locate_meeting(
             &MeetingText {
-                page: self.text,
+                page: self.page,
                 article: self.span.slice(self.text),
                 head: &head,
                 title: &title,
@@ -523,6 +579,36 @@ mod tests {
             "县委常委会召开会议\n5月8日,县委书记某某主持召开县委常委会会议,研究有关工作。\n会议强调,要抓好落实。\n5月8日下午,与会人员实地察看了项目建设情况。\n",
             &["县委常委会会议|某某|1"],
         );
+    }
+
+    #[test]
+    fn a_page_that_names_its_county_only_in_its_head_takes_it_from_there() {
+        let page = "区政府召开第12次常务会议\n本报讯 9月9日上午,区长某某主持召开区政府第12次常务会议,研究有关工作。\n会议指出,要高度重视。要抓好落实。\n";
+        let mut doc = Document::from_text(DocId(0), "test.html", page);
+        doc.meta.title = Some("区政府召开第12次常务会议_衢江区人民政府".into());
+        let found = extract(&mut doc, &Gazetteer::load());
+        let places: Vec<&str> = found
+            .iter()
+            .filter_map(|m| m.place.as_ref().map(|p| &*p.name))
+            .collect();
+        assert_eq!(places, ["衢江"], "{found:?}");
+        assert_eq!(doc.place.as_ref().map(|p| &*p.name), Some("衢江"));
+    }
+
+    #[test]
+    fn a_page_that_never_names_its_county_takes_it_from_its_address() {
+        let page = "市政府召开第12次常务会议\n本报讯 9月9日上午,市长某某主持召开市政府第12次常务会议,研究有关工作。\n会议指出,要高度重视。要抓好落实。\n";
+        let place = |doc: &mut Document| {
+            extract(doc, &Gazetteer::load())
+                .first()
+                .and_then(|m| m.place.as_ref().map(|p| p.name.to_string()))
+        };
+        let mut doc = Document::from_text(DocId(0), "test.html", page);
+        doc.meta.url = Some("http://www.xianggelila.gov.cn/art/2022/9/13/1.html".into());
+        assert_eq!(place(&mut doc).as_deref(), Some("香格里拉"));
+        let pasted = format!("{page}原文链接:http://www.xianggelila.gov.cn/art/2022/9/13/1.html\n");
+        let mut doc = Document::from_text(DocId(0), "test.txt", &pasted);
+        assert_eq!(place(&mut doc).as_deref(), Some("香格里拉"));
     }
 
     #[test]

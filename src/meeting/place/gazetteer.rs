@@ -57,6 +57,8 @@ pub struct Gazetteer {
     pub(super) former: Vec<Option<(i32, Option<usize>)>>,
     /// Words that swallow the first character of a two-character name (召开 in 召开县委).
     pub(super) tails: std::collections::BTreeSet<Arc<str>>,
+    /// Each pinyin spelling of a short name to its places, built when an address is first read.
+    pub(super) pinyin: std::sync::OnceLock<BTreeMap<String, Vec<usize>>>,
 }
 
 impl Gazetteer {
@@ -219,6 +221,7 @@ impl Gazetteer {
             keys,
             former,
             tails: std::collections::BTreeSet::new(),
+            pinyin: std::sync::OnceLock::new(),
         }
     }
 

@@ -223,6 +223,14 @@ impl Gazetteer {
                             .next()
                             .is_none_or(|c| c.is_whitespace() || "”\"’'》)）|,，。".contains(c)))
             }) || before.ends_with("今日")
+                // A government site's name on a line of its own (its <title>, its footer).
+                || (official
+                    && ["人民政府", "政府"].iter().any(|w| {
+                        after
+                            .strip_prefix(w)
+                            .is_some_and(|r| r.chars().next().is_none_or(|c| c == '\n' || c == '\r'))
+                    })
+                    && before.chars().next_back().is_none_or(|c| c == '\n'))
                 || SOURCE_BEFORE.iter().any(|w| before.ends_with(w));
             // 人民日报、光明日报社、经济日报: a list of papers, or a paper as an organisation,
             // is not the page's own masthead.

@@ -1,6 +1,7 @@
 //! Places: the gazetteer of PRC divisions, the names found on a page, and whose meeting a
 //! report is.
 
+mod address;
 mod evidence;
 mod gazetteer;
 mod hits;
