@@ -121,8 +121,9 @@ impl Gazetteer {
         found
     }
 
-    /// A line saying whose site `url` is, as a masthead would: 某某市人民政府 for a government
-    /// host, 某某新闻网 for any other. `None` when the address names no place.
+    /// A line saying whose site `url` is, as a masthead would, by the place's official name (so
+    /// that it counts written once): 某某市人民政府 for a government host, 某某县新闻网 for any
+    /// other. `None` when the address names no place.
     pub fn address_line(&self, url: &str) -> Option<String> {
         let i = self.place_of_address(url)?;
         let government = host_labels(url)
@@ -131,7 +132,7 @@ impl Gazetteer {
         Some(if government {
             format!("{}人民政府", self.officials[i])
         } else {
-            format!("{}新闻网", self.places[i].name)
+            format!("{}新闻网", self.officials[i])
         })
     }
 }
@@ -154,8 +155,11 @@ mod tests {
             line("http://www.xianggelila.gov.cn/zwxx/yw/202003/1.html"),
             "香格里拉市人民政府"
         );
-        assert_eq!(line("http://shishou.example.org/p/4036.html"), "石首新闻网");
-        assert_eq!(line("https://www.qingtianxww.cn/a.html"), "青田新闻网");
+        assert_eq!(
+            line("http://shishou.example.org/p/4036.html"),
+            "石首市新闻网"
+        );
+        assert_eq!(line("https://www.qingtianxww.cn/a.html"), "青田县新闻网");
         // Spellings several places share, short bare labels, machinery and numbers name none.
         assert_eq!(line("http://wei.example.com/a.html"), "");
         assert_eq!(line("http://www.example.com/news/a.html"), "");
