@@ -613,7 +613,7 @@ mod tests {
 
     #[test]
     fn a_namesake_is_settled_by_the_province_the_page_names_above_the_report() {
-        let page = "铁东区十九届人民政府召开第四次全体会议\n\n民生   2025-01-16 21:40   辽宁\n\n\n1月16日,铁东区十九届人民政府召开第四次全体(扩大)会议,部署全年工作。区长某某出席会议并讲话。副区长某某主持会议。\n\n会议指出,要抓好落实。要确保完成全年目标任务。\n";
+        let page = "铁东区十九届人民政府召开第四次全体会议\n\n民生   2025-01-16 21:40   辽宁\n\n\n1月16日,铁东区十九届人民政府召开第四次全体(扩大)会议,深入贯彻落实中央、省委经济工作会议精神和市委十三届九次全会精神,部署全年工作。区长某某出席会议并讲话。副区长某某主持会议。\n\n会议指出,要抓好落实。要确保完成全年目标任务。\n";
         let mut doc = Document::from_text(DocId(0), "test.txt", page);
         let found = extract(&mut doc, &Gazetteer::load());
         let places: Vec<&str> = found

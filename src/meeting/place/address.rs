@@ -32,7 +32,7 @@ fn spellings(name: &str) -> Vec<String> {
         let Some(multi) = multi else {
             return Vec::new();
         };
-        let readings: Vec<&str> = multi.into_iter().map(|p| p.plain()).collect();
+        let readings: Vec<&str> = multi.into_iter().map(pinyin::Pinyin::plain).collect();
         let mut next = Vec::new();
         for prefix in &out {
             for r in &readings {

@@ -72,6 +72,33 @@ impl Gazetteer {
             };
         }
         let mut located = self.locate_with(text, weights);
+        // A district's meeting (铁东区十九届人民政府召开…) placed in its province by a page that
+        // names the province beside a namesake: the page's own locality, when the lead's
+        // subject names it and it lies under that province, is the meeting's.
+        if !branch && let Some(p) = located.place.clone() {
+            let subject = text
+                .head
+                .split(['。', '\n'])
+                .flat_map(|line| line.split("召开").next())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let whole = MeetingText {
+                page: text.page,
+                article: text.page,
+                head: "",
+                title: "",
+                date: text.date,
+            };
+            let own = self.locate_with(&whole, weights).place.filter(|own| {
+                own.code != p.code
+                    && subject.contains(&*own.name)
+                    && self.is_ancestor_place(&p, own)
+            });
+            if let Some(own) = own {
+                located.place = Some(own);
+                located.candidates.clear();
+            }
+        }
         // A title that names its organ's place (浙江省委常委会扩大会议) says whose meeting it is,
         // whatever paper reports it.
         if !branch && let Some(named) = self.organ_in_title(text.title) {
