@@ -72,13 +72,37 @@ const LEAD_IN: &str = "0123456789０１２３４５６７８９年月日至上�
 /// it (国务院召开全国…电视电话会议) or a leader with a national office who chairs it
 /// (中共中央政治局常委、国务院副总理某某主持召开…座谈会).
 pub fn convened_by_centre(title: &str, head: &str) -> bool {
-    if is_central_meeting(title) {
+    if is_central_meeting(title) || national_by_name(title, head) {
         return true;
     }
     head.split(['。', '\n'])
         .filter(|s| !s.trim().is_empty())
         .take(2)
         .any(subject_is_central)
+}
+
+/// A local body as the subject of a lead: 县委, 市政府, 我县, 全市.
+static LOCAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"[省市县区州旗盟乡镇](?:委|政府|人大|政协|党委)|[我全本][省市县区州旗盟]")
+});
+
+/// True when the meeting's name says it is the nation's (全国宣传部长会议, 全国稳就业工作电视电话
+/// 会议) and no local body convenes it in the lead: a locality's 全国文明城市创建推进会 is its
+/// own.
+fn national_by_name(title: &str, head: &str) -> bool {
+    const LOCAL_CAMPAIGNS: [&str; 4] = ["创建", "文明城市", "卫生城市", "示范"];
+    if !title.starts_with("全国") || LOCAL_CAMPAIGNS.iter().any(|w| title.contains(w)) {
+        return false;
+    }
+    !head.split(['\n', '。']).any(|line| {
+        let cut = ["召开", "举行"]
+            .iter()
+            .filter_map(|v| line.find(v))
+            .min()
+            .unwrap_or(line.len());
+        let subject = &line[..cut];
+        LOCAL_SUBJECT.is_match(subject)
+    })
 }
 
 /// True when `sentence` opens (after its date and dateline) with a central organ or a national
@@ -233,6 +257,27 @@ mod central_tests {
             false,
         );
         lead("部务会", "3月2日,组织部部长某某主持召开部务会。", false);
+        // A meeting the nation's by its name, unless a local body convenes it.
+        lead(
+            "全国宣传部长会议",
+            "标题\n全国宣传部长会议1月4日在京召开。某某出席会议并讲话。",
+            true,
+        );
+        lead(
+            "全国稳就业工作电视电话会议",
+            "标题\n5月7日,全国稳就业工作电视电话会议召开。",
+            true,
+        );
+        lead(
+            "全国文明城市创建工作推进会",
+            "标题\n5月7日,县委召开全国文明城市创建工作推进会。",
+            false,
+        );
+        lead(
+            "全国两会精神传达会",
+            "标题\n3月14日,市委常委会召开全国两会精神传达会。",
+            false,
+        );
         // A provincial secretary who sits on the Politburo convenes for the province.
         lead(
             "省委常委会会议",
