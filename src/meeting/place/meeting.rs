@@ -79,7 +79,7 @@ impl Gazetteer {
             let subject = text
                 .head
                 .split(['。', '\n'])
-                .flat_map(|line| line.split("召开").next())
+                .filter_map(|line| line.split("召开").next())
                 .collect::<Vec<_>>()
                 .join("\n");
             let whole = MeetingText {
