@@ -170,3 +170,42 @@ fn a_file_half_utf8_half_gbk_reads_both_halves() {
     let said = m["directives"][0]["text"].as_str().unwrap();
     assert!(said.contains("抓紧抓实抓细"), "{said}");
 }
+
+/// `bench --hostile` reads every worst input in a process of its own and reports each against
+/// its limits (here at a twentieth of full size, which a debug build reads well within them).
+#[test]
+fn the_hostile_bench_reads_every_worst_input_within_its_limits() {
+    let out = Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
+        .args(["bench", "--hostile", "--scale", "0.05"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{table}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for input in [
+        "nested divs",
+        "nested list items",
+        "word bomb",
+        "half UTF-8, half GBK",
+        "GB18030 noise",
+        "one line, no breaks",
+        "many reports",
+        "tiny paragraphs",
+        "UTF-16 text",
+        "binary noise",
+        "GBK page",
+    ] {
+        let row = table
+            .lines()
+            .find(|l| l.starts_with(input))
+            .unwrap_or_else(|| panic!("no row for {input}:\n{table}"));
+        assert!(row.contains(" ok "), "{row}");
+    }
+    assert!(
+        table.contains("word/document.xml expands to more than"),
+        "{table}"
+    );
+}

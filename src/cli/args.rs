@@ -65,10 +65,26 @@ pub enum Command {
         #[arg(long, num_args = 2, value_names = ["A", "B"])]
         pair: Vec<String>,
     },
-    /// Times each stage of the analysis on a folder and prints a table with peak memory.
+    /// Times each stage of the analysis on a folder and prints a table with peak memory; with
+    /// `--hostile`, reads the worst inputs known, each in a process of its own, against the
+    /// limits of 2 s and 200 MiB per MB.
     Bench {
         /// The folder to read (recursively).
-        dir: PathBuf,
+        #[arg(required_unless_present = "hostile")]
+        dir: Option<PathBuf>,
+        /// Reads generated worst inputs instead of a folder.
+        #[arg(long)]
+        hostile: bool,
+        /// With `--hostile`: multiplies the inputs' sizes (1 is full size).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+    },
+    /// Reads one file as `bench --hostile` does in its child processes and prints the cost as
+    /// JSON.
+    #[command(hide = true)]
+    BenchRead {
+        /// The file.
+        path: PathBuf,
     },
     /// Aligns two meetings' directives clause by clause.
     Diff {

@@ -67,7 +67,7 @@ fn cpu_seconds() -> f64 {
 }
 
 /// Peak resident memory of this process in MiB (`VmHWM`), or 0 where `/proc` is missing.
-fn peak_mib() -> f64 {
+pub(crate) fn peak_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {

@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod bench;
+pub mod hostile;
 pub mod render;
 
 use std::io::{IsTerminal, Write};
@@ -100,7 +101,16 @@ fn run(cli: Cli) -> Result<()> {
             let t = crate::report::table(&analysis, table, focus);
             write_tables(&mut out, &[t], format, path.as_deref())?;
         }
-        Command::Bench { dir } => bench::bench(&engine, &dir, &mut out)?,
+        Command::Bench {
+            hostile: true,
+            scale,
+            ..
+        } => hostile::hostile(scale, &mut out)?,
+        Command::Bench { dir, .. } => {
+            let dir = dir.context("bench needs a folder, or --hostile")?;
+            bench::bench(&engine, &dir, &mut out)?;
+        }
+        Command::BenchRead { path } => hostile::read_one(&engine, &path, &mut out)?,
         Command::Diff { a, b, paths, json } => {
             let analysis = load(&engine, &paths)?;
             let a = meeting_id(&analysis, &a)?;
