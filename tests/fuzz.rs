@@ -193,10 +193,30 @@ proptest! {
             for o in &g.occurrences {
                 let m = a.meeting(o.meeting).expect("occurrence's meeting");
                 let text: &str = &a.document_of(m).expect("document").text;
-                // The variant is as written, less the line breaks a page break put inside it.
+                // The variant is as written, less the line breaks a page break put inside it and
+                // the indentation around them, as the reader joins broken lines.
                 let raw = text.get(o.span.start..o.span.end).expect("occurrence in its text");
-                let joined: String = raw.chars().filter(|c| *c != '\n' && *c != '\r').collect();
-                prop_assert_eq!(joined, o.text.replace(['\n', '\r'], ""));
+                let joined: String = raw
+                    .split('\n')
+                    .enumerate()
+                    .map(|(i, line)| {
+                        if i == 0 {
+                            line.trim_end()
+                        } else {
+                            line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+                        }
+                    })
+                    .collect();
+                let variant: String = o
+                    .text
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+                    .collect();
+                let joined: String = joined
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+                    .collect();
+                prop_assert_eq!(joined, variant);
             }
         }
     }
