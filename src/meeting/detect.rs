@@ -67,7 +67,7 @@ pub fn place_page(doc: &Document, gazetteer: &Gazetteer) -> String {
         .url
         .iter()
         .map(String::as_str)
-        .chain(addresses(&doc.text))
+        .chain(crate::meeting::date::urls_in(&doc.text))
         .find_map(|url| gazetteer.address_line(url));
     if let Some(line) = address {
         page.push_str(&line);
@@ -231,23 +231,6 @@ pub fn meetings(
         m.id = MeetingId(n as u32);
     }
     out
-}
-
-/// The web addresses a pasted page writes in its text: lines that start with one, or follow
-/// 网址/原文链接/来源链接/URL.
-fn addresses(text: &str) -> impl Iterator<Item = &str> {
-    const CUES: [&str; 6] = ["原文链接", "来源链接", "网址", "链接", "URL", "url"];
-    text.lines().filter_map(|line| {
-        let line = line.trim();
-        let rest = CUES
-            .iter()
-            .find_map(|c| line.strip_prefix(c))
-            .map_or(line, |r| r.trim_start_matches([':', '：', ' ']));
-        let start = rest
-            .find("http")
-            .or_else(|| rest.starts_with("www.").then_some(0))?;
-        (start == 0).then(|| rest.split_whitespace().next().unwrap_or(rest))
-    })
 }
 
 /// A paragraph that opens on a day and a meeting convened that day (★8月3日 旗委书记某某主持召开…
@@ -522,6 +505,21 @@ mod tests {
     use super::*;
     use crate::model::DocId;
 
+    /// The places of the meetings found in `doc` with the full gazetteer: full names or short.
+    fn places_of(doc: &mut Document, full: bool) -> Vec<String> {
+        extract(doc, &Gazetteer::load())
+            .iter()
+            .filter_map(|m| m.place.as_ref())
+            .map(|p| {
+                if full {
+                    p.full.to_string()
+                } else {
+                    p.name.to_string()
+                }
+            })
+            .collect()
+    }
+
     /// Runs `page` and renders each meeting as `title|chair|directives`.
     fn check(page: &str, expect: &[&str]) {
         let mut doc = Document::from_text(DocId(0), "test.txt", page);
@@ -551,12 +549,7 @@ mod tests {
     fn meetings_held_together_share_their_place() {
         let page = "县政府召开党组会议和常务会议\n9月25日晚上,某某县长主持召开县十八届政府2025年党组会议和第21次常务会议,传达上级会议精神,审议《关于闽清县支持产业发展的若干措施》。\n会议要求,要抓好落实。要压实责任。\n";
         let mut doc = Document::from_text(DocId(0), "test.txt", page);
-        let found = extract(&mut doc, &Gazetteer::load());
-        let places: Vec<&str> = found
-            .iter()
-            .filter_map(|m| m.place.as_ref().map(|p| &*p.name))
-            .collect();
-        assert_eq!(places, ["闽清", "闽清"], "{found:?}");
+        assert_eq!(places_of(&mut doc, false), ["闽清", "闽清"]);
     }
 
     #[test]
@@ -586,12 +579,7 @@ mod tests {
         let page = "区政府召开第12次常务会议\n本报讯 9月9日上午,区长某某主持召开区政府第12次常务会议,研究有关工作。\n会议指出,要高度重视。要抓好落实。\n";
         let mut doc = Document::from_text(DocId(0), "test.html", page);
         doc.meta.title = Some("区政府召开第12次常务会议_衢江区人民政府".into());
-        let found = extract(&mut doc, &Gazetteer::load());
-        let places: Vec<&str> = found
-            .iter()
-            .filter_map(|m| m.place.as_ref().map(|p| &*p.name))
-            .collect();
-        assert_eq!(places, ["衢江"], "{found:?}");
+        assert_eq!(places_of(&mut doc, false), ["衢江"]);
         assert_eq!(doc.place.as_ref().map(|p| &*p.name), Some("衢江"));
     }
 
@@ -615,12 +603,7 @@ mod tests {
     fn a_namesake_is_settled_by_the_province_the_page_names_above_the_report() {
         let page = "铁东区十九届人民政府召开第四次全体会议\n\n民生   2025-01-16 21:40   辽宁\n\n\n1月16日,铁东区十九届人民政府召开第四次全体(扩大)会议,深入贯彻落实中央、省委经济工作会议精神和市委十三届九次全会精神,部署全年工作。区长某某出席会议并讲话。副区长某某主持会议。\n\n会议指出,要抓好落实。要确保完成全年目标任务。\n";
         let mut doc = Document::from_text(DocId(0), "test.txt", page);
-        let found = extract(&mut doc, &Gazetteer::load());
-        let places: Vec<&str> = found
-            .iter()
-            .filter_map(|m| m.place.as_ref().map(|p| &*p.full))
-            .collect();
-        assert_eq!(places, ["辽宁省鞍山市铁东区"], "{found:?}");
+        assert_eq!(places_of(&mut doc, true), ["辽宁省鞍山市铁东区"]);
     }
 
     #[test]

@@ -14,4 +14,4 @@ mod tokens;
 
 pub use config::{DateConfig, MastheadConfig};
 pub use page::PageDates;
-pub use source::{PathDate, metadata_date, path_date};
+pub use source::{PathDate, metadata_date, path_date, urls_in};
