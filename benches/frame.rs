@@ -129,6 +129,8 @@ fn analysis(corpus_dir: Option<&str>) -> (Analysis, usize) {
                 .collect(),
             meetings,
             score: 1.0,
+            parts: tifa::model::ScoreParts::default(),
+            lineage: Vec::new(),
         });
     }
     (a, real)

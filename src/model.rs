@@ -404,6 +404,57 @@ pub struct PhraseGroup {
     pub meetings: Vec<MeetingId>,
     /// Every occurrence, in meeting then text order.
     pub occurrences: Vec<Occurrence>,
-    /// Rank score: spread across places and meetings times how formulaic the string is.
+    /// Rank score: the product of the factors in `parts`.
     pub score: f64,
+    /// What the score is made of.
+    #[serde(default)]
+    pub parts: ScoreParts,
+    /// The variants in order of first use, each with the variant it derives from.
+    #[serde(default)]
+    pub lineage: Vec<Lineage>,
+}
+
+/// The named parts of a phrase group's score; the score is `shape × spread × fixedness factor
+/// × specificity factor` (see `phrase::score`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScoreParts {
+    /// How formula-like the best variant's string is, from 0.5 (a short plain word) up.
+    pub shape: f64,
+    /// The marks of a formula found: `numbered`, `parallel`, `list`, `quoted`, `idiom`,
+    /// `policy term`, `lexicon`.
+    pub marks: Vec<String>,
+    /// 0–1: how varied the characters just left and right of its uses are; low for a fragment
+    /// of a longer string.
+    pub fixedness: f64,
+    /// The factor from places, meetings and outlets.
+    pub spread: f64,
+    /// Distinct outlets (sites, or documents where a page names none) using it.
+    pub outlets: usize,
+    /// log10 of how much more often it occurs per word of directives than in general text.
+    pub specificity: f64,
+}
+
+/// One variant of a group in its lineage: where it was first used, and what it derives from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lineage {
+    /// The variant as written.
+    pub text: String,
+    /// Its first use.
+    pub first: FirstUse,
+    /// The earlier variant it derives from; `None` for the first.
+    pub from: Option<String>,
+    /// How it differs from `from`: `order`, `member`, `added`, `dropped`, `nested`, `series`,
+    /// `char`, or `other`; empty for the first.
+    pub change: String,
+}
+
+/// Where and when a variant was first used.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstUse {
+    /// The place it is counted under, if any.
+    pub place: Option<String>,
+    /// The meeting's date, if known.
+    pub date: Option<NaiveDate>,
+    /// The meeting.
+    pub meeting: MeetingId,
 }

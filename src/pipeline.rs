@@ -30,6 +30,14 @@ impl Engine {
             segmenter: Segmenter::new(),
         }
     }
+
+    /// Builds the gazetteer and a segmenter that honours the user's `lexicon`.
+    pub fn with_lexicon(lexicon: &phrase::Lexicon) -> Self {
+        Self {
+            gazetteer: Gazetteer::load(),
+            segmenter: Segmenter::with_lexicon(lexicon),
+        }
+    }
 }
 
 impl Default for Engine {

@@ -94,12 +94,67 @@ fn phrases_json_has_the_documented_fields() {
     check_keys(
         g,
         &[
-            "id", "phrase", "variants", "differs", "places", "meetings", "score",
+            "id", "phrase", "variants", "differs", "places", "meetings", "score", "parts",
+            "lineage",
         ],
     );
     check_keys(&g["variants"][0], &["text", "count"]);
     let place = g["places"].as_object().unwrap().values().next().unwrap();
     check_keys(place, &["count", "meetings", "first"]);
+    check_keys(
+        &g["parts"],
+        &[
+            "shape",
+            "marks",
+            "fixedness",
+            "spread",
+            "outlets",
+            "specificity",
+        ],
+    );
+    check_keys(&g["lineage"][0], &["text", "first", "from", "change"]);
+    check_keys(&g["lineage"][0]["first"], &["place", "date", "meeting"]);
+    // Every group's lineage lists its variants that stand as its uses, the first from none.
+    for g in &out.groups {
+        let Some((first, rest)) = g.lineage.split_first() else {
+            panic!("{} has no lineage", g.phrase);
+        };
+        assert!(first.from.is_none() && first.change.is_empty(), "{first:?}");
+        for l in rest {
+            assert!(l.from.is_some() && !l.change.is_empty(), "{l:?}");
+            assert!(g.variants.iter().any(|v| v.text == l.text), "{l:?}");
+        }
+    }
+}
+
+#[test]
+fn user_lexicon_files() {
+    let dir = std::env::temp_dir().join(format!("tifa-cli-lexicon-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dict = dir.join("dict.txt");
+    let stop = dir.join("stop.txt");
+    std::fs::write(&dict, "# 用户词典\n严防死守\n").unwrap();
+    std::fs::write(&stop, "铜墙铁壁\n").unwrap();
+    let (d, s) = (dict.to_str().unwrap(), stop.to_str().unwrap());
+    let out: PhrasesOut =
+        serde_json::from_slice(&ok(&["phrases", "--json", "--dict", d, "--stop", s])).unwrap();
+    let phrases: Vec<&str> = out.groups.iter().map(|g| g.phrase.as_str()).collect();
+    assert!(!phrases.contains(&"铜墙铁壁"), "{phrases:?}");
+    let listed = out.groups.iter().find(|g| g.phrase == "严防死守");
+    assert!(
+        listed.is_some_and(|g| g.parts.marks.iter().any(|m| m == "lexicon")),
+        "{phrases:?}"
+    );
+    // A dictionary that is not UTF-8 is refused with its name.
+    std::fs::write(&dict, [0xd1u8, 0xcf, 0xb7, 0xc0]).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
+        .args(["phrases", "--dict", d])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("dict.txt") && err.contains("UTF-8"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

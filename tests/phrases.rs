@@ -203,6 +203,27 @@ fn seed_groups_snapshot() {
                 "places": places,
                 "variants": variants,
                 "differs": g.differs,
+                "parts": format!(
+                    "shape {} [{}] · fixedness {} · spread {} · specificity {}",
+                    g.parts.shape,
+                    g.parts.marks.join(", "),
+                    g.parts.fixedness,
+                    g.parts.spread,
+                    g.parts.specificity
+                ),
+                "lineage": g
+                    .lineage
+                    .iter()
+                    .map(|l| {
+                        let from = l
+                            .from
+                            .as_ref()
+                            .map_or_else(String::new, |f| format!(" ← {} {f}", l.change));
+                        let date = l.first.date.map_or_else(String::new, |d| d.to_string());
+                        let place = l.first.place.clone().unwrap_or_default();
+                        format!("{} {place} {date}{from}", l.text)
+                    })
+                    .collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -13,6 +13,13 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// A user dictionary (jieba's format: `word [frequency] [tag]` a line, UTF-8): formulae
+    /// to keep whole and always list.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub dict: Option<PathBuf>,
+    /// A stop list (one string a line, UTF-8): phrases never to list.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub stop: Option<PathBuf>,
 }
 
 /// The subcommands.

@@ -40,7 +40,12 @@ pub fn main() -> i32 {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let engine = Engine::new();
+    let lexicon = crate::phrase::Lexicon::read(cli.dict.as_deref(), cli.stop.as_deref())?;
+    let engine = if lexicon.is_empty() {
+        Engine::new()
+    } else {
+        Engine::with_lexicon(&lexicon)
+    };
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Meetings { paths, json } => {

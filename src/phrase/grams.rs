@@ -24,6 +24,12 @@ const EDGE_WORDS: &[&str] = &[
     "表示", "认为", "提出",
 ];
 
+/// Verb complements that close the verb before them (抓好, 统一到, 守住): a string opening with
+/// one (好疫情防控, 到疫情防控) is cut out of 抓好疫情防控, and one closing with 到 (统一到) is
+/// cut before its object.
+const COMPLEMENTS_START: &[&str] = &["好", "到", "住", "完", "成", "出", "起"];
+const COMPLEMENTS_END: &[&str] = &["到"];
+
 /// [`EDGE_WORDS`] for lookup; immutable once built.
 static EDGE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| EDGE_WORDS.iter().copied().collect());
@@ -54,6 +60,8 @@ fn bad_edge(w: &Word, at_end: bool) -> bool {
         w.text.chars().next()
     };
     EDGE_SET.contains(w.text)
+        || (!at_end && COMPLEMENTS_START.contains(&w.text))
+        || (at_end && COMPLEMENTS_END.contains(&w.text))
         || (!w.known && glued(outer))
         || w.tag.starts_with('u')
         || matches!(
@@ -185,7 +193,8 @@ struct WordRole {
     bad_end: bool,
     /// Characters.
     chars: usize,
-    /// An idiom in jieba's dictionary (成语 `i`, 习用语 `l`).
+    /// An idiom (成语, `i`) in jieba's dictionary; its 习用语 (`l`: 高度重视, 贯彻落实) are
+    /// general usage, not fixed expressions.
     idiom: bool,
 }
 
@@ -198,7 +207,7 @@ impl WordRole {
             bad_start: bad_edge(w, false),
             bad_end: bad_edge(w, true),
             chars: w.text.chars().count(),
-            idiom: w.known && matches!(w.tag, "i" | "l"),
+            idiom: w.known && w.tag == "i",
         }
     }
 }

@@ -11,14 +11,19 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
-use crate::model::{Document, Meeting, MeetingId, Occurrence, PhraseGroup, Span, Variant};
+use crate::model::{
+    Document, FirstUse, Lineage, Meeting, MeetingId, Occurrence, PhraseGroup, ScoreParts, Span,
+    Variant,
+};
 use crate::phrase::Segmenter;
 use crate::phrase::grams::{FLAGS, Gram, IDIOM, QUOTED, SHAPED, WHOLE, pass_one};
-use crate::phrase::occur::{Hit, pass_three, to_document};
+use crate::phrase::occur::{GroupHits, Hit, outside_counts, pass_three, to_document};
 use crate::phrase::places::place_ids;
 pub use crate::phrase::places::place_uses;
-use crate::phrase::score::{ScoreWeights, round3};
+use crate::phrase::reference;
+use crate::phrase::score::{Marks, ScoreWeights, fixedness, round3, specificity};
 use crate::phrase::select::{Candidate, FOLLOWERS_PER_LEADER, best, drop_redundant, rank};
+use crate::phrase::shape::Shape;
 use crate::phrase::variants;
 use crate::progress::{Cancelled, NoProgress, Progress, stage};
 
@@ -192,7 +197,8 @@ fn groups_of(
     // Every candidate may head a group, so that 复工复产 in one meeting and 复产复工 in another
     // make a group of two meetings; a group of one-meeting strings must reach the minimum
     // between them.
-    let groups: Vec<Vec<usize>> = variants::group(&texts)
+    let uses: Vec<usize> = kept.iter().map(|c| c.meetings).collect();
+    let groups: Vec<Vec<usize>> = variants::group(&texts, &uses)
         .into_iter()
         .filter(|g| {
             g.iter().any(|&i| kept[i].leads)
@@ -202,19 +208,28 @@ fn groups_of(
         .collect();
     pass(3)?;
     let occurrences = pass_three(meetings, &texts, &groups);
+    let (words, outside_text) = Words::of(meetings, documents);
+    let outside: Vec<Option<usize>> = if words.outside >= config.score.min_general_words {
+        outside_counts(&outside_text, &texts, &groups)
+            .into_iter()
+            .map(Some)
+            .collect()
+    } else {
+        vec![None; groups.len()]
+    };
+    let context = GroupContext {
+        meetings,
+        documents,
+        places,
+        seg: segmenter,
+        config,
+        words,
+    };
     let mut out: Vec<PhraseGroup> = groups
         .iter()
         .zip(occurrences)
-        .filter_map(|(g, occ)| {
-            let context = GroupContext {
-                meetings,
-                documents,
-                places,
-                seg: segmenter,
-                config,
-            };
-            build_group(g, &kept, occ, &context)
-        })
+        .zip(outside)
+        .filter_map(|((g, occ), outside)| build_group(g, &kept, occ, outside, &context))
         .collect();
     out.sort_by(|a, b| {
         b.score
@@ -242,18 +257,25 @@ fn candidates<'a>(
         .par_iter()
         .filter_map(|run| {
             let g = run[0];
-            let leads = run.len() >= config.min_meetings.max(1);
+            let text_of = || {
+                meetings[g.meeting as usize].directives[g.directive as usize]
+                    .text
+                    .get(g.start as usize..(g.end & !FLAGS) as usize)
+            };
+            let lexicon = seg.has_user_words() && text_of().is_some_and(|t| seg.is_user_word(t));
+            let leads = run.len() >= config.min_meetings.max(1) || lexicon;
             let quoted = run.iter().any(|g| g.end & QUOTED != 0);
             if !leads && !quoted && g.end & SHAPED == 0 {
                 return None;
             }
-            let text = meetings[g.meeting as usize].directives[g.directive as usize]
-                .text
-                .get(g.start as usize..(g.end & !FLAGS) as usize)?;
+            let text = text_of()?;
+            if seg.is_stopped(text) {
+                return None;
+            }
             // Page chrome (栏目大全, 相关稿件) stands alone on its line in most pages that carry
             // it; a formula is said inside a sentence.
             let alone = run.iter().filter(|g| g.end & WHOLE != 0).count();
-            if alone * 2 > run.len() {
+            if alone * 2 > run.len() && !lexicon {
                 return None;
             }
             let follows = g.end & SHAPED != 0 || (quoted && text.chars().count() >= 4);
@@ -269,8 +291,13 @@ fn candidates<'a>(
             in_places.dedup();
             let idiom = run.iter().any(|g| g.end & IDIOM != 0);
             let weights = &config.score;
-            let score = weights.formulaicity(text, quoted, idiom, seg)
-                * weights.spread(in_places.len(), run.len());
+            let marks = Marks {
+                quoted,
+                idiom,
+                lexicon,
+            };
+            let score = weights.formulaicity(text, marks, seg)
+                * weights.spread(in_places.len(), run.len(), 1);
             Some(Candidate {
                 text,
                 meetings: run.len(),
@@ -278,6 +305,7 @@ fn candidates<'a>(
                 leads,
                 quoted,
                 idiom,
+                lexicon,
             })
         })
         .collect();
@@ -291,6 +319,64 @@ fn candidates<'a>(
     out
 }
 
+/// Words of text the rates of specificity are counted against, estimated from bytes: a
+/// Chinese character is three bytes of UTF-8 and a word one and a half characters.
+#[derive(Clone, Copy, Debug)]
+struct Words {
+    /// In the meetings' directives.
+    directives: usize,
+    /// In the sample of the documents' text outside directives.
+    outside: usize,
+}
+
+/// At most this many bytes of text outside directives are searched for the corpus's own
+/// general rate: a sample of whole documents, spread evenly over the corpus, so that the cost
+/// stays the same however large the corpus.
+const OUTSIDE_SAMPLE_BYTES: usize = 4 << 20;
+
+impl Words {
+    const BYTES_PER_WORD: f64 = 4.5;
+
+    /// The word counts, and the sampled text outside directives, as pieces of the documents.
+    fn of<'a>(meetings: &[Meeting], documents: &'a [Document]) -> (Self, Vec<&'a str>) {
+        let words = |n: usize| (n as f64 / Self::BYTES_PER_WORD) as usize;
+        let mut spans: Vec<Vec<Span>> = vec![Vec::new(); documents.len()];
+        let mut directives = 0;
+        for m in meetings {
+            for d in &m.directives {
+                directives += d.text.len();
+                if let Some(s) = spans.get_mut(m.doc.0 as usize) {
+                    s.push(d.span);
+                }
+            }
+        }
+        let all: usize = documents.iter().map(|d| d.text.len()).sum();
+        let stride = all.div_ceil(OUTSIDE_SAMPLE_BYTES).max(1);
+        let mut pieces = Vec::new();
+        for (i, (doc, spans)) in documents.iter().zip(&mut spans).enumerate() {
+            if i % stride != 0 {
+                continue;
+            }
+            spans.sort_by_key(|s| s.start);
+            let text: &str = &doc.text;
+            let mut at = 0;
+            for s in spans.iter() {
+                if s.start > at {
+                    pieces.extend(text.get(at..s.start));
+                }
+                at = at.max(s.end);
+            }
+            pieces.extend(text.get(at.min(text.len())..));
+        }
+        let outside = pieces.iter().map(|p| p.len()).sum();
+        let counts = Self {
+            directives: words(directives),
+            outside: words(outside),
+        };
+        (counts, pieces)
+    }
+}
+
 /// What every group is built against.
 struct GroupContext<'a> {
     meetings: &'a [Meeting],
@@ -298,12 +384,34 @@ struct GroupContext<'a> {
     places: &'a [Option<&'a str>],
     seg: &'a Segmenter,
     config: &'a MineConfig,
+    words: Words,
+}
+
+/// The characters just before and after a use, `None` at a clause boundary.
+fn neighbours(text: &str, start: usize, end: usize) -> (Option<char>, Option<char>) {
+    let word = |c: char| crate::text::is_han(c) || c.is_alphanumeric();
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    (before.filter(|&c| word(c)), after.filter(|&c| word(c)))
+}
+
+/// Where a group is used: the outlet of each document (its site, else the document itself).
+fn outlets(documents: &[Document], meetings: &[Meeting], hits: &[Hit]) -> usize {
+    let outlet = |h: &Hit| {
+        let doc = meetings[h.meeting as usize].doc.0 as usize;
+        documents
+            .get(doc)
+            .and_then(|d| d.meta.site.clone())
+            .unwrap_or_else(|| format!("\u{1}{doc}"))
+    };
+    hits.iter().map(outlet).collect::<BTreeSet<String>>().len()
 }
 
 fn build_group(
     members: &[usize],
     kept: &[Candidate],
-    (hits, counts): (Vec<Hit>, BTreeMap<u32, usize>),
+    (hits, uses): GroupHits,
+    outside: Option<usize>,
     cx: &GroupContext<'_>,
 ) -> Option<PhraseGroup> {
     let GroupContext {
@@ -312,16 +420,17 @@ fn build_group(
         places,
         seg,
         config,
+        words,
     } = *cx;
     let mut in_meetings: BTreeSet<MeetingId> = BTreeSet::new();
-    let mut uses = Vec::with_capacity(hits.len());
+    let mut uses_at = Vec::with_capacity(hits.len());
     let mut occurrences = Vec::with_capacity(hits.len());
     for h in &hits {
         let m = &meetings[h.meeting as usize];
         let directive = &m.directives[h.directive as usize];
         in_meetings.insert(m.id);
         if let Some(p) = places.get(h.meeting as usize).copied().flatten() {
-            uses.push((p, m.id, m.date.map(|d| d.date)));
+            uses_at.push((p, m.id, m.date.map(|d| d.date)));
         }
         let text = directive
             .text
@@ -339,36 +448,85 @@ fn build_group(
             text,
         });
     }
-    if in_meetings.len() < config.min_meetings.max(1) {
+    let listed = uses.keys().any(|&v| kept[v as usize].lexicon);
+    if in_meetings.len() < config.min_meetings.max(1) && !listed {
         return None;
     }
     occurrences.sort();
-    let mut variants: Vec<Variant> = counts
+    let mut variants: Vec<Variant> = uses
         .iter()
-        .map(|(&v, &count)| Variant {
+        .map(|(&v, u)| Variant {
             text: kept[v as usize].text.to_string(),
-            count,
+            count: u.count,
         })
         .collect();
     variants.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
-    let phrase = variants
-        .first()
-        .map_or_else(|| kept[members[0]].text.to_string(), |v| v.text.clone());
     // Every variant was grouped by its relation to the head, so that is what they are told by.
     let head = kept[members[0]].text;
+    // A series or a list is named whole (有力有序有效, not its half 有力有序): by its most
+    // frequent variant of two members or more, when that is used at least half as often as the
+    // most frequent variant; else by the most frequent variant.
+    let most = variants.first().map_or(0, |v| v.count);
+    let whole = variants
+        .iter()
+        .find(|v| Shape::of(&v.text).members >= 2)
+        .filter(|v| Shape::of(head).members >= 2 && 2 * v.count >= most);
+    let phrase = whole
+        .or(variants.first())
+        .map_or_else(|| head.to_string(), |v| v.text.clone());
     let others: Vec<&str> = variants
         .iter()
         .map(|v| v.text.as_str())
         .filter(|t| *t != head)
         .collect();
     let differs = variants::describe(head, &others);
-    let form = counts
-        .keys()
-        .map(|&v| &kept[v as usize])
-        .map(|c| config.score.formulaicity(c.text, c.quoted, c.idiom, seg))
-        .fold(1.0, f64::max);
-    let places = place_uses(uses);
-    let score = round3(form * config.score.spread(places.len(), in_meetings.len()));
+    let weights = &config.score;
+    // The shape is the best of the variants used at least half as often as the most frequent:
+    // one list seen once (新样子、新时代) does not make 新时代, used hundreds of times, a list.
+    let (shape, marks) = uses
+        .iter()
+        .filter(|(_, u)| 2 * u.count >= most)
+        .map(|(&v, _)| &kept[v as usize])
+        .map(|c| {
+            let marks = Marks {
+                quoted: c.quoted,
+                idiom: c.idiom,
+                lexicon: c.lexicon,
+            };
+            weights.shape(c.text, marks, seg)
+        })
+        .fold(
+            (0.0, Vec::new()),
+            |best, s| if s.0 > best.0 { s } else { best },
+        );
+    let lineage = lineage(&hits, kept, meetings, places);
+    let place_uses = place_uses(uses_at);
+    let outlets = outlets(documents, meetings, &hits);
+    let fixed = fixedness(
+        &hits
+            .iter()
+            .map(|h| {
+                let d = &meetings[h.meeting as usize].directives[h.directive as usize];
+                neighbours(&d.text, h.start as usize, h.end as usize)
+            })
+            .collect::<Vec<_>>(),
+    );
+    let specific = specificity(
+        hits.len(),
+        words.directives,
+        reference::general_log10(&phrase, seg),
+        outside.map(|c| (c, words.outside)),
+    );
+    let parts = ScoreParts {
+        shape: round3(shape),
+        marks: marks.into_iter().map(str::to_string).collect(),
+        fixedness: round3(fixed),
+        spread: round3(weights.spread(place_uses.len(), in_meetings.len(), outlets)),
+        outlets,
+        specificity: specific,
+    };
+    let score = weights.total(&parts);
+    let places = place_uses;
     Some(PhraseGroup {
         id: 0,
         phrase,
@@ -378,7 +536,87 @@ fn build_group(
         meetings: in_meetings.into_iter().collect(),
         occurrences,
         score,
+        parts,
+        lineage,
     })
+}
+
+/// The variants of a group in order of first use, each derived from the earliest variant
+/// before it that it is one change from (order, member, added or dropped, nested, series, part
+/// or character); a variant one change from none of them derives from the first, by `other`.
+/// A variant is first used where it stands as the group's use, not inside a longer variant:
+/// 麻痹思想 inside 麻痹思想、厌战情绪、侥幸心理 is a use of the list.
+fn lineage(
+    hits: &[Hit],
+    kept: &[Candidate],
+    meetings: &[Meeting],
+    places: &[Option<&str>],
+) -> Vec<Lineage> {
+    let key = |m: u32| {
+        let date = meetings
+            .get(m as usize)
+            .and_then(|m| m.date)
+            .map(|d| d.date);
+        (date.is_none(), date, m)
+    };
+    let mut first: BTreeMap<u32, u32> = BTreeMap::new();
+    for h in hits {
+        let at = first.entry(h.variant).or_insert(h.meeting);
+        if key(h.meeting) < key(*at) {
+            *at = h.meeting;
+        }
+    }
+    let mut order: Vec<(u32, u32)> = first.into_iter().collect();
+    order.sort_by_key(|&(v, first)| (key(first), kept[v as usize].text));
+    let mut out: Vec<Lineage> = Vec::with_capacity(order.len());
+    for (i, &(v, first)) in order.iter().enumerate() {
+        let text = kept[v as usize].text;
+        let m = &meetings[first as usize];
+        let first_use = FirstUse {
+            place: places
+                .get(first as usize)
+                .copied()
+                .flatten()
+                .map(str::to_string),
+            date: m.date.map(|d| d.date),
+            meeting: m.id,
+        };
+        let derived = order[..i].iter().find_map(|&(e, _)| {
+            let earlier = kept[e as usize].text;
+            variants::relation(earlier, text).map(|r| (earlier, change(&r, earlier, text)))
+        });
+        let (from, change) = match (i, derived) {
+            (0, _) => (None, String::new()),
+            (_, Some((from, change))) => (Some(from.to_string()), change.to_string()),
+            (_, None) => (
+                Some(kept[order[0].0 as usize].text.to_string()),
+                "other".to_string(),
+            ),
+        };
+        out.push(Lineage {
+            text: text.to_string(),
+            first: first_use,
+            from,
+            change,
+        });
+    }
+    out
+}
+
+/// The name of the change from `from` to `to`: a member added or dropped, or the relation's
+/// kind.
+fn change(r: &variants::Relation, from: &str, to: &str) -> &'static str {
+    match r {
+        variants::Relation::Added { .. } => {
+            let members = |t: &str| crate::phrase::shape::list_items(t).len();
+            if members(to) > members(from) {
+                "added"
+            } else {
+                "dropped"
+            }
+        }
+        other => variants::kind(other),
+    }
 }
 
 #[cfg(test)]
@@ -473,7 +711,8 @@ mod tests {
         let work = find("复产复工").map(|g| g.differs.clone());
         assert_eq!(work.as_deref(), Some("order: 复工复产 / 复产复工"));
         let nested = find("外防输入").map(|g| (g.phrase.clone(), g.meetings.len()));
-        assert_eq!(nested, Some(("外防输入".to_string(), 3)));
+        // The pair is named whole: it is used as often as its half alone.
+        assert_eq!(nested, Some(("外防输入、内防反弹".to_string(), 3)));
         let g = find("外防输入").map(|g| g.places["丙区"].clone());
         assert_eq!(
             g.map(|p| (p.count, p.first)),
@@ -509,6 +748,160 @@ mod tests {
         assert_eq!(index.len(), 3);
         assert_eq!(index.groups(&ms, &ds, &own(&ms), &seg, &config), all);
         assert!(!all.is_empty());
+    }
+
+    /// The lineage of the group holding `variant`: (text, place, day, from, change).
+    fn lineage_of(
+        groups: &[PhraseGroup],
+        variant: &str,
+    ) -> Vec<(String, String, u32, Option<String>, String)> {
+        use chrono::Datelike;
+        let g = groups
+            .iter()
+            .find(|g| g.variants.iter().any(|v| v.text == variant));
+        g.map(|g| {
+            g.lineage
+                .iter()
+                .map(|l| {
+                    (
+                        l.text.clone(),
+                        l.first.place.clone().unwrap_or_default(),
+                        l.first.date.map_or(0, |d| d.day()),
+                        l.from.clone(),
+                        l.change.clone(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    #[test]
+    fn lineage_follows_first_use() {
+        let seg = Segmenter::new();
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = [
+            meeting(0, "甲县", 9, &["要克服麻痹思想、厌战情绪、侥幸心理"]),
+            meeting(1, "乙市", 2, &["坚决克服麻痹思想、松劲心态、侥幸心理"]),
+            meeting(
+                2,
+                "丙区",
+                5,
+                &["克服麻痹思想、厌战情绪、侥幸心理、松劲心态"],
+            ),
+            meeting(3, "丁县", 7, &["切实克服麻痹思想、厌战情绪、侥幸心理"]),
+        ]
+        .into_iter()
+        .unzip();
+        let groups = mine(
+            &ms,
+            &ds,
+            &own(&ms),
+            &seg,
+            &MineConfig::default(),
+            &mut NoProgress,
+        )
+        .unwrap_or_default();
+        let lineage = lineage_of(&groups, "麻痹思想、厌战情绪、侥幸心理");
+        let s = |t: &str| t.to_string();
+        // 乙市 used the list first, on the 2nd, with 松劲心态. 丙区's four members (the 5th) are
+        // two changes from it (厌战情绪 added, the order changed): `other`. 丁县's list (the 7th;
+        // 甲县's is later) swaps one member of 乙市's.
+        assert_eq!(
+            lineage,
+            vec![
+                (s("麻痹思想、松劲心态、侥幸心理"), s("乙市"), 2, None, s("")),
+                (
+                    s("麻痹思想、厌战情绪、侥幸心理、松劲心态"),
+                    s("丙区"),
+                    5,
+                    Some(s("麻痹思想、松劲心态、侥幸心理")),
+                    s("other"),
+                ),
+                (
+                    s("麻痹思想、厌战情绪、侥幸心理"),
+                    s("丁县"),
+                    7,
+                    Some(s("麻痹思想、松劲心态、侥幸心理")),
+                    s("member"),
+                ),
+            ],
+            "{groups:#?}"
+        );
+    }
+
+    #[test]
+    fn user_words_and_stop_strings() {
+        use crate::phrase::lexicon::{Lexicon, UserWord};
+        let lexicon = Lexicon {
+            words: vec![UserWord {
+                text: "稳字当头".into(),
+                freq: None,
+                tag: None,
+            }],
+            stop: vec!["铜墙铁壁".into()],
+        };
+        let seg = Segmenter::with_lexicon(&lexicon);
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = [
+            meeting(0, "甲县", 3, &["要坚持稳字当头，筑牢铜墙铁壁"]),
+            meeting(1, "乙市", 5, &["构筑铜墙铁壁，推进复工复产"]),
+            meeting(2, "丙区", 6, &["推进复工复产"]),
+        ]
+        .into_iter()
+        .unzip();
+        let groups = mine(
+            &ms,
+            &ds,
+            &own(&ms),
+            &seg,
+            &MineConfig::default(),
+            &mut NoProgress,
+        )
+        .unwrap_or_default();
+        let phrases: Vec<&str> = groups.iter().map(|g| g.phrase.as_str()).collect();
+        // The user's word stands in one meeting, marked; the stopped string is gone.
+        assert!(phrases.contains(&"稳字当头"), "{phrases:?}");
+        assert!(!phrases.contains(&"铜墙铁壁"), "{phrases:?}");
+        let g = groups.iter().find(|g| g.phrase == "稳字当头");
+        assert!(g.is_some_and(|g| g.parts.marks.iter().any(|m| m == "lexicon")));
+        // Without the lexicon neither holds.
+        let plain = mine(
+            &ms,
+            &ds,
+            &own(&ms),
+            &Segmenter::new(),
+            &MineConfig::default(),
+            &mut NoProgress,
+        )
+        .unwrap_or_default();
+        let phrases: Vec<&str> = plain.iter().map(|g| g.phrase.as_str()).collect();
+        assert!(!phrases.contains(&"稳字当头"), "{phrases:?}");
+        assert!(phrases.contains(&"铜墙铁壁"), "{phrases:?}");
+    }
+
+    #[test]
+    fn score_parts_multiply() {
+        let seg = Segmenter::new();
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = [
+            meeting(0, "甲县", 3, &["要抓紧抓实抓细疫情防控"]),
+            meeting(1, "乙市", 5, &["抓紧抓实抓细各项措施"]),
+        ]
+        .into_iter()
+        .unzip();
+        let config = MineConfig::default();
+        let groups = mine(&ms, &ds, &own(&ms), &seg, &config, &mut NoProgress).unwrap_or_default();
+        let g = groups.iter().find(|g| g.phrase == "抓紧抓实抓细");
+        let Some(g) = g else {
+            panic!("{groups:#?}");
+        };
+        assert_eq!(g.parts.marks, vec!["parallel"]);
+        assert!(g.parts.specificity > 3.0, "{:?}", g.parts);
+        assert!((g.score - config.score.total(&g.parts)).abs() < 1e-9);
+        // Its halves are in the same group, not groups of their own.
+        assert!(
+            !groups
+                .iter()
+                .any(|g| g.phrase == "抓紧抓实" || g.phrase == "抓实抓细")
+        );
     }
 
     #[test]

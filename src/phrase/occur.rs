@@ -7,6 +7,7 @@ use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
 use crate::model::{Directive, Meeting, Span};
+use crate::phrase::shape::LIST_MARK;
 use crate::text::TextMap;
 
 /// A found variant: which meeting and directive, its byte range in the directive text.
@@ -19,6 +20,15 @@ pub(super) struct Hit {
     pub(super) variant: u32,
 }
 
+/// How one variant is used: occurrences in any context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct VariantUse {
+    pub(super) count: usize,
+}
+
+/// Per group: its occurrences, and per variant (index into `kept`) its use.
+pub(super) type GroupHits = (Vec<Hit>, BTreeMap<u32, VariantUse>);
+
 /// Pass 3: every occurrence of every kept variant, per group, and how often each variant occurs
 /// in any context (外防输入 inside 外防输入、内防反弹 counts for both variants, but is one
 /// occurrence of the group).
@@ -26,7 +36,7 @@ pub(super) fn pass_three(
     meetings: &[Meeting],
     kept: &[&str],
     groups: &[Vec<usize>],
-) -> Vec<(Vec<Hit>, BTreeMap<u32, usize>)> {
+) -> Vec<GroupHits> {
     let mut group_of = vec![usize::MAX; kept.len()];
     for (g, members) in groups.iter().enumerate() {
         for &v in members {
@@ -35,8 +45,7 @@ pub(super) fn pass_three(
     }
     let pattern_of: Vec<usize> = groups.iter().flatten().copied().collect();
     let patterns: Vec<&str> = pattern_of.iter().map(|&v| kept[v]).collect();
-    let mut per_group: Vec<(Vec<Hit>, BTreeMap<u32, usize>)> =
-        vec![(Vec::new(), BTreeMap::new()); groups.len()];
+    let mut per_group: Vec<GroupHits> = vec![(Vec::new(), BTreeMap::new()); groups.len()];
     let Ok(ac) = AhoCorasick::new(&patterns) else {
         return per_group;
     };
@@ -63,26 +72,81 @@ pub(super) fn pass_three(
         })
         .collect();
     for h in hits.into_iter().flatten() {
-        let (hs, counts) = &mut per_group[group_of[h.variant as usize]];
-        *counts.entry(h.variant).or_default() += 1;
+        let (hs, uses) = &mut per_group[group_of[h.variant as usize]];
+        uses.entry(h.variant)
+            .or_insert(VariantUse { count: 0 })
+            .count += 1;
         hs.push(h);
     }
     for (hs, _) in &mut per_group {
-        // A variant inside a longer variant of the same group (外防输入 in 外防输入、内防反弹)
-        // is one use, not two: keep the outer one.
+        // A variant inside a longer variant of the same group is one use, not two. The outer
+        // one is the use when it adds list members (外防输入 in 外防输入、内防反弹); when it only
+        // adds words around the inner one (做好 in 做好内防反弹、外防输入), the inner one is.
         hs.sort_by_key(|h| (h.meeting, h.directive, h.start, std::cmp::Reverse(h.end)));
         let mut kept: Vec<Hit> = Vec::with_capacity(hs.len());
         for h in hs.drain(..) {
-            let inside = kept.last().is_some_and(|k| {
-                k.meeting == h.meeting && k.directive == h.directive && h.end <= k.end
-            });
-            if !inside {
+            let Some(k) = kept
+                .last_mut()
+                .filter(|k| k.meeting == h.meeting && k.directive == h.directive && h.end <= k.end)
+            else {
                 kept.push(h);
+                continue;
+            };
+            let text = &meetings[h.meeting as usize].directives[h.directive as usize].text;
+            let extra = |a: u32, b: u32| text.get(a as usize..b as usize).unwrap_or("");
+            let adds_members = extra(k.start, h.start).contains(LIST_MARK)
+                || extra(h.end, k.end).contains(LIST_MARK);
+            if !adds_members {
+                *k = h;
             }
         }
         *hs = kept;
     }
     per_group
+}
+
+/// Per group, how often its variants occur in `pieces` of text (overlapping, as
+/// [`pass_three`] counts them in directives).
+pub(super) fn outside_counts(pieces: &[&str], kept: &[&str], groups: &[Vec<usize>]) -> Vec<usize> {
+    let pattern_of: Vec<usize> = groups.iter().flatten().copied().collect();
+    let mut group_of = vec![usize::MAX; kept.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &v in members {
+            group_of[v] = g;
+        }
+    }
+    let patterns: Vec<&str> = pattern_of.iter().map(|&v| kept[v]).collect();
+    let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&patterns)
+        .or_else(|_| AhoCorasick::new(&patterns))
+    else {
+        return vec![0; groups.len()];
+    };
+    let n = groups.len();
+    pieces
+        .par_iter()
+        .fold(
+            || vec![0usize; n],
+            |mut c, piece| {
+                for found in ac.find_overlapping_iter(*piece) {
+                    let g = group_of[pattern_of[found.pattern().as_usize()]];
+                    if g != usize::MAX {
+                        c[g] += 1;
+                    }
+                }
+                c
+            },
+        )
+        .reduce(
+            || vec![0usize; n],
+            |mut a, b| {
+                for (x, y) in a.iter_mut().zip(b) {
+                    *x += y;
+                }
+                a
+            },
+        )
 }
 
 /// The bytes in the document's text of `range` of a directive's reader text.

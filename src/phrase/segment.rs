@@ -5,6 +5,9 @@ use std::fmt;
 
 use jieba_rs::Jieba;
 
+use crate::phrase::Lexicon;
+use crate::phrase::shape::LIST_MARK;
+
 /// The user dictionary: general Party-policy vocabulary, one term a line (see `assets/dict/README.md`).
 const POLICY_TERMS: &str = include_str!("../../assets/dict/policy_terms.txt");
 
@@ -27,6 +30,10 @@ pub struct Word<'a> {
 pub struct Segmenter {
     jieba: Jieba,
     terms: HashSet<String>,
+    /// The user's words: kept whole and always mined.
+    user: HashSet<String>,
+    /// The user's stop strings: never a phrase or variant.
+    stop: HashSet<String>,
 }
 
 impl fmt::Debug for Segmenter {
@@ -58,7 +65,45 @@ impl Segmenter {
             jieba.add_word(term, None, Some("nz"));
             terms.insert(term.to_string());
         }
-        Self { jieba, terms }
+        Self {
+            jieba,
+            terms,
+            user: HashSet::new(),
+            stop: HashSet::new(),
+        }
+    }
+
+    /// Builds jieba with the dictionary under `assets/dict/` and the user's `lexicon`: its words
+    /// are added to jieba (so they come out whole) and always mined; its stop strings are never
+    /// shown.
+    pub fn with_lexicon(lexicon: &Lexicon) -> Self {
+        let mut seg = Self::new();
+        for w in &lexicon.words {
+            // A word with list marks stays one candidate through its marks; only its members
+            // need to stay whole.
+            for part in w.text.split(LIST_MARK).filter(|p| !p.is_empty()) {
+                seg.jieba
+                    .add_word(part, w.freq, Some(w.tag.as_deref().unwrap_or("nz")));
+            }
+            seg.user.insert(w.text.clone());
+        }
+        seg.stop = lexicon.stop.iter().cloned().collect();
+        seg
+    }
+
+    /// True when the user's lexicon lists `text` as a word.
+    pub fn is_user_word(&self, text: &str) -> bool {
+        self.user.contains(text)
+    }
+
+    /// True when the user's lexicon has any words.
+    pub fn has_user_words(&self) -> bool {
+        !self.user.is_empty()
+    }
+
+    /// True when the user's stop list has `text`.
+    pub fn is_stopped(&self, text: &str) -> bool {
+        self.stop.contains(text)
     }
 
     /// Splits `text` into tagged words with byte offsets into `text`.
@@ -148,6 +193,24 @@ mod tests {
         assert!(seg.is_idiom("众志成城") || seg.is_policy_term("众志成城"));
         assert!(seg.is_idiom("一丝不苟"));
         assert!(!seg.is_idiom("经济发展"));
+    }
+
+    #[test]
+    fn user_words_stay_whole() {
+        let lexicon = Lexicon {
+            words: vec![crate::phrase::lexicon::UserWord {
+                text: "稳字当头".into(),
+                freq: None,
+                tag: None,
+            }],
+            stop: vec!["高度重视".into()],
+        };
+        let seg = Segmenter::with_lexicon(&lexicon);
+        let words: Vec<&str> = seg.words("坚持稳字当头").iter().map(|w| w.text).collect();
+        assert_eq!(words, vec!["坚持", "稳字当头"]);
+        assert!(seg.is_user_word("稳字当头") && seg.has_user_words());
+        assert!(seg.is_stopped("高度重视") && !seg.is_stopped("稳字当头"));
+        assert!(!Segmenter::new().has_user_words());
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 /// A candidate after pass 1: its text, spread and score.
 #[derive(Clone, Debug)]
+// Independent yes/no facts about one string; an enum would not fit them.
+#[allow(clippy::struct_excessive_bools)]
 pub(super) struct Candidate<'a> {
     pub(super) text: &'a str,
     pub(super) meetings: usize,
@@ -16,6 +18,8 @@ pub(super) struct Candidate<'a> {
     pub(super) quoted: bool,
     /// One idiom word: 铜墙铁壁.
     pub(super) idiom: bool,
+    /// In the user's lexicon: it stands alone even in one meeting.
+    pub(super) lexicon: bool,
 }
 
 /// Best first; on a tie the shorter string goes first: it is the formula, the longer one adds

@@ -52,13 +52,19 @@ pub struct Shape {
     pub parallel: bool,
     /// A list of two or more members joined by 、.
     pub list: bool,
+    /// How many members: list items, or the units of a parallel series (3 for 抓紧抓实抓细);
+    /// 1 for anything else.
+    pub members: usize,
 }
 
 impl Shape {
     /// Reads the shape of `text`.
     pub fn of(text: &str) -> Self {
         if !maybe_shaped(text) {
-            return Self::default();
+            return Self {
+                members: 1,
+                ..Self::default()
+            };
         }
         let items = list_items(text);
         let list = items.len() >= 2;
@@ -72,15 +78,17 @@ impl Shape {
         } else {
             is_numbered(text)
         };
-        let parallel = if list {
-            parallel_items(&items)
+        let (parallel, members) = if list {
+            (parallel_items(&items), items.len())
         } else {
-            parallel_units(text)
+            let units = parallel_units(text);
+            (units > 0, units.max(1))
         };
         Self {
             numbered,
             parallel,
             list,
+            members,
         }
     }
 }
@@ -146,18 +154,27 @@ fn units(chars: &[char], size: usize) -> Option<Vec<&[char]>> {
 }
 
 /// 群防群控, 复工复产, 抓紧抓实抓细, 从严从紧从快, 有力有序有效, 早发现早报告: units of two or
-/// three characters that all share their first or all share their last character.
-fn parallel_units(text: &str) -> bool {
+/// three characters that all share their first or all share their last character. Returns
+/// the number of units, 0 when the string is not such a series.
+pub fn parallel_units(text: &str) -> usize {
     let chars: Vec<char> = text.chars().collect();
-    [2, 3].iter().any(|&size| {
-        units(&chars, size).is_some_and(|us| {
+    [2, 3]
+        .iter()
+        .find(|&&size| series_of(&chars, size))
+        .map_or(0, |&size| chars.len() / size)
+}
+
+/// True when `chars` is a parallel series of units of `size` characters.
+fn series_of(chars: &[char], size: usize) -> bool {
+    {
+        units(chars, size).is_some_and(|us| {
             let first = us.iter().all(|u| u[0] == us[0][0]);
             let last = us.iter().all(|u| u[size - 1] == us[0][size - 1]);
             // A unit repeated whole (防控防控) is a stutter, not a parallel formula.
             let distinct = us.iter().skip(1).any(|u| u != &us[0]);
             (first || last) && distinct
         })
-    })
+    }
 }
 
 /// 外防输入、内防反弹 (a shared character in the same place), 两手抓、两手都要硬 (a shared
@@ -183,12 +200,21 @@ mod tests {
     use super::*;
 
     fn check(input: &str, numbered: bool, parallel: bool, list: bool) {
-        let expect = Shape {
-            numbered,
-            parallel,
-            list,
-        };
-        assert_eq!(Shape::of(input), expect, "{input}");
+        let got = Shape::of(input);
+        assert_eq!(
+            (got.numbered, got.parallel, got.list),
+            (numbered, parallel, list),
+            "{input}"
+        );
+    }
+
+    #[test]
+    fn members() {
+        assert_eq!(Shape::of("抓紧抓实抓细").members, 3);
+        assert_eq!(Shape::of("有力有序").members, 2);
+        assert_eq!(Shape::of("麻痹思想、厌战情绪、侥幸心理").members, 3);
+        assert_eq!(Shape::of("铜墙铁壁").members, 1);
+        assert_eq!(Shape::of("疫情防控").members, 1);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::phrase::shape::{LIST_MARK, Shape, list_items};
+use crate::phrase::shape::{LIST_MARK, Shape, list_items, parallel_units};
 
 /// How a variant differs from the head of its group.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +27,11 @@ pub enum Relation {
         /// The member only the longer list has.
         member: String,
     },
+    /// A run of the units of a parallel series: 有力有序 ⊂ 有力有序有效.
+    Series,
+    /// One member of a list standing alone: 麻痹思想 ⊂ 麻痹思想、厌战情绪、侥幸心理. Whether it
+    /// joins the list's group depends on how often it stands alone ([`group`]).
+    Part,
     /// One character changed: 群防群控 ~ 群防群治.
     Char {
         /// The head's character.
@@ -39,6 +44,40 @@ pub enum Relation {
 /// Shortest formula (in characters) whose one-character change still counts as a variant; a
 /// changed character in a shorter string changes its meaning rather than its wording.
 const MIN_CHAR_VARIANT: usize = 4;
+
+/// Shortest plain string (neither numbered nor parallel) whose one-character change counts.
+const MIN_PLAIN_CHAR_VARIANT: usize = 6;
+
+/// The contiguous runs of two or more units of a parallel series (有力有序, 有序有效 and
+/// 有力有序有效 of 有力有序有效), or nothing for another string.
+fn sub_series(text: &str) -> Vec<String> {
+    let n = parallel_units(text);
+    if n < 2 || text.contains(LIST_MARK) {
+        return Vec::new();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let size = chars.len() / n;
+    let mut out = Vec::new();
+    for a in 0..n {
+        for b in a + 2..=n {
+            out.push(chars[a * size..b * size].iter().collect());
+        }
+    }
+    out
+}
+
+/// [`Relation::Series`] when one of the two is a run of the other's parallel units.
+fn series(head: &str, other: &str) -> Option<Relation> {
+    let (long, short) = if head.len() > other.len() {
+        (head, other)
+    } else {
+        (other, head)
+    };
+    sub_series(long)
+        .iter()
+        .any(|s| s == short)
+        .then_some(Relation::Series)
+}
 
 /// Parts that can be reordered: list members, else two-character units of an even-length string.
 fn parts(text: &str) -> Vec<String> {
@@ -94,18 +133,35 @@ pub fn relation(head: &str, other: &str) -> Option<Relation> {
         (&oi, &hi)
     };
     if short.len() >= 2 && long.len() == short.len() + 1 {
+        // The members as a set: a list that adds one member often also moves one
+        // (麻痹思想、松劲心态、侥幸心理 → 麻痹思想、厌战情绪、侥幸心理、松劲心态).
+        let mut short_set = short.clone();
+        short_set.sort_unstable();
         for i in 0..long.len() {
             let mut rest = long.clone();
             let member = rest.remove(i);
-            if &rest == short {
+            rest.sort_unstable();
+            if rest == short_set {
                 return Some(Relation::Added {
                     member: member.to_string(),
                 });
             }
         }
     }
+    if let Some(r) = series(head, other) {
+        return Some(r);
+    }
+    if (hi.len() >= 2 && hi.contains(&other)) || (oi.len() >= 2 && oi.contains(&head)) {
+        return Some(Relation::Part);
+    }
     let (hc, oc): (Vec<char>, Vec<char>) = (head.chars().collect(), other.chars().collect());
-    if hc.len() == oc.len() && hc.len() >= MIN_CHAR_VARIANT {
+    // In a plain string one changed character makes another word (重点工作, 重要工作); in a
+    // numbered or parallel formula the frame carries the identity (群防群控, 群防群治).
+    let framed = |t: &str| {
+        let s = Shape::of(t);
+        s.parallel || s.numbered || t.chars().count() >= MIN_PLAIN_CHAR_VARIANT
+    };
+    if hc.len() == oc.len() && hc.len() >= MIN_CHAR_VARIANT && framed(head) && framed(other) {
         let diff: Vec<usize> = (0..hc.len()).filter(|&i| hc[i] != oc[i]).collect();
         if let [i] = diff[..]
             && hc[i] != LIST_MARK
@@ -143,14 +199,20 @@ fn keys(text: &str) -> (Vec<String>, Vec<String>) {
     }
     let items = list_items(text);
     if items.len() >= 2 {
-        let full = format!("d{}", items.join("\u{1}"));
+        // A member added is found whatever the order of the others: the keys sort them.
+        let set = |members: &[&str]| {
+            let mut m = members.to_vec();
+            m.sort_unstable();
+            format!("d{}", m.join("\u{1}"))
+        };
+        let full = set(&items);
         head.push(full.clone());
         probe.push(full);
         for i in 0..items.len() {
             let mut rest = items.clone();
             rest.remove(i);
             if rest.len() >= 2 {
-                let k = format!("d{}", rest.join("\u{1}"));
+                let k = set(&rest);
                 head.push(k.clone());
                 probe.push(k);
             }
@@ -165,6 +227,11 @@ fn keys(text: &str) -> (Vec<String>, Vec<String>) {
     }
     head.push(format!("w\u{1}{text}"));
     probe.push(format!("i\u{1}{text}"));
+    for sub in sub_series(text) {
+        let k = format!("s\u{1}{sub}");
+        head.push(k.clone());
+        probe.push(k);
+    }
     let chars: Vec<char> = text.chars().collect();
     if chars.len() >= MIN_CHAR_VARIANT {
         for p in 0..chars.len() {
@@ -179,17 +246,32 @@ fn keys(text: &str) -> (Vec<String>, Vec<String>) {
 }
 
 /// Groups `texts` (best first) into variant groups; each group lists indices into `texts`, its
-/// head first, and the groups come in the order of their heads.
-pub fn group(texts: &[&str]) -> Vec<Vec<usize>> {
+/// head first, and the groups come in the order of their heads. `meetings[i]` is how many
+/// meetings use `texts[i]`: a list member joins the group of a list that ranks before it when
+/// it is seldom used without the list (in at most twice the list's meetings), and a list joins
+/// the group of a member that ranks before it when the member is never used more widely than
+/// the list; 疫情防控, everywhere, is not a part of 疫情防控、复工复产.
+pub fn group(texts: &[&str], meetings: &[usize]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let uses = |i: usize| meetings.get(i).copied().unwrap_or(1);
     for (i, text) in texts.iter().enumerate() {
         let (head_keys, probe_keys) = keys(text);
         // The best (lowest-numbered) group wins, whatever order the keys are probed in.
         let found = probe_keys
             .iter()
             .filter_map(|k| index.get(k).copied())
-            .filter(|&g| relation(texts[groups[g][0]], text).is_some())
+            .filter(|&g| {
+                let head = groups[g][0];
+                match relation(texts[head], text) {
+                    None => false,
+                    Some(Relation::Part) if texts[head].contains(LIST_MARK) => {
+                        uses(i) <= 2 * uses(head)
+                    }
+                    Some(Relation::Part) => uses(head) <= uses(i),
+                    Some(_) => true,
+                }
+            })
             .min();
         if let Some(g) = found {
             groups[g].push(i);
@@ -204,13 +286,26 @@ pub fn group(texts: &[&str]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// The one-word name of a relation, as lineage and `differs` print it.
+pub fn kind(r: &Relation) -> &'static str {
+    match r {
+        Relation::Order => "order",
+        Relation::Member { .. } => "member",
+        Relation::Nested => "nested",
+        Relation::Added { .. } => "added",
+        Relation::Series => "series",
+        Relation::Part => "part",
+        Relation::Char { .. } => "char",
+    }
+}
+
 /// What differs between a group's head and its other variants, e.g.
 /// `order: 复工复产 / 复产复工; char: 群防群控 / 群防群治`; empty for one variant.
 pub fn describe(head: &str, others: &[&str]) -> String {
     let mut out: Vec<String> = others
         .iter()
         .filter_map(|o| {
-            relation(head, o).map(|r| match r {
+            relation(head, o).map(|r| match &r {
                 Relation::Order => format!("order: {head} / {o}"),
                 Relation::Member { from, to } => format!("member: {from} / {to}"),
                 Relation::Nested if o.chars().count() > head.chars().count() => {
@@ -218,6 +313,10 @@ pub fn describe(head: &str, others: &[&str]) -> String {
                 }
                 Relation::Nested => format!("nested: {o} ⊂ {head}"),
                 Relation::Added { member } => format!("added: {member} ({head} / {o})"),
+                Relation::Series | Relation::Part if o.chars().count() > head.chars().count() => {
+                    format!("{}: {head} ⊂ {o}", kind(&r))
+                }
+                Relation::Series | Relation::Part => format!("{}: {o} ⊂ {head}", kind(&r)),
                 Relation::Char { from, to } => format!("char: {from} / {to} ({head} / {o})"),
             })
         })
@@ -270,8 +369,36 @@ mod tests {
         );
         check("疫情防控、经济发展", "疫情防控、脱贫攻坚", None);
         check("外防输入、内防反弹", "坚持外防输入、内防反弹", None);
-        check("麻痹思想", "麻痹思想、厌战情绪、侥幸心理", None);
-        check("疫情防控", "疫情防控、复工复产", None);
+        check(
+            "麻痹思想",
+            "麻痹思想、厌战情绪、侥幸心理",
+            Some("part: 麻痹思想 ⊂ 麻痹思想、厌战情绪、侥幸心理"),
+        );
+        check(
+            "疫情防控",
+            "疫情防控、复工复产",
+            Some("part: 疫情防控 ⊂ 疫情防控、复工复产"),
+        );
+        check(
+            "有力有序有效",
+            "有序有效",
+            Some("series: 有序有效 ⊂ 有力有序有效"),
+        );
+        check(
+            "抓实抓细",
+            "抓紧抓实抓细",
+            Some("series: 抓实抓细 ⊂ 抓紧抓实抓细"),
+        );
+        // Not a run of units: 力有序有 cuts across them.
+        check("有力有序有效", "力有序有", None);
+        // One character in a plain string makes another word.
+        check("重点工作", "重要工作", None);
+        check("重点人员", "重点人群", None);
+        check(
+            "应检尽检",
+            "愿检尽检",
+            Some("char: 应 / 愿 (应检尽检 / 愿检尽检)"),
+        );
         check(
             "两手抓",
             "两手抓、两手硬",
@@ -285,6 +412,13 @@ mod tests {
                 "added: 松劲心态 (麻痹思想、厌战情绪、侥幸心理 / 麻痹思想、厌战情绪、侥幸心理、松劲心态)",
             ),
         );
+        check(
+            "麻痹思想、松劲心态、侥幸心理",
+            "麻痹思想、厌战情绪、侥幸心理、松劲心态",
+            Some(
+                "added: 厌战情绪 (麻痹思想、松劲心态、侥幸心理 / 麻痹思想、厌战情绪、侥幸心理、松劲心态)",
+            ),
+        );
         check("疫情防控", "经济发展", None);
         check("两手抓", "两手硬", None);
         check("铜墙铁壁", "铜墙铁壁", None);
@@ -292,7 +426,11 @@ mod tests {
     }
 
     fn check_groups(texts: &[&str], expect: &[&[&str]]) {
-        let got: Vec<Vec<&str>> = group(texts)
+        check_groups_used(texts, &vec![1; texts.len()], expect);
+    }
+
+    fn check_groups_used(texts: &[&str], meetings: &[usize], expect: &[&[&str]]) {
+        let got: Vec<Vec<&str>> = group(texts, meetings)
             .into_iter()
             .map(|g| g.into_iter().map(|i| texts[i]).collect())
             .collect();
@@ -332,5 +470,50 @@ mod tests {
             &["四个意识", "四个自信", "两个维护"],
             &[&["四个意识"], &["四个自信"], &["两个维护"]],
         );
+        // A parallel series and its overlapping halves are one group.
+        check_groups(
+            &["有力有序有效", "有力有序", "有序有效"],
+            &[&["有力有序有效", "有力有序", "有序有效"]],
+        );
+        // The halves first: the whole series joins the first half's group.
+        check_groups(
+            &["有力有序", "有序有效", "有力有序有效"],
+            &[&["有力有序", "有力有序有效"], &["有序有效"]],
+        );
+        // A list, its members, a member added: one group while the members seldom stand alone.
+        check_groups_used(
+            &[
+                "麻痹思想、厌战情绪、侥幸心理",
+                "麻痹思想",
+                "侥幸心理",
+                "麻痹思想、厌战情绪、侥幸心理、松劲心态",
+            ],
+            &[2, 3, 2, 1],
+            &[&[
+                "麻痹思想、厌战情绪、侥幸心理",
+                "麻痹思想",
+                "侥幸心理",
+                "麻痹思想、厌战情绪、侥幸心理、松劲心态",
+            ]],
+        );
+        // A member used everywhere on its own is a formula of its own, in either order.
+        check_groups_used(
+            &["疫情防控、复工复产", "疫情防控"],
+            &[2, 40],
+            &[&["疫情防控、复工复产"], &["疫情防控"]],
+        );
+        check_groups_used(
+            &["疫情防控", "疫情防控、复工复产"],
+            &[40, 2],
+            &[&["疫情防控"], &["疫情防控、复工复产"]],
+        );
+        // A member that ranks first takes in a list used as widely as it is.
+        check_groups_used(
+            &["两手都要硬", "两手抓、两手都要硬、两战都要赢"],
+            &[2, 2],
+            &[&["两手都要硬", "两手抓、两手都要硬、两战都要赢"]],
+        );
+        // Two words a character apart stay apart.
+        check_groups(&["重点工作", "重要工作"], &[&["重点工作"], &["重要工作"]]);
     }
 }

@@ -12,7 +12,7 @@ pub use crate::export::json::{RowSource, TableRow};
 use super::place::place;
 use crate::compare::align::{Alignment, Clause};
 use crate::compare::diff::SegmentKind;
-use crate::model::{DateBasis, DatePrecision, Format, Meeting, MeetingId, PhraseGroup};
+use crate::model::{DateBasis, DatePrecision, Format, Meeting, MeetingId, PhraseGroup, ScoreParts};
 use crate::pipeline::Analysis;
 
 /// `meetings --json`: the documents read, the meetings found, the files that could not be read.
@@ -230,8 +230,39 @@ pub struct GroupOut {
     pub places: BTreeMap<String, PlaceUseOut>,
     /// How many meetings use the group.
     pub meetings: usize,
-    /// The rank score.
+    /// The rank score: the product of the factors in `parts`.
     pub score: f64,
+    /// What the score is made of.
+    pub parts: ScoreParts,
+    /// The variants in order of first use, each with the variant it derives from.
+    pub lineage: Vec<LineageOut>,
+}
+
+/// One variant in a group's lineage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineageOut {
+    /// As written.
+    pub text: String,
+    /// Its first use.
+    pub first: FirstOut,
+    /// The earlier variant it derives from; null for the first.
+    pub from: Option<String>,
+    /// How it differs from `from` (`order`, `member`, `added`, `dropped`, `nested`, `series`,
+    /// `part`, `char`, `other`); empty for the first.
+    pub change: String,
+}
+
+/// Where and when a variant was first used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstOut {
+    /// The place it is counted under.
+    pub place: Option<String>,
+    /// The meeting's date.
+    pub date: Option<NaiveDate>,
+    /// The meeting's id, as `meetings --json` numbers them.
+    pub meeting: u32,
 }
 
 /// One variant and how often it occurs.
@@ -288,6 +319,21 @@ impl PhrasesOut {
                         .collect(),
                     meetings: g.meetings.len(),
                     score: g.score,
+                    parts: g.parts.clone(),
+                    lineage: g
+                        .lineage
+                        .iter()
+                        .map(|l| LineageOut {
+                            text: l.text.clone(),
+                            first: FirstOut {
+                                place: l.first.place.clone(),
+                                date: l.first.date,
+                                meeting: l.first.meeting.0,
+                            },
+                            from: l.from.clone(),
+                            change: l.change.clone(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         }
@@ -459,7 +505,8 @@ mod tests {
         check(
             &phrases.groups[0],
             &[
-                "id", "phrase", "variants", "differs", "places", "meetings", "score",
+                "id", "phrase", "variants", "differs", "places", "meetings", "score", "parts",
+                "lineage",
             ],
         );
         assert_eq!(phrases.groups[0].places["嵊州"].count, 1);

@@ -149,6 +149,8 @@ impl Fixture {
             meetings,
             occurrences,
             score: 1.0,
+            parts: tifa::model::ScoreParts::default(),
+            lineage: Vec::new(),
         });
         // Places and per-place uses come from the analysis's one place rule.
         self.analysis.refresh_places();
