@@ -803,9 +803,10 @@ mod tests {
         .unwrap_or_default();
         let lineage = lineage_of(&groups, "麻痹思想、厌战情绪、侥幸心理");
         let s = |t: &str| t.to_string();
-        // 乙市 used the list first, on the 2nd, with 松劲心态. 丙区's four members (the 5th) are
-        // two changes from it (厌战情绪 added, the order changed): `other`. 丁县's list (the 7th;
-        // 甲县's is later) swaps one member of 乙市's.
+        // 乙市 used the list first, on the 2nd, with 松劲心态. 丙区's four members (the 5th) hold
+        // all of 乙市's and 厌战情绪 besides: `added` (members are compared as a set, so where the
+        // new member stands does not matter). 丁县's list (the 7th; 甲县's is later) swaps one
+        // member of 乙市's.
         assert_eq!(
             lineage,
             vec![
@@ -815,7 +816,7 @@ mod tests {
                     s("丙区"),
                     5,
                     Some(s("麻痹思想、松劲心态、侥幸心理")),
-                    s("other"),
+                    s("added"),
                 ),
                 (
                     s("麻痹思想、厌战情绪、侥幸心理"),
