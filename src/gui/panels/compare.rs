@@ -159,10 +159,15 @@ impl CompareView {
                     });
                     row.col(|ui| {
                         let resp = ui.selectable_label(chosen, &r.phrase);
-                        let resp = if r.differs.is_empty() {
+                        let group = st.analysis.phrases.get(r.group as usize);
+                        let mut hover = group.map_or_else(String::new, |g| score_text(g, lang));
+                        if !r.differs.is_empty() {
+                            hover = format!("{hover}\n{}", r.differs);
+                        }
+                        let resp = if hover.is_empty() {
                             resp
                         } else {
-                            resp.on_hover_text(&r.differs)
+                            resp.on_hover_text(hover)
                         };
                         if resp.clicked() {
                             cx.tx
@@ -229,6 +234,13 @@ impl CompareView {
         let Some((_, columns)) = &self.sentences else {
             return;
         };
+        if g.lineage.len() > 1 {
+            egui::Panel::left("compare-lineage")
+                .resizable(true)
+                .default_size(260.0)
+                .min_size(160.0)
+                .show(ui, |ui| lineage_ui(ui, g, cx));
+        }
         egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
             ui.horizontal_top(|ui| {
                 for (place, jobs) in columns {
@@ -247,6 +259,86 @@ impl CompareView {
             });
         });
     }
+}
+
+/// What a group's score is made of, one part a line, for its tooltip.
+pub fn score_text(g: &crate::model::PhraseGroup, lang: crate::gui::command::Lang) -> String {
+    let p = &g.parts;
+    let marks = if p.marks.is_empty() {
+        tr(lang, "none").to_string()
+    } else {
+        p.marks.join(", ")
+    };
+    format!(
+        "{} {:.2}\n{} {:.2} ({marks})\n{} {:.2} ({} {})\n{} {:.2}\n{} {:.2}",
+        tr(lang, "Score"),
+        g.score,
+        tr(lang, "Shape"),
+        p.shape,
+        tr(lang, "Spread"),
+        p.spread,
+        p.outlets,
+        tr(lang, "outlets"),
+        tr(lang, "Fixedness"),
+        p.fixedness,
+        tr(lang, "Specificity"),
+        p.specificity,
+    )
+}
+
+/// Each lineage entry's depth in its tree: 0 for the first, one more than what it derives from.
+pub fn lineage_depths(lineage: &[crate::model::Lineage]) -> Vec<usize> {
+    let mut depths: Vec<usize> = Vec::with_capacity(lineage.len());
+    for l in lineage {
+        let parent = l
+            .from
+            .as_ref()
+            .and_then(|f| lineage.iter().position(|e| &e.text == f))
+            .and_then(|i| depths.get(i).copied());
+        depths.push(parent.map_or(0, |d| d + 1));
+    }
+    depths
+}
+
+/// The group's variants as a small tree in order of first use: each under the variant it
+/// derives from, with how it changed, where and when it was first used; a click opens that
+/// meeting.
+fn lineage_ui(ui: &mut egui::Ui, g: &crate::model::PhraseGroup, cx: &ViewCtx<'_>) {
+    let lang = cx.state.settings.lang;
+    ui.strong(tr(lang, "Lineage"));
+    let depths = lineage_depths(&g.lineage);
+    egui::ScrollArea::vertical()
+        .id_salt("lineage-scroll")
+        .show(ui, |ui| {
+            for (l, depth) in g.lineage.iter().zip(depths) {
+                let indent = 14.0 * depth.min(8) as f32;
+                ui.horizontal_wrapped(|ui| {
+                    ui.add_space(indent);
+                    ui.weak(if depth == 0 { "●" } else { "└" });
+                    if ui.link(&l.text).clicked() {
+                        cx.tx.send(Command::SelectMeeting {
+                            id: Some(l.first.meeting),
+                            open: true,
+                        });
+                    }
+                });
+                let place = l.first.place.as_deref().unwrap_or(tr(lang, "No place"));
+                let date = l
+                    .first
+                    .date
+                    .map_or_else(|| "?".to_string(), |d| d.to_string());
+                let change = if l.change.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", l.change)
+                };
+                ui.horizontal(|ui| {
+                    ui.add_space(indent + 16.0);
+                    ui.weak(format!("{place} {date}{change}"));
+                });
+                ui.add_space(2.0);
+            }
+        });
 }
 
 /// Row indices of `m` passing `filter` (a substring of any variant), in the order asked for.
