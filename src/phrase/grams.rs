@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::model::Meeting;
+use crate::phrase::frames::{FrameGram, each_frame};
 use crate::phrase::segment::Word;
 use crate::phrase::shape::{LIST_MARK, Shape, balanced_list};
 use crate::phrase::{MineConfig, Segmenter};
@@ -36,7 +37,7 @@ static EDGE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 
 /// Word classes that end a candidate where they stand: people (nr), places (ns), times (t),
 /// non-words (x). A formula is the same words in any place, so these are never part of one.
-fn breaks_run(w: &Word) -> bool {
+pub(super) fn breaks_run(w: &Word) -> bool {
     w.tag.starts_with("nr")
         || matches!(w.tag, "ns" | "t" | "x" | "eng")
         || !w.text.chars().all(is_han)
@@ -47,7 +48,7 @@ fn breaks_run(w: &Word) -> bool {
 /// [`EDGE_WORDS`]. Adverbs (进一步, 切实) may open a formula but not close one. A word jieba's
 /// HMM guessed (要筑牢, 落实的) counts by its outer character, as it is often a function word
 /// glued to a verb.
-fn bad_edge(w: &Word, at_end: bool) -> bool {
+pub(super) fn bad_edge(w: &Word, at_end: bool) -> bool {
     let glued = |c: Option<char>| {
         c.is_some_and(|c| {
             let mut buf = [0u8; 4];
@@ -74,12 +75,12 @@ fn bad_edge(w: &Word, at_end: bool) -> bool {
 /// A byte-at-a-time FxHash-style string hash: stable across runs and platforms, and it can be
 /// fed word by word, so an n-gram's hash grows with the n-gram instead of being recomputed.
 #[derive(Clone, Copy, Debug)]
-struct StrHash(u64);
+pub(super) struct StrHash(pub(super) u64);
 
 impl StrHash {
-    const SEED: StrHash = StrHash(0x243f_6a88_85a3_08d3);
+    pub(super) const SEED: StrHash = StrHash(0x243f_6a88_85a3_08d3);
 
-    fn feed(mut self, text: &str) -> Self {
+    pub(super) fn feed(mut self, text: &str) -> Self {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         for &b in text.as_bytes() {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
@@ -135,9 +136,17 @@ pub(super) const IDIOM: u32 = 1 << 29;
 pub(super) const SHAPED: u32 = 1 << 28;
 pub(super) const FLAGS: u32 = QUOTED | WHOLE | IDIOM | SHAPED;
 
-/// Pass 1 for one meeting: every candidate string in its directives, once each.
-fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig) -> Vec<Gram> {
+/// Pass 1 for one meeting: every candidate string in its directives, once each, and every
+/// filled frame, once per filler.
+fn meeting_grams(
+    meeting: u32,
+    m: &Meeting,
+    seg: &Segmenter,
+    config: &MineConfig,
+) -> (Vec<Gram>, Vec<FrameGram>) {
     let mut grams: Vec<Gram> = Vec::new();
+    let mut frames: Vec<FrameGram> = Vec::new();
+    let mut seen_frames: std::collections::HashSet<(u64, u32)> = std::collections::HashSet::new();
     // One gram per string: its first place, with the flags of all its places.
     let mut seen: IdMap<usize> = IdMap::default();
     for (d, directive) in m.directives.iter().enumerate() {
@@ -174,8 +183,20 @@ fn meeting_grams(meeting: u32, m: &Meeting, seg: &Segmenter, config: &MineConfig
         each_ngram(&words, config, |start, end, idiom, h| {
             push(h, start, end, if idiom { IDIOM } else { 0 });
         });
+        each_frame(&words, |start, lens, frame, filler| {
+            if seen_frames.insert((frame, filler)) {
+                frames.push(FrameGram {
+                    frame,
+                    filler,
+                    meeting,
+                    directive: d as u32,
+                    start: start as u32,
+                    lens,
+                });
+            }
+        });
     }
-    grams
+    (grams, frames)
 }
 
 /// What one word can be in a candidate, worked out once per word.
@@ -304,26 +325,31 @@ pub(super) fn pass_one(
     seg: &Segmenter,
     config: &MineConfig,
     progress: &mut dyn Progress,
-) -> Result<Vec<Gram>, Cancelled> {
+) -> Result<(Vec<Gram>, Vec<FrameGram>), Cancelled> {
     const CHUNK: usize = 512;
     let mut grams: Vec<Gram> = Vec::new();
+    let mut frames: Vec<FrameGram> = Vec::new();
     for (c, chunk) in meetings.chunks(CHUNK).enumerate() {
         if progress.report(c * CHUNK, meetings.len()).is_break() {
             return Err(Cancelled);
         }
         let base = first_id + c * CHUNK;
-        let part: Vec<Vec<Gram>> = chunk
+        let part: Vec<(Vec<Gram>, Vec<FrameGram>)> = chunk
             .par_iter()
             .enumerate()
             .map(|(i, m)| meeting_grams((base + i) as u32, m, seg, config))
             .collect();
-        grams.extend(part.into_iter().flatten());
+        for (g, f) in part {
+            grams.extend(g);
+            frames.extend(f);
+        }
     }
     if progress.report(meetings.len(), meetings.len()).is_break() {
         return Err(Cancelled);
     }
     grams.par_sort_unstable_by_key(|g| (g.hash, g.meeting));
-    Ok(grams)
+    frames.par_sort_unstable_by_key(|g| (g.frame, g.meeting));
+    Ok((grams, frames))
 }
 
 /// A string seen in one meeting is worth keeping as a possible variant only when it has the

@@ -16,6 +16,7 @@ use crate::model::{
     Variant,
 };
 use crate::phrase::Segmenter;
+use crate::phrase::frames::{self, Frame, FrameGram};
 use crate::phrase::grams::{FLAGS, Gram, IDIOM, QUOTED, SHAPED, WHOLE, pass_one};
 use crate::phrase::occur::{GroupHits, Hit, outside_counts, pass_three, to_document};
 use crate::phrase::places::place_ids;
@@ -73,6 +74,7 @@ pub fn mine(
     let meetings = &meetings[..index.meetings.min(meetings.len())];
     groups_of(
         &index.grams,
+        &index.frames,
         meetings,
         documents,
         places,
@@ -88,6 +90,8 @@ pub fn mine(
 pub struct PhraseIndex {
     /// Sorted by hash, then meeting.
     grams: Vec<Gram>,
+    /// Filled frames, sorted by frame, then meeting.
+    frames: Vec<FrameGram>,
     /// How many meetings, from the start of the list, are indexed.
     meetings: usize,
 }
@@ -103,8 +107,10 @@ impl PhraseIndex {
         if progress.stage(stage::PHRASES).is_break() {
             return Err(Cancelled);
         }
+        let (grams, frames) = pass_one(meetings, 0, segmenter, config, progress)?;
         Ok(Self {
-            grams: pass_one(meetings, 0, segmenter, config, progress)?,
+            grams,
+            frames,
             meetings: meetings.len(),
         })
     }
@@ -113,23 +119,17 @@ impl PhraseIndex {
     /// new meetings appended.
     pub fn add(&mut self, meetings: &[Meeting], segmenter: &Segmenter, config: &MineConfig) {
         let from = self.meetings.min(meetings.len());
-        let Ok(new) = pass_one(&meetings[from..], from, segmenter, config, &mut NoProgress) else {
+        let Ok((grams, frames)) =
+            pass_one(&meetings[from..], from, segmenter, config, &mut NoProgress)
+        else {
             return;
         };
-        // Both lists are sorted; a merge keeps the whole sorted in linear time.
-        let old = std::mem::take(&mut self.grams);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-            if (x.hash, x.meeting) <= (y.hash, y.meeting) {
-                merged.extend(a.next());
-            } else {
-                merged.extend(b.next());
-            }
-        }
-        merged.extend(a);
-        merged.extend(b);
-        self.grams = merged;
+        self.grams = merge_sorted(std::mem::take(&mut self.grams), grams, |g| {
+            (g.hash, g.meeting)
+        });
+        self.frames = merge_sorted(std::mem::take(&mut self.frames), frames, |g| {
+            (g.frame, g.meeting)
+        });
         self.meetings = meetings.len();
     }
 
@@ -157,6 +157,7 @@ impl PhraseIndex {
         // Without a progress to cancel through, grouping always finishes.
         groups_of(
             &self.grams,
+            &self.frames,
             meetings,
             documents,
             places,
@@ -168,8 +169,27 @@ impl PhraseIndex {
     }
 }
 
+/// Two lists sorted by `key`, merged into one in linear time.
+fn merge_sorted<T, K: Ord>(old: Vec<T>, new: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        if key(x) <= key(y) {
+            merged.extend(a.next());
+        } else {
+            merged.extend(b.next());
+        }
+    }
+    merged.extend(a);
+    merged.extend(b);
+    merged
+}
+
+// One list per pass-one output and per thing every group is built against.
+#[allow(clippy::too_many_arguments)]
 fn groups_of(
     grams: &[Gram],
+    frames: &[FrameGram],
     meetings: &[Meeting],
     documents: &[Document],
     places: &[Option<&str>],
@@ -231,6 +251,24 @@ fn groups_of(
         .zip(outside)
         .filter_map(|((g, occ), outside)| build_group(g, &kept, occ, outside, &context))
         .collect();
+    let frames = frames::select(
+        frames,
+        meetings,
+        &place_ids,
+        words.directives,
+        &config.score,
+        config.min_meetings,
+        (config.max_groups / 10).max(8) * 2,
+    );
+    let framed = frame_groups(&frames, &context, (config.max_groups / 10).max(8));
+    // A group whose every variant is a filled form of a frame is that frame's: one group per
+    // formula.
+    let filled: std::collections::HashSet<&str> = framed
+        .iter()
+        .flat_map(|g| g.variants.iter().map(|v| v.text.as_str()))
+        .collect();
+    out.retain(|g| !g.variants.iter().all(|v| filled.contains(v.text.as_str())));
+    out.extend(framed);
     out.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -541,6 +579,107 @@ fn build_group(
     })
 }
 
+/// The groups of `frames` (best first), at most `limit`: each frame's filled forms found
+/// again in every directive, a frame most of whose uses overlap a better one's left out
+/// (压紧…责任 within 压实…责任's uses). A frame is named with its slot, its `differs` lists
+/// the fillers, and each filled form derives from the first by `slot`. Its shape is that of
+/// its fixed words plus the slot bonus, scaled by how often its fillers recur.
+fn frame_groups(frames: &[Frame], cx: &GroupContext<'_>, limit: usize) -> Vec<PhraseGroup> {
+    let mut kept: Vec<Candidate> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for f in frames {
+        let mut ids = Vec::with_capacity(f.filled.len());
+        for &(text, meetings) in &f.filled {
+            ids.push(kept.len());
+            kept.push(Candidate {
+                text,
+                meetings,
+                score: 0.0,
+                leads: true,
+                quoted: false,
+                idiom: false,
+                lexicon: false,
+            });
+        }
+        members.push(ids);
+    }
+    let texts: Vec<&str> = kept.iter().map(|c| c.text).collect();
+    let hits = pass_three(cx.meetings, &texts, &members);
+    let weights = &cx.config.score;
+    let mut taken: BTreeMap<(u32, u32), Vec<(u32, u32)>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for ((f, ids), group_hits) in frames.iter().zip(&members).zip(hits) {
+        if out.len() >= limit {
+            break;
+        }
+        let overlapping = group_hits
+            .0
+            .iter()
+            .filter(|h| {
+                taken
+                    .get(&(h.meeting, h.directive))
+                    .is_some_and(|spans| spans.iter().any(|&(s, e)| h.start < e && s < h.end))
+            })
+            .count();
+        if overlapping * 2 >= group_hits.0.len() {
+            continue;
+        }
+        for h in &group_hits.0 {
+            taken
+                .entry((h.meeting, h.directive))
+                .or_default()
+                .push((h.start, h.end));
+        }
+        let n = group_hits.0.len();
+        let Some(mut g) = build_group(ids, &kept, group_hits, None, cx) else {
+            continue;
+        };
+        g.phrase = f.name();
+        let fillers: Vec<&str> = g
+            .variants
+            .iter()
+            .map(|v| frames::filler(f, &v.text))
+            .collect();
+        g.differs = format!("slot: {}", fillers.join(" / "));
+        let (shape, names) = weights.shape(
+            &format!("{}{}", f.before, f.after),
+            Marks::default(),
+            cx.seg,
+        );
+        // A formula's slot takes a few fillers again and again (疫情防控, 属地, 主体 in
+        // 压实…责任); a verb and its object (做好…工作) take a new one each time. The shape is
+        // scaled by the share of uses whose filler is used more than once, at least a quarter.
+        let total: usize = g.variants.iter().map(|v| v.count).sum();
+        let recurring: usize = g
+            .variants
+            .iter()
+            .filter(|v| v.count >= 2)
+            .map(|v| v.count)
+            .sum();
+        let share = (recurring as f64 / total.max(1) as f64).max(0.25);
+        g.parts.shape = round3((shape + weights.slot) * share);
+        g.parts.marks = std::iter::once("slot")
+            .chain(names)
+            .map(str::to_string)
+            .collect();
+        g.parts.specificity = specificity(
+            n,
+            cx.words.directives,
+            reference::pair_log10(f.before, f.after),
+            None,
+        );
+        if let Some(first) = g.lineage.first().map(|l| l.text.clone()) {
+            for l in g.lineage.iter_mut().skip(1) {
+                l.from = Some(first.clone());
+                l.change = "slot".to_string();
+            }
+        }
+        g.score = weights.total(&g.parts);
+        out.push(g);
+    }
+    out
+}
+
 /// The variants of a group in order of first use, each derived from the earliest variant
 /// before it that it is one change from (order, member, added or dropped, nested, series, part
 /// or character); a variant one change from none of them derives from the first, by `other`.
@@ -774,6 +913,67 @@ mod tests {
                 .collect()
         })
         .unwrap_or_default()
+    }
+
+    #[test]
+    fn open_slot_frames_group_their_fillers() {
+        let seg = Segmenter::new();
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = [
+            meeting(0, "甲县", 3, &["要坚决打赢安全生产阻击战，确保安全"]),
+            meeting(1, "乙市", 5, &["全力打赢脱贫攻坚阻击战"]),
+            meeting(2, "丙区", 8, &["坚决打赢污染防治阻击战，守护蓝天"]),
+            meeting(3, "丁县", 9, &["开展卫生大扫除，改善人居环境"]),
+        ]
+        .into_iter()
+        .unzip();
+        let groups = mine(
+            &ms,
+            &ds,
+            &own(&ms),
+            &seg,
+            &MineConfig::default(),
+            &mut NoProgress,
+        )
+        .unwrap_or_default();
+        let frame = groups
+            .iter()
+            .find(|g| g.phrase == "打赢…阻击战")
+            .unwrap_or_else(|| panic!("no frame in {groups:#?}"));
+        let mut variants: Vec<&str> = frame.variants.iter().map(|v| v.text.as_str()).collect();
+        variants.sort_unstable();
+        assert_eq!(
+            variants,
+            vec![
+                "打赢安全生产阻击战",
+                "打赢污染防治阻击战",
+                "打赢脱贫攻坚阻击战"
+            ]
+        );
+        assert!(frame.differs.starts_with("slot: "), "{}", frame.differs);
+        assert!(frame.differs.contains("脱贫攻坚"), "{}", frame.differs);
+        assert!(frame.parts.marks.iter().any(|m| m == "slot"));
+        assert_eq!(frame.places.len(), 3);
+        // Lineage in order of first use, each filled form from the first by its slot.
+        let firsts: Vec<(&str, &str)> = frame
+            .lineage
+            .iter()
+            .map(|l| (l.text.as_str(), l.change.as_str()))
+            .collect();
+        assert_eq!(
+            firsts,
+            vec![
+                ("打赢安全生产阻击战", ""),
+                ("打赢脱贫攻坚阻击战", "slot"),
+                ("打赢污染防治阻击战", "slot"),
+            ]
+        );
+        // One filled form in one meeting is no frame; neither is the same filler everywhere.
+        assert!(!groups.iter().any(|g| g.phrase == "改善…环境"));
+        assert!(
+            !groups
+                .iter()
+                .any(|g| g.phrase.contains('…') && g.variants.len() < 2)
+        );
     }
 
     #[test]

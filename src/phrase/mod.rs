@@ -1,5 +1,6 @@
 //! Recurring directive phrases (提法) and their variants.
 
+mod frames;
 mod grams;
 pub mod lexicon;
 pub mod mine;

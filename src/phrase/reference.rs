@@ -82,6 +82,21 @@ pub fn general_log10(text: &str, seg: &Segmenter) -> f64 {
     (rarest + OTHERS_WEIGHT * rest + count.unwrap_or(0.0)).max(UNKNOWN_LOG10 - 2.0)
 }
 
+/// log10 of how often two words are expected together per word of general text, as
+/// [`general_log10`] reads a string of words: the fixed words of a frame (压实…责任).
+pub fn pair_log10(a: &str, b: &str) -> f64 {
+    let rates = |w: &str| -> Vec<f64> {
+        word_log10(w).map_or_else(
+            || split_rates(w).into_iter().map(|(_, r)| r).collect(),
+            |r| vec![r],
+        )
+    };
+    let all: Vec<f64> = rates(a).into_iter().chain(rates(b)).collect();
+    let rarest = all.iter().copied().fold(0.0, f64::min);
+    let rest: f64 = all.iter().sum::<f64>() - rarest;
+    (rarest + OTHERS_WEIGHT * rest).max(UNKNOWN_LOG10 - 2.0)
+}
+
 /// The rates of a word the list does not know, read as the longest words of two characters
 /// or more it does know, left to right (人民群众 as 人民 and 群众, 疫情防控 as 疫情 and 防控); a
 /// character left over on its own (the 外 of 外防输入) counts as unknown, since a lone

@@ -38,6 +38,9 @@ pub struct ScoreWeights {
     pub policy_term: f64,
     /// Added when the user's lexicon lists the string.
     pub lexicon: f64,
+    /// Added for a pattern with an open slot (压实…责任): its fixed words recur around fillers
+    /// that vary.
+    pub slot: f64,
     /// Strings with fewer characters than this count as short.
     pub short_chars: usize,
     /// What a short, unnumbered, unquoted string's shape is multiplied by.
@@ -68,6 +71,7 @@ impl Default for ScoreWeights {
             idiom: 1.0,
             policy_term: 0.0,
             lexicon: 1.5,
+            slot: 1.0,
             short_chars: 4,
             short_factor: 0.5,
             place_weight: 1.0,
