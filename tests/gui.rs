@@ -558,6 +558,39 @@ fn choosing_a_phrase_group_shows_its_sentences_per_place() {
 }
 
 #[test]
+fn a_groups_lineage_is_a_tree_whose_variants_open_their_first_meeting() {
+    let mut h = seeded();
+    let group = h
+        .state()
+        .state
+        .analysis
+        .phrases
+        .iter()
+        .find(|g| g.lineage.len() > 1)
+        .cloned()
+        .expect("a seed group with more than one variant");
+    h.get_by_label("比较").click();
+    h.run_steps(3);
+    h.get_by_label(&group.phrase).click();
+    h.run_steps(3);
+    assert!(h.query_by_label("变体谱系").is_some());
+    // The last variant to appear: its link, and its place, date and change beneath it.
+    let last = group.lineage.last().expect("lineage");
+    let place = last.first.place.clone().unwrap_or_default();
+    let date = last.first.date.map(|d| d.to_string()).unwrap_or_default();
+    let line = format!("{place} {date} · {}", last.change);
+    assert!(h.query_all_by_label(&line).next().is_some(), "{line}");
+    // The first variant, at the top of the tree, opens the meeting that first used it.
+    let first = &group.lineage[0];
+    let links: Vec<_> = h.query_all_by_label(&first.text).collect();
+    assert!(!links.is_empty(), "{}", first.text);
+    links[links.len() - 1].click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, View::Reader);
+    assert_eq!(h.state().state.selected_meeting, Some(first.first.meeting));
+}
+
+#[test]
 fn a_corrected_place_is_a_compare_column_and_an_exported_column() {
     let mut h = seeded();
     let id = MeetingId(1);

@@ -312,15 +312,18 @@ fn lineage_ui(ui: &mut egui::Ui, g: &crate::model::PhraseGroup, cx: &ViewCtx<'_>
         .show(ui, |ui| {
             for (l, depth) in g.lineage.iter().zip(depths) {
                 let indent = 14.0 * depth.min(8) as f32;
-                ui.horizontal_wrapped(|ui| {
+                // The mark and the variant side by side, a long variant wrapping under itself.
+                ui.horizontal_top(|ui| {
                     ui.add_space(indent);
                     ui.weak(if depth == 0 { "●" } else { "└" });
-                    if ui.link(&l.text).clicked() {
-                        cx.tx.send(Command::SelectMeeting {
-                            id: Some(l.first.meeting),
-                            open: true,
-                        });
-                    }
+                    ui.vertical(|ui| {
+                        if ui.link(&l.text).clicked() {
+                            cx.tx.send(Command::SelectMeeting {
+                                id: Some(l.first.meeting),
+                                open: true,
+                            });
+                        }
+                    });
                 });
                 let place = l.first.place.as_deref().unwrap_or(tr(lang, "No place"));
                 let date = l
