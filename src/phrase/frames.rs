@@ -233,3 +233,62 @@ pub(super) fn filler<'t>(frame: &Frame<'_>, filled: &'t str) -> &'t str {
         .get(frame.before.len()..filled.len().saturating_sub(frame.after.len()))
         .unwrap_or(filled)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phrase::Segmenter;
+
+    /// The filled frames of `text`: (word before, filler, word after).
+    fn frames(seg: &Segmenter, text: &str) -> Vec<(String, String, String)> {
+        let words = seg.words(text);
+        let mut out = Vec::new();
+        each_frame(&words, |start, [p, f, s], _, _| {
+            let [p, f, s] = [p, f, s].map(usize::from);
+            out.push((
+                text[start..start + p].to_string(),
+                text[start + p..start + p + f].to_string(),
+                text[start + p + f..start + p + f + s].to_string(),
+            ));
+        });
+        out
+    }
+
+    fn has(got: &[(String, String, String)], before: &str, filler: &str, after: &str) -> bool {
+        got.iter()
+            .any(|(b, f, a)| b == before && f == filler && a == after)
+    }
+
+    #[test]
+    fn a_verb_a_filler_and_a_noun() {
+        let seg = Segmenter::new();
+        let got = frames(&seg, "全力打赢脱贫攻坚阻击战");
+        assert!(has(&got, "打赢", "脱贫攻坚", "阻击战"), "{got:?}");
+        // The filler may be two words.
+        let got = frames(&seg, "坚决打赢污染防治阻击战");
+        assert!(has(&got, "打赢", "污染防治", "阻击战"), "{got:?}");
+    }
+
+    #[test]
+    fn no_frame_opens_on_an_adverb_or_holds_a_lone_verb() {
+        let seg = Segmenter::new();
+        // 坚决 is an adverb: what follows it (克服, 摒弃) is a verb, not a filler.
+        let got = frames(&seg, "坚决克服麻痹思想");
+        assert!(got.iter().all(|(b, _, _)| b != "坚决"), "{got:?}");
+        // Punctuation ends the frame.
+        let got = frames(&seg, "打赢，脱贫攻坚阻击战");
+        assert!(got.iter().all(|(b, _, _)| b != "打赢"), "{got:?}");
+    }
+
+    #[test]
+    fn a_frame_is_named_with_its_slot() {
+        let f = Frame {
+            before: "打赢",
+            after: "阻击战",
+            filled: Vec::new(),
+            rank: 0.0,
+        };
+        assert_eq!(f.name(), "打赢…阻击战");
+        assert_eq!(filler(&f, "打赢脱贫攻坚阻击战"), "脱贫攻坚");
+    }
+}
