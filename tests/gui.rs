@@ -571,6 +571,16 @@ fn a_groups_lineage_is_a_tree_whose_variants_open_their_first_meeting() {
         .expect("a seed group with more than one variant");
     h.get_by_label("比较").click();
     h.run_steps(3);
+    // Its score, part by part, in the tooltip of its row.
+    h.get_by_label(&group.phrase).hover();
+    // Past egui's tooltip delay.
+    h.run_steps(60);
+    assert!(
+        h.query_by_label_contains(&format!("得分 {:.2}", group.score))
+            .is_some(),
+        "no score tooltip for {}",
+        group.phrase
+    );
     h.get_by_label(&group.phrase).click();
     h.run_steps(3);
     assert!(h.query_by_label("变体谱系").is_some());
