@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use crate::model::Meeting;
 use crate::phrase::grams::{StrHash, bad_edge, breaks_run};
+use crate::phrase::places::distinct_places;
 use crate::phrase::reference;
 use crate::phrase::score::{ScoreWeights, specificity};
 use crate::phrase::segment::Word;
@@ -188,21 +189,17 @@ pub(super) fn select<'a>(
         let Some((_, before, after)) = run[0].texts(meetings) else {
             continue;
         };
-        let mut in_places: Vec<u32> = in_meetings
-            .iter()
-            .filter_map(|&m| places.get(m as usize).copied())
-            .filter(|&p| p != u32::MAX)
-            .collect();
-        in_places.sort_unstable();
-        in_places.dedup();
         let specific = specificity(
             run.len(),
             directive_words,
             reference::pair_log10(before, after),
             None,
         );
-        let rank = weights.spread(in_places.len(), in_meetings.len(), 1)
-            * (1.0 + (fillers.len() as f64).ln())
+        let rank = weights.spread(
+            distinct_places(in_meetings.iter().copied(), places),
+            in_meetings.len(),
+            1,
+        ) * (1.0 + (fillers.len() as f64).ln())
             * weights.specific_factor(specific);
         let mut filled: Vec<(&str, usize)> = fillers
             .values()

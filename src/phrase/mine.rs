@@ -19,8 +19,8 @@ use crate::phrase::Segmenter;
 use crate::phrase::frames::{self, Frame, FrameGram};
 use crate::phrase::grams::{FLAGS, Gram, IDIOM, QUOTED, SHAPED, WHOLE, pass_one};
 use crate::phrase::occur::{GroupHits, Hit, outside_counts, pass_three, to_document};
-use crate::phrase::places::place_ids;
 pub use crate::phrase::places::place_uses;
+use crate::phrase::places::{distinct_places, place_ids};
 use crate::phrase::reference;
 use crate::phrase::score::{Marks, ScoreWeights, fixedness, round3, specificity};
 use crate::phrase::select::{Candidate, FOLLOWERS_PER_LEADER, best, drop_redundant, rank};
@@ -251,6 +251,8 @@ fn groups_of(
         .zip(outside)
         .filter_map(|((g, occ), outside)| build_group(g, &kept, occ, outside, &context))
         .collect();
+    // Frames are a tenth of the list at most; twice as many are counted, as some overlap.
+    let frame_limit = (config.max_groups / 10).max(8);
     let frames = frames::select(
         frames,
         meetings,
@@ -258,9 +260,9 @@ fn groups_of(
         words.directives,
         &config.score,
         config.min_meetings,
-        (config.max_groups / 10).max(8) * 2,
+        frame_limit * 2,
     );
-    let framed = frame_groups(&frames, &context, (config.max_groups / 10).max(8));
+    let framed = frame_groups(&frames, &context, frame_limit);
     // A group whose every variant is a filled form of a frame is that frame's: one group per
     // formula.
     let filled: std::collections::HashSet<&str> = framed
@@ -320,13 +322,6 @@ fn candidates<'a>(
             if !leads && !follows {
                 return None;
             }
-            let mut in_places: Vec<u32> = run
-                .iter()
-                .map(|g| places[g.meeting as usize])
-                .filter(|&p| p != u32::MAX)
-                .collect();
-            in_places.sort_unstable();
-            in_places.dedup();
             let idiom = run.iter().any(|g| g.end & IDIOM != 0);
             let weights = &config.score;
             let marks = Marks {
@@ -335,7 +330,11 @@ fn candidates<'a>(
                 lexicon,
             };
             let score = weights.formulaicity(text, marks, seg)
-                * weights.spread(in_places.len(), run.len(), 1);
+                * weights.spread(
+                    distinct_places(run.iter().map(|g| g.meeting), places),
+                    run.len(),
+                    1,
+                );
             Some(Candidate {
                 text,
                 meetings: run.len(),
@@ -773,6 +772,19 @@ mod tests {
             .collect()
     }
 
+    /// The groups of `ms`, each meeting under its own place, with the default settings.
+    fn mined(ms: &[Meeting], ds: &[Document], seg: &Segmenter) -> Vec<PhraseGroup> {
+        mine(
+            ms,
+            ds,
+            &own(ms),
+            seg,
+            &MineConfig::default(),
+            &mut NoProgress,
+        )
+        .unwrap_or_default()
+    }
+
     fn meeting(id: u32, place: &str, day: u32, directives: &[&str]) -> (Meeting, Document) {
         let text: String = directives.join("\n");
         let mut at = 0;
@@ -831,15 +843,7 @@ mod tests {
         ]
         .into_iter()
         .unzip();
-        let groups = mine(
-            &ms,
-            &ds,
-            &own(&ms),
-            &seg,
-            &MineConfig::default(),
-            &mut NoProgress,
-        )
-        .unwrap_or_default();
+        let groups = mined(&ms, &ds, &seg);
         let find = |p: &str| {
             groups
                 .iter()
@@ -926,15 +930,7 @@ mod tests {
         ]
         .into_iter()
         .unzip();
-        let groups = mine(
-            &ms,
-            &ds,
-            &own(&ms),
-            &seg,
-            &MineConfig::default(),
-            &mut NoProgress,
-        )
-        .unwrap_or_default();
+        let groups = mined(&ms, &ds, &seg);
         let frame = groups
             .iter()
             .find(|g| g.phrase == "打赢…阻击战")
@@ -992,15 +988,7 @@ mod tests {
         ]
         .into_iter()
         .unzip();
-        let groups = mine(
-            &ms,
-            &ds,
-            &own(&ms),
-            &seg,
-            &MineConfig::default(),
-            &mut NoProgress,
-        )
-        .unwrap_or_default();
+        let groups = mined(&ms, &ds, &seg);
         let lineage = lineage_of(&groups, "麻痹思想、厌战情绪、侥幸心理");
         let s = |t: &str| t.to_string();
         // 乙市 used the list first, on the 2nd, with 松劲心态. 丙区's four members (the 5th) hold
@@ -1049,15 +1037,7 @@ mod tests {
         ]
         .into_iter()
         .unzip();
-        let groups = mine(
-            &ms,
-            &ds,
-            &own(&ms),
-            &seg,
-            &MineConfig::default(),
-            &mut NoProgress,
-        )
-        .unwrap_or_default();
+        let groups = mined(&ms, &ds, &seg);
         let phrases: Vec<&str> = groups.iter().map(|g| g.phrase.as_str()).collect();
         // The user's word stands in one meeting, marked; the stopped string is gone.
         assert!(phrases.contains(&"稳字当头"), "{phrases:?}");
@@ -1122,15 +1102,7 @@ mod tests {
                 )
             })
             .unzip();
-        let groups = mine(
-            &ms,
-            &ds,
-            &own(&ms),
-            &seg,
-            &MineConfig::default(),
-            &mut NoProgress,
-        )
-        .unwrap_or_default();
+        let groups = mined(&ms, &ds, &seg);
         let phrases: Vec<&str> = groups.iter().map(|g| g.phrase.as_str()).collect();
         assert!(phrases.contains(&"铜墙铁壁"), "{phrases:?}");
         assert!(!phrases.contains(&"栏目大全"), "{phrases:?}");

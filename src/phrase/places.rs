@@ -20,6 +20,19 @@ pub(super) fn place_ids(n: usize, places: &[Option<&str>]) -> Vec<u32> {
         .collect()
 }
 
+/// How many places the `meetings` (indices into `ids`, from [`place_ids`]) are in; a meeting
+/// without a place counts for none.
+pub(super) fn distinct_places(meetings: impl IntoIterator<Item = u32>, ids: &[u32]) -> usize {
+    let mut in_places: Vec<u32> = meetings
+        .into_iter()
+        .filter_map(|m| ids.get(m as usize).copied())
+        .filter(|&p| p != u32::MAX)
+        .collect();
+    in_places.sort_unstable();
+    in_places.dedup();
+    in_places.len()
+}
+
 /// Per place, how a phrase group is used, from `(place, meeting, date)` of each occurrence:
 /// occurrences, distinct meetings and the earliest date.
 pub fn place_uses<'a>(
