@@ -1,7 +1,8 @@
 #!/bin/bash
 # Rebuilds fonts/NotoSansSC-Subset.otf: Noto Sans CJK SC (face 2 of Debian fonts-noto-cjk's
 # NotoSansCJK-Regular.ttc, SIL OFL 1.1) cut down to the GB2312 characters, common punctuation,
-# and every character the seed reports and the interface strings use.
+# and every character the seed reports, the interface strings and the phrase descriptions it shows
+# (variants.rs: ⊂) use.
 # Needs: apt-get install fonts-noto-cjk; pip install fonttools.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +24,7 @@ for hi in range(0xA1, 0xF8):
 for lo, hi in [(0x3000, 0x303F), (0xFF00, 0xFFEF), (0x2000, 0x206F), (0x2460, 0x24FF)]:
     out.update(chr(c) for c in range(lo, hi + 1))
 # Whatever the seeds and the interface use, so the app never shows a box for them.
-for pattern in ["assets/seeds/*", "src/gui/**/*.rs", "tests/gui.rs"]:
+for pattern in ["assets/seeds/*", "src/gui/**/*.rs", "src/phrase/*.rs", "tests/gui.rs"]:
     for p in root.glob(pattern):
         if p.is_file():
             out.update(p.read_text(encoding="utf-8", errors="ignore"))

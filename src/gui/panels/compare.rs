@@ -162,7 +162,7 @@ impl CompareView {
                         let group = st.analysis.phrases.get(r.group as usize);
                         let mut hover = group.map_or_else(String::new, |g| score_text(g, lang));
                         if !r.differs.is_empty() {
-                            hover = format!("{hover}\n{}", drawable(&r.differs));
+                            hover = format!("{hover}\n{}", r.differs);
                         }
                         let resp = if hover.is_empty() {
                             resp
@@ -259,12 +259,6 @@ impl CompareView {
             });
         });
     }
-}
-
-/// `differs` as the bundled fonts can draw it: they have no ⊂, so "one inside the other" is
-/// written with <.
-pub fn drawable(differs: &str) -> String {
-    differs.replace('⊂', "<")
 }
 
 /// What a group's score is made of, one part a line, for its tooltip.
