@@ -1,6 +1,7 @@
 //! The whole analysis: files in, meetings, phrases and places out.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -9,7 +10,7 @@ use crate::ingest::Corpus;
 use crate::ingest::split;
 use crate::meeting::counted::{self as place, UNPLACED, place_of};
 use crate::meeting::{self, DateConfig, Gazetteer, LocalityWeights, copies};
-use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Problem};
+use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Place, PlaceLevel, Problem};
 use crate::phrase::{self, MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress, stage};
 
@@ -72,6 +73,10 @@ pub struct Analysis {
     /// The short names meetings are counted under, sorted: by the one place rule
     /// ([`place::place_of`]), so [`place::UNPLACED`] is among them when a meeting has no place.
     pub places: Vec<String>,
+    /// For each division code a meeting or document names, the places above it, nearest first
+    /// (金华, 浙江 for 永康): what [`Analysis::parent_of`] reads.
+    #[serde(skip)]
+    pub ancestors: BTreeMap<Arc<str>, Vec<Place>>,
 }
 
 impl Analysis {
@@ -109,6 +114,25 @@ impl Analysis {
         }
         let all: BTreeSet<&str> = labels.iter().copied().collect();
         *places = all.into_iter().map(str::to_string).collect();
+    }
+
+    /// The place one level up: the prefecture of a county, the province of a prefecture, the
+    /// Centre of a province; `None` for the Centre and for a place the gazetteer does not know.
+    pub fn parent_of(&self, place: &Place) -> Option<Place> {
+        self.ancestors_of(place).into_iter().next()
+    }
+
+    /// Every place above `place`, nearest first, ending with the Centre for any place of the
+    /// gazetteer (浙江 → 中央).
+    pub fn ancestors_of(&self, place: &Place) -> Vec<Place> {
+        if place.level == PlaceLevel::National || place.code.is_empty() {
+            return Vec::new();
+        }
+        let mut up = self.ancestors.get(&place.code).cloned().unwrap_or_default();
+        if up.last().map_or(place.level, |p| p.level) == PlaceLevel::Province {
+            up.push(meeting::national());
+        }
+        up
     }
 
     /// The short name `meeting` is shown and counted under (see [`place::place_of`]).
@@ -177,15 +201,41 @@ pub fn analyse(
         progress,
     )?;
     drop(labels);
+    let ancestors = ancestors(&engine.gazetteer, &meetings, &documents);
     let mut analysis = Analysis {
         documents,
         problems,
         meetings,
         phrases,
         places: Vec::new(),
+        ancestors,
     };
     analysis.refresh_places();
     Ok(analysis)
+}
+
+/// The places above every place `meetings` and `documents` name, by division code.
+pub fn ancestors(
+    gazetteer: &Gazetteer,
+    meetings: &[Meeting],
+    documents: &[Document],
+) -> BTreeMap<Arc<str>, Vec<Place>> {
+    let named = meetings
+        .iter()
+        .flat_map(|m| {
+            m.place
+                .iter()
+                .chain(&m.convened_by)
+                .chain(&m.place_candidates)
+        })
+        .chain(documents.iter().filter_map(|d| d.place.as_ref()));
+    let mut out = BTreeMap::new();
+    for p in named {
+        if !p.code.is_empty() && !out.contains_key(&p.code) {
+            out.insert(p.code.clone(), gazetteer.ancestors(p));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

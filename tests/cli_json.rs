@@ -205,6 +205,102 @@ fn export_writes_every_table() {
     check_export(&["--table", "library"], "编码");
     check_export(&["--table", "side", "--group", "0"], "原句（标记）");
     check_export(&["--table", "diff", "--pair", "m0", "m1"], "左");
+    check_export(&["--table", "adopters"], "距首用天数");
+    check_export(&["--table", "cascades"], "event_time");
+    check_export(&["--table", "adoption"], "months_at_risk");
+    check_export(&["--table", "edges"], "级联数");
+    check_export(&["--table", "coverage"], "会议数");
+}
+
+/// The seeds' 复工复产 (with 复产复工): 盐城, then 永康 eleven days later, then 嵊州 after 21.
+#[test]
+fn diffusion_json_has_the_documented_fields_and_the_seeds_order() {
+    let bytes = ok(&["diffusion", "--json"]);
+    let out: tifa::report::Diffusion = serde_json::from_slice(&bytes).unwrap();
+    let g = out.groups.iter().find(|g| g.phrase == "复工复产").unwrap();
+    let got: Vec<(&str, String, Option<i64>)> = g
+        .adopters
+        .iter()
+        .map(|a| (a.place.as_str(), a.first.unwrap().to_string(), a.lag_days))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("盐城", "2020-02-03".to_string(), Some(0)),
+            ("永康", "2020-02-14".to_string(), Some(11)),
+            ("嵊州", "2020-02-24".to_string(), Some(21)),
+        ]
+    );
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    for key in ["groups", "edges", "coverage", "direction", "model", "thin"] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    let group = &v["groups"][0];
+    for key in ["id", "phrase", "adopters", "curve", "direction", "lags"] {
+        assert!(group.get(key).is_some(), "{key}");
+    }
+    for key in [
+        "place",
+        "place_full",
+        "level",
+        "parent",
+        "first",
+        "precision",
+        "meeting",
+        "lag_days",
+        "lag_from_centre",
+        "lag_from_parent",
+    ] {
+        assert!(group["adopters"][0].get(key).is_some(), "{key}");
+    }
+    check_keys(&group["curve"][0], &["date", "adopters"]);
+    check_keys(
+        &group["direction"],
+        &["top_down", "bottom_up", "same_day", "taken_up"],
+    );
+    check_keys(
+        &v["coverage"][0],
+        &["place", "month", "documents", "meetings"],
+    );
+
+    // The same order in NetworkInference's long format, one group at a time.
+    let id = g.id.to_string();
+    let csv = String::from_utf8(ok(&["export", "--table", "cascades", "--group", &id])).unwrap();
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').take(4).collect())
+        .collect();
+    let names: Vec<(&str, &str)> = rows.iter().map(|r| (r[0], r[3])).collect();
+    assert_eq!(
+        names,
+        [
+            ("盐城", "2020-02-03"),
+            ("永康", "2020-02-14"),
+            ("嵊州", "2020-02-24")
+        ]
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r[1] == id && r[2].parse::<i64>().is_ok())
+    );
+    assert!(
+        csv.trim_start_matches('\u{feff}')
+            .starts_with("node_name,cascade_id,event_time")
+    );
+}
+
+#[test]
+fn diffusion_refuses_an_unknown_group_and_a_bad_window() {
+    for (args, says) in [
+        (&["diffusion", "--group", "99999"][..], "no phrase group"),
+        (&["diffusion", "--window", "0"], "--window"),
+    ] {
+        let o = cli(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
 }
 
 #[test]

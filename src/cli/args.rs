@@ -41,6 +41,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Each phrase group as an adoption cascade: who used it first, who followed and how fast,
+    /// top-down or bottom-up, who follows whom, and the corpus's coverage per place and month.
+    Diffusion {
+        /// Files or folders to read; none reads the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Days within which a later adopter counts as following an earlier one.
+        #[arg(long, default_value_t = 30)]
+        window: i64,
+        /// Only this phrase group (an id from `phrases`); give it more than once for several.
+        #[arg(long)]
+        group: Vec<u32>,
+        /// Places with fewer dated meetings than this are flagged as thinly covered.
+        #[arg(long, default_value_t = 3)]
+        min_meetings: usize,
+    },
     /// Writes the phrase × place matrix.
     Compare {
         /// Files or folders to read; none reads the built-in seed reports.
@@ -52,11 +70,14 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Writes any table: matrix, cells, keyness, meetings, directives, library, side or diff.
+    /// Writes any table: matrix, cells, keyness, meetings, directives, library, side, diff,
+    /// adopters, cascades (`NetworkInference`'s long format), adoption (an event-history panel),
+    /// edges or coverage.
     Export {
         /// Files or folders to read; none reads the built-in seed reports.
         paths: Vec<PathBuf>,
-        /// Which table: matrix, cells, keyness, meetings, directives, library, side or diff.
+        /// Which table: matrix, cells, keyness, meetings, directives, library, side, diff,
+        /// adopters, cascades, adoption, edges or coverage.
         #[arg(long)]
         table: TableKind,
         /// csv, xlsx, md or json; when absent, taken from the --out file's extension, else csv.
@@ -65,7 +86,8 @@ pub enum Command {
         /// Where to write it; standard output when absent (not for xlsx).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// For `side`: the phrase group's id (from `phrases`).
+        /// For `side`: the phrase group's id (from `phrases`); for the diffusion tables, the only
+        /// group to cover.
         #[arg(long)]
         group: Option<u32>,
         /// For `diff`: two meeting ids (m0 m3), or two places.

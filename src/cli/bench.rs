@@ -201,12 +201,14 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     // The phrase × place matrix and the clause index alignment draws on, over an analysis
     // that borrows the documents and meetings for the moment.
     let t = Clock::start();
+    let ancestors = crate::pipeline::ancestors(&engine.gazetteer, &meetings, &documents);
     let mut analysis = Analysis {
         documents,
         problems: Vec::new(),
         meetings,
         phrases: groups,
         places: Vec::new(),
+        ancestors,
     };
     analysis.refresh_places();
     let matrix = crate::report::matrix(&analysis);
@@ -226,6 +228,15 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
             clauses.len()
         ),
     );
+    let t = Clock::start();
+    let d = crate::report::diffusion(&analysis, &crate::report::DiffusionConfig::default());
+    row(
+        &mut rows,
+        "diffusion",
+        t,
+        format!("{} cascades, {} edges", d.groups.len(), d.edges.len()),
+    );
+    drop(d);
     let Analysis {
         mut documents,
         meetings,

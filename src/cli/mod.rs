@@ -64,6 +64,40 @@ fn run(cli: Cli) -> Result<()> {
                 render::write_phrases_table(&mut out, &analysis.phrases)?;
             }
         }
+        Command::Diffusion {
+            paths,
+            json,
+            window,
+            group,
+            min_meetings,
+        } => {
+            if window < 1 {
+                bail!("--window must be at least one day");
+            }
+            let analysis = load(&engine, &paths)?;
+            if let Some(g) = group
+                .iter()
+                .find(|&&g| g as usize >= analysis.phrases.len())
+            {
+                bail!(
+                    "no phrase group {g}: `tifa-cli phrases` lists {} groups (0–{})",
+                    analysis.phrases.len(),
+                    analysis.phrases.len().saturating_sub(1)
+                );
+            }
+            let config = crate::report::DiffusionConfig {
+                window_days: window,
+                min_meetings,
+                groups: group,
+                ..Default::default()
+            };
+            let d = crate::report::diffusion(&analysis, &config);
+            if json {
+                write_json(&mut out, &d)?;
+            } else {
+                render::write_diffusion(&mut out, &d)?;
+            }
+        }
         Command::Compare {
             paths,
             format,

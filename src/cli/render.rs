@@ -38,6 +38,55 @@ pub fn write_phrases_table(out: &mut dyn Write, groups: &[PhraseGroup]) -> Resul
     Ok(())
 }
 
+/// Each cascade as tab-separated adopter lines under a `# id phrase` line, then the edges,
+/// then the thinly covered places.
+pub fn write_diffusion(out: &mut dyn Write, d: &crate::report::Diffusion) -> Result<()> {
+    use crate::report::diffusion::tables::{coverage_note, level_name};
+    let opt = |v: Option<i64>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+    for c in &d.groups {
+        writeln!(
+            out,
+            "# {}\t{}\ttop-down {}\tbottom-up {}",
+            c.id, c.phrase, c.direction.top_down, c.direction.bottom_up
+        )?;
+        for a in &c.adopters {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t+{}\tcentre {}\tparent {}\t{}\t{}",
+                a.place,
+                level_name(a.level),
+                a.first.map_or_else(|| "?".to_string(), |d| d.to_string()),
+                a.precision.map_or("", |p| p.as_str()),
+                opt(a.lag_days),
+                opt(a.lag_from_centre),
+                opt(a.lag_from_parent),
+                a.meeting,
+                coverage_note(a)
+            )?;
+        }
+    }
+    if !d.edges.is_empty() {
+        writeln!(out, "# edges (window {} days)", d.model.window_days)?;
+        for e in &d.edges {
+            writeln!(
+                out,
+                "{} -> {}\t{} cascades\tmedian {}\tgain {}",
+                e.from,
+                e.to,
+                e.cascades,
+                e.median_lag_days
+                    .map_or_else(|| "-".to_string(), |l| format!("{l:.1}")),
+                e.gain
+                    .map_or_else(|| "-".to_string(), |g| format!("{g:.2}"))
+            )?;
+        }
+    }
+    if !d.thin.is_empty() {
+        writeln!(out, "# thinly covered: {}", d.thin.join(", "))?;
+    }
+    Ok(())
+}
+
 /// The meetings as tab-separated lines, then the files that could not be read.
 pub fn write_meetings_table(out: &mut dyn Write, analysis: &Analysis) -> Result<()> {
     for m in &analysis.meetings {

@@ -26,11 +26,21 @@ pub enum TableKind {
     Diff,
     /// Loaded documents and their problems.
     Library,
+    /// Each phrase group's adopters in order of first use, with their lags.
+    Adopters,
+    /// The cascades in `NetworkInference`'s long format (`node_name, cascade_id, event_time`).
+    Cascades,
+    /// The event-history panel: place × group × month until adoption.
+    Adoption,
+    /// Who follows whom: the window graph and the inferred network.
+    Edges,
+    /// Documents and meetings per place per month.
+    Coverage,
 }
 
 impl TableKind {
     /// Every kind, in the order the command line lists them.
-    pub const ALL: [TableKind; 8] = [
+    pub const ALL: [TableKind; 13] = [
         TableKind::Matrix,
         TableKind::Cells,
         TableKind::Keyness,
@@ -39,6 +49,11 @@ impl TableKind {
         TableKind::Library,
         TableKind::Side,
         TableKind::Diff,
+        TableKind::Adopters,
+        TableKind::Cascades,
+        TableKind::Adoption,
+        TableKind::Edges,
+        TableKind::Coverage,
     ];
 
     /// The name the command line takes and export files are named by.
@@ -52,6 +67,11 @@ impl TableKind {
             TableKind::Side => "side",
             TableKind::Diff => "diff",
             TableKind::Library => "library",
+            TableKind::Adopters => "adopters",
+            TableKind::Cascades => "cascades",
+            TableKind::Adoption => "adoption",
+            TableKind::Edges => "edges",
+            TableKind::Coverage => "coverage",
         }
     }
 }
@@ -65,7 +85,8 @@ impl fmt::Display for TableKind {
 /// A table name the command line does not know.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "unknown table {0:?}: use matrix, cells, keyness, meetings, directives, library, side or diff"
+    "unknown table {0:?}: use matrix, cells, keyness, meetings, directives, library, side, diff, \
+     adopters, cascades, adoption, edges or coverage"
 )]
 pub struct UnknownTable(pub String);
 

@@ -3,6 +3,7 @@
 //! app and the command line only render these.
 
 pub mod align;
+pub mod diffusion;
 pub mod eval;
 pub mod json;
 pub mod kind;
@@ -12,6 +13,7 @@ pub mod side;
 pub mod tables;
 
 pub use align::align_places;
+pub use diffusion::{Diffusion, DiffusionConfig, diffusion};
 pub use kind::{DiffPair, TableKind};
 pub use matrix::{Matrix, MatrixCell, MatrixRow, matrix};
 pub use place::{UNPLACED, place_of};

@@ -1,6 +1,8 @@
 //! Every table a view shows or an export writes, as an export [`Table`] with the source of
 //! every row.
 
+use super::diffusion::tables as dt;
+use super::diffusion::{DiffusionConfig, diffusion};
 use super::kind::{DiffPair, TableKind};
 use super::matrix::matrix;
 use super::place::place;
@@ -18,7 +20,8 @@ use crate::pipeline::Analysis;
 pub struct Focus<'a> {
     /// The two meetings or places the Diff view aligns.
     pub diff: Option<&'a DiffPair>,
-    /// The phrase group (its id) whose sentences the side-by-side table shows.
+    /// The phrase group (its id) whose sentences the side-by-side table shows, and the only
+    /// group the diffusion tables cover when set.
     pub group: Option<u32>,
 }
 
@@ -38,6 +41,24 @@ pub fn table(analysis: &Analysis, kind: TableKind, focus: Focus<'_>) -> Table {
             .map_or_else(|| Table::new("对照", SIDE_COLUMNS), |s| s.to_table()),
         TableKind::Diff => diff_table(analysis, focus.diff),
         TableKind::Library => library(analysis),
+        TableKind::Adopters
+        | TableKind::Cascades
+        | TableKind::Adoption
+        | TableKind::Edges
+        | TableKind::Coverage => {
+            let config = DiffusionConfig {
+                groups: focus.group.into_iter().collect(),
+                ..DiffusionConfig::default()
+            };
+            let d = diffusion(analysis, &config);
+            match kind {
+                TableKind::Adopters => dt::adopters(&d),
+                TableKind::Cascades => dt::cascades(&d),
+                TableKind::Adoption => dt::adoption(&d),
+                TableKind::Edges => dt::edges(&d),
+                _ => dt::coverage(&d),
+            }
+        }
     }
 }
 

@@ -259,6 +259,17 @@ impl Gazetteer {
         self.parents[i].map(|p| self.places[p].clone())
     }
 
+    /// Every place above `place`, nearest first (金华, 浙江 for 永康); empty for a province or a
+    /// place the gazetteer does not know.
+    pub fn ancestors(&self, place: &Place) -> Vec<Place> {
+        let Some(i) = self.index_of(place) else {
+            return Vec::new();
+        };
+        std::iter::successors(self.parents[i], |&p| self.parents[p])
+            .map(|p| self.places[p].clone())
+            .collect()
+    }
+
     /// The index of `place` in the gazetteer.
     pub(super) fn index_of(&self, place: &Place) -> Option<usize> {
         self.places
