@@ -740,3 +740,43 @@ fn checked_and_corrected_meetings_say_how_far_each_field_is_right() {
     assert_eq!(back, h.state().state.workspace);
     assert!(json.contains("\"checked\":true"), "{json}");
 }
+
+#[test]
+fn the_diffusion_view_lists_adopters_in_order_and_opens_the_first_sentence() {
+    let mut h = seeded();
+    let group = h
+        .state()
+        .state
+        .analysis
+        .phrases
+        .iter()
+        .find(|g| g.phrase == "复工复产")
+        .cloned()
+        .expect("the seeds' 复工复产 group");
+    h.get_by_label("传播").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, View::Diffusion);
+    // Entering with no group chosen chooses the first, so the view is never empty.
+    assert!(h.state().state.selected_group.is_some());
+    h.get_by_label(&format!("{} (3)", group.phrase)).click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.selected_group, Some(group.id));
+    // The adopters with their lags from the first use: 盐城, then 永康 11 days later, 嵊州 21.
+    for (place, lag) in [("盐城", "0"), ("永康", "11"), ("嵊州", "21")] {
+        assert!(h.query_by_label(place).is_some(), "{place}");
+        assert!(h.query_by_label(lag).is_some(), "{lag}");
+    }
+    assert!(h.query_by_label("采用曲线").is_some());
+    assert!(h.query_by_label("谁跟随谁").is_some());
+    // The first sentence of 永康 opens its meeting in the reader.
+    let d = tifa::report::diffusion(
+        &h.state().state.analysis,
+        &tifa::report::DiffusionConfig::default(),
+    );
+    let c = d.groups.iter().find(|c| c.id == group.id).unwrap();
+    let yongkang = c.adopters.iter().find(|a| a.place == "永康").unwrap();
+    h.get_by_label(&yongkang.sentence).click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, View::Reader);
+    assert_eq!(h.state().state.selected_meeting, Some(yongkang.meeting));
+}

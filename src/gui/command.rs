@@ -25,6 +25,8 @@ pub enum View {
     Reader,
     /// Phrase group × place matrix.
     Compare,
+    /// Who used a phrase group first, who followed and how fast.
+    Diffusion,
     /// Two meetings side by side.
     Diff,
     /// Loaded documents.
@@ -35,10 +37,11 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Timeline,
         View::Reader,
         View::Compare,
+        View::Diffusion,
         View::Diff,
         View::Library,
         View::Problems,
@@ -50,6 +53,7 @@ impl View {
             View::Timeline => "Timeline",
             View::Reader => "Reader",
             View::Compare => "Compare",
+            View::Diffusion => "Diffusion",
             View::Diff => "Diff",
             View::Library => "Library",
             View::Problems => "Problems",
@@ -106,6 +110,8 @@ pub enum Command {
     ShowOpenDialog,
     /// Show the native Save dialog for the table in view.
     ShowExportDialog,
+    /// Show the native Save dialog for this table.
+    ShowExportTable(TableKind),
     /// Select a meeting; `open` also switches to the Reader.
     SelectMeeting { id: Option<MeetingId>, open: bool },
     /// Select a phrase group (by id), or none.

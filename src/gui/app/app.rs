@@ -13,7 +13,8 @@ use crate::gui::jobs::work::{self, with_corrections};
 use crate::gui::jobs::{ALIGN, CORRECT, Finished, Input, Jobs, LOAD, Output};
 use crate::gui::panels::diff::AlignedRows;
 use crate::gui::panels::{
-    CompareView, DiffView, LibraryView, ProblemsView, ReaderView, TimelineView, ViewCtx,
+    CompareView, DiffView, DiffusionView, LibraryView, ProblemsView, ReaderView, TimelineView,
+    ViewCtx,
 };
 use crate::gui::state::{AppState, Level, Settings, Workspace};
 use crate::gui::workspace::WorkspaceFile;
@@ -42,6 +43,7 @@ pub struct TifaApp {
     reader: ReaderView,
     compare: CompareView,
     diff: DiffView,
+    diffusion: DiffusionView,
     library: LibraryView,
     problems: ProblemsView,
 }
@@ -90,6 +92,7 @@ impl TifaApp {
             reader: ReaderView::default(),
             compare: CompareView::default(),
             diff: DiffView::default(),
+            diffusion: DiffusionView::default(),
             library: LibraryView::default(),
             problems: ProblemsView::default(),
         };
@@ -332,6 +335,7 @@ impl TifaApp {
             View::Timeline => self.timeline.ui(ui, &cx),
             View::Reader => self.reader.ui(ui, &cx),
             View::Compare => self.compare.ui(ui, &cx),
+            View::Diffusion => self.diffusion.ui(ui, &cx),
             View::Diff => self.diff.ui(ui, &cx),
             View::Library => self.library.ui(ui, &cx),
             View::Problems => self.problems.ui(ui, &cx),

@@ -24,6 +24,7 @@ impl TifaApp {
             Command::RemoveDocument(path) => self.remove_document(&path),
             Command::ShowOpenDialog => dialogs::open(self.tx.clone()),
             Command::ShowExportDialog => dialogs::export(self.tx.clone(), self.state.view),
+            Command::ShowExportTable(table) => dialogs::export_table(self.tx.clone(), table),
             Command::SelectMeeting { id, open } => self.select_meeting(id, open),
             Command::SelectPhraseGroup(g) => self.state.selected_group = g,
             Command::DiffMeetings(a, b) => self.show_diff(DiffPair::Meetings(a, b)),

@@ -20,7 +20,11 @@ pub fn open(tx: CommandSender) {
 /// Shows the Save dialog for the table of `view` on its own thread; the choice comes back as
 /// an export command (a name without a known extension is written as CSV).
 pub fn export(tx: CommandSender, view: View) {
-    let table = table_in_view(view);
+    export_table(tx, table_in_view(view));
+}
+
+/// Shows the Save dialog for `table` on its own thread, as [`export`] does.
+pub fn export_table(tx: CommandSender, table: TableKind) {
     let name = format!("tifa-{}.csv", table_name(table));
     spawn_dialog(move || {
         let Some(path) = rfd::FileDialog::new()
@@ -52,6 +56,7 @@ pub fn table_in_view(view: View) -> TableKind {
         View::Timeline => TableKind::Meetings,
         View::Reader => TableKind::Directives,
         View::Compare => TableKind::Matrix,
+        View::Diffusion => TableKind::Adopters,
         View::Diff => TableKind::Diff,
         View::Library | View::Problems => TableKind::Library,
     }

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod compare;
 pub mod diff;
+pub mod diffusion;
 pub mod library;
 pub mod problems;
 pub mod reader;
@@ -10,6 +11,7 @@ pub mod timeline;
 
 pub use compare::CompareView;
 pub use diff::DiffView;
+pub use diffusion::DiffusionView;
 pub use library::LibraryView;
 pub use problems::ProblemsView;
 pub use reader::ReaderView;

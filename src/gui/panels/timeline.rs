@@ -287,10 +287,17 @@ impl TimelineView {
                 let x = x_of(day_number(first));
                 if plot.x_range().contains(x) {
                     painter.vline(x, lane_rect.y_range(), Stroke::new(2.0, hi_color));
+                    // Its place in the order of adoption: one more than the places before it.
+                    let order = 1 + group.map_or(0, |g| {
+                        g.places
+                            .values()
+                            .filter(|u| u.first.is_some_and(|d| d < first))
+                            .count()
+                    });
                     painter.text(
                         pos2(x + 3.0, lane_rect.top() + 1.0),
                         egui::Align2::LEFT_TOP,
-                        format!("{} {first}", tr(s.settings.lang, "first use")),
+                        format!("#{order} {} {first}", tr(s.settings.lang, "first use")),
                         egui::FontId::proportional(10.0),
                         hi_color,
                     );

@@ -529,12 +529,10 @@ fn direction(
         }
     }
     // The Centre and the provinces that used it after some place below them.
-    for high in adopters.iter().filter(|a| {
-        matches!(
-            a.level,
-            Some(PlaceLevel::National | PlaceLevel::Province)
-        )
-    }) {
+    for high in adopters
+        .iter()
+        .filter(|a| matches!(a.level, Some(PlaceLevel::National | PlaceLevel::Province)))
+    {
         let Some(at) = high.first else {
             continue;
         };
@@ -543,10 +541,7 @@ fn direction(
                 && nodes
                     .get(a.place.as_str())
                     .is_some_and(|n| n.above.contains(&high.place))
-                && matches!(
-                    a.level,
-                    Some(PlaceLevel::Prefecture | PlaceLevel::County)
-                )
+                && matches!(a.level, Some(PlaceLevel::Prefecture | PlaceLevel::County))
         });
         if let Some(b) = below {
             out.taken_up.push(TakenUp {
