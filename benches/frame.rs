@@ -294,6 +294,28 @@ fn main() {
             &mut |_, _| {},
         ),
     );
+    report(
+        "diffusion",
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Diffusion,
+            false,
+            &mut |_, _| {},
+        ),
+    );
+    report(
+        "diffusion, hovering",
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Diffusion,
+            true,
+            &mut |_, _| {},
+        ),
+    );
 
     // The two places with the most directives side by side, while a correction is applied
     // and undone every 20 frames: alignment and corrections run as jobs, the frame only draws.

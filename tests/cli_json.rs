@@ -291,10 +291,26 @@ fn diffusion_json_has_the_documented_fields_and_the_seeds_order() {
 }
 
 #[test]
+fn diffusion_writes_each_groups_charts_as_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("charts");
+    ok(&["diffusion", "--group", "2", "--svg", out.to_str().unwrap()]);
+    for name in ["curve-2.svg", "lags-2.svg", "graph-2.svg"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        assert!(text.starts_with("<svg "), "{name}");
+        assert!(text.trim_end().ends_with("</svg>"), "{name}");
+    }
+    // The curve names its adopters.
+    let curve = std::fs::read_to_string(out.join("curve-2.svg")).unwrap();
+    assert!(curve.contains("永康"), "{curve}");
+}
+
+#[test]
 fn diffusion_refuses_an_unknown_group_and_a_bad_window() {
     for (args, says) in [
         (&["diffusion", "--group", "99999"][..], "no phrase group"),
         (&["diffusion", "--window", "0"], "--window"),
+        (&["diffusion", "--svg", "charts"], "--group"),
     ] {
         let o = cli(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");

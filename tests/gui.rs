@@ -780,3 +780,32 @@ fn the_diffusion_view_lists_adopters_in_order_and_opens_the_first_sentence() {
     assert_eq!(h.state().state.view, View::Reader);
     assert_eq!(h.state().state.selected_meeting, Some(yongkang.meeting));
 }
+
+#[test]
+fn a_diffusion_chart_saves_as_svg() {
+    let mut h = seeded();
+    h.get_by_label("传播").click();
+    h.run_steps(3);
+    let group = h.state().state.selected_group.expect("a group chosen");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("curve.svg");
+    h.state_mut().handle_command(Command::SaveChart {
+        chart: tifa::gui::command::Chart::Curve,
+        path: path.clone(),
+        png: false,
+    });
+    h.run_steps(2);
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let phrase = &h.state().state.analysis.phrases[group as usize].phrase;
+    assert!(
+        svg.starts_with("<svg ") && svg.contains(phrase.as_str()),
+        "{svg}"
+    );
+    assert!(
+        h.state()
+            .state
+            .notifications
+            .iter()
+            .any(|n| n.text.contains("curve.svg"))
+    );
+}

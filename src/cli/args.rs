@@ -58,6 +58,10 @@ pub enum Command {
         /// Places with fewer dated meetings than this are flagged as thinly covered.
         #[arg(long, default_value_t = 3)]
         min_meetings: usize,
+        /// Also write each chosen group's charts (adoption curve, lags, who follows whom) as
+        /// SVG files into this folder; needs --group.
+        #[arg(long, value_name = "DIR")]
+        svg: Option<PathBuf>,
     },
     /// Writes the phrase × place matrix.
     Compare {

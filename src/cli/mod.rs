@@ -70,9 +70,13 @@ fn run(cli: Cli) -> Result<()> {
             window,
             group,
             min_meetings,
+            svg,
         } => {
             if window < 1 {
                 bail!("--window must be at least one day");
+            }
+            if svg.is_some() && group.is_empty() {
+                bail!("--svg needs --group N (a group id from `tifa-cli phrases`)");
             }
             let analysis = load(&engine, &paths)?;
             if let Some(g) = group
@@ -92,6 +96,9 @@ fn run(cli: Cli) -> Result<()> {
                 ..Default::default()
             };
             let d = crate::report::diffusion(&analysis, &config);
+            if let Some(dir) = &svg {
+                write_charts(dir, &analysis, &d)?;
+            }
             if json {
                 write_json(&mut out, &d)?;
             } else {
@@ -191,6 +198,26 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Writes the adoption curve, lag histogram and graph of every cascade of `d` into `dir` as
+/// `curve-N.svg`, `lags-N.svg` and `graph-N.svg`.
+fn write_charts(dir: &Path, analysis: &Analysis, d: &crate::report::Diffusion) -> Result<()> {
+    use crate::report::diffusion::{provinces, svg};
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let province = provinces(analysis);
+    for c in &d.groups {
+        for (name, text) in [
+            ("curve", svg::curve(c)),
+            ("lags", svg::lags(c)),
+            ("graph", svg::graph(d, c, &province)),
+        ] {
+            let path = dir.join(format!("{name}-{}.svg", c.id));
+            crate::export::write::write_atomic(&path, text.as_bytes())
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
     Ok(())
 }
 

@@ -61,6 +61,28 @@ impl View {
     }
 }
 
+/// A chart of the Diffusion view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Chart {
+    /// Cumulative adopters over time.
+    Curve,
+    /// Lags from the first use, by level.
+    Lags,
+    /// Who follows whom.
+    Graph,
+}
+
+impl Chart {
+    /// The name files are saved under.
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::Curve => "curve",
+            Chart::Lags => "lags",
+            Chart::Graph => "graph",
+        }
+    }
+}
+
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
@@ -112,6 +134,17 @@ pub enum Command {
     ShowExportDialog,
     /// Show the native Save dialog for this table.
     ShowExportTable(TableKind),
+    /// Show the native Save dialog for a chart of the Diffusion view, as PNG or SVG.
+    ShowChartExport { chart: Chart, png: bool },
+    /// Save a chart of the chosen phrase group: SVG drawn from its data, PNG from the pixels
+    /// the window shows.
+    SaveChart {
+        chart: Chart,
+        path: PathBuf,
+        png: bool,
+    },
+    /// Tell the user something (a chart saved or not).
+    Notify(crate::gui::state::Level, String),
     /// Select a meeting; `open` also switches to the Reader.
     SelectMeeting { id: Option<MeetingId>, open: bool },
     /// Select a phrase group (by id), or none.

@@ -148,6 +148,8 @@ const STRINGS: &[(&str, &str)] = &[
     ("first seen", "即该地在语料中最早的会议，此前可能已使用"),
     ("Who follows whom", "谁跟随谁"),
     ("Lag by level", "各级滞后"),
+    ("Save the chart", "保存图表"),
+    ("the chart is not on screen", "图表不在屏幕上"),
     ("median", "中位数"),
     ("window", "窗口"),
     ("days", "天"),

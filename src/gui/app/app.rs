@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::gui::app::chrome::{drop_overlay_ui, status_ui, top_bar_ui};
 use crate::gui::app::dialogs::confirm_overwrite_ui;
-use crate::gui::command::{Command, CommandSender, View};
+use crate::gui::command::{Chart, Command, CommandSender, View};
 use crate::gui::i18n::tr;
 use crate::gui::jobs::work::{self, with_corrections};
 use crate::gui::jobs::{ALIGN, CORRECT, Finished, Input, Jobs, LOAD, Output};
@@ -43,7 +43,9 @@ pub struct TifaApp {
     reader: ReaderView,
     compare: CompareView,
     diff: DiffView,
-    diffusion: DiffusionView,
+    pub(super) diffusion: DiffusionView,
+    /// A chart to save as PNG from the next frame's pixels.
+    pub(super) pending_png: Option<(Chart, PathBuf)>,
     library: LibraryView,
     problems: ProblemsView,
 }
@@ -93,6 +95,7 @@ impl TifaApp {
             compare: CompareView::default(),
             diff: DiffView::default(),
             diffusion: DiffusionView::default(),
+            pending_png: None,
             library: LibraryView::default(),
             problems: ProblemsView::default(),
         };
@@ -318,6 +321,7 @@ impl TifaApp {
             self.handle_command(Command::AddDropped(dropped));
         }
         self.drain_commands();
+        self.request_chart_png(ctx);
         // Each correction is on disk the frame it is made, not at the next autosave.
         self.save_workspace();
     }
@@ -349,6 +353,40 @@ impl TifaApp {
         self.drain_commands();
         self.save_workspace();
         self.sync_job_status();
+    }
+
+    /// Asks the integration for the pixels of the next frame when a chart is to be saved as
+    /// PNG; the callback cuts the chart out, writes it and says how it went.
+    fn request_chart_png(&mut self, ctx: &egui::Context) {
+        let Some((chart, path)) = self.pending_png.take() else {
+            return;
+        };
+        let lang = self.state.settings.lang;
+        let Some(rect) = self.diffusion.chart_rect(chart) else {
+            self.state.notify(
+                Level::Error,
+                format!(
+                    "{}: {}",
+                    tr(lang, "Export failed"),
+                    tr(lang, "the chart is not on screen")
+                ),
+            );
+            return;
+        };
+        let ppp = ctx.pixels_per_point();
+        let tx = self.tx.clone();
+        let (done, failed) = (tr(lang, "Exported"), tr(lang, "Export failed"));
+        ctx.request_screenshot(move |image| {
+            let written =
+                crate::gui::panels::diffusion::chart_png(&image, rect, ppp).and_then(|png| {
+                    crate::export::write::write_atomic(&path, &png).map_err(|e| e.to_string())
+                });
+            tx.send(match written {
+                Ok(()) => Command::Notify(Level::Info, format!("{done} {}", path.display())),
+                Err(e) => Command::Notify(Level::Error, format!("{failed}: {e}")),
+            });
+        });
+        ctx.request_repaint();
     }
 
     /// One whole frame, as a test harness drives it.

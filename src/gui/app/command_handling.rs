@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::gui::app::TifaApp;
 use crate::gui::app::dialogs;
 use crate::gui::command::{
-    Command, Correction, DiffPair, DroppedFile, ExportFormat, TableKind, View,
+    Chart, Command, Correction, DiffPair, DroppedFile, ExportFormat, TableKind, View,
 };
 use crate::gui::i18n::tr;
 use crate::gui::jobs::work::{self, Corrections};
@@ -25,6 +25,11 @@ impl TifaApp {
             Command::ShowOpenDialog => dialogs::open(self.tx.clone()),
             Command::ShowExportDialog => dialogs::export(self.tx.clone(), self.state.view),
             Command::ShowExportTable(table) => dialogs::export_table(self.tx.clone(), table),
+            Command::ShowChartExport { chart, png } => {
+                dialogs::save_chart(self.tx.clone(), chart, png, self.state.selected_group);
+            }
+            Command::SaveChart { chart, path, png } => self.save_chart(chart, path, png),
+            Command::Notify(level, text) => self.state.notify(level, text),
             Command::SelectMeeting { id, open } => self.select_meeting(id, open),
             Command::SelectPhraseGroup(g) => self.state.selected_group = g,
             Command::DiffMeetings(a, b) => self.show_diff(DiffPair::Meetings(a, b)),
@@ -140,6 +145,31 @@ impl TifaApp {
             path,
             format,
         );
+    }
+
+    /// Writes a chart of the chosen group: SVG at once, PNG from the next frame's pixels (see
+    /// `logic`).
+    fn save_chart(&mut self, chart: Chart, path: PathBuf, png: bool) {
+        if png {
+            self.pending_png = Some((chart, path));
+            return;
+        }
+        let lang = self.state.settings.lang;
+        let svg = self.diffusion.svg(chart, self.state.selected_group);
+        let result = svg
+            .ok_or_else(|| tr(lang, "Choose a phrase group to see how it spread.").to_string())
+            .and_then(|svg| {
+                crate::export::write::write_atomic(&path, svg.as_bytes()).map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(()) => self.state.notify(
+                Level::Info,
+                format!("{} {}", tr(lang, "Exported"), path.display()),
+            ),
+            Err(e) => self
+                .state
+                .notify(Level::Error, format!("{}: {e}", tr(lang, "Export failed"))),
+        }
     }
 
     fn correct_meeting(&mut self, id: MeetingId, correction: Correction) {

@@ -1,6 +1,6 @@
 //! The native Open and Save dialogs, and the "replace the existing file?" modal.
 
-use crate::gui::command::{Command, CommandSender, ExportFormat, Lang, TableKind, View};
+use crate::gui::command::{Chart, Command, CommandSender, ExportFormat, Lang, TableKind, View};
 use crate::gui::i18n::tr;
 use crate::gui::state::PendingExport;
 
@@ -47,6 +47,27 @@ pub fn export_table(tx: CommandSender, table: TableKind) {
             format,
             overwrite: false,
         });
+    });
+}
+
+/// Shows the Save dialog for a chart of the Diffusion view (of `group`) on its own thread; the
+/// choice comes back as a [`Command::SaveChart`].
+pub fn save_chart(tx: CommandSender, chart: Chart, png: bool, group: Option<u32>) {
+    let ext = if png { "png" } else { "svg" };
+    let name = format!(
+        "tifa-{}-{}.{ext}",
+        chart.name(),
+        group.map_or_else(String::new, |g| g.to_string())
+    );
+    spawn_dialog(move || {
+        let Some(path) = rfd::FileDialog::new()
+            .set_file_name(name)
+            .add_filter(ext.to_uppercase(), &[ext])
+            .save_file()
+        else {
+            return;
+        };
+        tx.send(Command::SaveChart { chart, path, png });
     });
 }
 

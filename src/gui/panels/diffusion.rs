@@ -10,12 +10,12 @@ use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, vec2};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, Points};
 
-use crate::gui::command::{Command, Lang};
+use crate::gui::command::{Chart, Command, Lang};
 use crate::gui::i18n::tr;
 use crate::gui::panels::ViewCtx;
 use crate::model::PlaceLevel;
 use crate::report::diffusion::tables::coverage_note;
-use crate::report::diffusion::{Cascade, Diffusion, DiffusionConfig};
+use crate::report::diffusion::{Cascade, Diffusion, DiffusionConfig, svg};
 use crate::report::{self, TableKind};
 
 /// The analysis's diffusion and what the graph needs about each place, at one revision.
@@ -34,17 +34,65 @@ struct Built {
 pub struct DiffusionView {
     filter: String,
     built: Option<Built>,
+    /// Where each chart was drawn in the last frame, for saving it as PNG.
+    rects: BTreeMap<Chart, egui::Rect>,
+}
+
+/// The PNG of `rect` (in points) of a screenshot taken at `ppp` pixels per point.
+pub fn chart_png(image: &egui::ColorImage, rect: egui::Rect, ppp: f32) -> Result<Vec<u8>, String> {
+    use image::ImageEncoder as _;
+    // Only the part of the chart inside the window: `region` panics past the image's edge.
+    let ppp = if ppp > 0.0 { ppp } else { 1.0 };
+    let bounds = egui::Rect::from_min_size(
+        Pos2::ZERO,
+        vec2(image.size[0] as f32 / ppp, image.size[1] as f32 / ppp),
+    );
+    let rect = rect.intersect(bounds);
+    if !rect.is_positive() {
+        return Err("the chart is not on screen".into());
+    }
+    let region = image.region(&rect, Some(ppp));
+    let [w, h] = region.size;
+    if w == 0 || h == 0 {
+        return Err("the chart is not on screen".into());
+    }
+    let bytes: Vec<u8> = region
+        .pixels
+        .iter()
+        .flat_map(Color32::to_srgba_unmultiplied)
+        .collect();
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(
+            &bytes,
+            u32::try_from(w).map_err(|e| e.to_string())?,
+            u32::try_from(h).map_err(|e| e.to_string())?,
+            image::ExtendedColorType::Rgba8,
+        )
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// A chart's title with its SVG and PNG buttons.
+fn chart_header(ui: &mut egui::Ui, cx: &ViewCtx<'_>, chart: Chart, title: &str) {
+    ui.horizontal(|ui| {
+        ui.strong(title);
+        for (label, png) in [("SVG", false), ("PNG", true)] {
+            if ui
+                .small_button(label)
+                .on_hover_text(tr(cx.state.settings.lang, "Save the chart"))
+                .clicked()
+            {
+                cx.tx.send(Command::ShowChartExport { chart, png });
+            }
+        }
+    });
 }
 
 /// The colour of a level in every chart of the view.
 pub fn level_colour(level: Option<PlaceLevel>) -> Color32 {
-    match level {
-        Some(PlaceLevel::National) => Color32::from_rgb(200, 40, 40),
-        Some(PlaceLevel::Province) => Color32::from_rgb(230, 140, 20),
-        Some(PlaceLevel::Prefecture) => Color32::from_rgb(40, 130, 200),
-        Some(PlaceLevel::County) => Color32::from_rgb(60, 160, 90),
-        None => Color32::GRAY,
-    }
+    let [r, g, b] = svg::level_rgb(level);
+    Color32::from_rgb(r, g, b)
 }
 
 /// The level's name in the interface language.
@@ -70,6 +118,22 @@ fn date_of(x: f64) -> Option<NaiveDate> {
 }
 
 impl DiffusionView {
+    /// Where `chart` was drawn in the last frame.
+    pub fn chart_rect(&self, chart: Chart) -> Option<egui::Rect> {
+        self.rects.get(&chart).copied()
+    }
+
+    /// `chart` of `group` as SVG, from the diffusion of the last frame.
+    pub fn svg(&self, chart: Chart, group: Option<u32>) -> Option<String> {
+        let b = self.built.as_ref()?;
+        let c = b.diffusion.groups.get(*b.by_group.get(&group?)?)?;
+        Some(match chart {
+            Chart::Curve => svg::curve(c),
+            Chart::Lags => svg::lags(c),
+            Chart::Graph => svg::graph(&b.diffusion, c, &b.province),
+        })
+    }
+
     /// The diffusion the view draws (as of the last frame), if any.
     pub fn diffusion(&self) -> Option<&Diffusion> {
         self.built.as_ref().map(|b| &b.diffusion)
@@ -91,22 +155,7 @@ impl DiffusionView {
             .enumerate()
             .map(|(i, c)| (c.id, i))
             .collect();
-        let mut province = BTreeMap::new();
-        for m in &s.analysis.meetings {
-            let Some(p) = report::place::place(m, &s.analysis.documents) else {
-                continue;
-            };
-            if province.contains_key(p.name.as_ref()) {
-                continue;
-            }
-            let up = s.analysis.ancestors_of(p);
-            let top = up
-                .iter()
-                .rev()
-                .find(|a| a.level == PlaceLevel::Province)
-                .map_or_else(|| p.name.to_string(), |a| a.name.to_string());
-            province.insert(p.name.to_string(), top);
-        }
+        let province = report::diffusion::provinces(&s.analysis);
         self.built = Some(Built {
             revision: s.revision,
             diffusion,
@@ -150,12 +199,17 @@ impl DiffusionView {
             });
             return;
         };
+        let rects = &mut self.rects;
+        rects.clear();
         egui::Panel::right("diffusion-graph")
             .resizable(true)
             .default_size(340.0)
             .min_size(220.0)
-            .show(ui, |ui| graph_ui(ui, cx, built, c));
-        egui::CentralPanel::default().show(ui, |ui| cascade_ui(ui, cx, c));
+            .show(ui, |ui| {
+                let r = graph_ui(ui, cx, built, c);
+                rects.insert(Chart::Graph, r);
+            });
+        egui::CentralPanel::default().show(ui, |ui| cascade_ui(ui, cx, c, rects));
     }
 }
 
@@ -198,7 +252,12 @@ fn groups_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, built: &Built, filter: &mut St
     );
 }
 
-fn cascade_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, c: &Cascade) {
+fn cascade_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    c: &Cascade,
+    rects: &mut BTreeMap<Chart, egui::Rect>,
+) {
     let lang = cx.state.settings.lang;
     ui.horizontal(|ui| {
         ui.heading(&c.phrase);
@@ -238,8 +297,15 @@ fn cascade_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, c: &Cascade) {
     }
     let charts_h = (ui.available_height() * 0.4).clamp(140.0, 240.0);
     ui.columns(2, |cols| {
-        curve_ui(&mut cols[0], lang, c, charts_h);
-        lags_ui(&mut cols[1], lang, c, charts_h);
+        chart_header(&mut cols[0], cx, Chart::Curve, tr(lang, "Adoption curve"));
+        rects.insert(Chart::Curve, curve_ui(&mut cols[0], lang, c, charts_h));
+        chart_header(
+            &mut cols[1],
+            cx,
+            Chart::Lags,
+            tr(lang, "Lag from the first use (days)"),
+        );
+        rects.insert(Chart::Lags, lags_ui(&mut cols[1], lang, c, charts_h));
     });
     ui.separator();
     lag_table_ui(ui, lang, c);
@@ -273,8 +339,7 @@ fn date_axis(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) 
     date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
 }
 
-fn curve_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) {
-    ui.strong(tr(lang, "Adoption curve"));
+fn curve_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) -> egui::Rect {
     let mut steps: Vec<[f64; 2]> = Vec::new();
     let mut prev = 0.0;
     for p in &c.curve {
@@ -310,27 +375,14 @@ fn curve_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) {
                     .allow_band(false),
             );
             plot.points(Points::new(tr(lang, "first use"), dots).radius(3.0));
-        });
+        })
+        .response
+        .rect
 }
 
 /// The lags from the first use anywhere as a histogram, one series per level.
-fn lags_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) {
-    ui.strong(tr(lang, "Lag from the first use (days)"));
-    let lags: Vec<(Option<PlaceLevel>, i64)> = c
-        .adopters
-        .iter()
-        .filter_map(|a| a.lag_days.map(|l| (a.level, l)))
-        .collect();
-    let max = lags.iter().map(|&(_, l)| l).max().unwrap_or(0).max(1);
-    // About a dozen bins of a round width.
-    let width = [1, 2, 5, 7, 10, 14, 30, 60, 90, 180, 365]
-        .into_iter()
-        .find(|w| max / w <= 12)
-        .unwrap_or(365);
-    let mut bins: BTreeMap<Option<PlaceLevel>, BTreeMap<i64, usize>> = BTreeMap::new();
-    for &(level, l) in &lags {
-        *bins.entry(level).or_default().entry(l / width).or_default() += 1;
-    }
+fn lags_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) -> egui::Rect {
+    let (width, bins) = svg::lag_bins(c);
     let levels = bins.len().max(1) as f64;
     let w = width as f64;
     Plot::new(("diffusion-lags", c.id))
@@ -355,7 +407,9 @@ fn lags_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) {
                     BarChart::new(level_label(lang, *level), bars).color(level_colour(*level)),
                 );
             }
-        });
+        })
+        .response
+        .rect
 }
 
 fn adopters_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, c: &Cascade) {
@@ -456,7 +510,7 @@ fn adopters_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, c: &Cascade) {
 /// The who-follows-whom graph: places on a circle, grouped by province, edges as arrows (the
 /// inferred ones solid, window-only ones faint), the chosen group's adopters in their level's
 /// colour and numbered by order of adoption.
-fn graph_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, built: &Built, c: &Cascade) {
+fn graph_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, built: &Built, c: &Cascade) -> egui::Rect {
     let lang = cx.state.settings.lang;
     ui.strong(tr(lang, "Who follows whom"));
     ui.weak(format!(
@@ -478,7 +532,7 @@ fn graph_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, built: &Built, c: &Cascade) {
     let size = ui.available_size();
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     if names.is_empty() || rect.width() < 40.0 {
-        return;
+        return rect;
     }
     let painter = ui.painter_at(rect);
     let centre = rect.center();
@@ -567,6 +621,7 @@ fn graph_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, built: &Built, c: &Cascade) {
         FontId::proportional(10.0),
         faint,
     );
+    rect
 }
 
 fn arrow(painter: &egui::Painter, from: Pos2, to: Pos2, stroke: Stroke) {
@@ -589,4 +644,30 @@ fn arrow(painter: &egui::Painter, from: Pos2, to: Pos2, stroke: Stroke) {
         stroke.color,
         Stroke::NONE,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chart is cut out of the screenshot at the window's scale and written as PNG.
+    #[test]
+    fn a_chart_is_cut_out_of_the_screenshot_at_its_scale() {
+        let mut image = egui::ColorImage::filled([200, 100], Color32::WHITE);
+        image.pixels[40 * 200 + 30] = Color32::RED;
+        let rect = egui::Rect::from_min_max(egui::pos2(10.0, 10.0), egui::pos2(40.0, 30.0));
+        let png = chart_png(&image, rect, 2.0).unwrap();
+        let decoded = image::load_from_memory(&png).unwrap().to_rgba8();
+        assert_eq!(decoded.dimensions(), (60, 40));
+        // The red pixel at (30, 40) of the screen is at (10, 20) of the chart.
+        assert_eq!(decoded.get_pixel(10, 20).0, [255, 0, 0, 255]);
+        assert_eq!(decoded.get_pixel(0, 0).0, [255, 255, 255, 255]);
+        let off = egui::Rect::from_min_max(egui::pos2(500.0, 500.0), egui::pos2(600.0, 600.0));
+        assert!(chart_png(&image, off, 1.0).is_err());
+        // A chart running past the window's edge is cut at the edge.
+        let wide = egui::Rect::from_min_max(egui::pos2(150.0, 0.0), egui::pos2(260.0, 50.0));
+        let png = chart_png(&image, wide, 1.0).unwrap();
+        let decoded = image::load_from_memory(&png).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (50, 50));
+    }
 }

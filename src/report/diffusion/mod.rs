@@ -10,6 +10,7 @@
 //! there (`in_network`).
 
 pub mod infer;
+pub mod svg;
 pub mod tables;
 
 use std::collections::{BTreeMap, HashMap};
@@ -324,6 +325,27 @@ fn nodes(analysis: &Analysis) -> BTreeMap<&str, Node<'_>> {
         }
     }
     nodes
+}
+
+/// Each place meetings are counted under, with its province (itself for a province, its own
+/// name for the Centre and for places the gazetteer does not know): what the graph groups by.
+pub fn provinces(analysis: &Analysis) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for m in &analysis.meetings {
+        let Some(p) = place(m, &analysis.documents) else {
+            continue;
+        };
+        if out.contains_key(p.name.as_ref()) {
+            continue;
+        }
+        let top = analysis
+            .ancestors_of(p)
+            .iter()
+            .find(|a| a.level == PlaceLevel::Province)
+            .map_or_else(|| p.name.to_string(), |a| a.name.to_string());
+        out.insert(p.name.to_string(), top);
+    }
+    out
 }
 
 /// The last day of `date`'s month.
