@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use crate::gui::widgets::date_axis::{date_of, day_number};
 use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, vec2};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, Points};
@@ -107,14 +107,6 @@ pub fn level_label(lang: Lang, level: Option<PlaceLevel>) -> &'static str {
             None => "Unknown level",
         },
     )
-}
-
-fn day_number(d: NaiveDate) -> f64 {
-    f64::from(d.num_days_from_ce())
-}
-
-fn date_of(x: f64) -> Option<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(x.round() as i32)
 }
 
 impl DiffusionView {

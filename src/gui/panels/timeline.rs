@@ -26,6 +26,9 @@ struct Lane {
     name: String,
     /// (day number, meeting), sorted.
     marks: Vec<(f64, MeetingId)>,
+    /// The windows of meetings dated only to the month or approximately: (first day, last
+    /// day), drawn as a bar under their mark.
+    spans: Vec<(f64, f64)>,
 }
 
 /// What the timeline draws, rebuilt when the analysis changes.
@@ -45,12 +48,12 @@ impl Index {
             .iter()
             .map(|p| Lane {
                 name: p.clone(),
-                marks: Vec::new(),
+                ..Lane::default()
             })
             .collect();
         let mut homeless = Lane {
             name: no_place.to_string(),
-            marks: Vec::new(),
+            ..Lane::default()
         };
         let mut undated = 0;
         let (mut min, mut max) = (f64::MAX, f64::MIN);
@@ -64,10 +67,21 @@ impl Index {
             max = max.max(day);
             let place = crate::report::place::place_of(m, &a.documents);
             let lane = a.places.binary_search_by(|x| x.as_str().cmp(place)).ok();
-            match lane {
-                Some(i) => lanes[i].marks.push((day, m.id)),
-                None => homeless.marks.push((day, m.id)),
-            }
+            let lane = match lane {
+                Some(i) => &mut lanes[i],
+                None => &mut homeless,
+            };
+            lane.marks.push((day, m.id));
+            let span = match d.precision {
+                crate::model::DatePrecision::Day => None,
+                crate::model::DatePrecision::Month => {
+                    Some((day, day_number(crate::report::diffusion::month_end(d.date))))
+                }
+                crate::model::DatePrecision::Approximate => {
+                    d.range.map(|(lo, hi)| (day_number(lo), day_number(hi)))
+                }
+            };
+            lane.spans.extend(span.filter(|(lo, hi)| hi > lo));
         }
         if !homeless.marks.is_empty() {
             lanes.push(homeless);
@@ -250,6 +264,16 @@ impl TimelineView {
                 Stroke::new(1.0, visuals.weak_text_color()),
             );
 
+            // A date known only to the month or approximately: its window as a faint bar.
+            for &(lo, hi) in &lane.spans {
+                if hi >= t0 && lo <= t1 {
+                    let bar = Rect::from_x_y_ranges(
+                        x_of(lo).max(plot.left())..=x_of(hi).min(plot.right()),
+                        cy - 3.0..=cy + 3.0,
+                    );
+                    painter.rect_filled(bar, 2.0, mark_color.gamma_multiply(0.35));
+                }
+            }
             // Only the marks inside [t0, t1] (plus a margin of one mark) are visited.
             let margin = f64::from(MARK_R) / px_per_day;
             let lo = lane.marks.partition_point(|m| m.0 < t0 - margin);
@@ -456,5 +480,61 @@ mod tests {
         assert_eq!(fit(100.0, 100.0), (93.0, 107.0));
         assert_eq!(fit(0.0, 1000.0), (-50.0, 1050.0));
         assert_eq!(fit(f64::MAX, f64::MIN), (0.0, 1.0));
+    }
+
+    /// A meeting dated to the day is a mark; one dated to the month or to a window is a mark
+    /// with its window beneath it.
+    #[test]
+    fn month_and_approximate_dates_get_their_window() {
+        use chrono::NaiveDate;
+
+        use crate::model::{DateBasis, DatePrecision, Meeting, Place, PlaceLevel, PolicyDate};
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let place = Place {
+            name: "某县".into(),
+            full: "某县".into(),
+            code: "".into(),
+            level: PlaceLevel::County,
+        };
+        let mut month = PolicyDate::new(day("2021-02-01"), DateBasis::Path);
+        month.precision = DatePrecision::Month;
+        let mut near = PolicyDate::new(day("2021-03-10"), DateBasis::Relative);
+        near.precision = DatePrecision::Approximate;
+        near.range = Some((day("2021-03-01"), day("2021-03-10")));
+        let mut a = Analysis::default();
+        for (i, d) in [
+            PolicyDate::new(day("2021-01-05"), DateBasis::Explicit),
+            month,
+            near,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            a.meetings.push(Meeting {
+                id: MeetingId(i as u32),
+                place: Some(place.clone()),
+                date: Some(d),
+                ..Meeting::default()
+            });
+        }
+        a.refresh_places();
+        let index = Index::build(&a, 1, "?");
+        let lane = &index.lanes[0];
+        assert_eq!(lane.marks.len(), 3);
+        let spans: Vec<(NaiveDate, NaiveDate)> = lane
+            .spans
+            .iter()
+            .map(|&(lo, hi)| {
+                let d = |x: f64| NaiveDate::from_num_days_from_ce_opt(x as i32).unwrap();
+                (d(lo), d(hi))
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (day("2021-02-01"), day("2021-02-28")),
+                (day("2021-03-01"), day("2021-03-10"))
+            ]
+        );
     }
 }

@@ -349,7 +349,7 @@ pub fn provinces(analysis: &Analysis) -> BTreeMap<String, String> {
 }
 
 /// The last day of `date`'s month.
-fn month_end(date: NaiveDate) -> NaiveDate {
+pub fn month_end(date: NaiveDate) -> NaiveDate {
     let (y, m) = if date.month() == 12 {
         (date.year() + 1, 1)
     } else {
