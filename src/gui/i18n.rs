@@ -149,6 +149,7 @@ const STRINGS: &[(&str, &str)] = &[
     ("Who follows whom", "谁跟随谁"),
     ("Lag by level", "各级滞后"),
     ("Save the chart", "保存图表"),
+    ("Ctrl+click: compare curves", "Ctrl+点击：对比曲线"),
     ("the chart is not on screen", "图表不在屏幕上"),
     ("median", "中位数"),
     ("window", "窗口"),

@@ -36,6 +36,8 @@ pub struct DiffusionView {
     built: Option<Built>,
     /// Where each chart was drawn in the last frame, for saving it as PNG.
     rects: BTreeMap<Chart, egui::Rect>,
+    /// Groups whose curves are drawn beside the chosen one's (Ctrl+click in the list).
+    compared: std::collections::BTreeSet<u32>,
 }
 
 /// The PNG of `rect` (in points) of a screenshot taken at `ppp` pixels per point.
@@ -172,7 +174,9 @@ impl DiffusionView {
             .resizable(true)
             .default_size(240.0)
             .min_size(160.0)
-            .show(ui, |ui| groups_ui(ui, cx, built, &mut self.filter));
+            .show(ui, |ui| {
+                groups_ui(ui, cx, built, &mut self.filter, &mut self.compared);
+            });
         // Opening the view with no group chosen chooses the first, which the timeline then marks.
         if cx.state.selected_group.is_none() {
             cx.tx.send(Command::SelectPhraseGroup(
@@ -201,11 +205,24 @@ impl DiffusionView {
                 let r = graph_ui(ui, cx, built, c);
                 rects.insert(Chart::Graph, r);
             });
-        egui::CentralPanel::default().show(ui, |ui| cascade_ui(ui, cx, c, rects));
+        let others: Vec<&Cascade> = self
+            .compared
+            .iter()
+            .filter(|&&g| g != c.id)
+            .filter_map(|g| built.by_group.get(g))
+            .filter_map(|&i| built.diffusion.groups.get(i))
+            .collect();
+        egui::CentralPanel::default().show(ui, |ui| cascade_ui(ui, cx, c, &others, rects));
     }
 }
 
-fn groups_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, built: &Built, filter: &mut String) {
+fn groups_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    built: &Built,
+    filter: &mut String,
+    compared: &mut std::collections::BTreeSet<u32>,
+) {
     let s = cx.state;
     let lang = s.settings.lang;
     ui.horizontal(|ui| {
@@ -225,6 +242,7 @@ fn groups_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, built: &Built, filter: &mut St
         built.diffusion.groups.len(),
         tr(lang, "phrase groups")
     ));
+    ui.weak(tr(lang, "Ctrl+click: compare curves"));
     ui.separator();
     // One line a group, so every row has the height the list is laid out by.
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
@@ -235,9 +253,21 @@ fn groups_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, built: &Built, filter: &mut St
         |ui, range| {
             for c in &shown[range] {
                 let chosen = s.selected_group == Some(c.id);
-                let text = format!("{} ({})", c.phrase, c.adopters.len());
+                let beside = compared.contains(&c.id);
+                let text = format!(
+                    "{}{} ({})",
+                    if beside { "◆ " } else { "" },
+                    c.phrase,
+                    c.adopters.len()
+                );
                 if ui.selectable_label(chosen, text).clicked() {
-                    cx.tx.send(Command::SelectPhraseGroup(Some(c.id)));
+                    if ui.input(|i| i.modifiers.command) {
+                        if !compared.remove(&c.id) {
+                            compared.insert(c.id);
+                        }
+                    } else {
+                        cx.tx.send(Command::SelectPhraseGroup(Some(c.id)));
+                    }
                 }
             }
         },
@@ -248,6 +278,7 @@ fn cascade_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
     c: &Cascade,
+    others: &[&Cascade],
     rects: &mut BTreeMap<Chart, egui::Rect>,
 ) {
     let lang = cx.state.settings.lang;
@@ -290,7 +321,10 @@ fn cascade_ui(
     let charts_h = (ui.available_height() * 0.4).clamp(140.0, 240.0);
     ui.columns(2, |cols| {
         chart_header(&mut cols[0], cx, Chart::Curve, tr(lang, "Adoption curve"));
-        rects.insert(Chart::Curve, curve_ui(&mut cols[0], lang, c, charts_h));
+        rects.insert(
+            Chart::Curve,
+            curve_ui(&mut cols[0], lang, c, others, charts_h),
+        );
         chart_header(
             &mut cols[1],
             cx,
@@ -331,7 +365,8 @@ fn date_axis(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) 
     date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
 }
 
-fn curve_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) -> egui::Rect {
+/// A cascade's adoption curve as the points of a step line.
+fn steps(c: &Cascade) -> Vec<[f64; 2]> {
     let mut steps: Vec<[f64; 2]> = Vec::new();
     let mut prev = 0.0;
     for p in &c.curve {
@@ -343,13 +378,27 @@ fn curve_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) -> egui::Re
     if let Some(&[x, y]) = steps.last() {
         steps.push([x + 1.0, y]);
     }
+    steps
+}
+
+fn curve_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    c: &Cascade,
+    others: &[&Cascade],
+    height: f32,
+) -> egui::Rect {
+    let steps = steps(c);
     let dots: Vec<[f64; 2]> = c
         .curve
         .iter()
         .map(|p| [day_number(p.date), p.adopters as f64])
         .collect();
-    Plot::new(("diffusion-curve", c.id))
-        .height(height)
+    let mut plot = Plot::new(("diffusion-curve", c.id));
+    if !others.is_empty() {
+        plot = plot.legend(Legend::default());
+    }
+    plot.height(height)
         .allow_scroll(false)
         .include_y(0.0)
         .x_axis_formatter(date_axis)
@@ -361,12 +410,20 @@ fn curve_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade, height: f32) -> egui::Re
         })
         .show(ui, |plot| {
             // A step line has two points at each date: drawn as a line, not as a band.
-            plot.line(
-                Line::new(tr(lang, "Adopters"), steps)
-                    .width(2.0)
-                    .allow_band(false),
-            );
+            let name = if others.is_empty() {
+                tr(lang, "Adopters").to_string()
+            } else {
+                c.phrase.clone()
+            };
+            plot.line(Line::new(name, steps).width(2.0).allow_band(false));
             plot.points(Points::new(tr(lang, "first use"), dots).radius(3.0));
+            for o in others {
+                plot.line(
+                    Line::new(o.phrase.clone(), self::steps(o))
+                        .width(1.5)
+                        .allow_band(false),
+                );
+            }
         })
         .response
         .rect

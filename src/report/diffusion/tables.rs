@@ -126,6 +126,7 @@ pub fn cascades(d: &Diffusion) -> Table {
             "phrase",
             "level",
             "parent",
+            "coverage",
         ],
     );
     for c in &d.groups {
@@ -142,6 +143,7 @@ pub fn cascades(d: &Diffusion) -> Table {
                     c.phrase.clone(),
                     level_name(a.level).into(),
                     a.parent.clone().unwrap_or_default(),
+                    coverage_note(a).into(),
                 ],
                 Some(source(a)),
             );
@@ -286,9 +288,15 @@ fn panel_rows(
 pub fn edges(d: &Diffusion) -> Table {
     let mut t = Table::new(
         "传播关系",
-        ["从", "到", "级联数", "中位滞后天数", "推断增益"],
+        ["从", "到", "级联数", "中位滞后天数", "推断增益", "稀疏"],
     );
     for e in &d.edges {
+        // An end with few meetings in the corpus: its place in the order is the least sure.
+        let thin: Vec<&str> = [&e.from, &e.to]
+            .into_iter()
+            .filter(|p| d.thin.contains(p))
+            .map(String::as_str)
+            .collect();
         t.push(
             vec![
                 e.from.clone(),
@@ -298,6 +306,7 @@ pub fn edges(d: &Diffusion) -> Table {
                     .map(|l| format!("{l:.1}"))
                     .unwrap_or_default(),
                 e.gain.map(|g| format!("{g:.2}")).unwrap_or_default(),
+                thin.join(" "),
             ],
             None,
         );
