@@ -816,28 +816,28 @@ fn ctrl_click_draws_another_groups_curve_beside_the_chosen_one() {
     h.get_by_label("传播").click();
     h.run_steps(3);
     let phrases = h.state().state.analysis.phrases.clone();
-    let (a, b) = (&phrases[0], &phrases[1]);
+    let (chosen, beside) = (&phrases[0], &phrases[1]);
     h.state_mut()
-        .handle_command(Command::SelectPhraseGroup(Some(a.id)));
+        .handle_command(Command::SelectPhraseGroup(Some(chosen.id)));
     h.run_steps(2);
     let label = |g: &tifa::model::PhraseGroup| {
-        let d = tifa::report::diffusion(
+        let diffusion = tifa::report::diffusion(
             &h.state().state.analysis,
             &tifa::report::DiffusionConfig::default(),
         );
-        let c = d.groups.iter().find(|c| c.id == g.id).unwrap();
-        format!("{} ({})", c.phrase, c.adopters.len())
+        let cascade = diffusion.groups.iter().find(|c| c.id == g.id).unwrap();
+        format!("{} ({})", cascade.phrase, cascade.adopters.len())
     };
-    let other = label(b);
+    let other = label(beside);
     h.get_by_label(&other)
         .click_modifiers(egui::Modifiers::COMMAND);
     h.run_steps(3);
     // The chosen group stays; the other is marked in the list and named in the curve's legend.
-    assert_eq!(h.state().state.selected_group, Some(a.id));
+    assert_eq!(h.state().state.selected_group, Some(chosen.id));
     assert!(h.query_by_label(&format!("◆ {other}")).is_some());
-    assert!(h.query_all_by_label(&b.phrase).next().is_some());
+    assert!(h.query_all_by_label(&beside.phrase).next().is_some());
     // A plain click chooses it.
     h.get_by_label(&format!("◆ {other}")).click();
     h.run_steps(3);
-    assert_eq!(h.state().state.selected_group, Some(b.id));
+    assert_eq!(h.state().state.selected_group, Some(beside.id));
 }
