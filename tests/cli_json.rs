@@ -210,6 +210,41 @@ fn export_writes_every_table() {
     check_export(&["--table", "adoption"], "months_at_risk");
     check_export(&["--table", "edges"], "级联数");
     check_export(&["--table", "coverage"], "会议数");
+    check_export(&["--table", "restated"], "标签");
+    check_export(&["--table", "shares"], "照搬");
+}
+
+#[test]
+fn restated_json_has_the_documented_fields() {
+    let bytes = ok(&["restated", "--json"]);
+    let out: tifa::report::Restatement = serde_json::from_slice(&bytes).unwrap();
+    assert!(!out.meetings.is_empty());
+    // The seeds are three localities and nothing above them: every clause is their own, and
+    // each meeting says it had nothing above to compare with.
+    for m in &out.meetings {
+        assert_eq!(m.higher_meetings, 0, "{}", m.id);
+        assert!(m.clauses.iter().all(|c| c.source.is_none()));
+    }
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    check_keys(&v, &["meetings", "places", "months", "window_days"]);
+    let m = &v["meetings"][0];
+    for key in ["id", "place", "date", "shares", "clauses"] {
+        assert!(m.get(key).is_some(), "{key}");
+    }
+    for key in ["restated", "adapted", "local"] {
+        assert!(m["shares"].get(key).is_some(), "{key}");
+    }
+    for key in [
+        "text",
+        "start",
+        "end",
+        "label",
+        "source",
+        "similarity",
+        "diff",
+    ] {
+        assert!(m["clauses"][0].get(key).is_some(), "{key}");
+    }
 }
 
 /// The seeds' 复工复产 (with 复产复工): 盐城, then 永康 eleven days later, then 嵊州 after 21.
@@ -361,4 +396,59 @@ fn export_explains_what_it_is_missing() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains(says), "{args:?}: {err}");
     }
+}
+
+/// A county meeting restating its province's, read from pages as the engine reads them: the
+/// province's clauses restated word for word, one adapted (重大项目 → 县域特色产业), one its own.
+#[test]
+fn restated_finds_a_countys_province_above_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("province.txt"),
+        "浙江日报 2021年3月2日\n省委常委会召开会议\n3月1日，省委书记主持召开省委常委会会议。\n\
+         会议强调，要坚持人民至上、生命至上，从严从紧抓好疫情防控各项措施。\
+         要加快推进重大项目建设，确保全年目标任务圆满完成。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("county.txt"),
+        "桐乡新闻网 2021年3月10日\n桐乡市召开市委常委会会议\n3月9日，桐乡市委常委会召开会议。\n\
+         会议强调，要坚持人民至上、生命至上，从严从紧抓好疫情防控各项措施。\
+         要加快推进县域特色产业建设，确保全年目标任务圆满完成。要扎实做好春耕备耕和农田水利建设。\n",
+    )
+    .unwrap();
+    let bytes = ok(&["restated", dir.path().to_str().unwrap(), "--json"]);
+    let out: tifa::report::Restatement = serde_json::from_slice(&bytes).unwrap();
+    let county = out.meetings.iter().find(|m| m.place == "桐乡").unwrap();
+    let labels: Vec<&str> = county.clauses.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["restated", "restated", "adapted", "restated", "local"]
+    );
+    let adapted = &county.clauses[2];
+    let source = adapted.source.as_ref().unwrap();
+    assert_eq!(source.place, "浙江");
+    assert_eq!(source.date.unwrap().to_string(), "2021-03-01");
+    assert!(
+        adapted
+            .diff
+            .iter()
+            .any(|r| r.kind == "only_local" && r.text == "县域特色产业")
+    );
+    assert!(
+        adapted
+            .diff
+            .iter()
+            .any(|r| r.kind == "only_source" && r.text == "重大项目")
+    );
+    assert_eq!(county.higher_meetings, 1);
+    // The adapted table says what was swapped in and what it replaced.
+    let csv = String::from_utf8(ok(&[
+        "export",
+        dir.path().to_str().unwrap(),
+        "--table",
+        "adapted",
+    ]))
+    .unwrap();
+    assert!(csv.contains("县域特色产业,重大项目"), "{csv}");
 }

@@ -63,6 +63,19 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         svg: Option<PathBuf>,
     },
+    /// For every directive clause, whether it restates, adapts or departs from the texts of the
+    /// places above (prefecture, province, the Centre) held before it, with the source clause
+    /// and the changed words; shares per meeting and place.
+    Restated {
+        /// Files or folders to read; none reads the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Higher-level texts count when held at most this many days before.
+        #[arg(long, default_value_t = 180)]
+        window: i64,
+    },
     /// Writes the phrase × place matrix.
     Compare {
         /// Files or folders to read; none reads the built-in seed reports.
@@ -76,12 +89,12 @@ pub enum Command {
     },
     /// Writes any table: matrix, cells, keyness, meetings, directives, library, side, diff,
     /// adopters, cascades (`NetworkInference`'s long format), adoption (an event-history panel),
-    /// edges or coverage.
+    /// edges, coverage, restated, adapted or shares.
     Export {
         /// Files or folders to read; none reads the built-in seed reports.
         paths: Vec<PathBuf>,
         /// Which table: matrix, cells, keyness, meetings, directives, library, side, diff,
-        /// adopters, cascades, adoption, edges or coverage.
+        /// adopters, cascades, adoption, edges, coverage, restated, adapted or shares.
         #[arg(long)]
         table: TableKind,
         /// csv, xlsx, md or json; when absent, taken from the --out file's extension, else csv.

@@ -237,6 +237,22 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         format!("{} cascades, {} edges", d.groups.len(), d.edges.len()),
     );
     drop(d);
+    let t = Clock::start();
+    let r = crate::report::restated(&analysis, &crate::report::RestateConfig::default());
+    let labelled: usize = r.meetings.iter().map(|m| m.clauses.len()).sum();
+    let drawn: usize = r
+        .meetings
+        .iter()
+        .flat_map(|m| &m.clauses)
+        .filter(|c| c.label == "restated" || c.label == "adapted")
+        .count();
+    row(
+        &mut rows,
+        "restated",
+        t,
+        format!("{labelled} clauses, {drawn} restated or adapted"),
+    );
+    drop(r);
     let Analysis {
         mut documents,
         meetings,

@@ -105,6 +105,26 @@ fn run(cli: Cli) -> Result<()> {
                 render::write_diffusion(&mut out, &d)?;
             }
         }
+        Command::Restated {
+            paths,
+            json,
+            window,
+        } => {
+            if window < 0 {
+                bail!("--window must be zero days or more");
+            }
+            let analysis = load(&engine, &paths)?;
+            let config = crate::report::RestateConfig {
+                window_days: window,
+                ..Default::default()
+            };
+            let r = crate::report::restated(&analysis, &config);
+            if json {
+                write_json(&mut out, &r)?;
+            } else {
+                render::write_restated(&mut out, &r)?;
+            }
+        }
         Command::Compare {
             paths,
             format,

@@ -87,6 +87,40 @@ pub fn write_diffusion(out: &mut dyn Write, d: &crate::report::Diffusion) -> Res
     Ok(())
 }
 
+/// Each meeting's shares on a `# id place date` line, then its clauses: label, similarity,
+/// the clause, and the source's place and date.
+pub fn write_restated(out: &mut dyn Write, r: &crate::report::Restatement) -> Result<()> {
+    for m in &r.meetings {
+        let s = &m.shares;
+        writeln!(
+            out,
+            "# {}\t{}\t{}\trestated {:.2}\tadapted {:.2}\tlocal {:.2}\t{} higher meetings",
+            m.id,
+            m.place,
+            m.date.map_or_else(|| "?".to_string(), |d| d.to_string()),
+            s.restated,
+            s.adapted,
+            s.local,
+            m.higher_meetings
+        )?;
+        for c in &m.clauses {
+            let source = c.source.as_ref().map_or_else(String::new, |s| {
+                format!(
+                    "{} {}",
+                    s.place,
+                    s.date.map_or_else(String::new, |d| d.to_string())
+                )
+            });
+            writeln!(
+                out,
+                "{}\t{:.2}\t{}\t{source}",
+                c.label, c.similarity, c.text
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// The meetings as tab-separated lines, then the files that could not be read.
 pub fn write_meetings_table(out: &mut dyn Write, analysis: &Analysis) -> Result<()> {
     for m in &analysis.meetings {

@@ -229,18 +229,18 @@ pub fn split_clauses(text: &str, config: &AlignConfig) -> Vec<Range<usize>> {
 }
 
 /// Characters that carry meaning: letters and digits, not punctuation or blanks.
-fn content_chars(s: &str) -> usize {
+pub(crate) fn content_chars(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 /// The letters and digits of `s`, punctuation and blanks left out.
-fn content(s: &str) -> String {
+pub(crate) fn content(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The set of character bigrams of `s`, punctuation and blanks left out so 两手抓、两手硬 and
 /// “两手抓、两手硬” shingle alike.
-fn bigrams(s: &str) -> BTreeSet<(char, char)> {
+pub(crate) fn bigrams(s: &str) -> BTreeSet<(char, char)> {
     let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
     chars.windows(2).map(|w| (w[0], w[1])).collect()
 }

@@ -36,11 +36,17 @@ pub enum TableKind {
     Edges,
     /// Documents and meetings per place per month.
     Coverage,
+    /// Every directive clause: restated, adapted, local or boilerplate, with its source.
+    Restated,
+    /// The adapted clauses: what the locality swapped in and what it replaced.
+    Adapted,
+    /// Restated, adapted and local shares per place and month.
+    Shares,
 }
 
 impl TableKind {
     /// Every kind, in the order the command line lists them.
-    pub const ALL: [TableKind; 13] = [
+    pub const ALL: [TableKind; 16] = [
         TableKind::Matrix,
         TableKind::Cells,
         TableKind::Keyness,
@@ -54,6 +60,9 @@ impl TableKind {
         TableKind::Adoption,
         TableKind::Edges,
         TableKind::Coverage,
+        TableKind::Restated,
+        TableKind::Adapted,
+        TableKind::Shares,
     ];
 
     /// The name the command line takes and export files are named by.
@@ -72,6 +81,9 @@ impl TableKind {
             TableKind::Adoption => "adoption",
             TableKind::Edges => "edges",
             TableKind::Coverage => "coverage",
+            TableKind::Restated => "restated",
+            TableKind::Adapted => "adapted",
+            TableKind::Shares => "shares",
         }
     }
 }
@@ -86,7 +98,7 @@ impl fmt::Display for TableKind {
 #[derive(Debug, thiserror::Error)]
 #[error(
     "unknown table {0:?}: use matrix, cells, keyness, meetings, directives, library, side, diff, \
-     adopters, cascades, adoption, edges or coverage"
+     adopters, cascades, adoption, edges, coverage, restated, adapted or shares"
 )]
 pub struct UnknownTable(pub String);
 

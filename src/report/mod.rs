@@ -9,6 +9,7 @@ pub mod json;
 pub mod kind;
 pub mod matrix;
 pub mod place;
+pub mod restated;
 pub mod side;
 pub mod tables;
 
@@ -17,5 +18,6 @@ pub use diffusion::{Diffusion, DiffusionConfig, diffusion};
 pub use kind::{DiffPair, TableKind};
 pub use matrix::{Matrix, MatrixCell, MatrixRow, matrix};
 pub use place::{UNPLACED, place_of};
+pub use restated::{RestateConfig, Restatement, restated};
 pub use side::{SideBySide, side_by_side};
 pub use tables::{Focus, table};

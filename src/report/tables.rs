@@ -59,6 +59,21 @@ pub fn table(analysis: &Analysis, kind: TableKind, focus: Focus<'_>) -> Table {
                 _ => dt::coverage(&d),
             }
         }
+        TableKind::Restated | TableKind::Adapted | TableKind::Shares => {
+            let r = super::restated::restated(analysis, &super::restated::RestateConfig::default());
+            let file_of = |m: &super::restated::MeetingRestated| {
+                super::restated::tables::meeting_id(m)
+                    .and_then(|id| analysis.meeting(id))
+                    .and_then(|x| analysis.document_of(x))
+                    .map(|d| d.path.clone())
+                    .unwrap_or_default()
+            };
+            match kind {
+                TableKind::Restated => super::restated::tables::clauses(&r, &file_of),
+                TableKind::Adapted => super::restated::tables::adapted(&r, &file_of),
+                _ => super::restated::tables::shares(&r),
+            }
+        }
     }
 }
 

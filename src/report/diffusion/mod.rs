@@ -695,4 +695,4 @@ fn coverage(analysis: &Analysis) -> Vec<Coverage> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

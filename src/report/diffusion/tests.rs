@@ -10,7 +10,7 @@ use crate::compare::fixture::Fixture;
 use crate::meeting::national;
 use crate::model::{DateBasis, PolicyDate};
 
-fn place(name: &str, full: &str, code: &str, level: PlaceLevel) -> Place {
+pub(crate) fn place(name: &str, full: &str, code: &str, level: PlaceLevel) -> Place {
     Place {
         name: Arc::from(name),
         full: Arc::from(full),
@@ -19,15 +19,15 @@ fn place(name: &str, full: &str, code: &str, level: PlaceLevel) -> Place {
     }
 }
 
-fn province() -> Place {
+pub(crate) fn province() -> Place {
     place("江川", "江川省", "910000", PlaceLevel::Province)
 }
 
-fn prefecture() -> Place {
+pub(crate) fn prefecture() -> Place {
     place("临川", "江川省临川市", "910100", PlaceLevel::Prefecture)
 }
 
-fn county(name: &str, code: &str) -> Place {
+pub(crate) fn county(name: &str, code: &str) -> Place {
     place(
         name,
         &format!("江川省临川市{name}县"),
@@ -36,13 +36,17 @@ fn county(name: &str, code: &str) -> Place {
     )
 }
 
-/// Builds the corpus: each meeting is `(place, date, directive)`; a date `~YYYY-MM-DD` is
+/// Builds meetings of the province 江川, its prefecture 临川, 临川's counties (910101–910103)
+/// and the Centre: each meeting is `(place, date, directives)`; a date `~YYYY-MM-DD` is
 /// approximate (a window of ten days ending on it), `YYYY-MM` month-only, `""` none.
-fn corpus(meetings: &[(Place, &str, &str)]) -> Analysis {
+pub(crate) fn hierarchy(meetings: &[(Place, &str, &[&str])]) -> Fixture {
     let mut f = Fixture::new();
-    for (i, (p, date, directive)) in meetings.iter().enumerate() {
-        let doc = f.doc(&format!("{i}.txt"), &format!("会议强调,{directive}"));
-        let id = f.meeting(doc, &p.name, "", &[directive]);
+    for (i, (p, date, directives)) in meetings.iter().enumerate() {
+        let doc = f.doc(
+            &format!("{i}.txt"),
+            &format!("会议强调,{}", directives.concat()),
+        );
+        let id = f.meeting(doc, &p.name, "", directives);
         let m = &mut f.analysis.meetings[id.0 as usize];
         m.place = Some(p.clone());
         m.date = parse(date);
@@ -55,6 +59,20 @@ fn corpus(meetings: &[(Place, &str, &str)]) -> Analysis {
     a.ancestors.insert(Arc::from("910100"), vec![province()]);
     a.ancestors.insert(Arc::from("910000"), Vec::new());
     a.refresh_places();
+    f
+}
+
+/// [`hierarchy`] with one directive a meeting and two phrase groups.
+fn corpus(meetings: &[(Place, &str, &str)]) -> Analysis {
+    let with_lists: Vec<(Place, &str, [&str; 1])> = meetings
+        .iter()
+        .map(|(p, d, s)| (p.clone(), *d, [*s]))
+        .collect();
+    let refs: Vec<(Place, &str, &[&str])> = with_lists
+        .iter()
+        .map(|(p, d, s)| (p.clone(), *d, &s[..]))
+        .collect();
+    let mut f = hierarchy(&refs);
     f.group(&["攻坚克难、勇毅前行", "勇毅前行、攻坚克难"]);
     f.group(&["守正创新"]);
     f.analysis

@@ -1,0 +1,573 @@
+//! Copied from above or local: for every directive clause of a meeting, the closest clause in
+//! the higher-level texts loaded — meetings of the places above it (its prefecture, province,
+//! the Centre) held before it within a window — and whether the clause restates it, adapts it
+//! (the same frame with words swapped, added or dropped) or is the locality's own.
+//!
+//! Candidates come from an inverted index of character bigrams over every clause of a
+//! higher-level meeting, never all pairs; each candidate from an ancestor within the window is
+//! scored by the character diff of [`crate::compare::diff`]. Clauses are matched one by one, so
+//! a meeting that reorders its province's clauses still restates each of them.
+//!
+//! A clause that one body or one outlet repeats in meeting after meeting (the closing
+//! 会议还研究了其他事项, an outlet's standing opening lines) is `boilerplate`: a series of its
+//! own, counted in no share.
+
+pub mod tables;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::place::place;
+use crate::compare::align::{AlignConfig, Clause, bigrams, clauses, content, content_chars};
+use crate::compare::diff::{SegmentKind, diff};
+use crate::model::{MeetingId, PlaceLevel};
+use crate::pipeline::Analysis;
+
+/// Settings of the restatement analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestateConfig {
+    /// Higher-level texts count only when held at most this many days before the meeting.
+    pub window_days: i64,
+    /// A clause whose best source shares at least this share of characters is `restated`.
+    pub restated: f64,
+    /// At least this share (and a run of `min_run` characters in common) is `adapted`.
+    pub adapted: f64,
+    /// The shared frame of an adapted clause: a run of at least this many characters.
+    pub min_run: usize,
+    /// A clause repeated in this many meetings of one place, or documents of one outlet, is
+    /// boilerplate.
+    pub boilerplate: usize,
+    /// How directives are cut into clauses.
+    pub clauses: AlignConfig,
+    /// At most this many candidate source clauses (those sharing the most bigrams) are diffed
+    /// for each clause.
+    pub max_candidates: usize,
+}
+
+impl Default for RestateConfig {
+    fn default() -> Self {
+        Self {
+            window_days: 180,
+            restated: 0.85,
+            adapted: 0.55,
+            min_run: 4,
+            boilerplate: 3,
+            clauses: AlignConfig::default(),
+            max_candidates: 24,
+        }
+    }
+}
+
+/// `restated --json`: every meeting's clauses with their labels and sources, and the shares
+/// per place.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Restatement {
+    /// Every dated meeting with a place, in id order.
+    pub meetings: Vec<MeetingRestated>,
+    /// Per place, the shares over all its meetings.
+    pub places: Vec<PlaceShares>,
+    /// Per place and month, the shares of its meetings that month.
+    pub months: Vec<PlaceShares>,
+    /// The settings used.
+    pub window_days: i64,
+}
+
+/// Restated, adapted and local shares, by clauses and by characters; boilerplate is outside
+/// them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shares {
+    /// Share of clauses restating a higher-level clause.
+    pub restated: f64,
+    /// Share of clauses adapting one.
+    pub adapted: f64,
+    /// Share of clauses with nothing close above.
+    pub local: f64,
+    /// The same three by characters.
+    pub restated_chars: f64,
+    /// Adapted, by characters.
+    pub adapted_chars: f64,
+    /// Local, by characters.
+    pub local_chars: f64,
+    /// Clauses counted (boilerplate aside).
+    pub clauses: usize,
+    /// Boilerplate clauses left out.
+    pub boilerplate: usize,
+}
+
+/// One meeting's clauses.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRestated {
+    /// `m3`.
+    pub id: String,
+    /// The place it is counted under.
+    pub place: String,
+    /// Its date.
+    pub date: Option<NaiveDate>,
+    /// The shares.
+    pub shares: Shares,
+    /// Higher-level meetings in the window: zero means nothing above was loaded, so `local`
+    /// says nothing.
+    pub higher_meetings: usize,
+    /// Restated and adapted clauses by the level of their source.
+    pub sources_by_level: BTreeMap<String, usize>,
+    /// Every directive clause, in text order.
+    pub clauses: Vec<ClauseRestated>,
+}
+
+/// One clause and its best source.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseRestated {
+    /// The clause.
+    pub text: String,
+    /// Its bytes in the document.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// The directive it belongs to.
+    pub directive: usize,
+    /// `restated`, `adapted`, `local` or `boilerplate`.
+    pub label: String,
+    /// The closest higher-level clause, if any scored.
+    pub source: Option<SourceClause>,
+    /// Share of characters in common with the source (0 with none).
+    pub similarity: f64,
+    /// The character diff against the source: `shared`, `only_local`, `only_source`.
+    pub diff: Vec<DiffRun>,
+}
+
+/// A higher-level clause a local clause draws on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceClause {
+    /// The document's path.
+    pub document: String,
+    /// `m0`.
+    pub meeting: String,
+    /// Its place.
+    pub place: String,
+    /// Its level.
+    pub level: Option<PlaceLevel>,
+    /// Its date.
+    pub date: Option<NaiveDate>,
+    /// The clause.
+    pub text: String,
+    /// Its bytes in its document.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+}
+
+/// A run of the diff between a local clause and its source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiffRun {
+    /// `shared`, `only_local` or `only_source`.
+    pub kind: String,
+    /// The characters.
+    pub text: String,
+}
+
+/// The shares of one place overall (`month` null) or in one month.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceShares {
+    /// The place.
+    pub place: String,
+    /// `2020-02`, or null for all months.
+    pub month: Option<String>,
+    /// Meetings counted.
+    pub meetings: usize,
+    /// Meetings with some higher-level text in their window.
+    pub with_sources: usize,
+    /// The shares.
+    pub shares: Shares,
+}
+
+/// A clause with what the analysis knows of its meeting.
+struct Item<'a> {
+    clause: Clause,
+    content: String,
+    place: &'a str,
+    level: Option<PlaceLevel>,
+    date: Option<NaiveDate>,
+    /// Short names of the places above.
+    above: BTreeSet<String>,
+}
+
+/// The restatement analysis of every dated meeting with a place.
+pub fn restated(analysis: &Analysis, config: &RestateConfig) -> Restatement {
+    let ids: Vec<MeetingId> = analysis.meetings.iter().map(|m| m.id).collect();
+    let mut above_of: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    let items: Vec<Item<'_>> = clauses(analysis, &ids, &config.clauses)
+        .into_iter()
+        .filter_map(|clause| {
+            let m = analysis.meeting(clause.meeting)?;
+            let p = place(m, &analysis.documents)?;
+            let above = above_of
+                .entry(p.name.as_ref())
+                .or_insert_with(|| {
+                    analysis
+                        .ancestors_of(p)
+                        .iter()
+                        .map(|a| a.name.to_string())
+                        .collect()
+                })
+                .clone();
+            Some(Item {
+                content: content(&clause.text),
+                place: p.name.as_ref(),
+                level: (!p.code.is_empty() || p.level == PlaceLevel::National).then_some(p.level),
+                date: m.date.map(|d| d.date),
+                above,
+                clause,
+            })
+        })
+        .collect();
+    let boiler = boilerplate(analysis, &items, config.boilerplate);
+    // Meetings by place, for the count of higher-level meetings in a window.
+    let mut dates_of: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+    let mut seen: BTreeSet<MeetingId> = BTreeSet::new();
+    for it in &items {
+        if let Some(d) = it.date
+            && seen.insert(it.clause.meeting)
+        {
+            dates_of.entry(it.place).or_default().push(d);
+        }
+    }
+    // Sources: the clauses of every place that is above some other place here, its standing
+    // lines included: a county repeating the Centre's standing formula restates it.
+    let higher: BTreeSet<&str> = items
+        .iter()
+        .flat_map(|it| it.above.iter().map(String::as_str))
+        .collect();
+    let sources: Vec<usize> = (0..items.len())
+        .filter(|&i| higher.contains(items[i].place) && items[i].date.is_some())
+        .collect();
+    let grams: Vec<BTreeSet<(char, char)>> = sources
+        .iter()
+        .map(|&i| bigrams(&items[i].clause.text))
+        .collect();
+    let mut index: HashMap<(char, char), Vec<usize>> = HashMap::new();
+    for (k, g) in grams.iter().enumerate() {
+        for b in g {
+            index.entry(*b).or_default().push(k);
+        }
+    }
+    let cap = 200.max(sources.len() / 50);
+    let lens: Vec<usize> = grams.iter().map(BTreeSet::len).collect();
+    // The best source of clause `i`, with `shared` and `touched` as scratch: the sources
+    // sharing most bigrams with it, from its ancestors within the window, diffed.
+    let best_for = |i: usize, shared: &mut Vec<usize>, touched: &mut Vec<usize>| {
+        let it = &items[i];
+        let date = it.date?;
+        if boiler.contains(&i) || it.above.is_empty() {
+            return None;
+        }
+        let in_window = |d: Option<NaiveDate>| {
+            d.is_some_and(|d| d <= date && (date - d).num_days() <= config.window_days)
+        };
+        let own = bigrams(&it.clause.text);
+        for b in &own {
+            let postings = index.get(b).map_or(&[][..], Vec::as_slice);
+            if postings.len() > cap {
+                continue;
+            }
+            for &k in postings {
+                if shared[k] == 0 {
+                    touched.push(k);
+                }
+                shared[k] += 1;
+            }
+        }
+        // A cheap first cut by bigram Dice (half the adapted threshold) before any diff.
+        let mut cands: Vec<(usize, usize)> = touched
+            .iter()
+            .map(|&k| (shared[k], k))
+            .filter(|&(n, k)| {
+                let s = &items[sources[k]];
+                n >= 2
+                    && 2.0 * n as f64 / (own.len() + lens[k]) as f64 >= config.adapted / 2.0
+                    && it.above.contains(s.place)
+                    && in_window(s.date)
+                    && s.clause.meeting != it.clause.meeting
+            })
+            .collect();
+        for k in touched.drain(..) {
+            shared[k] = 0;
+        }
+        cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        cands.truncate(config.max_candidates);
+        let mut best: Option<(f64, usize)> = None;
+        for (_, k) in cands {
+            let score = diff(&it.content, &items[sources[k]].content).similarity();
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, sources[k]));
+            }
+        }
+        best
+    };
+    let bests: Vec<Option<(f64, usize)>> = (0..items.len())
+        .into_par_iter()
+        .map_init(
+            || (vec![0_usize; sources.len()], Vec::new()),
+            |(shared, touched), i| best_for(i, shared, touched),
+        )
+        .collect();
+    let mut per_meeting: BTreeMap<MeetingId, Vec<ClauseRestated>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.date.is_none() {
+            continue;
+        }
+        per_meeting
+            .entry(it.clause.meeting)
+            .or_default()
+            .push(label_clause(
+                it,
+                &items,
+                bests[i],
+                boiler.contains(&i),
+                config,
+            ));
+    }
+    // In id order, as the map keeps them.
+    let meetings: Vec<MeetingRestated> = per_meeting
+        .into_iter()
+        .filter_map(|(id, clauses)| {
+            let m = analysis.meeting(id)?;
+            let p = place(m, &analysis.documents)?;
+            let date = m.date.map(|d| d.date);
+            let above = above_of.get(p.name.as_ref()).cloned().unwrap_or_default();
+            let higher_meetings = above
+                .iter()
+                .filter_map(|a| dates_of.get(a.as_str()))
+                .flatten()
+                .filter(|&&d| {
+                    date.is_some_and(|m| d <= m && (m - d).num_days() <= config.window_days)
+                })
+                .count();
+            let mut sources_by_level: BTreeMap<String, usize> = BTreeMap::new();
+            for c in &clauses {
+                if let Some(s) = c
+                    .source
+                    .as_ref()
+                    .filter(|_| matches!(c.label.as_str(), "restated" | "adapted"))
+                {
+                    *sources_by_level
+                        .entry(super::diffusion::tables::level_name(s.level).to_string())
+                        .or_default() += 1;
+                }
+            }
+            Some(MeetingRestated {
+                id: id.to_string(),
+                place: p.name.to_string(),
+                date,
+                shares: shares(clauses.iter()),
+                higher_meetings,
+                sources_by_level,
+                clauses,
+            })
+        })
+        .collect();
+    let (places, months) = place_shares(&meetings);
+    Restatement {
+        meetings,
+        places,
+        months,
+        window_days: config.window_days,
+    }
+}
+
+/// The clauses that one place repeats in `min` or more of its meetings, or one outlet in as
+/// many of its documents (indices into `items`).
+fn boilerplate(analysis: &Analysis, items: &[Item<'_>], min: usize) -> BTreeSet<usize> {
+    let mut by_place: HashMap<(&str, &str), BTreeSet<MeetingId>> = HashMap::new();
+    let mut by_outlet: HashMap<(String, &str), BTreeSet<u32>> = HashMap::new();
+    for it in items {
+        if it.content.is_empty() {
+            continue;
+        }
+        by_place
+            .entry((it.place, it.content.as_str()))
+            .or_default()
+            .insert(it.clause.meeting);
+        if let Some(m) = analysis.meeting(it.clause.meeting)
+            && let Some(site) = analysis.document_of(m).and_then(|d| d.meta.site.clone())
+        {
+            by_outlet
+                .entry((site, it.content.as_str()))
+                .or_default()
+                .insert(m.doc.0);
+        }
+    }
+    let min = min.max(2);
+    let outlet_of = |it: &Item<'_>| {
+        analysis
+            .meeting(it.clause.meeting)
+            .and_then(|m| analysis.document_of(m))
+            .and_then(|d| d.meta.site.clone())
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| {
+            by_place
+                .get(&(it.place, it.content.as_str()))
+                .is_some_and(|s| s.len() >= min)
+                || outlet_of(it).is_some_and(|site| {
+                    by_outlet
+                        .get(&(site, it.content.as_str()))
+                        .is_some_and(|s| s.len() >= min)
+                })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The longest run of characters the two texts share in the diff.
+fn longest_run(segments: &[crate::compare::diff::Segment]) -> usize {
+    segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Shared)
+        .map(|s| content_chars(&s.text))
+        .max()
+        .unwrap_or(0)
+}
+
+fn label_clause(
+    it: &Item<'_>,
+    items: &[Item<'_>],
+    best: Option<(f64, usize)>,
+    boiler: bool,
+    config: &RestateConfig,
+) -> ClauseRestated {
+    let c = &it.clause;
+    let mut out = ClauseRestated {
+        text: c.text.clone(),
+        start: c.span.start,
+        end: c.span.end,
+        directive: c.directive,
+        label: if boiler { "boilerplate" } else { "local" }.into(),
+        ..ClauseRestated::default()
+    };
+    let Some((score, k)) = best.filter(|_| !boiler) else {
+        return out;
+    };
+    let s = &items[k];
+    let d = diff(&c.text, &s.clause.text);
+    let run = longest_run(&d.segments);
+    let label = if score >= config.restated {
+        "restated"
+    } else if score >= config.adapted && run >= config.min_run {
+        "adapted"
+    } else {
+        "local"
+    };
+    out.label = label.into();
+    out.similarity = (score * 1000.0).round() / 1000.0;
+    out.source = Some(SourceClause {
+        document: s.clause.source.file.clone(),
+        meeting: s.clause.meeting.to_string(),
+        place: s.place.to_string(),
+        level: s.level,
+        date: s.date,
+        text: s.clause.text.clone(),
+        start: s.clause.span.start,
+        end: s.clause.span.end,
+    });
+    out.diff = d
+        .segments
+        .iter()
+        .map(|seg| DiffRun {
+            kind: match seg.kind {
+                SegmentKind::Shared => "shared",
+                SegmentKind::OnlyLeft => "only_local",
+                SegmentKind::OnlyRight => "only_source",
+            }
+            .into(),
+            text: seg.text.clone(),
+        })
+        .collect();
+    out
+}
+
+/// The shares of `clauses`, boilerplate left out.
+pub fn shares<'a>(clauses: impl Iterator<Item = &'a ClauseRestated>) -> Shares {
+    let mut n = [0usize; 3];
+    let mut chars = [0usize; 3];
+    let mut boilerplate = 0;
+    for c in clauses {
+        let k = match c.label.as_str() {
+            "restated" => 0,
+            "adapted" => 1,
+            "local" => 2,
+            _ => {
+                boilerplate += 1;
+                continue;
+            }
+        };
+        n[k] += 1;
+        chars[k] += content_chars(&c.text);
+    }
+    let total: usize = n.iter().sum();
+    let total_chars: usize = chars.iter().sum();
+    let share = |x: usize, of: usize| {
+        if of == 0 {
+            0.0
+        } else {
+            (x as f64 / of as f64 * 1000.0).round() / 1000.0
+        }
+    };
+    Shares {
+        restated: share(n[0], total),
+        adapted: share(n[1], total),
+        local: share(n[2], total),
+        restated_chars: share(chars[0], total_chars),
+        adapted_chars: share(chars[1], total_chars),
+        local_chars: share(chars[2], total_chars),
+        clauses: total,
+        boilerplate,
+    }
+}
+
+/// Per place, and per place and month, the shares of its meetings' clauses.
+fn place_shares(meetings: &[MeetingRestated]) -> (Vec<PlaceShares>, Vec<PlaceShares>) {
+    type Key = (String, Option<String>);
+    let mut groups: BTreeMap<Key, Vec<&MeetingRestated>> = BTreeMap::new();
+    for m in meetings {
+        groups.entry((m.place.clone(), None)).or_default().push(m);
+        if let Some(d) = m.date {
+            let month = format!("{:04}-{:02}", d.year(), d.month());
+            groups
+                .entry((m.place.clone(), Some(month)))
+                .or_default()
+                .push(m);
+        }
+    }
+    let mut places = Vec::new();
+    let mut months = Vec::new();
+    for ((place, month), ms) in groups {
+        let row = PlaceShares {
+            place,
+            meetings: ms.len(),
+            with_sources: ms.iter().filter(|m| m.higher_meetings > 0).count(),
+            shares: shares(ms.iter().flat_map(|m| &m.clauses)),
+            month: month.clone(),
+        };
+        if month.is_some() {
+            months.push(row);
+        } else {
+            places.push(row);
+        }
+    }
+    (places, months)
+}
+
+#[cfg(test)]
+mod tests;
