@@ -841,3 +841,51 @@ fn ctrl_click_draws_another_groups_curve_beside_the_chosen_one() {
     h.run_steps(3);
     assert_eq!(h.state().state.selected_group, Some(beside.id));
 }
+
+const PROVINCE_MEETING: &str = "浙江日报 2021年3月2日\n省委常委会召开会议\n\
+3月1日，省委书记主持召开省委常委会会议。\n\
+会议强调，要坚持人民至上、生命至上，从严从紧抓好疫情防控各项措施。\
+要加快推进重大项目建设，确保全年目标任务圆满完成。\n";
+
+const COUNTY_MEETING: &str = "桐乡新闻网 2021年3月10日\n桐乡市召开市委常委会会议\n\
+3月9日，桐乡市委常委会召开会议。\n\
+会议强调，要坚持人民至上、生命至上，从严从紧抓好疫情防控各项措施。\
+要加快推进县域特色产业建设，确保全年目标任务圆满完成。要扎实做好春耕备耕和农田水利建设。\n";
+
+#[test]
+fn the_reader_shows_what_a_county_restates_from_its_province() {
+    let mut h = seeded();
+    drop_file(&mut h, "province.txt", PROVINCE_MEETING.as_bytes());
+    drop_file(&mut h, "county.txt", COUNTY_MEETING.as_bytes());
+    let county = h
+        .state()
+        .state
+        .analysis
+        .meetings
+        .iter()
+        .find(|m| m.place.as_ref().is_some_and(|p| &*p.name == "桐乡"))
+        .map(|m| m.id)
+        .expect("the county's meeting");
+    h.state_mut().handle_command(Command::SelectMeeting {
+        id: Some(county),
+        open: true,
+    });
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, View::Reader);
+    assert!(h.query_by_label("对上级文本的承接").is_some());
+    assert!(
+        h.query_by_label_contains("照搬上级 60%").is_some(),
+        "no shares line"
+    );
+    // The adapted clause beside its source, from the province on its date.
+    assert!(
+        h.query_all_by_label_contains("浙江 2021-03-01 · 0.58")
+            .next()
+            .is_some()
+    );
+    // The highlights can be switched off from the legend.
+    h.get_by_label("照搬与改写").click();
+    h.run_steps(2);
+    h.get_by_label("提法").click();
+    h.run_steps(2);
+}

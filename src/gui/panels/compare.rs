@@ -43,6 +43,9 @@ pub struct CompareView {
     order_key: Option<(u64, String, SortKey, bool)>,
     /// Per place, the sentences of the chosen group, built once per (revision, group).
     sentences: Option<((u64, u32), LaidOut)>,
+    /// Per place, the shares of clauses restated, adapted and local, once per revision and only
+    /// when asked for (the section is open).
+    shares: Option<(u64, Vec<crate::report::restated::PlaceShares>)>,
 }
 
 impl CompareView {
@@ -74,6 +77,10 @@ impl CompareView {
             .labelled_by(l.id);
             ui.label(format!("{} / {rows}", self.order.len()));
         });
+        egui::CollapsingHeader::new(tr(lang, "Restated from above, by place"))
+            .id_salt("compare-shares")
+            .default_open(false)
+            .show(ui, |ui| self.shares_ui(ui, cx));
         if rows == 0 {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.heading(tr(lang, "No phrase groups yet.")));
@@ -94,6 +101,66 @@ impl CompareView {
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::horizontal().show(ui, |ui| self.matrix_ui(ui, cx));
         });
+    }
+
+    fn shares_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let s = cx.state;
+        let lang = s.settings.lang;
+        if self.shares.as_ref().is_none_or(|(r, _)| *r != s.revision) {
+            let r = report::restated(&s.analysis, &report::RestateConfig::default());
+            self.shares = Some((s.revision, r.places));
+        }
+        let Some((_, places)) = &self.shares else {
+            return;
+        };
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "Export the data:"));
+            for (kind, label) in [
+                (report::TableKind::Shares, "shares"),
+                (report::TableKind::Adapted, "adapted clauses"),
+                (report::TableKind::Restated, "every clause"),
+            ] {
+                if ui.small_button(tr(lang, label)).clicked() {
+                    cx.tx.send(Command::ShowExportTable(kind));
+                }
+            }
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("compare-shares-scroll")
+            .max_height(160.0)
+            .show(ui, |ui| {
+                egui::Grid::new("compare-shares-grid")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for key in [
+                            "Place",
+                            "Meetings",
+                            "with texts above",
+                            "restated",
+                            "adapted",
+                            "local",
+                        ] {
+                            ui.strong(tr(lang, key));
+                        }
+                        ui.end_row();
+                        for p in places {
+                            ui.label(&p.place);
+                            ui.label(p.meetings.to_string());
+                            ui.label(p.with_sources.to_string());
+                            if p.with_sources == 0 {
+                                // Nothing above was loaded: the shares would say nothing.
+                                ui.weak("—");
+                                ui.weak("—");
+                                ui.weak("—");
+                            } else {
+                                for v in [p.shares.restated, p.shares.adapted, p.shares.local] {
+                                    ui.label(format!("{:.0}%", v * 100.0));
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
     }
 
     fn header_button(

@@ -4,27 +4,55 @@
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
-use crate::gui::command::{Command, Correction};
+use crate::gui::command::{Command, Correction, Lang};
 use crate::gui::i18n::tr;
 use crate::gui::panels::{ViewCtx, meeting_line};
 use crate::model::{MeetingId, Span};
 use crate::pipeline::Analysis;
+use crate::report::restated::MeetingRestated;
 
-/// What a stretch of text is.
+/// What a stretch of text is; where marks overlap the greater one shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Mark {
     Plain,
     Directive,
+    Boilerplate,
+    Restated,
+    Adapted,
     Phrase,
+}
+
+/// Which highlights the article shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Show {
+    /// Directives tinted.
+    pub directives: bool,
+    /// Phrase group occurrences marked.
+    pub phrases: bool,
+    /// Clauses restated or adapted from the places above, and boilerplate, coloured.
+    pub restated: bool,
+}
+
+impl Default for Show {
+    fn default() -> Self {
+        Self {
+            directives: true,
+            phrases: true,
+            restated: true,
+        }
+    }
 }
 
 /// The Reader view.
 #[derive(Debug, Default)]
 pub struct ReaderView {
-    /// (meeting, revision, whole page, dark mode) the cached job was built for.
-    key: Option<(MeetingId, u64, bool, bool)>,
+    /// (meeting, revision, whole page, dark mode, highlights) the cached job was built for.
+    key: Option<(MeetingId, u64, bool, bool, Show)>,
     job: Option<LayoutJob>,
     whole_page: bool,
+    show: Show,
+    /// The meeting's clauses labelled against the places above, for (meeting, revision).
+    restated: Option<((MeetingId, u64), Option<MeetingRestated>)>,
     form: Form,
 }
 
@@ -50,9 +78,29 @@ impl ReaderView {
             return;
         };
         let dark = ui.visuals().dark_mode;
-        let key = (m.id, s.revision, self.whole_page, dark);
+        if self
+            .restated
+            .as_ref()
+            .is_none_or(|(k, _)| *k != (m.id, s.revision))
+        {
+            let r = crate::report::restated::restated_of(
+                a,
+                &crate::report::RestateConfig::default(),
+                Some(&[m.id]),
+            );
+            self.restated = Some(((m.id, s.revision), r.meetings.into_iter().next()));
+        }
+        let restated = self.restated.as_ref().and_then(|(_, r)| r.as_ref());
+        let key = (m.id, s.revision, self.whole_page, dark, self.show);
         if self.key != Some(key) {
-            self.job = Some(article_job(a, m.id, self.whole_page, dark));
+            self.job = Some(article_job(
+                a,
+                m.id,
+                self.whole_page,
+                dark,
+                self.show,
+                restated,
+            ));
             self.key = Some(key);
         }
         if self.form.meeting != Some((m.id, s.revision)) {
@@ -73,11 +121,20 @@ impl ReaderView {
             .default_size(340.0)
             .resizable(true)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| self.meta_ui(ui, cx, m.id));
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    self.meta_ui(ui, cx, m.id);
+                    if let Some((_, Some(r))) = &self.restated {
+                        restated_ui(ui, lang, r);
+                    }
+                });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading(&m.title);
-            ui.checkbox(&mut self.whole_page, tr(lang, "Show original page"));
+            ui.horizontal_wrapped(|ui| {
+                ui.checkbox(&mut self.whole_page, tr(lang, "Show original page"));
+                ui.separator();
+                legend_ui(ui, lang, dark, &mut self.show);
+            });
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
@@ -226,8 +283,123 @@ fn form_correction(
     })
 }
 
-/// The article (or whole page) as a layout job: directives tinted, phrase occurrences marked.
-fn article_job(a: &Analysis, id: MeetingId, whole_page: bool, dark: bool) -> LayoutJob {
+/// The highlights with a swatch of their colour each and a toggle.
+fn legend_ui(ui: &mut egui::Ui, lang: Lang, dark: bool, show: &mut Show) {
+    let swatch = |ui: &mut egui::Ui, mark: Mark| {
+        let (fg, bg) = style(mark, dark);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 2.0, if bg == Color32::TRANSPARENT { fg } else { bg });
+    };
+    swatch(ui, Mark::Directive);
+    ui.checkbox(&mut show.directives, tr(lang, "Directives"));
+    swatch(ui, Mark::Phrase);
+    ui.checkbox(&mut show.phrases, tr(lang, "Formulae"));
+    ui.checkbox(&mut show.restated, tr(lang, "Restated and adapted"));
+    for (mark, label) in [
+        (Mark::Restated, "restated"),
+        (Mark::Adapted, "adapted"),
+        (Mark::Boilerplate, "boilerplate"),
+    ] {
+        swatch(ui, mark);
+        ui.label(tr(lang, label));
+    }
+}
+
+/// How the meeting's clauses stand to the places above it: the shares, then each restated or
+/// adapted clause beside its source, the changed characters marked.
+fn restated_ui(ui: &mut egui::Ui, lang: Lang, r: &MeetingRestated) {
+    ui.separator();
+    ui.strong(tr(lang, "Restated from above"));
+    if r.higher_meetings == 0 {
+        ui.weak(tr(lang, "No text of the places above it in the window."));
+        return;
+    }
+    let s = &r.shares;
+    ui.label(format!(
+        "{} {:.0}% · {} {:.0}% · {} {:.0}% ({} {})",
+        tr(lang, "restated"),
+        s.restated * 100.0,
+        tr(lang, "adapted"),
+        s.adapted * 100.0,
+        tr(lang, "local"),
+        s.local * 100.0,
+        r.higher_meetings,
+        tr(lang, "higher-level meetings")
+    ));
+    let dark = ui.visuals().dark_mode;
+    for c in r
+        .clauses
+        .iter()
+        .filter(|c| c.label == "restated" || c.label == "adapted")
+    {
+        let Some(src) = &c.source else { continue };
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                egui::RichText::new(tr(
+                    lang,
+                    if c.label == "adapted" {
+                        "adapted"
+                    } else {
+                        "restated"
+                    },
+                ))
+                .background_color(
+                    style(
+                        if c.label == "adapted" {
+                            Mark::Adapted
+                        } else {
+                            Mark::Restated
+                        },
+                        dark,
+                    )
+                    .1,
+                ),
+            );
+            ui.weak(format!(
+                "{} {} · {:.2}",
+                src.place,
+                src.date.map(|d| d.to_string()).unwrap_or_default(),
+                c.similarity
+            ));
+        });
+        let mut local = LayoutJob::default();
+        let mut source = LayoutJob::default();
+        let plain = TextFormat::simple(FontId::proportional(13.0), ui.visuals().text_color());
+        let mut changed = plain.clone();
+        changed.color = Color32::from_rgb(60, 170, 90);
+        let mut gone = plain.clone();
+        gone.color = Color32::from_rgb(220, 80, 80);
+        gone.strikethrough = egui::Stroke::new(1.0, gone.color);
+        for run in &c.diff {
+            match run.kind.as_str() {
+                "shared" => {
+                    local.append(&run.text, 0.0, plain.clone());
+                    source.append(&run.text, 0.0, plain.clone());
+                }
+                "only_local" => local.append(&run.text, 0.0, changed.clone()),
+                _ => source.append(&run.text, 0.0, gone.clone()),
+            }
+        }
+        ui.label(local);
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("↑");
+            ui.label(source);
+        });
+    }
+}
+
+/// The article (or whole page) as a layout job: directives tinted, phrase occurrences marked,
+/// clauses restated or adapted from above coloured, each as `show` asks.
+fn article_job(
+    a: &Analysis,
+    id: MeetingId,
+    whole_page: bool,
+    dark: bool,
+    show: Show,
+    restated: Option<&MeetingRestated>,
+) -> LayoutJob {
     let mut job = LayoutJob::default();
     let Some(m) = a.meeting(id) else { return job };
     let Some(doc) = a.document_of(m) else {
@@ -239,14 +411,26 @@ fn article_job(a: &Analysis, id: MeetingId, whole_page: bool, dark: bool) -> Lay
     } else {
         m.article
     };
-    let mut marks: Vec<(Span, Mark)> = m
-        .directives
-        .iter()
-        .map(|d| (d.span, Mark::Directive))
-        .collect();
-    for g in &a.phrases {
-        for o in g.occurrences.iter().filter(|o| o.meeting == id) {
-            marks.push((o.span, Mark::Phrase));
+    let mut marks: Vec<(Span, Mark)> = Vec::new();
+    if show.directives {
+        marks.extend(m.directives.iter().map(|d| (d.span, Mark::Directive)));
+    }
+    if show.phrases {
+        for g in &a.phrases {
+            for o in g.occurrences.iter().filter(|o| o.meeting == id) {
+                marks.push((o.span, Mark::Phrase));
+            }
+        }
+    }
+    if show.restated {
+        for c in restated.iter().flat_map(|r| &r.clauses) {
+            let mark = match c.label.as_str() {
+                "restated" => Mark::Restated,
+                "adapted" => Mark::Adapted,
+                "boilerplate" => Mark::Boilerplate,
+                _ => continue,
+            };
+            marks.push((Span::new(c.start, c.end), mark));
         }
     }
     if whole_page {
@@ -283,6 +467,11 @@ fn style(mark: Mark, dark: bool) -> (Color32, Color32) {
             Color32::from_rgb(255, 190, 120),
             Color32::from_rgb(110, 50, 10),
         ),
+        (Mark::Restated, false) => (fg, Color32::from_rgb(200, 225, 255)),
+        (Mark::Restated, true) => (fg, Color32::from_rgb(30, 60, 100)),
+        (Mark::Adapted, false) => (fg, Color32::from_rgb(230, 210, 255)),
+        (Mark::Adapted, true) => (fg, Color32::from_rgb(75, 45, 100)),
+        (Mark::Boilerplate, _) => (Color32::GRAY, Color32::TRANSPARENT),
     }
 }
 
@@ -336,6 +525,9 @@ mod tests {
                 Mark::Plain => s.slice(text).to_string(),
                 Mark::Directive => format!("[d:{}]", s.slice(text)),
                 Mark::Phrase => format!("[p:{}]", s.slice(text)),
+                Mark::Restated => format!("[r:{}]", s.slice(text)),
+                Mark::Adapted => format!("[a:{}]", s.slice(text)),
+                Mark::Boilerplate => format!("[b:{}]", s.slice(text)),
             })
             .collect();
         assert_eq!(got, expect);

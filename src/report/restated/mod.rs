@@ -203,7 +203,46 @@ struct Item<'a> {
 
 /// The restatement analysis of every dated meeting with a place.
 pub fn restated(analysis: &Analysis, config: &RestateConfig) -> Restatement {
-    let ids: Vec<MeetingId> = analysis.meetings.iter().map(|m| m.id).collect();
+    restated_of(analysis, config, None)
+}
+
+/// The meetings `targets` needs read: themselves, the meetings of the places above them (their
+/// sources), of their own places and of their outlets (for boilerplate).
+fn relevant(analysis: &Analysis, targets: &[MeetingId]) -> Vec<MeetingId> {
+    let site =
+        |m: &crate::model::Meeting| analysis.document_of(m).and_then(|d| d.meta.site.clone());
+    let mut places: BTreeSet<String> = BTreeSet::new();
+    let mut sites: BTreeSet<String> = BTreeSet::new();
+    for m in targets.iter().filter_map(|&id| analysis.meeting(id)) {
+        if let Some(p) = place(m, &analysis.documents) {
+            places.insert(p.name.to_string());
+            places.extend(analysis.ancestors_of(p).iter().map(|a| a.name.to_string()));
+        }
+        sites.extend(site(m));
+    }
+    analysis
+        .meetings
+        .iter()
+        .filter(|m| {
+            place(m, &analysis.documents).is_some_and(|p| places.contains(p.name.as_ref()))
+                || site(m).is_some_and(|s| sites.contains(&s))
+        })
+        .map(|m| m.id)
+        .collect()
+}
+
+/// [`restated`] for the meetings `targets` only (every meeting when `None`), reading only what
+/// they need: the reader asks this for the meeting in view.
+pub fn restated_of(
+    analysis: &Analysis,
+    config: &RestateConfig,
+    targets: Option<&[MeetingId]>,
+) -> Restatement {
+    let ids: Vec<MeetingId> = match targets {
+        Some(t) => relevant(analysis, t),
+        None => analysis.meetings.iter().map(|m| m.id).collect(),
+    };
+    let wanted = |id: MeetingId| targets.is_none_or(|t| t.contains(&id));
     let mut above_of: HashMap<&str, BTreeSet<String>> = HashMap::new();
     let items: Vec<Item<'_>> = clauses(analysis, &ids, &config.clauses)
         .into_iter()
@@ -317,12 +356,18 @@ pub fn restated(analysis: &Analysis, config: &RestateConfig) -> Restatement {
         .into_par_iter()
         .map_init(
             || (vec![0_usize; sources.len()], Vec::new()),
-            |(shared, touched), i| best_for(i, shared, touched),
+            |(shared, touched), i| {
+                if wanted(items[i].clause.meeting) {
+                    best_for(i, shared, touched)
+                } else {
+                    None
+                }
+            },
         )
         .collect();
     let mut per_meeting: BTreeMap<MeetingId, Vec<ClauseRestated>> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
-        if it.date.is_none() {
+        if it.date.is_none() || !wanted(it.clause.meeting) {
             continue;
         }
         per_meeting

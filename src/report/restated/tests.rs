@@ -153,3 +153,31 @@ fn the_tables_trace_each_clause_to_its_sentence() {
             .any(|row| row[0] == "东阳" && row[1].is_empty())
     );
 }
+
+/// Asking for one meeting reads only what it needs and labels it as the whole run does.
+#[test]
+fn one_meeting_alone_is_labelled_as_in_the_whole_run() {
+    let f = hierarchy(&[
+        (province(), "2021-03-01", &[STRICT, PROJECTS]),
+        (county("西湖", "910102"), "2021-03-05", &[OWN]),
+        (
+            county("东阳", "910101"),
+            "2021-03-10",
+            &[
+                "要加快推进县域特色产业建设，确保全年目标任务圆满完成。",
+                STRICT,
+            ],
+        ),
+    ]);
+    let config = RestateConfig::default();
+    let all = restated(&f.analysis, &config);
+    let one = restated_of(&f.analysis, &config, Some(&[MeetingId(2)]));
+    assert_eq!(one.meetings.len(), 1);
+    let whole = all.meetings.iter().find(|m| m.id == "m2").unwrap();
+    assert_eq!(&one.meetings[0], whole);
+    // The sibling county is neither read as a source nor labelled.
+    assert_eq!(
+        relevant(&f.analysis, &[MeetingId(2)]),
+        [MeetingId(0), MeetingId(2)]
+    );
+}
