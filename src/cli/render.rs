@@ -94,14 +94,15 @@ pub fn write_restated(out: &mut dyn Write, r: &crate::report::Restatement) -> Re
         let s = &m.shares;
         writeln!(
             out,
-            "# {}\t{}\t{}\trestated {:.2}\tadapted {:.2}\tlocal {:.2}\t{} higher meetings",
+            "# {}\t{}\t{}\trestated {:.2}\tadapted {:.2}\tlocal {:.2}\t{} higher meetings, {} pages",
             m.id,
             m.place,
             m.date.map_or_else(|| "?".to_string(), |d| d.to_string()),
             s.restated,
             s.adapted,
             s.local,
-            m.higher_meetings
+            m.higher_meetings,
+            m.higher_pages
         )?;
         for c in &m.clauses {
             let source = c.source.as_ref().map_or_else(String::new, |s| {

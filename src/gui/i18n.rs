@@ -166,6 +166,7 @@ const STRINGS: &[(&str, &str)] = &[
         "时间窗口内没有其上级地方的文本。",
     ),
     ("higher-level meetings", "次上级会议"),
+    ("higher-level pages", "篇上级其他文本"),
     ("Ctrl+click: compare curves", "Ctrl+点击：对比曲线"),
     ("the chart is not on screen", "图表不在屏幕上"),
     ("median", "中位数"),

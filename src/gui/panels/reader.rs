@@ -311,13 +311,13 @@ fn legend_ui(ui: &mut egui::Ui, lang: Lang, dark: bool, show: &mut Show) {
 fn restated_ui(ui: &mut egui::Ui, lang: Lang, r: &MeetingRestated) {
     ui.separator();
     ui.strong(tr(lang, "Restated from above"));
-    if r.higher_meetings == 0 {
+    if r.higher_meetings + r.higher_pages == 0 {
         ui.weak(tr(lang, "No text of the places above it in the window."));
         return;
     }
     let s = &r.shares;
     ui.label(format!(
-        "{} {:.0}% · {} {:.0}% · {} {:.0}% ({} {})",
+        "{} {:.0}% · {} {:.0}% · {} {:.0}% ({} {}, {} {})",
         tr(lang, "restated"),
         s.restated * 100.0,
         tr(lang, "adapted"),
@@ -325,7 +325,9 @@ fn restated_ui(ui: &mut egui::Ui, lang: Lang, r: &MeetingRestated) {
         tr(lang, "local"),
         s.local * 100.0,
         r.higher_meetings,
-        tr(lang, "higher-level meetings")
+        tr(lang, "higher-level meetings"),
+        r.higher_pages,
+        tr(lang, "higher-level pages")
     ));
     let dark = ui.visuals().dark_mode;
     for c in r

@@ -21,9 +21,12 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::place::place;
-use crate::compare::align::{AlignConfig, Clause, bigrams, clauses, content, content_chars};
+use crate::compare::align::{
+    AlignConfig, Clause, bigrams, clauses, content, content_chars, split_clauses,
+};
 use crate::compare::diff::{SegmentKind, diff};
-use crate::model::{MeetingId, PlaceLevel};
+use crate::export::Source;
+use crate::model::{MeetingId, PlaceLevel, Span};
 use crate::pipeline::Analysis;
 
 /// Settings of the restatement analysis.
@@ -114,6 +117,8 @@ pub struct MeetingRestated {
     /// Higher-level meetings in the window: zero means nothing above was loaded, so `local`
     /// says nothing.
     pub higher_meetings: usize,
+    /// Higher-level pages that report no meeting (notices, central news) in the window.
+    pub higher_pages: usize,
     /// Restated and adapted clauses by the level of their source.
     pub sources_by_level: BTreeMap<String, usize>,
     /// Every directive clause, in text order.
@@ -148,7 +153,7 @@ pub struct ClauseRestated {
 pub struct SourceClause {
     /// The document's path.
     pub document: String,
-    /// `m0`.
+    /// `m0`; empty when the source is a page that reports no meeting.
     pub meeting: String,
     /// Its place.
     pub place: String,
@@ -190,9 +195,12 @@ pub struct PlaceShares {
     pub shares: Shares,
 }
 
-/// A clause with what the analysis knows of its meeting.
+/// A clause with what the analysis knows of its meeting, or of its document when it comes from
+/// a higher-level page that reports no meeting (a notice, a central news page).
 struct Item<'a> {
     clause: Clause,
+    /// The meeting; `None` for a clause of such a document, which is only ever a source.
+    meeting: Option<MeetingId>,
     content: String,
     place: &'a str,
     level: Option<PlaceLevel>,
@@ -242,9 +250,10 @@ pub fn restated_of(
         Some(t) => relevant(analysis, t),
         None => analysis.meetings.iter().map(|m| m.id).collect(),
     };
-    let wanted = |id: MeetingId| targets.is_none_or(|t| t.contains(&id));
+    let wanted =
+        |id: Option<MeetingId>| id.is_some_and(|id| targets.is_none_or(|t| t.contains(&id)));
     let mut above_of: HashMap<&str, BTreeSet<String>> = HashMap::new();
-    let items: Vec<Item<'_>> = clauses(analysis, &ids, &config.clauses)
+    let mut items: Vec<Item<'_>> = clauses(analysis, &ids, &config.clauses)
         .into_iter()
         .filter_map(|clause| {
             let m = analysis.meeting(clause.meeting)?;
@@ -260,6 +269,7 @@ pub fn restated_of(
                 })
                 .clone();
             Some(Item {
+                meeting: Some(clause.meeting),
                 content: content(&clause.text),
                 place: p.name.as_ref(),
                 level: (!p.code.is_empty() || p.level == PlaceLevel::National).then_some(p.level),
@@ -270,14 +280,25 @@ pub fn restated_of(
         })
         .collect();
     let boiler = boilerplate(analysis, &items, config.boilerplate);
-    // Meetings by place, for the count of higher-level meetings in a window.
+    let higher: BTreeSet<String> = items
+        .iter()
+        .flat_map(|it| it.above.iter().cloned())
+        .collect();
+    items.extend(document_items(analysis, &higher, &config.clauses));
+    // Meetings and pages by place, for the count of higher-level texts in a window.
     let mut dates_of: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+    let mut page_dates_of: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
     let mut seen: BTreeSet<MeetingId> = BTreeSet::new();
+    let mut seen_pages: BTreeSet<&str> = BTreeSet::new();
     for it in &items {
-        if let Some(d) = it.date
-            && seen.insert(it.clause.meeting)
-        {
-            dates_of.entry(it.place).or_default().push(d);
+        match (it.date, it.meeting) {
+            (Some(d), Some(id)) if seen.insert(id) => {
+                dates_of.entry(it.place).or_default().push(d);
+            }
+            (Some(d), None) if seen_pages.insert(it.clause.source.file.as_str()) => {
+                page_dates_of.entry(it.place).or_default().push(d);
+            }
+            _ => {}
         }
     }
     // Sources: the clauses of every place that is above some other place here, its standing
@@ -335,7 +356,7 @@ pub fn restated_of(
                     && 2.0 * n as f64 / (own.len() + lens[k]) as f64 >= config.adapted / 2.0
                     && it.above.contains(s.place)
                     && in_window(s.date)
-                    && s.clause.meeting != it.clause.meeting
+                    && s.meeting != it.meeting
             })
             .collect();
         for k in touched.drain(..) {
@@ -357,7 +378,7 @@ pub fn restated_of(
         .map_init(
             || (vec![0_usize; sources.len()], Vec::new()),
             |(shared, touched), i| {
-                if wanted(items[i].clause.meeting) {
+                if wanted(items[i].meeting) {
                     best_for(i, shared, touched)
                 } else {
                     None
@@ -367,19 +388,19 @@ pub fn restated_of(
         .collect();
     let mut per_meeting: BTreeMap<MeetingId, Vec<ClauseRestated>> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
-        if it.date.is_none() || !wanted(it.clause.meeting) {
+        let Some(id) = it
+            .meeting
+            .filter(|_| it.date.is_some() && wanted(it.meeting))
+        else {
             continue;
-        }
-        per_meeting
-            .entry(it.clause.meeting)
-            .or_default()
-            .push(label_clause(
-                it,
-                &items,
-                bests[i],
-                boiler.contains(&i),
-                config,
-            ));
+        };
+        per_meeting.entry(id).or_default().push(label_clause(
+            it,
+            &items,
+            bests[i],
+            boiler.contains(&i),
+            config,
+        ));
     }
     // In id order, as the map keeps them.
     let meetings: Vec<MeetingRestated> = per_meeting
@@ -389,14 +410,18 @@ pub fn restated_of(
             let p = place(m, &analysis.documents)?;
             let date = m.date.map(|d| d.date);
             let above = above_of.get(p.name.as_ref()).cloned().unwrap_or_default();
-            let higher_meetings = above
-                .iter()
-                .filter_map(|a| dates_of.get(a.as_str()))
-                .flatten()
-                .filter(|&&d| {
-                    date.is_some_and(|m| d <= m && (m - d).num_days() <= config.window_days)
-                })
-                .count();
+            let in_window = |of: &HashMap<&str, Vec<NaiveDate>>| {
+                above
+                    .iter()
+                    .filter_map(|a| of.get(a.as_str()))
+                    .flatten()
+                    .filter(|&&d| {
+                        date.is_some_and(|m| d <= m && (m - d).num_days() <= config.window_days)
+                    })
+                    .count()
+            };
+            let higher_meetings = in_window(&dates_of);
+            let higher_pages = in_window(&page_dates_of);
             let mut sources_by_level: BTreeMap<String, usize> = BTreeMap::new();
             for c in &clauses {
                 if let Some(s) = c
@@ -415,6 +440,7 @@ pub fn restated_of(
                 date,
                 shares: shares(clauses.iter()),
                 higher_meetings,
+                higher_pages,
                 sources_by_level,
                 clauses,
             })
@@ -435,14 +461,14 @@ fn boilerplate(analysis: &Analysis, items: &[Item<'_>], min: usize) -> BTreeSet<
     let mut by_place: HashMap<(&str, &str), BTreeSet<MeetingId>> = HashMap::new();
     let mut by_outlet: HashMap<(String, &str), BTreeSet<u32>> = HashMap::new();
     for it in items {
-        if it.content.is_empty() {
+        let Some(id) = it.meeting.filter(|_| !it.content.is_empty()) else {
             continue;
-        }
+        };
         by_place
             .entry((it.place, it.content.as_str()))
             .or_default()
-            .insert(it.clause.meeting);
-        if let Some(m) = analysis.meeting(it.clause.meeting)
+            .insert(id);
+        if let Some(m) = analysis.meeting(id)
             && let Some(site) = analysis.document_of(m).and_then(|d| d.meta.site.clone())
         {
             by_outlet
@@ -454,7 +480,7 @@ fn boilerplate(analysis: &Analysis, items: &[Item<'_>], min: usize) -> BTreeSet<
     let min = min.max(2);
     let outlet_of = |it: &Item<'_>| {
         analysis
-            .meeting(it.clause.meeting)
+            .meeting(it.meeting?)
             .and_then(|m| analysis.document_of(m))
             .and_then(|d| d.meta.site.clone())
     };
@@ -474,6 +500,69 @@ fn boilerplate(analysis: &Analysis, items: &[Item<'_>], min: usize) -> BTreeSet<
         .map(|(i, _)| i)
         .collect()
 }
+
+/// The clauses of the pages that report no meeting but speak for a place above some meeting's
+/// (`higher`): each line long enough to be a paragraph (not a menu entry), cut into clauses,
+/// dated by the page's publication date.
+fn document_items<'a>(
+    analysis: &'a Analysis,
+    higher: &BTreeSet<String>,
+    config: &AlignConfig,
+) -> Vec<Item<'a>> {
+    let reported: BTreeSet<u32> = analysis
+        .meetings
+        .iter()
+        .flat_map(|m| std::iter::once(m.doc.0).chain(m.reports.iter().map(|r| r.doc.0)))
+        .collect();
+    let mut out = Vec::new();
+    for d in &analysis.documents {
+        let (Some(p), Some(date)) = (&d.place, d.published) else {
+            continue;
+        };
+        if reported.contains(&d.id.0) || !higher.contains(p.name.as_ref()) {
+            continue;
+        }
+        let mut offset = 0;
+        for line in d.text.split_inclusive('\n') {
+            let para = line.trim_end();
+            if content_chars(para) >= PARAGRAPH_CHARS {
+                for r in split_clauses(para, config) {
+                    let text = para[r.clone()].to_string();
+                    let span = Span::new(offset + r.start, offset + r.end);
+                    out.push(Item {
+                        meeting: None,
+                        content: content(&text),
+                        place: p.name.as_ref(),
+                        level: (!p.code.is_empty() || p.level == PlaceLevel::National)
+                            .then_some(p.level),
+                        date: Some(date.date),
+                        above: BTreeSet::new(),
+                        clause: Clause {
+                            meeting: MeetingId::default(),
+                            directive: 0,
+                            source: Source {
+                                file: d.path.clone(),
+                                meeting: None,
+                                date: Some(date.date),
+                                sentence: text.clone(),
+                                span: Some(span),
+                            },
+                            text,
+                            range: r,
+                            span,
+                        },
+                    });
+                }
+            }
+            offset += line.len();
+        }
+    }
+    out
+}
+
+/// A line of a page with fewer letters than this is chrome (a menu entry, a caption), not a
+/// paragraph a meeting could restate.
+const PARAGRAPH_CHARS: usize = 12;
 
 /// The longest run of characters the two texts share in the diff.
 fn longest_run(segments: &[crate::compare::diff::Segment]) -> usize {
@@ -518,7 +607,7 @@ fn label_clause(
     out.similarity = (score * 1000.0).round() / 1000.0;
     out.source = Some(SourceClause {
         document: s.clause.source.file.clone(),
-        meeting: s.clause.meeting.to_string(),
+        meeting: s.meeting.map(|m| m.to_string()).unwrap_or_default(),
         place: s.place.to_string(),
         level: s.level,
         date: s.date,
@@ -601,7 +690,10 @@ fn place_shares(meetings: &[MeetingRestated]) -> (Vec<PlaceShares>, Vec<PlaceSha
         let row = PlaceShares {
             place,
             meetings: ms.len(),
-            with_sources: ms.iter().filter(|m| m.higher_meetings > 0).count(),
+            with_sources: ms
+                .iter()
+                .filter(|m| m.higher_meetings + m.higher_pages > 0)
+                .count(),
             shares: shares(ms.iter().flat_map(|m| &m.clauses)),
             month: month.clone(),
         };

@@ -181,3 +181,38 @@ fn one_meeting_alone_is_labelled_as_in_the_whole_run() {
         [MeetingId(0), MeetingId(2)]
     );
 }
+
+/// A provincial page that reports no meeting (a notice) is a higher-level text too: a county
+/// meeting restating it names the page as its source.
+#[test]
+fn a_notice_of_the_province_is_a_source() {
+    let mut f = hierarchy(&[(county("东阳", "910101"), "2021-03-10", &[STRICT])]);
+    let notice = f.doc(
+        "notice.txt",
+        "江川省人民政府通知\n首页 | 政务\n各市、县人民政府：要坚持人民至上、生命至上，从严从紧抓好疫情防控各项措施。\n",
+    );
+    let page = &mut f.analysis.documents[notice.0 as usize];
+    page.place = Some(province());
+    page.published = Some(crate::model::PolicyDate::new(
+        NaiveDate::from_ymd_opt(2021, 3, 3).unwrap(),
+        crate::model::DateBasis::Explicit,
+    ));
+    let result = restated(&f.analysis, &RestateConfig::default());
+    let meeting = &result.meetings[0];
+    assert_eq!(meeting.higher_meetings, 0);
+    assert_eq!(meeting.higher_pages, 1);
+    let clause = meeting
+        .clauses
+        .iter()
+        .find(|c| c.text.starts_with("从严从紧"))
+        .unwrap();
+    assert_eq!(clause.label, "restated");
+    let source = clause.source.as_ref().unwrap();
+    assert_eq!(
+        (source.document.as_str(), source.meeting.as_str()),
+        ("notice.txt", "")
+    );
+    assert_eq!(source.place, "江川");
+    // The menu line is chrome, not a clause.
+    assert!(result.places.iter().all(|p| p.place != "江川"));
+}
