@@ -888,4 +888,19 @@ fn the_reader_shows_what_a_county_restates_from_its_province() {
     h.run_steps(2);
     h.get_by_label("提法").click();
     h.run_steps(2);
+    // Compare: each place's shares, computed off the UI thread once the section is opened.
+    h.get_by_label("比较").click();
+    h.run_steps(2);
+    h.get_by_label("各地对上级文本的承接").click();
+    let mut found = false;
+    for _ in 0..500 {
+        h.run_steps(1);
+        if h.query_by_label("60%").is_some() {
+            found = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(found, "no shares for the county");
+    assert!(h.query_by_label("改写分句").is_some());
 }

@@ -46,6 +46,11 @@ pub struct CompareView {
     /// Per place, the shares of clauses restated, adapted and local, once per revision and only
     /// when asked for (the section is open).
     shares: Option<(u64, Vec<crate::report::restated::PlaceShares>)>,
+    /// The shares being computed on a thread of their own, for a revision.
+    pending: Option<(
+        u64,
+        std::sync::mpsc::Receiver<Vec<crate::report::restated::PlaceShares>>,
+    )>,
 }
 
 impl CompareView {
@@ -106,9 +111,37 @@ impl CompareView {
     fn shares_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let s = cx.state;
         let lang = s.settings.lang;
-        if self.shares.as_ref().is_none_or(|(r, _)| *r != s.revision) {
-            let r = report::restated(&s.analysis, &report::RestateConfig::default());
-            self.shares = Some((s.revision, r.places));
+        // Computed off the UI thread: on a large corpus it takes seconds.
+        if let Some((rev, rx)) = &self.pending
+            && let Ok(places) = rx.try_recv()
+        {
+            self.shares = Some((*rev, places));
+            self.pending = None;
+        }
+        let current = self.shares.as_ref().is_some_and(|(r, _)| *r == s.revision);
+        let asked = self.pending.as_ref().is_some_and(|(r, _)| *r == s.revision);
+        if !current && !asked {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let analysis = std::sync::Arc::clone(&s.analysis);
+            let ctx = ui.ctx().clone();
+            let spawned = std::thread::Builder::new()
+                .name("tifa-shares".into())
+                .spawn(move || {
+                    let r = report::restated(&analysis, &report::RestateConfig::default());
+                    let _ = tx.send(r.places);
+                    ctx.request_repaint();
+                });
+            match spawned {
+                Ok(_) => self.pending = Some((s.revision, rx)),
+                Err(e) => log::error!("cannot start computing the shares: {e}"),
+            }
+        }
+        if !current {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr(lang, "Analysis in progress…"));
+            });
+            return;
         }
         let Some((_, places)) = &self.shares else {
             return;
