@@ -904,3 +904,54 @@ fn the_reader_shows_what_a_county_restates_from_its_province() {
     assert!(found, "no shares for the county");
     assert!(h.query_by_label("改写分句").is_some());
 }
+
+/// Places with their division codes and the places above them, as the gazetteer gives them.
+fn ranked(name: &str, code: &str, level: PlaceLevel) -> Place {
+    Place {
+        name: name.into(),
+        full: name.into(),
+        code: code.into(),
+        level,
+    }
+}
+
+#[test]
+fn timeline_lanes_follow_the_hierarchy_and_fold() {
+    let mut a = three_places();
+    let province = ranked("江川", "910000", PlaceLevel::Province);
+    let city = ranked("临川", "910100", PlaceLevel::Prefecture);
+    let county = ranked("东阳", "910101", PlaceLevel::County);
+    let centre = ranked("中央", "100000", PlaceLevel::National);
+    a.ancestors
+        .insert("910101".into(), vec![city.clone(), province.clone()]);
+    a.ancestors.insert("910100".into(), vec![province.clone()]);
+    for (i, p) in [&centre, &county, &city, &county, &centre, &county]
+        .iter()
+        .enumerate()
+    {
+        a.meetings[i].place = Some((*p).clone());
+    }
+    a.refresh_places();
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(a);
+    let mut h = harness(app);
+    h.run_steps(3);
+    // The Centre, then the province (no meeting of its own) heading its prefecture and county.
+    assert_eq!(
+        h.state().timeline().lane_names(),
+        ["中央", "江川", "临川", "东阳"]
+    );
+    assert!(h.state().timeline().drawn.len() >= 6);
+    // Folding the province hides the places under it.
+    h.state_mut().timeline_mut().toggle_collapsed("江川");
+    h.run_steps(2);
+    assert_eq!(h.state().timeline().lane_names(), ["中央", "江川"]);
+    // By number of meetings: 东阳 has three, 中央 two, 临川 one.
+    h.state_mut().timeline_mut().order = tifa::gui::panels::timeline::LaneOrder::Meetings;
+    h.run_steps(2);
+    assert_eq!(
+        h.state().timeline().lane_names(),
+        ["东阳", "中央", "临川", "江川"]
+    );
+}

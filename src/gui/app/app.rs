@@ -123,6 +123,11 @@ impl TifaApp {
         &self.timeline
     }
 
+    /// The timeline view, for tests that change how it shows its lanes.
+    pub fn timeline_mut(&mut self) -> &mut TimelineView {
+        &mut self.timeline
+    }
+
     /// The job runner, for tests that check which jobs ran.
     pub fn jobs(&self) -> &Jobs<Output> {
         &self.jobs

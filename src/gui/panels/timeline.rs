@@ -24,11 +24,28 @@ const STACK: usize = 3;
 #[derive(Debug, Default)]
 struct Lane {
     name: String,
+    /// The places above it and itself, from the top (中央, 浙江, 金华, 永康); just the name for a
+    /// place the gazetteer does not know.
+    chain: Vec<String>,
+    /// Its meetings, undated ones included.
+    meetings: usize,
     /// (day number, meeting), sorted.
     marks: Vec<(f64, MeetingId)>,
     /// The windows of meetings dated only to the month or approximately: (first day, last
     /// day), drawn as a bar under their mark.
     spans: Vec<(f64, f64)>,
+}
+
+/// How the lanes are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LaneOrder {
+    /// The Centre, then each province with the places under it.
+    #[default]
+    Hierarchy,
+    /// Most meetings first.
+    Meetings,
+    /// By name.
+    Name,
 }
 
 /// What the timeline draws, rebuilt when the analysis changes.
@@ -58,6 +75,28 @@ impl Index {
         let mut undated = 0;
         let (mut min, mut max) = (f64::MAX, f64::MIN);
         for m in &a.meetings {
+            let name = crate::report::place::place_of(m, &a.documents);
+            let at = a.places.binary_search_by(|x| x.as_str().cmp(name)).ok();
+            let lane = match at {
+                Some(i) => &mut lanes[i],
+                None => &mut homeless,
+            };
+            lane.meetings += 1;
+            if lane.chain.is_empty() {
+                lane.chain = match crate::report::place::place(m, &a.documents) {
+                    Some(p) => {
+                        let mut chain: Vec<String> = a
+                            .ancestors_of(p)
+                            .iter()
+                            .rev()
+                            .map(|x| x.name.to_string())
+                            .collect();
+                        chain.push(p.name.to_string());
+                        chain
+                    }
+                    None => vec![lane.name.clone()],
+                };
+            }
             let Some(d) = m.date else {
                 undated += 1;
                 continue;
@@ -65,9 +104,7 @@ impl Index {
             let day = day_number(d.date);
             min = min.min(day);
             max = max.max(day);
-            let place = crate::report::place::place_of(m, &a.documents);
-            let lane = a.places.binary_search_by(|x| x.as_str().cmp(place)).ok();
-            let lane = match lane {
+            let lane = match at {
                 Some(i) => &mut lanes[i],
                 None => &mut homeless,
             };
@@ -83,9 +120,28 @@ impl Index {
             };
             lane.spans.extend(span.filter(|(lo, hi)| hi > lo));
         }
-        if !homeless.marks.is_empty() {
+        if homeless.meetings > 0 {
             lanes.push(homeless);
         }
+        for l in &mut lanes {
+            if l.chain.is_empty() {
+                l.chain = vec![l.name.clone()];
+            }
+        }
+        // A province with places below it but no meeting of its own still heads their group.
+        let mut heads: Vec<Vec<String>> = lanes
+            .iter()
+            .filter(|l| l.chain.len() >= 3)
+            .map(|l| l.chain[..2].to_vec())
+            .filter(|head| !lanes.iter().any(|l| l.name == head[1]))
+            .collect();
+        heads.sort();
+        heads.dedup();
+        lanes.extend(heads.into_iter().map(|chain| Lane {
+            name: chain[1].clone(),
+            chain,
+            ..Lane::default()
+        }));
         for l in &mut lanes {
             l.marks
                 .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -107,6 +163,14 @@ pub struct TimelineView {
     /// Visible day range; `None` fits all meetings.
     range: Option<(f64, f64)>,
     scroll_y: f32,
+    /// How the lanes are ordered.
+    pub order: LaneOrder,
+    /// Lanes whose places below are folded away (by name).
+    collapsed: std::collections::BTreeSet<String>,
+    /// The lanes shown, in order: (index into the lanes, depth in the hierarchy, has places
+    /// below), for (revision, order, collapsed).
+    visible: Vec<(usize, usize, bool)>,
+    visible_key: Option<(u64, LaneOrder, std::collections::BTreeSet<String>)>,
     highlight: Option<(u64, u32, HashSet<MeetingId>)>,
     /// Where each single mark was drawn last frame, for tests that click one.
     pub drawn: Vec<(MeetingId, Pos2)>,
@@ -167,6 +231,26 @@ impl TimelineView {
                 })
                 .response
                 .labelled_by(label.id);
+            ui.separator();
+            let label = ui.label(tr(lang, "Lanes"));
+            let names = [
+                (LaneOrder::Hierarchy, "by hierarchy"),
+                (LaneOrder::Meetings, "by meetings"),
+                (LaneOrder::Name, "by name"),
+            ];
+            let current = names
+                .iter()
+                .find(|(o, _)| *o == self.order)
+                .map_or("", |(_, n)| tr(lang, n));
+            egui::ComboBox::from_id_salt("timeline-order")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for (order, name) in names {
+                        ui.selectable_value(&mut self.order, order, tr(lang, name));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
             if self.index.undated > 0 {
                 ui.label(format!("{} {}", self.index.undated, tr(lang, "undated")));
             }
@@ -207,13 +291,17 @@ impl TimelineView {
             (t0, t1) = fit(self.index.min, self.index.max);
             self.scroll_y = 0.0;
         }
-        let content_h = self.index.lanes.len() as f32 * LANE_H;
+        self.refresh_visible();
+        let content_h = self.visible.len() as f32 * LANE_H;
         self.scroll_y = self
             .scroll_y
             .clamp(0.0, (content_h - plot.height()).max(0.0));
         self.range = Some((t0, t1));
 
         let painter = ui.painter_at(rect);
+        // Lanes scroll under the axis, never over it.
+        let lanes_painter =
+            painter.with_clip_rect(Rect::from_min_max(pos2(rect.left(), plot.top()), rect.max));
         let visuals = ui.visuals().clone();
         let axis = DateAxis {
             t0,
@@ -241,23 +329,42 @@ impl TimelineView {
         let mark_color = visuals.selection.bg_fill;
         let hi_color = Color32::from_rgb(230, 120, 20);
         let first_lane = (scroll_y / LANE_H).floor() as usize;
-        for (li, lane) in self.index.lanes.iter().enumerate().skip(first_lane) {
+        let mut folds: Vec<(Rect, String)> = Vec::new();
+        for (li, &(lane_i, depth, below)) in self.visible.iter().enumerate().skip(first_lane) {
+            let Some(lane) = self.index.lanes.get(lane_i) else {
+                continue;
+            };
             let top = plot.top() + li as f32 * LANE_H - scroll_y;
             if top > plot.bottom() {
                 break;
             }
+            let painter = &lanes_painter;
             let lane_rect = Rect::from_min_size(pos2(plot.left(), top), vec2(width, LANE_H));
             if li % 2 == 1 {
                 painter.rect_filled(lane_rect, 0.0, visuals.faint_bg_color);
             }
             let cy = lane_rect.center().y;
-            painter.text(
-                pos2(rect.left() + 6.0, cy),
-                egui::Align2::LEFT_CENTER,
-                &lane.name,
-                egui::FontId::proportional(14.0),
-                text_color,
-            );
+            // Indented under the places above it, with a fold arrow when places lie below, and
+            // its number of meetings.
+            let fold = match (below, self.collapsed.contains(&lane.name)) {
+                (false, _) => "",
+                (true, false) => "－ ",
+                (true, true) => "＋ ",
+            };
+            let label_rect =
+                Rect::from_min_max(pos2(rect.left(), top), pos2(plot.left(), top + LANE_H));
+            if below {
+                folds.push((label_rect, lane.name.clone()));
+            }
+            painter
+                .with_clip_rect(label_rect.intersect(painter.clip_rect()))
+                .text(
+                    pos2(rect.left() + 4.0 + 10.0 * depth.min(4) as f32, cy),
+                    egui::Align2::LEFT_CENTER,
+                    format!("{fold}{} ({})", lane.name, lane.meetings),
+                    egui::FontId::proportional(13.0),
+                    text_color,
+                );
             painter.hline(
                 plot.x_range(),
                 cy,
@@ -294,14 +401,14 @@ impl TimelineView {
                     Some(r) if x - r.x1 < 1.0 => r.add(x, id, lit),
                     _ => {
                         if let Some(r) = run.take() {
-                            paint_run(drawn, &painter, &r, cy, mark_color, hi_color);
+                            paint_run(drawn, painter, &r, cy, mark_color, hi_color);
                         }
                         run = Some(Run::new(x, id, lit));
                     }
                 }
             }
             if let Some(r) = run {
-                paint_run(drawn, &painter, &r, cy, mark_color, hi_color);
+                paint_run(drawn, painter, &r, cy, mark_color, hi_color);
             }
             // When a phrase group is chosen, mark where each place first used it.
             if let Some(first) = group
@@ -329,6 +436,14 @@ impl TimelineView {
             }
         }
 
+        // A click on the label of a place with places below folds them away or back.
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+            && let Some((_, name)) = folds.iter().find(|(r, _)| r.contains(p))
+        {
+            let name = name.clone();
+            self.toggle_collapsed(&name);
+        }
         // A drawn dot under the pointer wins over the nearest meeting inside a band.
         if let Some(p) = hover
             && let Some((id, d)) = self
@@ -398,6 +513,76 @@ impl TimelineView {
     /// How many lanes the timeline has.
     pub fn lane_count(&self) -> usize {
         self.index.lanes.len()
+    }
+
+    /// The names of the lanes shown, in order.
+    pub fn lane_names(&self) -> Vec<&str> {
+        self.visible
+            .iter()
+            .filter_map(|&(i, _, _)| self.index.lanes.get(i))
+            .map(|l| l.name.as_str())
+            .collect()
+    }
+
+    /// Folds away (or unfolds) the places below lane `name`.
+    pub fn toggle_collapsed(&mut self, name: &str) {
+        if !self.collapsed.remove(name) {
+            self.collapsed.insert(name.to_string());
+        }
+    }
+
+    /// The lanes to show, in order, with their depth and whether places lie below them.
+    fn refresh_visible(&mut self) {
+        let key = (self.index.revision, self.order, self.collapsed.clone());
+        if self.visible_key.as_ref() == Some(&key) {
+            return;
+        }
+        let lanes = &self.index.lanes;
+        let mut order: Vec<usize> = (0..lanes.len()).collect();
+        match self.order {
+            LaneOrder::Hierarchy => order.sort_by(|&a, &b| {
+                // Places the gazetteer does not know (a chain of one that is not the top of
+                // anything) after the rest, by name.
+                let known = |i: usize| lanes[i].chain.len() > 1 || lanes[i].name == "中央";
+                (!known(a), &lanes[a].chain).cmp(&(!known(b), &lanes[b].chain))
+            }),
+            LaneOrder::Meetings => order.sort_by(|&a, &b| {
+                lanes[b]
+                    .meetings
+                    .cmp(&lanes[a].meetings)
+                    .then(lanes[a].name.cmp(&lanes[b].name))
+            }),
+            LaneOrder::Name => {}
+        }
+        let hierarchy = self.order == LaneOrder::Hierarchy;
+        self.visible = order
+            .iter()
+            .filter(|&&i| {
+                // Hidden when some place above it is folded.
+                let chain = &lanes[i].chain;
+                !hierarchy
+                    || !chain[..chain.len() - 1]
+                        .iter()
+                        .any(|a| self.collapsed.contains(a))
+            })
+            .map(|&i| {
+                let below = hierarchy
+                    && lanes.iter().any(|l| {
+                        l.chain.len() > lanes[i].chain.len() && l.chain.starts_with(&lanes[i].chain)
+                    });
+                let depth = if hierarchy {
+                    // Depth among the lanes shown: ancestors that have lanes of their own.
+                    lanes[i].chain[..lanes[i].chain.len() - 1]
+                        .iter()
+                        .filter(|a| lanes.iter().any(|l| &l.name == *a))
+                        .count()
+                } else {
+                    0
+                };
+                (i, depth, below)
+            })
+            .collect();
+        self.visible_key = Some(key);
     }
 }
 
