@@ -137,6 +137,11 @@ fn starts_on_the_seeds_and_shows_what_it_found() {
     assert_eq!(a.places.len(), 3);
     assert_eq!(app.timeline().lane_count(), 3);
     assert_eq!(app.timeline().drawn.len(), 7);
+    // By hierarchy: each province heads its places, though it held no meeting here.
+    assert_eq!(
+        app.timeline().lane_names(),
+        ["江苏", "盐城", "浙江", "嵊州", "永康"]
+    );
     assert!(h.query_by_label("时间线").is_some());
 }
 

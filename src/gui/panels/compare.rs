@@ -28,7 +28,15 @@ pub enum SortKey {
 }
 
 /// Per place (short name), the laid-out sentences.
-type LaidOut = Vec<(String, Vec<LayoutJob>)>;
+type LaidOut = Vec<(String, Vec<(LayoutJob, SentenceMeta)>)>;
+
+/// Where a sentence of the chosen group comes from, shown above it.
+#[derive(Clone, Debug)]
+struct SentenceMeta {
+    meeting: crate::model::MeetingId,
+    date: Option<chrono::NaiveDate>,
+    file: String,
+}
 
 /// The Compare view.
 #[derive(Debug, Default)]
@@ -232,7 +240,7 @@ impl CompareView {
             .column(Column::exact(40.0))
             .column(Column::initial(220.0).at_least(120.0).clip(true))
             .column(Column::exact(64.0))
-            .columns(Column::exact(72.0), m.places.len())
+            .columns(Column::exact(104.0), m.places.len())
             .header(24.0, |mut h| {
                 h.col(|ui| Self::header_button(ui, sort, descending, "#", SortKey::Rank));
                 h.col(|ui| {
@@ -282,7 +290,12 @@ impl CompareView {
                             // Empty cells and columns scrolled out of sight get no widgets, so a
                             // wide, sparse matrix stays cheap to draw.
                             if c.count > 0 && ui.is_rect_visible(ui.max_rect()) {
-                                let resp = ui.label(c.count.to_string());
+                                // The count and, beside it, the date of the place's first use.
+                                let text = c.first.map_or_else(
+                                    || c.count.to_string(),
+                                    |d| format!("{} · {d}", c.count),
+                                );
+                                let resp = ui.label(egui::RichText::new(text).size(12.0));
                                 if let Some(first) = c.first {
                                     resp.on_hover_text(format!(
                                         "{} · {} {first}",
@@ -314,7 +327,7 @@ impl CompareView {
         if self.sentences.as_ref().is_none_or(|(k, _)| *k != key) {
             let side = report::side_by_side(&s.analysis, g.id);
             let laid = side.map_or_else(Vec::new, |side| {
-                lay_out(&side.places, &g.phrase, ui.visuals().dark_mode)
+                by_first_use(lay_out(&side.places, &g.phrase, ui.visuals().dark_mode))
             });
             self.sentences = Some((key, laid));
         }
@@ -347,7 +360,34 @@ impl CompareView {
                     ui.vertical(|ui| {
                         ui.set_width(280.0);
                         ui.strong(format!("{place} ({})", jobs.len()));
-                        for job in jobs {
+                        // Earliest first: the first sentence is the place's first use.
+                        let first = jobs.iter().filter_map(|(_, m)| m.date).min();
+                        for (i, (job, meta)) in jobs.iter().enumerate() {
+                            ui.horizontal_wrapped(|ui| {
+                                let date = meta.date.map_or_else(
+                                    || tr(lang, "undated").to_string(),
+                                    |d| d.to_string(),
+                                );
+                                let link = ui
+                                    .link(format!("{date} · {}", meta.meeting))
+                                    .on_hover_text(format!(
+                                        "{}\n{}",
+                                        meta.file,
+                                        tr(lang, "Open the meeting at this sentence")
+                                    ));
+                                if link.clicked() {
+                                    cx.tx.send(Command::SelectMeeting {
+                                        id: Some(meta.meeting),
+                                        open: true,
+                                    });
+                                }
+                                if i == 0 && first.is_some() && meta.date == first {
+                                    ui.colored_label(
+                                        Color32::from_rgb(230, 120, 20),
+                                        tr(lang, "first use"),
+                                    );
+                                }
+                            });
                             let mut job = job.clone();
                             job.wrap.max_width = 280.0;
                             ui.label(job);
@@ -533,12 +573,26 @@ fn lay_out(places: &[PlaceSentences], main: &str, dark: bool) -> LaidOut {
                         };
                         job.append(&s.text[a..b], 0.0, format);
                     }
-                    job
+                    let meta = SentenceMeta {
+                        meeting: s.meeting,
+                        date: s.source.date,
+                        file: s.source.file.clone(),
+                    };
+                    (job, meta)
                 })
                 .collect();
             (p.place.clone(), jobs)
         })
         .collect()
+}
+
+/// The places in order of their first use (undated last, then by name).
+fn by_first_use(mut columns: LaidOut) -> LaidOut {
+    columns.sort_by_key(|(place, jobs)| {
+        let first = jobs.iter().filter_map(|(_, m)| m.date).min();
+        (first.is_none(), first, place.clone())
+    });
+    columns
 }
 
 #[cfg(test)]

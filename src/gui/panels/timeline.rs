@@ -510,9 +510,9 @@ impl TimelineView {
         self.drawn.iter().find(|(m, _)| *m == id).map(|(_, p)| *p)
     }
 
-    /// How many lanes the timeline has.
+    /// How many places have a lane of their own (a province that only heads its group aside).
     pub fn lane_count(&self) -> usize {
-        self.index.lanes.len()
+        self.index.lanes.iter().filter(|l| l.meetings > 0).count()
     }
 
     /// The names of the lanes shown, in order.
