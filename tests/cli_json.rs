@@ -212,6 +212,25 @@ fn export_writes_every_table() {
     check_export(&["--table", "coverage"], "会议数");
     check_export(&["--table", "restated"], "标签");
     check_export(&["--table", "shares"], "照搬");
+    check_export(&["--table", "track", "--phrase", "疫情防控"], "原句");
+    check_export(&["--table", "track-months", "--phrase", "疫情防控"], "月份");
+}
+
+#[test]
+fn track_json_gives_places_months_and_sentences() {
+    let bytes = ok(&["track", "两手都要硬", "--json"]);
+    let t: tifa::report::track::Track = serde_json::from_slice(&bytes).unwrap();
+    let places: Vec<&str> = t.places.iter().map(|p| p.place.as_str()).collect();
+    assert!(
+        places.contains(&"永康") && places.contains(&"嵊州"),
+        "{places:?}"
+    );
+    assert!(t.sentences.iter().all(|s| s.text.contains("两手都要硬")));
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    check_keys(&v, &["phrase", "places", "months", "sentences"]);
+    let o = cli(&["export", "--table", "track"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--phrase"));
 }
 
 #[test]

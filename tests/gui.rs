@@ -960,3 +960,35 @@ fn timeline_lanes_follow_the_hierarchy_and_fold() {
         ["东阳", "中央", "临川", "江川"]
     );
 }
+
+#[test]
+fn a_typed_phrase_is_tracked_per_place_with_its_sentences() {
+    let mut h = seeded();
+    h.get_by_label("比较").click();
+    h.run_steps(2);
+    h.get_by_label("追踪提法").click();
+    h.run_steps(2);
+    h.get_by_label("提法").click();
+    h.run_steps(1);
+    h.get_by_label("提法").type_text("两手都要硬");
+    h.run_steps(1);
+    h.get_by_label("追踪").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.tracked.as_deref(), Some("两手都要硬"));
+    // Per place its count and first use, and each sentence under its date, place and meeting.
+    assert!(h.query_by_label("永康 1 · 2020-02-14").is_some());
+    assert!(h.query_by_label("嵊州 1 · 2020-02-24").is_some());
+    let link = h
+        .query_all_by_label_contains("2020-02-14 · 永康 · m")
+        .next()
+        .expect("a sentence link");
+    link.click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, View::Reader);
+    // A phrase found nowhere says so.
+    h.state_mut()
+        .handle_command(Command::Track("不存在的提法".into()));
+    h.get_by_label("比较").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("任何会议中都没有找到。").is_some());
+}

@@ -76,6 +76,17 @@ pub enum Command {
         #[arg(long, default_value_t = 180)]
         window: i64,
     },
+    /// Where and when any phrase occurs: per place (count, meetings, first use), per place and
+    /// month, and every sentence carrying it.
+    Track {
+        /// The phrase to look for, e.g. 外防输入.
+        phrase: String,
+        /// Files or folders to read; none reads the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
     /// Writes the phrase × place matrix.
     Compare {
         /// Files or folders to read; none reads the built-in seed reports.
@@ -89,12 +100,13 @@ pub enum Command {
     },
     /// Writes any table: matrix, cells, keyness, meetings, directives, library, side, diff,
     /// adopters, cascades (`NetworkInference`'s long format), adoption (an event-history panel),
-    /// edges, coverage, restated, adapted or shares.
+    /// edges, coverage, restated, adapted, shares, track or track-months (with --phrase).
     Export {
         /// Files or folders to read; none reads the built-in seed reports.
         paths: Vec<PathBuf>,
         /// Which table: matrix, cells, keyness, meetings, directives, library, side, diff,
-        /// adopters, cascades, adoption, edges, coverage, restated, adapted or shares.
+        /// adopters, cascades, adoption, edges, coverage, restated, adapted, shares, track or
+        /// track-months.
         #[arg(long)]
         table: TableKind,
         /// csv, xlsx, md or json; when absent, taken from the --out file's extension, else csv.
@@ -110,6 +122,9 @@ pub enum Command {
         /// For `diff`: two meeting ids (m0 m3), or two places.
         #[arg(long, num_args = 2, value_names = ["A", "B"])]
         pair: Vec<String>,
+        /// For `track` and `track-months`: the phrase to follow.
+        #[arg(long)]
+        phrase: Option<String>,
     },
     /// Times each stage of the analysis on a folder and prints a table with peak memory; with
     /// `--hostile`, reads the worst inputs known, each in a process of its own, against the

@@ -125,6 +125,22 @@ fn run(cli: Cli) -> Result<()> {
                 render::write_restated(&mut out, &r)?;
             }
         }
+        Command::Track {
+            phrase,
+            paths,
+            json,
+        } => {
+            if phrase.trim().is_empty() {
+                bail!("track needs a phrase to look for");
+            }
+            let analysis = load(&engine, &paths)?;
+            let t = crate::report::track::track(&analysis, &phrase);
+            if json {
+                write_json(&mut out, &t)?;
+            } else {
+                render::write_track(&mut out, &t)?;
+            }
+        }
         Command::Compare {
             paths,
             format,
@@ -150,6 +166,7 @@ fn run(cli: Cli) -> Result<()> {
             out: path,
             group,
             pair,
+            phrase,
         } => {
             let format = output_format(format.as_deref(), path.as_deref())?;
             let analysis = load(&engine, &paths)?;
@@ -160,9 +177,13 @@ fn run(cli: Cli) -> Result<()> {
             if table == TableKind::Side && group.is_none() {
                 bail!("the side table needs --group N (a group id from `tifa-cli phrases`)");
             }
+            if matches!(table, TableKind::Track | TableKind::TrackMonths) && phrase.is_none() {
+                bail!("the {table} table needs --phrase TEXT (the phrase to track)");
+            }
             let focus = Focus {
                 diff: diff.as_ref(),
                 group,
+                track: phrase.as_deref(),
             };
             let t = crate::report::table(&analysis, table, focus);
             write_tables(&mut out, &[t], format, path.as_deref())?;

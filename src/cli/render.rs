@@ -122,6 +122,33 @@ pub fn write_restated(out: &mut dyn Write, r: &crate::report::Restatement) -> Re
     Ok(())
 }
 
+/// A tracked phrase: one line per place (count, meetings, first use), then its sentences.
+pub fn write_track(out: &mut dyn Write, t: &crate::report::track::Track) -> Result<()> {
+    writeln!(out, "# {}", t.phrase)?;
+    for p in &t.places {
+        writeln!(
+            out,
+            "{}\t{}\t{} meetings\tfirst {}",
+            p.place,
+            p.count,
+            p.meetings,
+            p.first.map_or_else(|| "?".to_string(), |d| d.to_string())
+        )?;
+    }
+    writeln!(out, "# sentences")?;
+    for s in &t.sentences {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            s.date.map_or_else(|| "?".to_string(), |d| d.to_string()),
+            s.place,
+            s.meeting,
+            s.text
+        )?;
+    }
+    Ok(())
+}
+
 /// The meetings as tab-separated lines, then the files that could not be read.
 pub fn write_meetings_table(out: &mut dyn Write, analysis: &Analysis) -> Result<()> {
     for m in &analysis.meetings {

@@ -143,6 +143,8 @@ pub enum Command {
         path: PathBuf,
         png: bool,
     },
+    /// Track a phrase the user typed (an empty one stops tracking).
+    Track(String),
     /// Tell the user something (a chart saved or not).
     Notify(crate::gui::state::Level, String),
     /// Select a meeting; `open` also switches to the Reader.

@@ -76,6 +76,8 @@ pub struct AppState {
     pub selected_meeting: Option<MeetingId>,
     /// The phrase group highlighted on the timeline and shown in Compare.
     pub selected_group: Option<u32>,
+    /// The phrase tracked in the Compare view, if any.
+    pub tracked: Option<String>,
     /// The two meetings in the Diff view.
     pub diff: Option<DiffPair>,
     /// The view on screen.

@@ -42,11 +42,15 @@ pub enum TableKind {
     Adapted,
     /// Restated, adapted and local shares per place and month.
     Shares,
+    /// Every sentence carrying a tracked phrase.
+    Track,
+    /// A tracked phrase's occurrences per place and month.
+    TrackMonths,
 }
 
 impl TableKind {
     /// Every kind, in the order the command line lists them.
-    pub const ALL: [TableKind; 16] = [
+    pub const ALL: [TableKind; 18] = [
         TableKind::Matrix,
         TableKind::Cells,
         TableKind::Keyness,
@@ -63,6 +67,8 @@ impl TableKind {
         TableKind::Restated,
         TableKind::Adapted,
         TableKind::Shares,
+        TableKind::Track,
+        TableKind::TrackMonths,
     ];
 
     /// The name the command line takes and export files are named by.
@@ -84,6 +90,8 @@ impl TableKind {
             TableKind::Restated => "restated",
             TableKind::Adapted => "adapted",
             TableKind::Shares => "shares",
+            TableKind::Track => "track",
+            TableKind::TrackMonths => "track-months",
         }
     }
 }
@@ -98,7 +106,8 @@ impl fmt::Display for TableKind {
 #[derive(Debug, thiserror::Error)]
 #[error(
     "unknown table {0:?}: use matrix, cells, keyness, meetings, directives, library, side, diff, \
-     adopters, cascades, adoption, edges, coverage, restated, adapted or shares"
+     adopters, cascades, adoption, edges, coverage, restated, adapted, shares, track or \
+     track-months"
 )]
 pub struct UnknownTable(pub String);
 

@@ -12,6 +12,7 @@ pub mod place;
 pub mod restated;
 pub mod side;
 pub mod tables;
+pub mod track;
 
 pub use align::align_places;
 pub use diffusion::{Diffusion, DiffusionConfig, diffusion};

@@ -23,6 +23,8 @@ pub struct Focus<'a> {
     /// The phrase group (its id) whose sentences the side-by-side table shows, and the only
     /// group the diffusion tables cover when set.
     pub group: Option<u32>,
+    /// The phrase the track tables follow.
+    pub track: Option<&'a str>,
 }
 
 /// The table `kind` of `analysis`, about `focus`.
@@ -58,6 +60,12 @@ pub fn table(analysis: &Analysis, kind: TableKind, focus: Focus<'_>) -> Table {
                 TableKind::Edges => dt::edges(&d),
                 _ => dt::coverage(&d),
             }
+        }
+        TableKind::Track => {
+            super::track::track(analysis, focus.track.unwrap_or("")).sentences_table()
+        }
+        TableKind::TrackMonths => {
+            super::track::track(analysis, focus.track.unwrap_or("")).months_table()
         }
         TableKind::Restated | TableKind::Adapted | TableKind::Shares => {
             let r = super::restated::restated(analysis, &super::restated::RestateConfig::default());

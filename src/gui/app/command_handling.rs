@@ -30,6 +30,9 @@ impl TifaApp {
             }
             Command::SaveChart { chart, path, png } => self.save_chart(chart, path, png),
             Command::Notify(level, text) => self.state.notify(level, text),
+            Command::Track(phrase) => {
+                self.state.tracked = Some(phrase.trim().to_string()).filter(|p| !p.is_empty());
+            }
             Command::SelectMeeting { id, open } => self.select_meeting(id, open),
             Command::SelectPhraseGroup(g) => self.state.selected_group = g,
             Command::DiffMeetings(a, b) => self.show_diff(DiffPair::Meetings(a, b)),
@@ -136,15 +139,12 @@ impl TifaApp {
         }
         s.pending_export = None;
         let analysis = Arc::clone(&s.analysis);
-        work::start_export(
-            &mut self.jobs,
-            analysis,
-            table,
-            s.diff.clone(),
-            s.selected_group,
-            path,
-            format,
-        );
+        let focus = work::ExportFocus {
+            diff: s.diff.clone(),
+            group: s.selected_group,
+            track: s.tracked.clone(),
+        };
+        work::start_export(&mut self.jobs, analysis, table, focus, path, format);
     }
 
     /// Writes a chart of the chosen group: SVG at once, PNG from the next frame's pixels (see

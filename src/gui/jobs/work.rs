@@ -138,16 +138,16 @@ pub fn start_export(
     jobs: &mut Jobs<Output>,
     analysis: Arc<Analysis>,
     table: TableKind,
-    diff: Option<DiffPair>,
-    group: Option<u32>,
+    focus: ExportFocus,
     path: PathBuf,
     format: ExportFormat,
 ) -> u64 {
     jobs.start(export_name(&path), &[EXPORTING], move |cancel, progress| {
         cancel_on_break(progress.stage(EXPORTING))?;
         let focus = crate::report::Focus {
-            diff: diff.as_ref(),
-            group,
+            diff: focus.diff.as_ref(),
+            group: focus.group,
+            track: focus.track.as_deref(),
         };
         let t = crate::report::table(&analysis, table, focus);
         // Past this point the file is written whole or not at all.
@@ -157,6 +157,18 @@ pub fn start_export(
         let _ = progress.report(2, 2);
         Ok(Output::Exported { path, result })
     })
+}
+
+/// What an export is about, as the views hold it: the Diff pair, the chosen phrase group, the
+/// tracked phrase.
+#[derive(Clone, Debug, Default)]
+pub struct ExportFocus {
+    /// The Diff view's pair.
+    pub diff: Option<DiffPair>,
+    /// The chosen phrase group.
+    pub group: Option<u32>,
+    /// The phrase tracked in the Compare view.
+    pub track: Option<String>,
 }
 
 fn cancel_on_break(flow: std::ops::ControlFlow<()>) -> Result<(), Cancelled> {

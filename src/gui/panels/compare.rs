@@ -54,6 +54,10 @@ pub struct CompareView {
     /// Per place, the shares of clauses restated, adapted and local, once per revision and only
     /// when asked for (the section is open).
     shares: Option<(u64, Vec<crate::report::restated::PlaceShares>)>,
+    /// The phrase being typed in the track box.
+    track_input: String,
+    /// Where the tracked phrase occurs, for (revision, phrase).
+    tracked: Option<((u64, String), crate::report::track::Track)>,
     /// The shares being computed on a thread of their own, for a revision.
     pending: Option<(
         u64,
@@ -94,6 +98,10 @@ impl CompareView {
             .id_salt("compare-shares")
             .default_open(false)
             .show(ui, |ui| self.shares_ui(ui, cx));
+        egui::CollapsingHeader::new(tr(lang, "Track a formula"))
+            .id_salt("compare-track")
+            .default_open(false)
+            .show(ui, |ui| self.track_ui(ui, cx));
         if rows == 0 {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.heading(tr(lang, "No phrase groups yet.")));
@@ -113,6 +121,85 @@ impl CompareView {
             .show(ui, |ui| self.sentences_ui(ui, cx));
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::horizontal().show(ui, |ui| self.matrix_ui(ui, cx));
+        });
+    }
+
+    /// Any phrase the user types, shown as a mined group is: per place its count and first use,
+    /// its frequency per place over time, and its sentences.
+    fn track_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let s = cx.state;
+        let lang = s.settings.lang;
+        ui.horizontal(|ui| {
+            let l = ui.label(tr(lang, "Phrase"));
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.track_input)
+                        .hint_text(tr(lang, "type a phrase, Enter"))
+                        .desired_width(240.0),
+                )
+                .labelled_by(l.id);
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                cx.tx.send(Command::Track(self.track_input.clone()));
+            }
+            if ui.button(tr(lang, "Track")).clicked() {
+                cx.tx.send(Command::Track(self.track_input.clone()));
+            }
+        });
+        let Some(phrase) = s.tracked.clone() else {
+            return;
+        };
+        let key = (s.revision, phrase.clone());
+        if self.tracked.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.tracked = Some((key, report::track::track(&s.analysis, &phrase)));
+        }
+        let Some((_, t)) = &self.tracked else { return };
+        if t.sentences.is_empty() {
+            ui.weak(tr(lang, "Not found in any meeting."));
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(&t.phrase);
+            for p in &t.places {
+                let first = p.first.map_or_else(String::new, |d| format!(" · {d}"));
+                ui.label(format!("{} {}{first}", p.place, p.count));
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "Export the data:"));
+            if ui.small_button(tr(lang, "every clause")).clicked() {
+                cx.tx
+                    .send(Command::ShowExportTable(report::TableKind::Track));
+            }
+            if ui.small_button(tr(lang, "per place and month")).clicked() {
+                cx.tx
+                    .send(Command::ShowExportTable(report::TableKind::TrackMonths));
+            }
+        });
+        ui.columns(2, |cols| {
+            trend_ui(&mut cols[0], t);
+            egui::ScrollArea::vertical()
+                .id_salt("compare-track-sentences")
+                .max_height(160.0)
+                .show(&mut cols[1], |ui| {
+                    for sentence in &t.sentences {
+                        let date = sentence
+                            .date
+                            .map_or_else(|| tr(lang, "undated").to_string(), |d| d.to_string());
+                        if ui
+                            .link(format!(
+                                "{date} · {} · {}",
+                                sentence.place, sentence.meeting
+                            ))
+                            .clicked()
+                        {
+                            cx.tx.send(Command::SelectMeeting {
+                                id: Some(sentence.meeting),
+                                open: true,
+                            });
+                        }
+                        ui.label(&sentence.text);
+                    }
+                });
         });
     }
 
@@ -399,6 +486,34 @@ impl CompareView {
             });
         });
     }
+}
+
+/// A tracked phrase's occurrences per month, one line per place (the eight that use it most).
+fn trend_ui(ui: &mut egui::Ui, t: &report::track::Track) {
+    use crate::gui::widgets::date_axis::day_number;
+    let month_day = |m: &str| {
+        chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
+            .ok()
+            .map(day_number)
+    };
+    let top: Vec<&str> = t.places.iter().take(8).map(|p| p.place.as_str()).collect();
+    egui_plot::Plot::new(("compare-trend", t.phrase.clone()))
+        .height(160.0)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .legend(egui_plot::Legend::default())
+        .x_axis_formatter(crate::gui::panels::diffusion::date_axis)
+        .show(ui, |plot| {
+            for place in top {
+                let points: Vec<[f64; 2]> = t
+                    .months
+                    .iter()
+                    .filter(|m| m.place == place)
+                    .filter_map(|m| month_day(&m.month).map(|x| [x, m.count as f64]))
+                    .collect();
+                plot.line(egui_plot::Line::new(place, points).width(1.5));
+            }
+        });
 }
 
 /// What a group's score is made of, one part a line, for its tooltip.

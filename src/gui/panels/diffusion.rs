@@ -361,7 +361,7 @@ fn lag_table_ui(ui: &mut egui::Ui, lang: Lang, c: &Cascade) {
 }
 
 /// The x axis of a date chart: day numbers shown as dates.
-fn date_axis(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+pub fn date_axis(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
     date_of(mark.value).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
 }
 
