@@ -992,3 +992,41 @@ fn a_typed_phrase_is_tracked_per_place_with_its_sentences() {
     h.run_steps(3);
     assert!(h.query_by_label("任何会议中都没有找到。").is_some());
 }
+
+#[test]
+fn the_diff_pickers_never_pair_a_meeting_with_itself_and_unpaired_clauses_stand_apart() {
+    let mut h = seeded();
+    h.get_by_label("对照").click();
+    h.run_steps(3);
+    assert!(h.state().state.diff.is_none());
+    let lines: Vec<String> = h
+        .state()
+        .state
+        .analysis
+        .meetings
+        .iter()
+        .take(2)
+        .map(|m| tifa::gui::panels::meeting_line(m, "地点不明"))
+        .collect();
+    // The left side alone chosen: no pair yet, and the right is not set to the same meeting.
+    h.get_by_label("左").click();
+    h.run_steps(2);
+    h.get_by_label(&lines[0]).click();
+    h.run_steps(2);
+    assert!(h.state().state.diff.is_none());
+    h.get_by_label("右").click();
+    h.run_steps(2);
+    h.query_all_by_label(&lines[1]).last().unwrap().click();
+    h.run_steps(2);
+    let (a, b) = {
+        let m = &h.state().state.analysis.meetings;
+        (m[0].id, m[1].id)
+    };
+    assert_eq!(h.state().state.diff, Some(DiffPair::Meetings(a, b)));
+    h.state_mut().wait_for_jobs(WAIT);
+    h.run_steps(3);
+    // Clauses without a partner are listed apart, folded; pairs sort by similarity on demand.
+    assert!(h.query_by_label_contains("未配对的分句 (").is_some());
+    h.get_by_label("按相似度").click();
+    h.run_steps(2);
+}

@@ -13,6 +13,7 @@ use crate::compare::diff::{SegmentKind, TextDiff};
 use crate::gui::command::{Command, DiffPair};
 use crate::gui::i18n::tr;
 use crate::gui::panels::{ViewCtx, meeting_line};
+use crate::model::MeetingId;
 use crate::pipeline::Analysis;
 use crate::report::align_places;
 
@@ -49,8 +50,22 @@ pub struct AlignedRows {
 /// The Diff view.
 #[derive(Debug, Default)]
 pub struct DiffView {
-    /// Estimated top of each row (and the end), for the rows and width they were made for.
-    tops: Option<(RowsKey, u32, Vec<f32>)>,
+    /// Estimated top of each row shown (and the end), for the rows, width and order they were
+    /// made for.
+    tops: Option<(RowsKey, u32, bool, Vec<f32>)>,
+    /// The paired rows shown (indices into the rows), in the order chosen.
+    shown: Vec<usize>,
+    /// The rows whose clause found no partner, listed apart.
+    unpaired: Vec<usize>,
+    /// Paired rows by similarity, best first, instead of in reading order.
+    by_score: bool,
+    /// A meeting chosen on one side while the other is still empty: (left, right).
+    half: (
+        Option<crate::model::MeetingId>,
+        Option<crate::model::MeetingId>,
+    ),
+    /// The same for places.
+    half_places: (Option<String>, Option<String>),
 }
 
 impl DiffView {
@@ -58,7 +73,7 @@ impl DiffView {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let st = cx.state;
         let lang = st.settings.lang;
-        pickers_ui(ui, cx);
+        pickers_ui(ui, cx, &mut self.half, &mut self.half_places);
         let Some(pair) = st.diff.clone() else {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.heading(tr(lang, "Choose two meetings.")));
@@ -83,41 +98,102 @@ impl DiffView {
             let (same, changed) = colors(dark);
             ui.label(egui::RichText::new(tr(lang, "shared")).background_color(same));
             ui.label(egui::RichText::new(tr(lang, "changed")).background_color(changed));
+            ui.separator();
+            ui.label(tr(lang, "Pairs"));
+            ui.selectable_value(&mut self.by_score, false, tr(lang, "in reading order"));
+            ui.selectable_value(&mut self.by_score, true, tr(lang, "by similarity"));
             if !fresh {
                 ui.spinner();
             }
         });
         ui.separator();
         let half = ((ui.available_width() - 70.0) / 2.0).max(120.0);
+        self.split(aligned);
+        // Clauses that found no partner, apart and folded, instead of rows of one side only.
+        if !self.unpaired.is_empty() {
+            egui::Panel::bottom("diff-unpaired")
+                .resizable(true)
+                .default_size(120.0)
+                .show(ui, |ui| {
+                    egui::CollapsingHeader::new(format!(
+                        "{} ({})",
+                        tr(lang, "Without a partner"),
+                        self.unpaired.len()
+                    ))
+                    .id_salt("diff-unpaired-list")
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("diff-unpaired-scroll")
+                            .auto_shrink(false)
+                            .show(ui, |ui| {
+                                for &i in &self.unpaired {
+                                    if let Some(row) = aligned.rows.get(i) {
+                                        row_ui(ui, row, half);
+                                    }
+                                }
+                            });
+                    });
+                });
+        }
+        if self.shown.is_empty() {
+            ui.add_space(24.0);
+            ui.vertical_centered(|ui| {
+                ui.label(tr(
+                    lang,
+                    "No clause of one pairs with a clause of the other: all are listed below.",
+                ))
+            });
+            return;
+        }
         self.rows_ui(ui, aligned, half);
+    }
+
+    /// Which rows pair two clauses (in the order chosen) and which do not.
+    fn split(&mut self, aligned: &AlignedRows) {
+        let key_matches = self
+            .tops
+            .as_ref()
+            .is_some_and(|(k, _, by, _)| *k == aligned.key && *by == self.by_score);
+        if key_matches {
+            return;
+        }
+        let (mut paired, unpaired): (Vec<usize>, Vec<usize>) = (0..aligned.rows.len())
+            .partition(|&i| aligned.rows[i].left.is_some() && aligned.rows[i].right.is_some());
+        if self.by_score {
+            paired.sort_by(|&a, &b| aligned.rows[b].score.total_cmp(&aligned.rows[a].score));
+        }
+        self.shown = paired;
+        self.unpaired = unpaired;
+        self.tops = None;
     }
 
     /// Draws the rows in sight; the rest are counted by estimated height only, so two whole
     /// places with thousands of rows cost no more a frame than two meetings.
     fn rows_ui(&mut self, ui: &mut egui::Ui, aligned: &AlignedRows, half: f32) {
         let font = FontId::proportional(FONT_SIZE);
-        let stale = self
-            .tops
-            .as_ref()
-            .is_none_or(|(k, w, _)| *k != aligned.key || *w != half.to_bits());
+        let stale = self.tops.as_ref().is_none_or(|(k, w, by, _)| {
+            *k != aligned.key || *w != half.to_bits() || *by != self.by_score
+        });
         if stale {
             let (glyph, line) = ui
                 .ctx()
                 .fonts_mut(|f| (f.glyph_width(&font, '国'), f.row_height(&font)));
             let per_line = (half / glyph.max(1.0)).floor().max(1.0);
-            let mut tops = Vec::with_capacity(aligned.rows.len() + 1);
+            let mut tops = Vec::with_capacity(self.shown.len() + 1);
             let mut y = 0.0;
-            for r in &aligned.rows {
+            for r in self.shown.iter().filter_map(|&i| aligned.rows.get(i)) {
                 tops.push(y);
                 let lines = (r.chars as f32 / per_line).ceil().max(1.0);
                 y += lines * line + ROW_GAP;
             }
             tops.push(y);
-            self.tops = Some((aligned.key.clone(), half.to_bits(), tops));
+            self.tops = Some((aligned.key.clone(), half.to_bits(), self.by_score, tops));
         }
-        let Some((_, _, tops)) = &self.tops else {
+        let Some((_, _, _, tops)) = &self.tops else {
             return;
         };
+        let shown = &self.shown;
         let line_color = ui.visuals().faint_bg_color;
         egui::ScrollArea::vertical()
             .auto_shrink(false)
@@ -126,7 +202,7 @@ impl DiffView {
                 let first = tops
                     .partition_point(|t| *t <= viewport.min.y)
                     .saturating_sub(1)
-                    .min(aligned.rows.len());
+                    .min(shown.len());
                 let origin = ui.max_rect().top();
                 let top = origin + tops.get(first).copied().unwrap_or(0.0);
                 let rect = Rect::from_x_y_ranges(
@@ -136,7 +212,7 @@ impl DiffView {
                 ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
                     ui.skip_ahead_auto_ids(first);
                     // Rows in sight are drawn one after the other at their real height.
-                    for row in &aligned.rows[first..] {
+                    for row in shown[first..].iter().filter_map(|&i| aligned.rows.get(i)) {
                         if ui.cursor().top() - origin > viewport.max.y {
                             break;
                         }
@@ -167,15 +243,21 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, half: f32) {
     ui.add_space(ROW_GAP);
 }
 
-/// Pickers for two meetings, or two places.
-fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+/// Pickers for two meetings, or two places. A meeting chosen on one side while the other
+/// is empty waits in `half` for its partner: a side is never set to the other's meeting.
+fn pickers_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    half: &mut (Option<MeetingId>, Option<MeetingId>),
+    half_places: &mut (Option<String>, Option<String>),
+) {
     let st = cx.state;
     let lang = st.settings.lang;
     let a = &st.analysis;
     let no_place = tr(lang, "No place");
     let (left, right) = match &st.diff {
         Some(DiffPair::Meetings(l, r)) => (Some(*l), Some(*r)),
-        _ => (None, None),
+        _ => *half,
     };
     ui.horizontal(|ui| {
         for (side, current, other) in [("Left", left, right), ("Right", right, left)] {
@@ -190,9 +272,18 @@ fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
                     for m in &a.meetings {
                         let line = meeting_line(m, no_place);
                         if ui.selectable_label(current == Some(m.id), line).clicked() {
-                            let o = other.unwrap_or(m.id);
-                            let (l, r) = if side == "Left" { (m.id, o) } else { (o, m.id) };
-                            cx.tx.send(Command::DiffMeetings(l, r));
+                            let pick = Some(m.id);
+                            let (l, r) = if side == "Left" {
+                                (pick, other)
+                            } else {
+                                (other, pick)
+                            };
+                            if let (Some(l), Some(r)) = (l, r) {
+                                *half = (None, None);
+                                cx.tx.send(Command::DiffMeetings(l, r));
+                            } else {
+                                *half = (l, r);
+                            }
                         }
                     }
                 })
@@ -201,9 +292,10 @@ fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         }
     });
     let (lp, rp) = match &st.diff {
-        Some(DiffPair::Places(l, r)) => (Some(l.as_str()), Some(r.as_str())),
-        _ => (None, None),
+        Some(DiffPair::Places(l, r)) => (Some(l.clone()), Some(r.clone())),
+        _ => half_places.clone(),
     };
+    let (lp, rp) = (lp.as_deref(), rp.as_deref());
     ui.horizontal(|ui| {
         for (side, current, other) in [("Left", lp, rp), ("Right", rp, lp)] {
             let label = ui.label(format!("{} · {}", tr(lang, side), tr(lang, "Place")));
@@ -216,13 +308,19 @@ fn pickers_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
                             .selectable_label(current == Some(p.as_str()), p)
                             .clicked()
                         {
-                            let o = other.unwrap_or(p).to_string();
+                            let pick = Some(p.clone());
+                            let other = other.map(str::to_string);
                             let (l, r) = if side == "Left" {
-                                (p.clone(), o)
+                                (pick, other)
                             } else {
-                                (o, p.clone())
+                                (other, pick)
                             };
-                            cx.tx.send(Command::ComparePlaces(l, r));
+                            if let (Some(l), Some(r)) = (&l, &r) {
+                                cx.tx.send(Command::ComparePlaces(l.clone(), r.clone()));
+                                *half_places = (None, None);
+                            } else {
+                                *half_places = (l, r);
+                            }
                         }
                     }
                 })
