@@ -1030,3 +1030,21 @@ fn the_diff_pickers_never_pair_a_meeting_with_itself_and_unpaired_clauses_stand_
     h.get_by_label("按相似度").click();
     h.run_steps(2);
 }
+
+#[test]
+fn undated_meetings_are_listed_on_the_timeline_and_open_the_reader() {
+    let mut a = three_places();
+    a.meetings[2].date = None;
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(a);
+    let mut h = harness(app);
+    h.run_steps(3);
+    assert_eq!(h.state().timeline().drawn.len(), 5);
+    h.get_by_label("1 无日期").click();
+    h.run_steps(2);
+    h.get_by_label_contains("第3次常委会会议").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.view, View::Reader);
+    assert_eq!(h.state().state.selected_meeting, Some(MeetingId(2)));
+}

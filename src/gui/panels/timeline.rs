@@ -17,6 +17,8 @@ const LANE_H: f32 = 28.0;
 const LABEL_W: f32 = 120.0;
 const AXIS_H: f32 = 28.0;
 const MARK_R: f32 = 4.5;
+/// Points between a mark and the next one for the mark to carry its meeting's title.
+const TITLE_ROOM: f32 = 90.0;
 /// Runs of up to this many meetings closer than a pixel are stacked; longer ones become a band.
 const STACK: usize = 3;
 
@@ -252,7 +254,30 @@ impl TimelineView {
                 .response
                 .labelled_by(label.id);
             if self.index.undated > 0 {
-                ui.label(format!("{} {}", self.index.undated, tr(lang, "undated")));
+                // Meetings with no date have no place on the axis: listed here, each opening
+                // the reader, so none is lost.
+                let no_place = tr(lang, "No place");
+                ui.menu_button(
+                    format!("{} {}", self.index.undated, tr(lang, "undated")),
+                    |ui| {
+                        egui::ScrollArea::vertical()
+                            .max_height(400.0)
+                            .show(ui, |ui| {
+                                for m in s.analysis.meetings.iter().filter(|m| m.date.is_none()) {
+                                    if ui
+                                        .button(crate::gui::panels::meeting_line(m, no_place))
+                                        .clicked()
+                                    {
+                                        cx.tx.send(Command::SelectMeeting {
+                                            id: Some(m.id),
+                                            open: true,
+                                        });
+                                        ui.close();
+                                    }
+                                }
+                            });
+                    },
+                );
             }
             ui.weak(tr(lang, "Ctrl+wheel: zoom · drag: pan · click: open"));
         });
@@ -409,6 +434,33 @@ impl TimelineView {
             }
             if let Some(r) = run {
                 paint_run(drawn, painter, &r, cy, mark_color, hi_color);
+            }
+            // Zoomed in far enough, a mark carries its meeting's title in the room before the
+            // next mark.
+            let visible = &lane.marks[lo..hi];
+            for (k, &(day, id)) in visible.iter().enumerate() {
+                let x = x_of(day);
+                let next = visible
+                    .get(k + 1)
+                    .map_or(plot.right(), |&(d, _)| x_of(d).min(plot.right()));
+                if next - x < TITLE_ROOM {
+                    continue;
+                }
+                let Some(m) = s.analysis.meeting(id) else {
+                    continue;
+                };
+                let room =
+                    Rect::from_x_y_ranges(x + MARK_R + 3.0..=next - 4.0, lane_rect.y_range());
+                // Below the lane's line, clear of the first-use label above it.
+                painter
+                    .with_clip_rect(room.intersect(painter.clip_rect()))
+                    .text(
+                        pos2(room.left(), lane_rect.bottom() - 1.0),
+                        egui::Align2::LEFT_BOTTOM,
+                        &m.title,
+                        egui::FontId::proportional(11.0),
+                        visuals.weak_text_color(),
+                    );
             }
             // When a phrase group is chosen, mark where each place first used it.
             if let Some(first) = group
