@@ -38,6 +38,35 @@ struct SentenceMeta {
     file: String,
 }
 
+/// Which phrase groups the matrix shows: used in at least `min_places` places, by a place of
+/// `level`, in `province`, in a meeting dated within `from`–`to` (YYYY-MM-DD, either may be
+/// blank).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filters {
+    /// Fewest places using the group.
+    pub min_places: usize,
+    /// Only groups some place of this level uses.
+    pub level: Option<crate::model::PlaceLevel>,
+    /// Only groups some place of this province uses.
+    pub province: Option<String>,
+    /// Earliest date of a meeting using it.
+    pub from: String,
+    /// Latest date.
+    pub to: String,
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Self {
+            min_places: 1,
+            level: None,
+            province: None,
+            from: String::new(),
+            to: String::new(),
+        }
+    }
+}
+
 /// The Compare view.
 #[derive(Debug, Default)]
 pub struct CompareView {
@@ -48,7 +77,11 @@ pub struct CompareView {
     matrix: Option<(u64, Matrix)>,
     /// Row indices in display order, for (revision, filter, sort, descending).
     order: Vec<usize>,
-    order_key: Option<(u64, String, SortKey, bool)>,
+    order_key: Option<(u64, String, SortKey, bool, Filters)>,
+    /// Which groups the matrix shows beyond the text filter.
+    filters: Filters,
+    /// Each matrix column's level and province, for the filters, per revision.
+    columns: Option<(u64, Vec<(Option<crate::model::PlaceLevel>, String)>)>,
     /// Per place, the sentences of the chosen group, built once per (revision, group).
     sentences: Option<((u64, u32), LaidOut)>,
     /// Per place, the shares of clauses restated, adapted and local, once per revision and only
@@ -94,6 +127,32 @@ impl CompareView {
             .labelled_by(l.id);
             ui.label(format!("{} / {rows}", self.order.len()));
         });
+        if self.columns.as_ref().is_none_or(|(r, _)| *r != s.revision)
+            && let Some(m) = self.matrix()
+        {
+            let provinces = report::diffusion::provinces(&s.analysis);
+            let mut levels: std::collections::BTreeMap<&str, crate::model::PlaceLevel> =
+                std::collections::BTreeMap::new();
+            for mt in &s.analysis.meetings {
+                if let Some(p) = report::place::place(mt, &s.analysis.documents)
+                    && (!p.code.is_empty() || p.level == crate::model::PlaceLevel::National)
+                {
+                    levels.entry(p.name.as_ref()).or_insert(p.level);
+                }
+            }
+            let cols = m
+                .places
+                .iter()
+                .map(|p| {
+                    (
+                        levels.get(p.as_str()).copied(),
+                        provinces.get(p).cloned().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            self.columns = Some((s.revision, cols));
+        }
+        self.filters_ui(ui, lang);
         egui::CollapsingHeader::new(tr(lang, "Restated from above, by place"))
             .id_salt("compare-shares")
             .default_open(false)
@@ -107,10 +166,21 @@ impl CompareView {
             ui.vertical_centered(|ui| ui.heading(tr(lang, "No phrase groups yet.")));
             return;
         }
-        let key = (s.revision, self.filter.clone(), self.sort, self.descending);
+        let key = (
+            s.revision,
+            self.filter.clone(),
+            self.sort,
+            self.descending,
+            self.filters.clone(),
+        );
         if self.order_key.as_ref() != Some(&key) {
-            if let Some(m) = self.matrix() {
-                self.order = sorted_rows(m, &self.filter, self.sort, self.descending);
+            if let (Some((_, m)), Some((_, cols))) = (&self.matrix, &self.columns) {
+                let mut order = sorted_rows(m, &self.filter, self.sort, self.descending);
+                let date = |id: crate::model::MeetingId| {
+                    s.analysis.meeting(id).and_then(|x| x.date).map(|d| d.date)
+                };
+                order.retain(|&i| keep(&m.rows[i], cols, &self.filters, &date));
+                self.order = order;
             }
             self.order_key = Some(key);
         }
@@ -200,6 +270,82 @@ impl CompareView {
                         ui.label(&sentence.text);
                     }
                 });
+        });
+    }
+
+    /// The filters beyond the text: fewest places, level, province, date range.
+    fn filters_ui(&mut self, ui: &mut egui::Ui, lang: crate::gui::command::Lang) {
+        use crate::gui::panels::diffusion::level_label;
+        use crate::model::PlaceLevel;
+        let provinces: Vec<String> = self
+            .columns
+            .as_ref()
+            .map(|(_, c)| {
+                let set: std::collections::BTreeSet<String> = c
+                    .iter()
+                    .map(|(_, p)| p.clone())
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                set.into_iter().collect()
+            })
+            .unwrap_or_default();
+        let f = &mut self.filters;
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(tr(lang, "At least"));
+            ui.add(egui::DragValue::new(&mut f.min_places).range(1..=999))
+                .labelled_by(l.id);
+            ui.label(tr(lang, "places"));
+            ui.separator();
+            let l = ui.label(tr(lang, "Level"));
+            egui::ComboBox::from_id_salt("compare-level")
+                .selected_text(
+                    f.level
+                        .map_or(tr(lang, "any"), |lv| level_label(lang, Some(lv))),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.level, None, tr(lang, "any"));
+                    for lv in [
+                        PlaceLevel::National,
+                        PlaceLevel::Province,
+                        PlaceLevel::Prefecture,
+                        PlaceLevel::County,
+                    ] {
+                        ui.selectable_value(&mut f.level, Some(lv), level_label(lang, Some(lv)));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label(tr(lang, "In province"));
+            egui::ComboBox::from_id_salt("compare-province")
+                .selected_text(
+                    f.province
+                        .clone()
+                        .unwrap_or_else(|| tr(lang, "any").to_string()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.province, None, tr(lang, "any"));
+                    for p in provinces {
+                        let text = p.clone();
+                        ui.selectable_value(&mut f.province, Some(p), text);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            ui.separator();
+            let l = ui.label(tr(lang, "From"));
+            ui.add(
+                egui::TextEdit::singleline(&mut f.from)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(100.0),
+            )
+            .labelled_by(l.id);
+            let l = ui.label(tr(lang, "To"));
+            ui.add(
+                egui::TextEdit::singleline(&mut f.to)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(100.0),
+            )
+            .labelled_by(l.id);
         });
     }
 
@@ -638,6 +784,51 @@ pub fn sorted_rows(m: &Matrix, filter: &str, sort: SortKey, descending: bool) ->
     rows
 }
 
+/// True when `row` passes `filters`; `columns` gives each matrix column's level and province,
+/// `date` each meeting's date.
+pub fn keep(
+    row: &crate::report::MatrixRow,
+    columns: &[(Option<crate::model::PlaceLevel>, String)],
+    filters: &Filters,
+    date: &dyn Fn(crate::model::MeetingId) -> Option<chrono::NaiveDate>,
+) -> bool {
+    let used: Vec<usize> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.count > 0)
+        .map(|(i, _)| i)
+        .collect();
+    if used.len() < filters.min_places {
+        return false;
+    }
+    if let Some(level) = filters.level
+        && !used
+            .iter()
+            .any(|&i| columns.get(i).is_some_and(|c| c.0 == Some(level)))
+    {
+        return false;
+    }
+    if let Some(p) = &filters.province
+        && !used
+            .iter()
+            .any(|&i| columns.get(i).is_some_and(|c| &c.1 == p))
+    {
+        return false;
+    }
+    let parse = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    let (from, to) = (parse(&filters.from), parse(&filters.to));
+    if from.is_some() || to.is_some() {
+        let within = used.iter().flat_map(|&i| &row.cells[i].meetings).any(|&m| {
+            date(m).is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
+        });
+        if !within {
+            return false;
+        }
+    }
+    true
+}
+
 /// Each place's sentences as laid-out text: the phrase marked, a variant other than the group's
 /// main phrase in a second colour, and the part where it departs from the main phrase underlined.
 fn lay_out(places: &[PlaceSentences], main: &str, dark: bool) -> LaidOut {
@@ -759,5 +950,63 @@ mod tests {
         check("两手", SortKey::Rank, false, &[2]);
         check("防", SortKey::Total, true, &[0]);
         check("没有", SortKey::Rank, false, &[]);
+    }
+
+    #[test]
+    fn filters_keep_groups_by_places_level_province_and_date() {
+        use crate::model::{MeetingId, PlaceLevel};
+        let columns = vec![
+            (Some(PlaceLevel::County), "浙江".to_string()),
+            (Some(PlaceLevel::Prefecture), "江苏".to_string()),
+            (Some(PlaceLevel::National), "中央".to_string()),
+        ];
+        let mut r = row(0, "两手抓", &[1, 0, 2]);
+        r.cells[0].meetings = vec![MeetingId(0)];
+        r.cells[2].meetings = vec![MeetingId(1)];
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let date = |m: MeetingId| day(if m.0 == 0 { "2021-03-01" } else { "2021-06-01" });
+        let with = |f: Filters| keep(&r, &columns, &f, &date);
+        assert!(with(Filters::default()));
+        assert!(with(Filters {
+            min_places: 2,
+            ..Filters::default()
+        }));
+        assert!(!with(Filters {
+            min_places: 3,
+            ..Filters::default()
+        }));
+        assert!(with(Filters {
+            level: Some(PlaceLevel::County),
+            ..Filters::default()
+        }));
+        assert!(!with(Filters {
+            level: Some(PlaceLevel::Prefecture),
+            ..Filters::default()
+        }));
+        assert!(with(Filters {
+            province: Some("浙江".into()),
+            ..Filters::default()
+        }));
+        assert!(!with(Filters {
+            province: Some("江苏".into()),
+            ..Filters::default()
+        }));
+        assert!(with(Filters {
+            from: "2021-05-01".into(),
+            ..Filters::default()
+        }));
+        assert!(!with(Filters {
+            from: "2021-07-01".into(),
+            ..Filters::default()
+        }));
+        assert!(with(Filters {
+            to: "2021-03-01".into(),
+            ..Filters::default()
+        }));
+        // A bound that is not a date is ignored rather than hiding everything.
+        assert!(with(Filters {
+            to: "三月".into(),
+            ..Filters::default()
+        }));
     }
 }
