@@ -38,6 +38,9 @@ struct SentenceMeta {
     file: String,
 }
 
+/// A matrix column's place: its level (if the gazetteer knows it) and its province.
+pub type PlaceColumn = (Option<crate::model::PlaceLevel>, String);
+
 /// Which phrase groups the matrix shows: used in at least `min_places` places, by a place of
 /// `level`, in `province`, in a meeting dated within `from`–`to` (YYYY-MM-DD, either may be
 /// blank).
@@ -81,7 +84,7 @@ pub struct CompareView {
     /// Which groups the matrix shows beyond the text filter.
     filters: Filters,
     /// Each matrix column's level and province, for the filters, per revision.
-    columns: Option<(u64, Vec<(Option<crate::model::PlaceLevel>, String)>)>,
+    columns: Option<(u64, Vec<PlaceColumn>)>,
     /// Per place, the sentences of the chosen group, built once per (revision, group).
     sentences: Option<((u64, u32), LaidOut)>,
     /// Per place, the shares of clauses restated, adapted and local, once per revision and only
@@ -788,7 +791,7 @@ pub fn sorted_rows(m: &Matrix, filter: &str, sort: SortKey, descending: bool) ->
 /// `date` each meeting's date.
 pub fn keep(
     row: &crate::report::MatrixRow,
-    columns: &[(Option<crate::model::PlaceLevel>, String)],
+    columns: &[PlaceColumn],
     filters: &Filters,
     date: &dyn Fn(crate::model::MeetingId) -> Option<chrono::NaiveDate>,
 ) -> bool {
