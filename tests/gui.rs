@@ -1048,3 +1048,35 @@ fn undated_meetings_are_listed_on_the_timeline_and_open_the_reader() {
     assert_eq!(h.state().state.view, View::Reader);
     assert_eq!(h.state().state.selected_meeting, Some(MeetingId(2)));
 }
+
+#[test]
+fn a_long_picker_filters_as_one_types_and_opens_at_the_current_choice() {
+    let mut h = seeded();
+    let groups = h.state().state.analysis.phrases.clone();
+    assert!(groups.len() > 20, "{}", groups.len());
+    let chosen = &groups[groups.len() - 1];
+    h.state_mut()
+        .handle_command(Command::SelectPhraseGroup(Some(chosen.id)));
+    h.run_steps(2);
+    // Open at the current choice: its entry is laid out though it is the last of the list.
+    h.get_by_label("提法组").click();
+    h.run_steps(3);
+    let entry = format!("{} ({})", chosen.phrase, chosen.meetings.len());
+    assert!(h.query_by_label(&entry).is_some(), "{entry}");
+    // Typing narrows the list to the entries containing what was typed.
+    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text("复工复产");
+    h.run_steps(3);
+    assert_eq!(
+        h.get_by_role(egui::accesskit::Role::TextInput)
+            .value()
+            .as_deref(),
+        Some("复工复产")
+    );
+    let wanted = groups.iter().find(|g| g.phrase == "复工复产").unwrap();
+    let line = format!("{} ({})", wanted.phrase, wanted.meetings.len());
+    h.get_by_label(&line).click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.selected_group, Some(wanted.id));
+}

@@ -150,6 +150,7 @@ const STRINGS: &[(&str, &str)] = &[
     ("Lag by level", "各级滞后"),
     ("Save the chart", "保存图表"),
     ("At least", "至少"),
+    ("type to filter", "输入以筛选"),
     ("In province", "所在省份"),
     ("any", "全部"),
     ("From", "自"),

@@ -265,30 +265,42 @@ fn pickers_ui(
             let text = current
                 .and_then(|id| a.meeting(id))
                 .map_or_else(|| "—".to_string(), |m| meeting_line(m, no_place));
-            egui::ComboBox::from_id_salt(("diff-pick", side))
-                .selected_text(text)
-                .width(340.0)
-                .show_ui(ui, |ui| {
-                    for m in &a.meetings {
-                        let line = meeting_line(m, no_place);
-                        if ui.selectable_label(current == Some(m.id), line).clicked() {
-                            let pick = Some(m.id);
-                            let (l, r) = if side == "Left" {
-                                (pick, other)
-                            } else {
-                                (other, pick)
-                            };
-                            if let (Some(l), Some(r)) = (l, r) {
-                                *half = (None, None);
-                                cx.tx.send(Command::DiffMeetings(l, r));
-                            } else {
-                                *half = (l, r);
-                            }
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let meetings = &a.meetings;
+            let line = |i: usize| {
+                meetings
+                    .get(i)
+                    .map_or_else(String::new, |m| meeting_line(m, no_place))
+            };
+            let at = current.and_then(|id| meetings.iter().position(|m| m.id == id));
+            let (response, chosen) = crate::gui::widgets::picker::picker(
+                ui,
+                if side == "Left" {
+                    "diff-pick-left"
+                } else {
+                    "diff-pick-right"
+                },
+                text,
+                340.0,
+                meetings.len(),
+                &line,
+                at,
+                tr(lang, "type to filter"),
+            );
+            response.labelled_by(label.id);
+            if let Some(m) = chosen.and_then(|i| meetings.get(i)) {
+                let pick = Some(m.id);
+                let (l, r) = if side == "Left" {
+                    (pick, other)
+                } else {
+                    (other, pick)
+                };
+                if let (Some(l), Some(r)) = (l, r) {
+                    *half = (None, None);
+                    cx.tx.send(Command::DiffMeetings(l, r));
+                } else {
+                    *half = (l, r);
+                }
+            }
         }
     });
     let (lp, rp) = match &st.diff {

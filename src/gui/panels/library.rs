@@ -84,7 +84,10 @@ impl LibraryView {
                         });
                     }
                     if let Some(path) = cells.first() {
-                        row.col(|ui| actions_ui(ui, cx, path));
+                        // Side by side: stacked, the second button would fall out of the row.
+                        row.col(|ui| {
+                            ui.horizontal(|ui| actions_ui(ui, cx, path));
+                        });
                     }
                 });
             });

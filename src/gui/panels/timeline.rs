@@ -211,28 +211,28 @@ impl TimelineView {
                 .selected_group
                 .and_then(|g| s.analysis.phrases.get(g as usize))
                 .map_or_else(|| tr(lang, "none").to_string(), |g| g.phrase.clone());
-            egui::ComboBox::from_id_salt("timeline-group")
-                .selected_text(current)
-                .width(220.0)
-                .show_ui(ui, |ui| {
-                    if ui
-                        .selectable_label(s.selected_group.is_none(), tr(lang, "none"))
-                        .clicked()
-                    {
-                        cx.tx.send(Command::SelectPhraseGroup(None));
-                    }
-                    for g in &s.analysis.phrases {
-                        let text = format!("{} ({})", g.phrase, g.meetings.len());
-                        if ui
-                            .selectable_label(s.selected_group == Some(g.id), text)
-                            .clicked()
-                        {
-                            cx.tx.send(Command::SelectPhraseGroup(Some(g.id)));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            // "none" first, then every group; typing filters.
+            let phrases = &s.analysis.phrases;
+            let line = |i: usize| match i.checked_sub(1).and_then(|g| phrases.get(g)) {
+                Some(g) => format!("{} ({})", g.phrase, g.meetings.len()),
+                None => tr(lang, "none").to_string(),
+            };
+            let at = s.selected_group.map_or(0, |g| g as usize + 1);
+            let (response, chosen) = crate::gui::widgets::picker::picker(
+                ui,
+                "timeline-group",
+                current,
+                220.0,
+                phrases.len() + 1,
+                &line,
+                Some(at),
+                tr(lang, "type to filter"),
+            );
+            response.labelled_by(label.id);
+            if let Some(i) = chosen {
+                let group = i.checked_sub(1).and_then(|g| s.analysis.phrases.get(g));
+                cx.tx.send(Command::SelectPhraseGroup(group.map(|g| g.id)));
+            }
             ui.separator();
             let label = ui.label(tr(lang, "Lanes"));
             let names = [
