@@ -1080,3 +1080,44 @@ fn a_long_picker_filters_as_one_types_and_opens_at_the_current_choice() {
     h.run_steps(3);
     assert_eq!(h.state().state.selected_group, Some(wanted.id));
 }
+
+#[test]
+fn a_hand_entered_place_is_checked_against_the_gazetteer() {
+    let mut h = seeded();
+    let id = h.state().state.analysis.meetings[0].id;
+    h.state_mut().handle_command(Command::SelectMeeting {
+        id: Some(id),
+        open: true,
+    });
+    h.run_steps(3);
+    // The place field of the correction form (the second "地点": the first is the metadata's).
+    let set_place = |h: &mut Harness<'static, TifaApp>, text: &str| {
+        let field = h
+            .query_all_by_role(egui::accesskit::Role::TextInput)
+            .nth(1)
+            .expect("the place field");
+        field.focus();
+        field.set_text_value_accesskit(text);
+        h.run_steps(1);
+        h.get_by_label("应用").click();
+        h.run_steps(3);
+    };
+    set_place(&mut h, "火星县");
+    assert!(
+        h.state().state.correction(id).is_none(),
+        "an unknown place was accepted"
+    );
+    assert!(
+        h.query_by_label_contains("not a place the gazetteer knows: 火星县")
+            .is_some()
+    );
+    set_place(&mut h, "桐乡");
+    h.state_mut().wait_for_jobs(WAIT);
+    h.run_steps(3);
+    let m = h.state().state.analysis.meeting(id).unwrap().clone();
+    let place = m.place.unwrap();
+    assert_eq!(&*place.name, "桐乡");
+    // Looked up in the gazetteer: its level and full name, not a bare name.
+    assert_eq!(&*place.full, "浙江省嘉兴市桐乡市");
+    assert_eq!(place.level, PlaceLevel::County);
+}

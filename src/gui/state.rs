@@ -150,6 +150,12 @@ impl AppState {
     }
 }
 
+/// The gazetteer hand-entered places are checked against and looked up in, loaded on first use.
+pub fn gazetteer() -> &'static crate::meeting::Gazetteer {
+    static GAZETTEER: std::sync::OnceLock<crate::meeting::Gazetteer> = std::sync::OnceLock::new();
+    GAZETTEER.get_or_init(crate::meeting::Gazetteer::load)
+}
+
 /// `raw` with `corrections` applied to its meetings; the place list follows corrected places.
 pub fn corrected(raw: &Analysis, corrections: &BTreeMap<String, Correction>) -> Analysis {
     let mut out = raw.clone();
@@ -171,7 +177,22 @@ pub fn corrected(raw: &Analysis, corrections: &BTreeMap<String, Correction>) -> 
                 .filter_map(|o| o.place.as_ref())
                 .find(|p| p.name.as_ref() == place.as_str())
                 .cloned();
-            m.place = Some(known.unwrap_or_else(|| Place {
+            // A place of the corpus, else the gazetteer's (with its level and the places above
+            // it), else the name as typed.
+            let named = || {
+                let found = gazetteer().find(place);
+                let mut found = found.into_iter();
+                let first = found.next()?;
+                // An ambiguous short name (鼓楼) stays as typed rather than guessed.
+                found.next().is_none().then_some(first)
+            };
+            let found = known.or_else(named);
+            if let Some(p) = found.as_ref().filter(|p| !p.code.is_empty()) {
+                out.ancestors
+                    .entry(p.code.clone())
+                    .or_insert_with(|| gazetteer().ancestors(p));
+            }
+            m.place = Some(found.unwrap_or_else(|| Place {
                 name: place.as_str().into(),
                 full: place.as_str().into(),
                 code: "".into(),

@@ -197,7 +197,9 @@ impl ReaderView {
             });
         ui.horizontal(|ui| {
             if ui.button(tr(lang, "Apply")).clicked() {
-                match form_correction(&st.raw, id, &f.date, &f.place, &f.title) {
+                match form_correction(&st.raw, id, &f.date, &f.place, &f.title)
+                    .and_then(|c| check_place(&st.raw, c))
+                {
                     Ok(mut c) => {
                         f.error = None;
                         c.checked = st.correction(id).is_some_and(|c| c.checked);
@@ -251,6 +253,27 @@ impl ReaderView {
             });
         }
     }
+}
+
+/// `c` when its place is one the corpus or the gazetteer knows; otherwise a message naming the
+/// closest known names.
+fn check_place(raw: &Analysis, c: Correction) -> Result<Correction, String> {
+    let Some(place) = c.place.as_deref() else {
+        return Ok(c);
+    };
+    let gazetteer = crate::gui::state::gazetteer();
+    if raw.places.iter().any(|p| p == place) || gazetteer.knows(place) {
+        return Ok(c);
+    }
+    let close = gazetteer.suggest(place, 6);
+    Err(if close.is_empty() {
+        format!("not a place the gazetteer knows: {place}")
+    } else {
+        format!(
+            "not a place the gazetteer knows: {place} (did you mean {}?)",
+            close.join("、")
+        )
+    })
 }
 
 /// The correction the form asks for: only fields that differ from what the engine read.

@@ -248,6 +248,43 @@ impl Gazetteer {
         out
     }
 
+    /// True when `name` is an official or short name of some division (or the Centre's 中央).
+    pub fn knows(&self, name: &str) -> bool {
+        name == "中央" || self.by_name.contains_key(name)
+    }
+
+    /// Up to `n` names close to `text`, for a name the gazetteer does not know: those that
+    /// contain it or are contained in it, then those sharing its first two characters, shorter
+    /// differences first.
+    pub fn suggest(&self, text: &str, n: usize) -> Vec<String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let head: String = text.chars().take(2).collect();
+        let len = text.chars().count() as i64;
+        let mut hits: Vec<(u8, i64, &str)> = self
+            .by_name
+            .keys()
+            .filter_map(|k| {
+                let rank = if k.contains(text) || text.contains(&**k) {
+                    0
+                } else if head.chars().count() == 2 && k.starts_with(&head) {
+                    1
+                } else {
+                    return None;
+                };
+                Some((rank, (k.chars().count() as i64 - len).abs(), &**k))
+            })
+            .collect();
+        hits.sort_unstable();
+        hits.dedup_by(|a, b| a.2 == b.2);
+        hits.into_iter()
+            .take(n)
+            .map(|(_, _, k)| k.to_string())
+            .collect()
+    }
+
     /// The place with this division code, e.g. 330784.
     pub fn by_code(&self, code: &str) -> Option<Place> {
         self.places.iter().find(|p| &*p.code == code).cloned()
@@ -302,5 +339,34 @@ impl Gazetteer {
             }
         }
         self.places[i].clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Gazetteer {
+        Gazetteer::from_tsv(
+            "33\t浙江省\t\n3304\t嘉兴市\t33\n330483\t桐乡市\t3304\n330484\t桐庐县\t3304\n",
+        )
+    }
+
+    #[test]
+    fn known_names_and_suggestions_for_the_rest() {
+        let g = small();
+        assert!(g.knows("桐乡") && g.knows("桐乡市") && g.knows("中央"));
+        assert!(!g.knows("火星县"));
+        // Contained or containing first, then the same first two characters.
+        assert_eq!(g.suggest("桐乡县", 3), ["桐乡", "桐乡市"]);
+        assert_eq!(g.suggest("嘉兴", 1), ["嘉兴"]);
+        assert!(g.suggest("火星县", 3).is_empty());
+        assert!(g.suggest("", 3).is_empty());
+        let up: Vec<String> = g
+            .ancestors(&g.find("桐乡")[0])
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect();
+        assert_eq!(up, ["嘉兴", "浙江"]);
     }
 }
