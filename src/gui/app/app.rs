@@ -218,9 +218,14 @@ impl TifaApp {
                     s.diff_rows = Some(rows);
                 }
             }
-            Ok(Output::Exported { path, result }) => match result {
+            Ok(Output::Exported {
+                table,
+                path,
+                result,
+            }) => match result {
                 Ok(()) => {
-                    let text = format!("{} {}", tr(lang, "Exported"), path.display());
+                    // Which table went where.
+                    let text = format!("{} {table} → {}", tr(lang, "Exported"), path.display());
                     self.state.notify(Level::Info, text);
                 }
                 Err(e) => {

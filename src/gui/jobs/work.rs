@@ -63,6 +63,8 @@ pub enum Output {
     Aligned(AlignedRows),
     /// An export finished.
     Exported {
+        /// The table's name, as its sheet is called.
+        table: String,
         /// Where it wrote.
         path: PathBuf,
         /// `Err` with a message when writing failed.
@@ -153,9 +155,14 @@ pub fn start_export(
         // Past this point the file is written whole or not at all.
         cancel.check()?;
         let _ = progress.report(1, 2);
-        let result = crate::export::write_file(&path, format, &[t]).map_err(|e| e.to_string());
+        let result = crate::export::write_file(&path, format, std::slice::from_ref(&t))
+            .map_err(|e| e.to_string());
         let _ = progress.report(2, 2);
-        Ok(Output::Exported { path, result })
+        Ok(Output::Exported {
+            table: t.name,
+            path,
+            result,
+        })
     })
 }
 
