@@ -615,6 +615,8 @@ fn a_corrected_place_is_a_compare_column_and_an_exported_column() {
     };
     h.state_mut()
         .handle_command(Command::CorrectMeeting(id, fix));
+    // Corrections apply on a job of their own.
+    h.state_mut().wait_for_jobs(WAIT);
     h.get_by_label("比较").click();
     h.run_steps(3);
     // The corrected place heads a column on screen.
