@@ -503,6 +503,20 @@ fn removing_a_document_reanalyses_without_it() {
     assert_eq!(a.documents.len(), 4);
     assert!(a.documents.iter().all(|d| d.path != first));
     assert!(app.state.workspace.removed.contains(&first));
+    let meetings = |app: &TifaApp| app.state.analysis.meetings.len();
+    let without = meetings(&app);
+    // Undo puts it back as it was read; redo takes it out again.
+    app.handle_command(Command::Undo);
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.analysis.documents.len(), 5);
+    assert!(app.state.analysis.documents.iter().any(|d| d.path == first));
+    assert!(!app.state.workspace.removed.contains(&first));
+    assert_eq!(meetings(&app), 7);
+    app.handle_command(Command::Redo);
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.analysis.documents.len(), 4);
+    assert!(app.state.workspace.removed.contains(&first));
+    assert_eq!(meetings(&app), without);
 }
 
 #[test]

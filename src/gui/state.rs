@@ -86,10 +86,10 @@ pub struct AppState {
     pub settings: Settings,
     /// The workspace that persists.
     pub workspace: Workspace,
-    /// Corrections as they were before each change, newest last.
-    pub undo: Vec<BTreeMap<String, Correction>>,
-    /// Corrections undone, newest last.
-    pub redo: Vec<BTreeMap<String, Correction>>,
+    /// What each change replaced, newest last: what Ctrl+Z puts back.
+    pub undo: Vec<Step>,
+    /// Changes undone, newest last.
+    pub redo: Vec<Step>,
     /// The running background jobs, as the status bar shows them.
     pub jobs: Vec<JobStatus>,
     /// The Diff view's aligned rows, for the pair (and revision) they were built for.
@@ -148,6 +148,31 @@ impl AppState {
         let m = self.raw.meeting(id)?;
         self.workspace.corrections.get(&meeting_key(&self.raw, m))
     }
+}
+
+/// One change the user can undo.
+#[derive(Clone, Debug)]
+pub enum Step {
+    /// The corrections as they were before (or after, on the redo side) a change.
+    Corrections(BTreeMap<String, Correction>),
+    /// A document removed from the corpus, with everything needed to put it back.
+    Removal(Removal),
+}
+
+/// What removing a document took out: its documents and problems as read, and the workspace's
+/// paths and removal list as they were before.
+#[derive(Clone, Debug)]
+pub struct Removal {
+    /// The path label removed.
+    pub path: String,
+    /// The documents it took out of the corpus.
+    pub documents: Vec<crate::model::Document>,
+    /// The problems it took out.
+    pub problems: Vec<crate::model::Problem>,
+    /// The workspace's paths before.
+    pub paths: Vec<std::path::PathBuf>,
+    /// The workspace's removal list before.
+    pub removed: Vec<String>,
 }
 
 /// The gazetteer hand-entered places are checked against and looked up in, loaded on first use.

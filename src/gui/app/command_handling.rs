@@ -12,7 +12,7 @@ use crate::gui::command::{
 use crate::gui::i18n::tr;
 use crate::gui::jobs::work::{self, Corrections};
 use crate::gui::jobs::{ALIGN, Input, renumber};
-use crate::gui::state::{Level, PendingExport, meeting_key};
+use crate::gui::state::{Level, PendingExport, Removal, Step, meeting_key};
 use crate::model::MeetingId;
 
 impl TifaApp {
@@ -86,7 +86,34 @@ impl TifaApp {
     }
 
     fn remove_document(&mut self, path: &str) {
+        let step = self.remove(path);
+        self.state.undo.push(Step::Removal(step));
+        self.state.redo.clear();
+    }
+
+    /// Takes the document `path` out of the corpus and the workspace and reanalyses; gives
+    /// back what it took, so the removal can be undone.
+    fn remove(&mut self, path: &str) -> Removal {
         let s = &mut self.state;
+        let before = Removal {
+            path: path.to_string(),
+            documents: s
+                .corpus
+                .documents
+                .iter()
+                .filter(|d| d.path == path)
+                .cloned()
+                .collect(),
+            problems: s
+                .corpus
+                .problems
+                .iter()
+                .filter(|p| p.path == path)
+                .cloned()
+                .collect(),
+            paths: s.workspace.paths.clone(),
+            removed: s.workspace.removed.clone(),
+        };
         s.workspace
             .paths
             .retain(|p| p.display().to_string() != path);
@@ -95,6 +122,18 @@ impl TifaApp {
         }
         s.corpus.documents.retain(|d| d.path != path);
         s.corpus.problems.retain(|p| p.path != path);
+        renumber(&mut s.corpus);
+        self.start_load(Vec::new());
+        before
+    }
+
+    /// Puts a removed document back, as it was read, and reanalyses.
+    fn restore(&mut self, r: Removal) {
+        let s = &mut self.state;
+        s.workspace.paths = r.paths;
+        s.workspace.removed = r.removed;
+        s.corpus.documents.extend(r.documents);
+        s.corpus.problems.extend(r.problems);
         renumber(&mut s.corpus);
         self.start_load(Vec::new());
     }
@@ -183,27 +222,49 @@ impl TifaApp {
             s.workspace.corrections.insert(key, correction);
         }
         if before != s.workspace.corrections {
-            s.undo.push(before);
+            s.undo.push(Step::Corrections(before));
             s.redo.clear();
             self.start_corrections();
         }
     }
 
     fn undo(&mut self) {
-        let s = &mut self.state;
-        if let Some(prev) = s.undo.pop() {
-            let now = self.replace_corrections(prev);
-            self.state.redo.push(now);
-        } else {
-            let text = tr(s.settings.lang, "Nothing to undo");
-            s.notify(Level::Info, text);
+        match self.state.undo.pop() {
+            Some(Step::Corrections(prev)) => {
+                let now = self.replace_corrections(prev);
+                self.state.redo.push(Step::Corrections(now));
+            }
+            Some(Step::Removal(r)) => {
+                let path = r.path.clone();
+                self.restore(r);
+                // Redo removes it again.
+                self.state.redo.push(Step::Removal(Removal {
+                    path,
+                    documents: Vec::new(),
+                    problems: Vec::new(),
+                    paths: Vec::new(),
+                    removed: Vec::new(),
+                }));
+            }
+            None => {
+                let s = &mut self.state;
+                let text = tr(s.settings.lang, "Nothing to undo");
+                s.notify(Level::Info, text);
+            }
         }
     }
 
     fn redo(&mut self) {
-        if let Some(next) = self.state.redo.pop() {
-            let now = self.replace_corrections(next);
-            self.state.undo.push(now);
+        match self.state.redo.pop() {
+            Some(Step::Corrections(next)) => {
+                let now = self.replace_corrections(next);
+                self.state.undo.push(Step::Corrections(now));
+            }
+            Some(Step::Removal(r)) => {
+                let step = self.remove(&r.path);
+                self.state.undo.push(Step::Removal(step));
+            }
+            None => {}
         }
     }
 
