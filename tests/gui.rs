@@ -1137,3 +1137,24 @@ fn a_hand_entered_place_is_checked_against_the_gazetteer() {
     assert_eq!(&*place.full, "浙江省嘉兴市桐乡市");
     assert_eq!(place.level, PlaceLevel::County);
 }
+
+#[test]
+fn timeline_lanes_can_follow_the_convening_body() {
+    let mut a = three_places();
+    // 甲县's first meeting was the province's, attended at the county's branch venue.
+    a.meetings[0].convened_by = Some(ranked("江川", "910000", PlaceLevel::Province));
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.set_analysis(a);
+    let mut h = harness(app);
+    h.run_steps(3);
+    assert!(!h.state().timeline().lane_names().contains(&"江川"));
+    h.get_by_label("按召集机关").click();
+    h.run_steps(3);
+    assert!(h.state().timeline().convened);
+    let names = h.state().timeline().lane_names();
+    assert!(names.contains(&"江川"), "{names:?}");
+    // Its meeting moved: six marks still, one of them in the province's lane.
+    assert_eq!(h.state().timeline().drawn.len(), 6);
+    assert_eq!(h.state().timeline().lane_count(), 4);
+}

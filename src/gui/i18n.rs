@@ -150,6 +150,11 @@ const STRINGS: &[(&str, &str)] = &[
     ("Lag by level", "各级滞后"),
     ("Save the chart", "保存图表"),
     ("At least", "至少"),
+    ("by convening body", "按召集机关"),
+    (
+        "A meeting attended at a branch venue goes in the lane of the body that convened it",
+        "在分会场参加的会议归入召集它的机关的泳道",
+    ),
     ("type to filter", "输入以筛选"),
     ("In province", "所在省份"),
     ("any", "全部"),

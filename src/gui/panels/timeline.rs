@@ -61,7 +61,7 @@ struct Index {
 }
 
 impl Index {
-    fn build(a: &Analysis, revision: u64, no_place: &str) -> Self {
+    fn build(a: &Analysis, revision: u64, no_place: &str, convened: bool) -> Self {
         let mut lanes: Vec<Lane> = a
             .places
             .iter()
@@ -70,6 +70,12 @@ impl Index {
                 ..Lane::default()
             })
             .collect();
+        let mut index: std::collections::HashMap<String, usize> = a
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), i))
+            .collect();
         let mut homeless = Lane {
             name: no_place.to_string(),
             ..Lane::default()
@@ -77,15 +83,33 @@ impl Index {
         let mut undated = 0;
         let (mut min, mut max) = (f64::MAX, f64::MIN);
         for m in &a.meetings {
-            let name = crate::report::place::place_of(m, &a.documents);
-            let at = a.places.binary_search_by(|x| x.as_str().cmp(name)).ok();
+            // The reporting locality, or with `convened` the body that convened the meeting
+            // when it is another (a parent's meeting attended at the branch venue).
+            let own = crate::report::place::place(m, &a.documents);
+            let place = if convened {
+                m.convened_by.as_ref().or(own)
+            } else {
+                own
+            };
+            let at = match place {
+                Some(p) if convened && !index.contains_key(p.name.as_ref()) => {
+                    index.insert(p.name.to_string(), lanes.len());
+                    lanes.push(Lane {
+                        name: p.name.to_string(),
+                        ..Lane::default()
+                    });
+                    Some(lanes.len() - 1)
+                }
+                Some(p) => index.get(p.name.as_ref()).copied(),
+                None => None,
+            };
             let lane = match at {
                 Some(i) => &mut lanes[i],
                 None => &mut homeless,
             };
             lane.meetings += 1;
             if lane.chain.is_empty() {
-                lane.chain = match crate::report::place::place(m, &a.documents) {
+                lane.chain = match place {
                     Some(p) => {
                         let mut chain: Vec<String> = a
                             .ancestors_of(p)
@@ -167,6 +191,10 @@ pub struct TimelineView {
     scroll_y: f32,
     /// How the lanes are ordered.
     pub order: LaneOrder,
+    /// Lanes follow the body that convened each meeting rather than the reporting locality.
+    pub convened: bool,
+    /// `convened` as the index was built.
+    built_convened: bool,
     /// Lanes whose places below are folded away (by name).
     collapsed: std::collections::BTreeSet<String>,
     /// The lanes shown, in order: (index into the lanes, depth in the hierarchy, has places
@@ -183,8 +211,10 @@ impl TimelineView {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let s = cx.state;
         let lang = s.settings.lang;
-        if self.index.revision != s.revision {
-            self.index = Index::build(&s.analysis, s.revision, tr(lang, "No place"));
+        if self.index.revision != s.revision || self.built_convened != self.convened {
+            self.built_convened = self.convened;
+            self.visible_key = None;
+            self.index = Index::build(&s.analysis, s.revision, tr(lang, "No place"), self.convened);
         }
         self.group_bar_ui(ui, cx);
         if self.index.lanes.iter().all(|l| l.marks.is_empty()) {
@@ -253,6 +283,11 @@ impl TimelineView {
                 })
                 .response
                 .labelled_by(label.id);
+            ui.checkbox(&mut self.convened, tr(lang, "by convening body"))
+                .on_hover_text(tr(
+                    lang,
+                    "A meeting attended at a branch venue goes in the lane of the body that convened it",
+                ));
             if self.index.undated > 0 {
                 // Meetings with no date have no place on the axis: listed here, each opening
                 // the reader, so none is lost.
@@ -755,7 +790,7 @@ mod tests {
             });
         }
         a.refresh_places();
-        let index = Index::build(&a, 1, "?");
+        let index = Index::build(&a, 1, "?", false);
         let lane = &index.lanes[0];
         assert_eq!(lane.marks.len(), 3);
         let spans: Vec<(NaiveDate, NaiveDate)> = lane
