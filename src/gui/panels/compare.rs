@@ -665,13 +665,36 @@ fn trend_ui(ui: &mut egui::Ui, t: &report::track::Track) {
         });
 }
 
+/// A score mark's name in the interface language (the JSON keeps the English names).
+fn mark_label(lang: crate::gui::command::Lang, mark: &str) -> String {
+    let key = match mark {
+        "numbered" => "numbered",
+        "parallel" => "parallel",
+        "list" => "list",
+        "quoted" => "quoted",
+        "idiom" => "idiom",
+        "policy term" => "policy term",
+        "lexicon" => "lexicon",
+        "slot" => "slot",
+        other => return other.to_string(),
+    };
+    tr(lang, key).to_string()
+}
+
 /// What a group's score is made of, one part a line, for its tooltip.
 pub fn score_text(g: &crate::model::PhraseGroup, lang: crate::gui::command::Lang) -> String {
     let p = &g.parts;
     let marks = if p.marks.is_empty() {
         tr(lang, "none").to_string()
     } else {
-        p.marks.join(", ")
+        p.marks
+            .iter()
+            .map(|m| mark_label(lang, m))
+            .collect::<Vec<_>>()
+            .join(match lang {
+                crate::gui::command::Lang::Zh => "、",
+                crate::gui::command::Lang::En => ", ",
+            })
     };
     format!(
         "{} {:.2}\n{} {:.2} ({marks})\n{} {:.2} ({} {})\n{} {:.2}\n{} {:.2}",
@@ -1011,5 +1034,27 @@ mod tests {
             to: "三月".into(),
             ..Filters::default()
         }));
+    }
+
+    #[test]
+    fn the_score_tooltip_names_the_marks_in_the_interface_language() {
+        use crate::gui::command::Lang;
+        let g = crate::model::PhraseGroup {
+            id: 0,
+            phrase: "有力有序有效".into(),
+            variants: Vec::new(),
+            differs: String::new(),
+            places: std::collections::BTreeMap::new(),
+            meetings: Vec::new(),
+            occurrences: Vec::new(),
+            score: 2.0,
+            parts: crate::model::ScoreParts {
+                marks: vec!["parallel".into(), "policy term".into()],
+                ..crate::model::ScoreParts::default()
+            },
+            lineage: Vec::new(),
+        };
+        assert!(score_text(&g, Lang::Zh).contains("排比、政策术语"));
+        assert!(score_text(&g, Lang::En).contains("parallel, policy term"));
     }
 }
