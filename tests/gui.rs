@@ -1158,3 +1158,27 @@ fn timeline_lanes_can_follow_the_convening_body() {
     assert_eq!(h.state().timeline().drawn.len(), 6);
     assert_eq!(h.state().timeline().lane_count(), 4);
 }
+
+#[test]
+fn keyness_by_place_lists_what_a_place_uses_more_than_the_rest() {
+    let mut h = seeded();
+    h.get_by_label("比较").click();
+    h.run_steps(2);
+    h.get_by_label("各地特色提法").click();
+    h.run_steps(3);
+    assert!(h.query_all_by_label("多用").next().is_some());
+    // The strongest formula of the first place, chosen by a click.
+    let first = h.state().state.analysis.places[0].clone();
+    let rows = tifa::compare::keyness::keyness(
+        &h.state().state.analysis,
+        &tifa::compare::keyness::KeynessConfig::default(),
+    );
+    let top = rows
+        .iter()
+        .filter(|k| k.place == first && k.direction != tifa::compare::keyness::Direction::Even)
+        .max_by(|a, b| a.g2.total_cmp(&b.g2))
+        .unwrap();
+    h.query_all_by_label(&top.phrase).next().unwrap().click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.selected_group, Some(top.group));
+}

@@ -90,6 +90,10 @@ pub struct CompareView {
     /// Per place, the shares of clauses restated, adapted and local, once per revision and only
     /// when asked for (the section is open).
     shares: Option<(u64, Vec<crate::report::restated::PlaceShares>)>,
+    /// Keyness of every (place, group), per revision, when its section is open.
+    keyness: Option<(u64, Vec<crate::compare::keyness::Keyness>)>,
+    /// The place whose keyness is shown.
+    keyness_place: Option<String>,
     /// The phrase being typed in the track box.
     track_input: String,
     /// Where the tracked phrase occurs, for (revision, phrase).
@@ -164,6 +168,10 @@ impl CompareView {
             .id_salt("compare-track")
             .default_open(false)
             .show(ui, |ui| self.track_ui(ui, cx));
+        egui::CollapsingHeader::new(tr(lang, "Keyness by place"))
+            .id_salt("compare-keyness")
+            .default_open(false)
+            .show(ui, |ui| self.keyness_ui(ui, cx));
         if rows == 0 {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.heading(tr(lang, "No phrase groups yet.")));
@@ -274,6 +282,81 @@ impl CompareView {
                     }
                 });
         });
+    }
+
+    /// For one place, the formulae it uses more (or less) than the other places, by Dunning's
+    /// log-likelihood, strongest first; a click chooses the group.
+    fn keyness_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        use crate::compare::keyness::{self, Direction, KeynessConfig};
+        let s = cx.state;
+        let lang = s.settings.lang;
+        if self.keyness.as_ref().is_none_or(|(r, _)| *r != s.revision) {
+            let rows = keyness::keyness(&s.analysis, &KeynessConfig::default());
+            self.keyness = Some((s.revision, rows));
+        }
+        let places: Vec<String> = s.analysis.places.clone();
+        if self
+            .keyness_place
+            .as_ref()
+            .is_none_or(|p| !places.contains(p))
+        {
+            self.keyness_place = places.first().cloned();
+        }
+        ui.horizontal(|ui| {
+            let l = ui.label(tr(lang, "Place"));
+            egui::ComboBox::from_id_salt("compare-keyness-place")
+                .selected_text(self.keyness_place.clone().unwrap_or_default())
+                .show_ui(ui, |ui| {
+                    for p in &places {
+                        ui.selectable_value(&mut self.keyness_place, Some(p.clone()), p);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            if ui.small_button(tr(lang, "Export…")).clicked() {
+                cx.tx
+                    .send(Command::ShowExportTable(report::TableKind::Keyness));
+            }
+        });
+        let (Some((_, rows)), Some(place)) = (&self.keyness, &self.keyness_place) else {
+            return;
+        };
+        let mut mine: Vec<&keyness::Keyness> = rows
+            .iter()
+            .filter(|k| &k.place == place && k.direction != Direction::Even)
+            .collect();
+        mine.sort_by(|a, b| b.g2.total_cmp(&a.g2));
+        egui::ScrollArea::vertical()
+            .id_salt("compare-keyness-scroll")
+            .max_height(180.0)
+            .show(ui, |ui| {
+                egui::Grid::new("compare-keyness-grid")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for key in ["Phrase group", "", "G²", "here", "elsewhere"] {
+                            ui.strong(tr(lang, key));
+                        }
+                        ui.end_row();
+                        for k in mine.iter().take(30) {
+                            if ui.link(&k.phrase).clicked() {
+                                cx.tx.send(Command::SelectPhraseGroup(Some(k.group)));
+                            }
+                            let more = k.direction == Direction::More;
+                            ui.colored_label(
+                                if more {
+                                    Color32::from_rgb(60, 160, 90)
+                                } else {
+                                    Color32::from_rgb(220, 80, 80)
+                                },
+                                tr(lang, if more { "more" } else { "less" }),
+                            );
+                            ui.label(format!("{:.1}", k.g2));
+                            ui.label(format!("{}/{}", k.place_count, k.place_total));
+                            ui.label(format!("{}/{}", k.rest_count, k.rest_total));
+                            ui.end_row();
+                        }
+                    });
+            });
     }
 
     /// The filters beyond the text: fewest places, level, province, date range.
