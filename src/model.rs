@@ -104,6 +104,14 @@ pub struct Place {
     pub level: PlaceLevel,
 }
 
+impl Place {
+    /// Its level, when it is known: a place of the gazetteer (it has a division code) or the
+    /// Centre; `None` for a name typed by hand that the gazetteer does not know.
+    pub fn known_level(&self) -> Option<PlaceLevel> {
+        (!self.code.is_empty() || self.level == PlaceLevel::National).then_some(self.level)
+    }
+}
+
 /// The level of a [`Place`] in the administrative hierarchy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -116,6 +124,18 @@ pub enum PlaceLevel {
     Prefecture,
     /// 县, 县级市, 区, 旗.
     County,
+}
+
+impl PlaceLevel {
+    /// The lowercase name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceLevel::National => "national",
+            PlaceLevel::Province => "province",
+            PlaceLevel::Prefecture => "prefecture",
+            PlaceLevel::County => "county",
+        }
+    }
 }
 
 /// What a date was read from, so a user knows which dates to check.

@@ -142,9 +142,9 @@ impl CompareView {
                 std::collections::BTreeMap::new();
             for mt in &s.analysis.meetings {
                 if let Some(p) = report::place::place(mt, &s.analysis.documents)
-                    && (!p.code.is_empty() || p.level == crate::model::PlaceLevel::National)
+                    && let Some(level) = p.known_level()
                 {
-                    levels.entry(p.name.as_ref()).or_insert(p.level);
+                    levels.entry(p.name.as_ref()).or_insert(level);
                 }
             }
             let cols = m

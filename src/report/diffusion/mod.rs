@@ -411,9 +411,7 @@ fn cascade(
             Adopter {
                 place: name.to_string(),
                 place_full: p.map(|p| p.full.to_string()).unwrap_or_default(),
-                level: p
-                    .filter(|p| !p.code.is_empty() || p.level == PlaceLevel::National)
-                    .map(|p| p.level),
+                level: p.and_then(Place::known_level),
                 parent: node.and_then(|n| n.parent.clone()),
                 first: date.map(|d| d.date),
                 precision,

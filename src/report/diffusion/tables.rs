@@ -10,13 +10,7 @@ use crate::model::PlaceLevel;
 
 /// The level's lowercase name, or `""`.
 pub fn level_name(level: Option<PlaceLevel>) -> &'static str {
-    match level {
-        Some(PlaceLevel::National) => "national",
-        Some(PlaceLevel::Province) => "province",
-        Some(PlaceLevel::Prefecture) => "prefecture",
-        Some(PlaceLevel::County) => "county",
-        None => "",
-    }
+    level.map_or("", PlaceLevel::as_str)
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {

@@ -272,7 +272,7 @@ pub fn restated_of(
                 meeting: Some(clause.meeting),
                 content: content(&clause.text),
                 place: p.name.as_ref(),
-                level: (!p.code.is_empty() || p.level == PlaceLevel::National).then_some(p.level),
+                level: p.known_level(),
                 date: m.date.map(|d| d.date),
                 above,
                 clause,
@@ -533,8 +533,7 @@ fn document_items<'a>(
                         meeting: None,
                         content: content(&text),
                         place: p.name.as_ref(),
-                        level: (!p.code.is_empty() || p.level == PlaceLevel::National)
-                            .then_some(p.level),
+                        level: p.known_level(),
                         date: Some(date.date),
                         above: BTreeSet::new(),
                         clause: Clause {
