@@ -34,6 +34,19 @@ fn seeded() -> Harness<'static, TifaApp> {
     h
 }
 
+/// Runs frames until a label with exactly `text` is shown (what a background thread computes),
+/// for at most ten seconds; true when it was.
+fn wait_for_label(h: &mut Harness<'static, TifaApp>, text: &str) -> bool {
+    for _ in 0..500 {
+        h.run_steps(1);
+        if h.query_by_label(text).is_some() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
 /// A dropped file as a test gives it.
 #[derive(Debug)]
 struct Dropped {
@@ -893,7 +906,11 @@ fn the_reader_shows_what_a_county_restates_from_its_province() {
     });
     h.run_steps(3);
     assert_eq!(h.state().state.view, View::Reader);
-    assert!(h.query_by_label("对上级文本的承接").is_some());
+    // The restatement is computed off the UI thread.
+    assert!(
+        wait_for_label(&mut h, "对上级文本的承接"),
+        "no restatement section"
+    );
     assert!(
         h.query_by_label_contains("照搬上级 60%").is_some(),
         "no shares line"
@@ -913,16 +930,7 @@ fn the_reader_shows_what_a_county_restates_from_its_province() {
     h.get_by_label("比较").click();
     h.run_steps(2);
     h.get_by_label("各地对上级文本的承接").click();
-    let mut found = false;
-    for _ in 0..500 {
-        h.run_steps(1);
-        if h.query_by_label("60%").is_some() {
-            found = true;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(found, "no shares for the county");
+    assert!(wait_for_label(&mut h, "60%"), "no shares for the county");
     assert!(h.query_by_label("改写分句").is_some());
 }
 

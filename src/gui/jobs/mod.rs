@@ -3,9 +3,11 @@
 //! from a superseded generation is dropped.
 
 pub mod load;
+pub mod offthread;
 pub mod runner;
 pub mod work;
 
 pub use load::{Input, renumber};
+pub use offthread::Offthread;
 pub use runner::{CancelToken, Finished, JobStatus, Jobs};
 pub use work::{ALIGN, CORRECT, LOAD, Output};

@@ -87,9 +87,9 @@ pub struct CompareView {
     columns: Option<(u64, Vec<PlaceColumn>)>,
     /// Per place, the sentences of the chosen group, built once per (revision, group).
     sentences: Option<((u64, u32), LaidOut)>,
-    /// Per place, the shares of clauses restated, adapted and local, once per revision and only
-    /// when asked for (the section is open).
-    shares: Option<(u64, Vec<crate::report::restated::PlaceShares>)>,
+    /// Per place, the shares of clauses restated, adapted and local, computed off the UI thread
+    /// once per revision and only when asked for (the section is open).
+    shares: crate::gui::jobs::Offthread<u64, Vec<crate::report::restated::PlaceShares>>,
     /// Keyness of every (place, group), per revision, when its section is open.
     keyness: Option<(u64, Vec<crate::compare::keyness::Keyness>)>,
     /// The place whose keyness is shown.
@@ -98,11 +98,6 @@ pub struct CompareView {
     track_input: String,
     /// Where the tracked phrase occurs, for (revision, phrase).
     tracked: Option<((u64, String), crate::report::track::Track)>,
-    /// The shares being computed on a thread of their own, for a revision.
-    pending: Option<(
-        u64,
-        std::sync::mpsc::Receiver<Vec<crate::report::restated::PlaceShares>>,
-    )>,
 }
 
 impl CompareView {
@@ -439,38 +434,17 @@ impl CompareView {
         let s = cx.state;
         let lang = s.settings.lang;
         // Computed off the UI thread: on a large corpus it takes seconds.
-        if let Some((rev, rx)) = &self.pending
-            && let Ok(places) = rx.try_recv()
-        {
-            self.shares = Some((*rev, places));
-            self.pending = None;
-        }
-        let current = self.shares.as_ref().is_some_and(|(r, _)| *r == s.revision);
-        let asked = self.pending.as_ref().is_some_and(|(r, _)| *r == s.revision);
-        if !current && !asked {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let analysis = std::sync::Arc::clone(&s.analysis);
-            let ctx = ui.ctx().clone();
-            let spawned = std::thread::Builder::new()
-                .name("tifa-shares".into())
-                .spawn(move || {
-                    let r = report::restated(&analysis, &report::RestateConfig::default());
-                    let _ = tx.send(r.places);
-                    ctx.request_repaint();
-                });
-            match spawned {
-                Ok(_) => self.pending = Some((s.revision, rx)),
-                Err(e) => log::error!("cannot start computing the shares: {e}"),
-            }
-        }
-        if !current {
+        let analysis = std::sync::Arc::clone(&s.analysis);
+        let Some(places) = self
+            .shares
+            .get(&s.revision, ui.ctx(), "tifa-shares", move || {
+                report::restated(&analysis, &report::RestateConfig::default()).places
+            })
+        else {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(tr(lang, "Analysis in progress…"));
             });
-            return;
-        }
-        let Some((_, places)) = &self.shares else {
             return;
         };
         ui.horizontal(|ui| {

@@ -46,13 +46,15 @@ impl Default for Show {
 /// The Reader view.
 #[derive(Debug, Default)]
 pub struct ReaderView {
-    /// (meeting, revision, whole page, dark mode, highlights) the cached job was built for.
-    key: Option<(MeetingId, u64, bool, bool, Show)>,
+    /// (meeting, revision, whole page, dark mode, highlights, restatement in) the cached job
+    /// was built for.
+    key: Option<(MeetingId, u64, bool, bool, Show, bool)>,
     job: Option<LayoutJob>,
     whole_page: bool,
     show: Show,
-    /// The meeting's clauses labelled against the places above, for (meeting, revision).
-    restated: Option<((MeetingId, u64), Option<MeetingRestated>)>,
+    /// The meeting's clauses labelled against the places above, for (meeting, revision),
+    /// computed off the UI thread: the places above may hold thousands of meetings and pages.
+    restated: crate::gui::jobs::Offthread<(MeetingId, u64), Option<MeetingRestated>>,
     form: Form,
 }
 
@@ -78,20 +80,25 @@ impl ReaderView {
             return;
         };
         let dark = ui.visuals().dark_mode;
-        if self
+        let labelled = (m.id, s.revision);
+        let analysis = std::sync::Arc::clone(&s.analysis);
+        let id = m.id;
+        let restated = self
             .restated
-            .as_ref()
-            .is_none_or(|(k, _)| *k != (m.id, s.revision))
-        {
-            let r = crate::report::restated::restated_of(
-                a,
-                &crate::report::RestateConfig::default(),
-                Some(&[m.id]),
-            );
-            self.restated = Some(((m.id, s.revision), r.meetings.into_iter().next()));
-        }
-        let restated = self.restated.as_ref().and_then(|(_, r)| r.as_ref());
-        let key = (m.id, s.revision, self.whole_page, dark, self.show);
+            .get(&labelled, ui.ctx(), "tifa-restated", move || {
+                let config = crate::report::RestateConfig::default();
+                let r = crate::report::restated::restated_of(&analysis, &config, Some(&[id]));
+                r.meetings.into_iter().next()
+            })
+            .and_then(Option::as_ref);
+        let key = (
+            m.id,
+            s.revision,
+            self.whole_page,
+            dark,
+            self.show,
+            restated.is_some(),
+        );
         if self.key != Some(key) {
             self.job = Some(article_job(
                 a,
@@ -123,7 +130,7 @@ impl ReaderView {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     self.meta_ui(ui, cx, m.id);
-                    if let Some((_, Some(r))) = &self.restated {
+                    if let Some(Some(r)) = self.restated.peek(&labelled) {
                         restated_ui(ui, lang, r);
                     }
                 });
