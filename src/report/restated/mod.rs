@@ -284,7 +284,19 @@ pub fn restated_of(
         .iter()
         .flat_map(|it| it.above.iter().cloned())
         .collect();
-    items.extend(document_items(analysis, &higher, &config.clauses));
+    // Pages can be sources only of meetings held on or after them within the window.
+    let dates = items
+        .iter()
+        .filter(|it| wanted(it.meeting))
+        .filter_map(|it| it.date);
+    let span = dates
+        .clone()
+        .min()
+        .zip(dates.max())
+        .map(|(lo, hi)| (lo - chrono::Duration::days(config.window_days), hi));
+    if let Some(span) = span {
+        items.extend(document_items(analysis, &higher, span, &config.clauses));
+    }
     // Meetings and pages by place, for the count of higher-level texts in a window.
     let mut dates_of: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
     let mut page_dates_of: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
@@ -501,12 +513,13 @@ fn boilerplate(analysis: &Analysis, items: &[Item<'_>], min: usize) -> BTreeSet<
         .collect()
 }
 
-/// The clauses of the pages that report no meeting but speak for a place above some meeting's
-/// (`higher`): each line long enough to be a paragraph (not a menu entry), cut into clauses,
+/// The clauses of the pages dated `from`–`to` that report no meeting but speak for a place above
+/// some meeting's (`higher`): each line long enough to be a paragraph (not a menu entry), cut into clauses,
 /// dated by the page's publication date.
 fn document_items<'a>(
     analysis: &'a Analysis,
     higher: &BTreeSet<String>,
+    (from, to): (NaiveDate, NaiveDate),
     config: &AlignConfig,
 ) -> Vec<Item<'a>> {
     let reported: BTreeSet<u32> = analysis
@@ -519,7 +532,11 @@ fn document_items<'a>(
         let (Some(p), Some(date)) = (&d.place, d.published) else {
             continue;
         };
-        if reported.contains(&d.id.0) || !higher.contains(p.name.as_ref()) {
+        if reported.contains(&d.id.0)
+            || !higher.contains(p.name.as_ref())
+            || date.date < from
+            || date.date > to
+        {
             continue;
         }
         let mut offset = 0;
