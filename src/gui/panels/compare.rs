@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::gui::command::Command;
 use crate::gui::i18n::tr;
-use crate::gui::panels::ViewCtx;
+use crate::gui::panels::{ViewCtx, meeting_link};
 use crate::report::side::PlaceSentences;
 use crate::report::{self, Matrix};
 
@@ -261,18 +261,13 @@ impl CompareView {
                         let date = sentence
                             .date
                             .map_or_else(|| tr(lang, "undated").to_string(), |d| d.to_string());
-                        if ui
-                            .link(format!(
-                                "{date} · {} · {}",
-                                sentence.place, sentence.meeting
-                            ))
-                            .clicked()
-                        {
-                            cx.tx.send(Command::SelectMeeting {
-                                id: Some(sentence.meeting),
-                                open: true,
-                            });
-                        }
+                        meeting_link(
+                            ui,
+                            cx,
+                            format!("{date} · {} · {}", sentence.place, sentence.meeting),
+                            Some(&sentence.file),
+                            sentence.meeting,
+                        );
                         ui.label(&sentence.text);
                     }
                 });
@@ -661,19 +656,13 @@ impl CompareView {
                                     || tr(lang, "undated").to_string(),
                                     |d| d.to_string(),
                                 );
-                                let link = ui
-                                    .link(format!("{date} · {}", meta.meeting))
-                                    .on_hover_text(format!(
-                                        "{}\n{}",
-                                        meta.file,
-                                        tr(lang, "Open the meeting at this sentence")
-                                    ));
-                                if link.clicked() {
-                                    cx.tx.send(Command::SelectMeeting {
-                                        id: Some(meta.meeting),
-                                        open: true,
-                                    });
-                                }
+                                meeting_link(
+                                    ui,
+                                    cx,
+                                    format!("{date} · {}", meta.meeting),
+                                    Some(&meta.file),
+                                    meta.meeting,
+                                );
                                 if i == 0 && first.is_some() && meta.date == first {
                                     ui.colored_label(
                                         Color32::from_rgb(230, 120, 20),
@@ -801,12 +790,7 @@ fn lineage_ui(ui: &mut egui::Ui, g: &crate::model::PhraseGroup, cx: &ViewCtx<'_>
                     ui.add_space(indent);
                     ui.weak(if depth == 0 { "●" } else { "└" });
                     ui.vertical(|ui| {
-                        if ui.link(&l.text).clicked() {
-                            cx.tx.send(Command::SelectMeeting {
-                                id: Some(l.first.meeting),
-                                open: true,
-                            });
-                        }
+                        meeting_link(ui, cx, &l.text, None, l.first.meeting);
                     });
                 });
                 let place = l.first.place.as_deref().unwrap_or(tr(lang, "No place"));

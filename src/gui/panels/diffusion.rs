@@ -12,7 +12,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, Points};
 
 use crate::gui::command::{Chart, Command, Lang};
 use crate::gui::i18n::tr;
-use crate::gui::panels::ViewCtx;
+use crate::gui::panels::{ViewCtx, meeting_link};
 use crate::model::PlaceLevel;
 use crate::report::diffusion::tables::coverage_note;
 use crate::report::diffusion::{Cascade, Diffusion, DiffusionConfig, svg};
@@ -540,17 +540,7 @@ fn adopters_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, c: &Cascade) {
                     ui.label(opt(a.lag_from_parent));
                 });
                 row.col(|ui| {
-                    let resp = ui.link(&a.sentence).on_hover_text(format!(
-                        "{}\n{}",
-                        a.sentence,
-                        tr(lang, "Open the meeting at this sentence")
-                    ));
-                    if resp.clicked() {
-                        cx.tx.send(Command::SelectMeeting {
-                            id: Some(a.meeting),
-                            open: true,
-                        });
-                    }
+                    meeting_link(ui, cx, &a.sentence, Some(&a.sentence), a.meeting);
                 });
             });
         });

@@ -28,6 +28,27 @@ pub struct ViewCtx<'a> {
     pub tx: &'a CommandSender,
 }
 
+/// A link that opens `meeting` in the reader; its tooltip is `hover` (if any) over the hint
+/// that it opens the meeting.
+pub fn meeting_link(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    text: impl Into<egui::WidgetText>,
+    hover: Option<&str>,
+    meeting: crate::model::MeetingId,
+) -> egui::Response {
+    let hint = crate::gui::i18n::tr(cx.state.settings.lang, "Open the meeting at this sentence");
+    let tip = hover.map_or_else(|| hint.to_string(), |h| format!("{h}\n{hint}"));
+    let response = ui.link(text).on_hover_text(tip);
+    if response.clicked() {
+        cx.tx.send(crate::gui::command::Command::SelectMeeting {
+            id: Some(meeting),
+            open: true,
+        });
+    }
+    response
+}
+
 /// A meeting as one line: place, date, title.
 pub fn meeting_line(m: &crate::model::Meeting, no_place: &str) -> String {
     format!(
