@@ -31,6 +31,8 @@ struct Lane {
     chain: Vec<String>,
     /// Its meetings, undated ones included.
     meetings: usize,
+    /// True for a place whose level is known (of the gazetteer, or the Centre).
+    known: bool,
     /// (day number, meeting), sorted.
     marks: Vec<(f64, MeetingId)>,
     /// The windows of meetings dated only to the month or approximately: (first day, last
@@ -108,6 +110,7 @@ impl Index {
                 None => &mut homeless,
             };
             lane.meetings += 1;
+            lane.known |= place.and_then(crate::model::Place::known_level).is_some();
             if lane.chain.is_empty() {
                 lane.chain = match place {
                     Some(p) => {
@@ -166,6 +169,7 @@ impl Index {
         lanes.extend(heads.into_iter().map(|chain| Lane {
             name: chain[1].clone(),
             chain,
+            known: true,
             ..Lane::default()
         }));
         for l in &mut lanes {
@@ -628,10 +632,8 @@ impl TimelineView {
         let mut order: Vec<usize> = (0..lanes.len()).collect();
         match self.order {
             LaneOrder::Hierarchy => order.sort_by(|&a, &b| {
-                // Places the gazetteer does not know (a chain of one that is not the top of
-                // anything) after the rest, by name.
-                let known = |i: usize| lanes[i].chain.len() > 1 || lanes[i].name == "中央";
-                (!known(a), &lanes[a].chain).cmp(&(!known(b), &lanes[b].chain))
+                // Places the gazetteer does not know after the rest, by name.
+                (!lanes[a].known, &lanes[a].chain).cmp(&(!lanes[b].known, &lanes[b].chain))
             }),
             LaneOrder::Meetings => order.sort_by(|&a, &b| {
                 lanes[b]
@@ -642,6 +644,12 @@ impl TimelineView {
             LaneOrder::Name => {}
         }
         let hierarchy = self.order == LaneOrder::Hierarchy;
+        // Lane names, and the chains some other lane lies under, each looked up once.
+        let names: HashSet<&str> = lanes.iter().map(|l| l.name.as_str()).collect();
+        let heads: HashSet<&[String]> = lanes
+            .iter()
+            .flat_map(|l| (1..l.chain.len()).map(|n| &l.chain[..n]))
+            .collect();
         self.visible = order
             .iter()
             .filter(|&&i| {
@@ -653,15 +661,13 @@ impl TimelineView {
                         .any(|a| self.collapsed.contains(a))
             })
             .map(|&i| {
-                let below = hierarchy
-                    && lanes.iter().any(|l| {
-                        l.chain.len() > lanes[i].chain.len() && l.chain.starts_with(&lanes[i].chain)
-                    });
+                let chain = &lanes[i].chain;
+                let below = hierarchy && heads.contains(chain.as_slice());
+                // Depth among the lanes shown: ancestors that have lanes of their own.
                 let depth = if hierarchy {
-                    // Depth among the lanes shown: ancestors that have lanes of their own.
-                    lanes[i].chain[..lanes[i].chain.len() - 1]
+                    chain[..chain.len() - 1]
                         .iter()
-                        .filter(|a| lanes.iter().any(|l| &l.name == *a))
+                        .filter(|a| names.contains(a.as_str()))
                         .count()
                 } else {
                     0
