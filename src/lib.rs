@@ -17,6 +17,7 @@
 
 pub mod cli;
 pub mod compare;
+pub mod correct;
 pub mod export;
 #[cfg(feature = "gui")]
 pub mod gui;
@@ -26,6 +27,7 @@ pub mod model;
 pub mod phrase;
 pub mod pipeline;
 pub mod progress;
+pub mod project;
 pub mod report;
 pub mod text;
 

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ingest::Corpus;
 use crate::ingest::split;
@@ -59,7 +59,7 @@ pub struct Config {
 }
 
 /// Everything found in a corpus.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Analysis {
     /// The documents, with their publication date and place filled in.
     pub documents: Vec<Document>,
@@ -164,6 +164,20 @@ pub fn analyse(
         mut documents,
         problems,
     } = corpus;
+    let per_doc = extract(engine, &mut documents, config, progress)?;
+    assemble(engine, documents, problems, per_doc, config, progress)
+}
+
+/// The part of the analysis that reads each document on its own: fills in each document's
+/// publication date and place and returns the meetings found in it, one list per document,
+/// reporting [`stage::MEETINGS`]. What it returns for a document depends on that document
+/// alone, so a project keeps it and reads only the documents it has not seen.
+pub fn extract(
+    engine: &Engine,
+    documents: &mut [Document],
+    config: &Config,
+    progress: &mut dyn Progress,
+) -> Result<Vec<Vec<Meeting>>, Cancelled> {
     let total = documents.len();
     if progress.stage(stage::MEETINGS).is_break() || progress.report(0, total).is_break() {
         return Err(Cancelled);
@@ -182,6 +196,20 @@ pub fn analyse(
             return Err(Cancelled);
         }
     }
+    Ok(per_doc)
+}
+
+/// The part of the analysis that looks across documents: numbers the meetings of `per_doc`
+/// (one list per document, as [`extract`] gave them, for documents whose ids are their
+/// positions), merges the reports of one meeting, mines phrases across them and counts places.
+pub fn assemble(
+    engine: &Engine,
+    documents: Vec<Document>,
+    problems: Vec<Problem>,
+    per_doc: Vec<Vec<Meeting>>,
+    config: &Config,
+    progress: &mut dyn Progress,
+) -> Result<Analysis, Cancelled> {
     let mut meetings: Vec<Meeting> = per_doc.into_iter().flatten().collect();
     for (i, m) in meetings.iter_mut().enumerate() {
         m.id = MeetingId(i as u32);

@@ -20,6 +20,10 @@ pub struct Cli {
     /// A stop list (one string a line, UTF-8): phrases never to list.
     #[arg(long, global = true, value_name = "FILE")]
     pub stop: Option<PathBuf>,
+    /// Read the corpus, its analysis and its corrections from this project file (`*.tifa`)
+    /// instead of reading files; made with `tifa-cli project new`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub project: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -160,6 +164,33 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A project file (`*.tifa`): the corpus, its analysis, corrections and lexicon in one SQLite
+    /// database that reopens without reading anything again.
+    Project {
+        /// What to do with it.
+        #[command(subcommand)]
+        action: ProjectCommand,
+    },
+    /// Every occurrence of a string in its context (a concordance), with the place, date and
+    /// meeting of each; from a project's full-text index with --project.
+    Search {
+        /// The string to look for, e.g. 外防输入.
+        pattern: String,
+        /// Files or folders to read; none reads the built-in seed reports.
+        paths: Vec<PathBuf>,
+        /// Characters of context on each side.
+        #[arg(long, default_value_t = 20)]
+        context: usize,
+        /// The order of the lines.
+        #[arg(long, value_enum, default_value_t = crate::project::KwicSort::Document)]
+        sort: crate::project::KwicSort,
+        /// At most this many lines.
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Scores meeting extraction against hand labels (the format is in the README).
     Eval {
         /// Files or folders to score; none reads every labelled file.
@@ -170,5 +201,57 @@ pub enum Command {
         /// Print JSON instead of tables.
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// What `tifa-cli project` does.
+#[derive(Debug, Subcommand)]
+pub enum ProjectCommand {
+    /// Creates a project from files or folders (none: the built-in seed reports).
+    New {
+        /// The project file to create (`.tifa` is added when the name has no extension).
+        file: PathBuf,
+        /// Files or folders to read.
+        paths: Vec<PathBuf>,
+        /// Print what was done as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Adds files or folders: only new documents are read and analysed; a moved file keeps its
+    /// results and corrections, a changed one is listed (read again with --reread).
+    Add {
+        /// The project file.
+        file: PathBuf,
+        /// Files or folders to add.
+        paths: Vec<PathBuf>,
+        /// Read again the files that changed since they were added.
+        #[arg(long)]
+        reread: bool,
+        /// Print what was done as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Takes documents out, by the path they were added under.
+    Remove {
+        /// The project file.
+        file: PathBuf,
+        /// Paths as `project info`'s documents list them.
+        paths: Vec<String>,
+        /// Print what was done as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Says what a project holds and who wrote it.
+    Info {
+        /// The project file.
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Analyses every document again (after an upgrade of Tifa), keeping corrections.
+    Reanalyse {
+        /// The project file.
+        file: PathBuf,
     },
 }

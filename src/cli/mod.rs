@@ -5,6 +5,7 @@
 pub mod args;
 pub mod bench;
 pub mod hostile;
+pub mod project;
 pub mod render;
 
 use std::io::{IsTerminal, Write};
@@ -40,7 +41,14 @@ pub fn main() -> i32 {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let lexicon = crate::phrase::Lexicon::read(cli.dict.as_deref(), cli.stop.as_deref())?;
+    let mut lexicon = crate::phrase::Lexicon::read(cli.dict.as_deref(), cli.stop.as_deref())?;
+    let project_file = cli.project.clone();
+    // A project segments as it was made, unless another lexicon is given.
+    if let Some(file) = project_file.as_deref().filter(|_| lexicon.is_empty()) {
+        if file.exists() {
+            lexicon = project::project_lexicon(file)?;
+        }
+    }
     let engine = if lexicon.is_empty() {
         Engine::new()
     } else {
@@ -49,7 +57,7 @@ fn run(cli: Cli) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Meetings { paths, json } => {
-            let analysis = load(&engine, &paths)?;
+            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             if json {
                 write_json(&mut out, &MeetingsOut::new(&analysis))?;
             } else {
@@ -57,7 +65,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Phrases { paths, json } => {
-            let analysis = load(&engine, &paths)?;
+            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             if json {
                 write_json(&mut out, &PhrasesOut::new(&analysis.phrases))?;
             } else {
@@ -78,7 +86,7 @@ fn run(cli: Cli) -> Result<()> {
             if svg.is_some() && group.is_empty() {
                 bail!("--svg needs --group N (a group id from `tifa-cli phrases`)");
             }
-            let analysis = load(&engine, &paths)?;
+            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             if let Some(g) = group
                 .iter()
                 .find(|&&g| g as usize >= analysis.phrases.len())
@@ -113,7 +121,7 @@ fn run(cli: Cli) -> Result<()> {
             if window < 0 {
                 bail!("--window must be zero days or more");
             }
-            let analysis = load(&engine, &paths)?;
+            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             let config = crate::report::RestateConfig {
                 window_days: window,
                 ..Default::default()
@@ -133,7 +141,7 @@ fn run(cli: Cli) -> Result<()> {
             if phrase.trim().is_empty() {
                 bail!("track needs a phrase to look for");
             }
-            let analysis = load(&engine, &paths)?;
+            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             let t = crate::report::track::track(&analysis, &phrase);
             if json {
                 write_json(&mut out, &t)?;
@@ -147,7 +155,7 @@ fn run(cli: Cli) -> Result<()> {
             out: path,
         } => {
             let format = output_format(format.as_deref(), path.as_deref())?;
-            let analysis = load(&engine, &paths)?;
+            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             let mut kinds = vec![TableKind::Matrix];
             // A workbook has room for the long table and keyness as sheets of their own.
             if format == ExportFormat::Xlsx {
@@ -169,7 +177,7 @@ fn run(cli: Cli) -> Result<()> {
             phrase,
         } => {
             let format = output_format(format.as_deref(), path.as_deref())?;
-            let analysis = load(&engine, &paths)?;
+            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             let diff = diff_pair(&analysis, &pair)?;
             if table == TableKind::Diff && diff.is_none() {
                 bail!("the diff table needs --pair A B (two meeting ids or two places)");
@@ -199,7 +207,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::BenchRead { path } => hostile::read_one(&engine, &path, &mut out)?,
         Command::Diff { a, b, paths, json } => {
-            let analysis = load(&engine, &paths)?;
+            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             let a = meeting_id(&analysis, &a)?;
             let b = meeting_id(&analysis, &b)?;
             let alignment = align_meetings(&analysis, a, b, &AlignConfig::default())
@@ -222,6 +230,27 @@ fn run(cli: Cli) -> Result<()> {
                 )?;
             }
         }
+        Command::Project { action } => project::run(&engine, &lexicon, action, &mut out)?,
+        Command::Search {
+            pattern,
+            paths,
+            context,
+            sort,
+            limit,
+            json,
+        } => project::search(
+            &engine,
+            project_file.as_deref(),
+            &paths,
+            &project::SearchArgs {
+                pattern: &pattern,
+                context,
+                sort,
+                limit,
+                json,
+            },
+            &mut out,
+        )?,
         Command::Eval {
             paths,
             labels,
@@ -281,6 +310,14 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             });
         kind == Some(std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// The project's analysis when `project` is given (then `paths` must be empty), else [`load`].
+pub fn load_from(engine: &Engine, project: Option<&Path>, paths: &[PathBuf]) -> Result<Analysis> {
+    match project {
+        Some(file) => project::load_project(engine, file, paths),
+        None => load(engine, paths),
+    }
 }
 
 /// Reads `paths` (or the seeds when empty) and analyses them; fails when no file could be read.

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::export::ExportFormat;
@@ -93,31 +92,7 @@ pub enum Lang {
     En,
 }
 
-/// A hand correction of what the engine read from a meeting report.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Correction {
-    /// The right date, if the read one was wrong.
-    pub date: Option<NaiveDate>,
-    /// The right place (short name), if the read one was wrong.
-    pub place: Option<String>,
-    /// The right title, if the read one was wrong.
-    pub title: Option<String>,
-    /// Marked by the user as right as it is (apart from any field corrected here).
-    #[serde(default)]
-    pub checked: bool,
-}
-
-impl Correction {
-    /// True when nothing is corrected and the meeting is not checked.
-    pub fn is_empty(&self) -> bool {
-        !self.checked && !self.corrects()
-    }
-
-    /// True when some field is corrected.
-    pub fn corrects(&self) -> bool {
-        self.date.is_some() || self.place.is_some() || self.title.is_some()
-    }
-}
+pub use crate::correct::Correction;
 
 /// Something the user (or a dialog) asks for.
 #[derive(Debug)]

@@ -7,13 +7,14 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::correct::meeting_key;
 pub use crate::gui::workspace::Workspace;
 
 use crate::gui::command::{Correction, DiffPair, Lang, View};
 use crate::gui::jobs::{JobStatus, LOAD};
 use crate::gui::panels::diff::{AlignedRows, RowsKey};
 use crate::ingest::Corpus;
-use crate::model::{Meeting, MeetingId, Place, PlaceLevel, PolicyDate};
+use crate::model::MeetingId;
 use crate::pipeline::Analysis;
 
 /// What persists between runs, in eframe's storage.
@@ -22,14 +23,6 @@ use crate::pipeline::Analysis;
 pub struct Settings {
     /// The interface language.
     pub lang: Lang,
-}
-
-/// A key for a meeting that survives re-analysis: its document's path and its article's offset.
-pub fn meeting_key(analysis: &Analysis, meeting: &Meeting) -> String {
-    let path = analysis
-        .document_of(meeting)
-        .map_or("", |d| d.path.as_str());
-    format!("{path}#{}", meeting.article.start)
 }
 
 /// How serious a notification is.
@@ -183,51 +176,5 @@ pub fn gazetteer() -> &'static crate::meeting::Gazetteer {
 
 /// `raw` with `corrections` applied to its meetings; the place list follows corrected places.
 pub fn corrected(raw: &Analysis, corrections: &BTreeMap<String, Correction>) -> Analysis {
-    let mut out = raw.clone();
-    if corrections.is_empty() {
-        return out;
-    }
-    for m in &mut out.meetings {
-        let Some(c) = corrections.get(&meeting_key(raw, m)) else {
-            continue;
-        };
-        if let Some(date) = c.date {
-            // A hand-entered date says so, so the reader and exports show it was corrected.
-            m.date = Some(PolicyDate::new(date, crate::model::DateBasis::Corrected));
-        }
-        if let Some(place) = &c.place {
-            let known = raw
-                .meetings
-                .iter()
-                .filter_map(|o| o.place.as_ref())
-                .find(|p| p.name.as_ref() == place.as_str())
-                .cloned();
-            // A place of the corpus, else the gazetteer's (with its level and the places above
-            // it), else the name as typed.
-            let named = || {
-                let found = gazetteer().find(place);
-                let mut found = found.into_iter();
-                let first = found.next()?;
-                // An ambiguous short name (鼓楼) stays as typed rather than guessed.
-                found.next().is_none().then_some(first)
-            };
-            let found = known.or_else(named);
-            if let Some(p) = found.as_ref().filter(|p| !p.code.is_empty()) {
-                out.ancestors
-                    .entry(p.code.clone())
-                    .or_insert_with(|| gazetteer().ancestors(p));
-            }
-            m.place = Some(found.unwrap_or_else(|| Place {
-                name: place.as_str().into(),
-                full: place.as_str().into(),
-                code: "".into(),
-                level: PlaceLevel::County,
-            }));
-        }
-        if let Some(title) = &c.title {
-            m.title.clone_from(title);
-        }
-    }
-    out.refresh_places();
-    out
+    crate::correct::corrected(raw, corrections, gazetteer())
 }

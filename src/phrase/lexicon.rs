@@ -8,10 +8,12 @@
 
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// The user's words and stop strings.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Lexicon {
     /// Words to keep whole and always mine, each with an optional jieba frequency and tag.
     pub words: Vec<UserWord>,
@@ -20,7 +22,7 @@ pub struct Lexicon {
 }
 
 /// One word of the user's dictionary.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserWord {
     /// The word as written.
     pub text: String,

@@ -1,0 +1,282 @@
+//! `tifa-cli project new|add|remove|info|reanalyse`, `tifa-cli search`, and `--project` for every
+//! command that reads a corpus.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::args::ProjectCommand;
+use crate::ingest::{self, Corpus, ReadConfig};
+use crate::pipeline::{Analysis, Config, Engine};
+use crate::progress::NoProgress;
+use crate::project::{self, KwicSort, Project, Update, Updated};
+
+/// The analysis stored in `path`, with the project's corrections applied; `paths` must be empty
+/// (files are added with `project add`).
+pub fn load_project(engine: &Engine, path: &Path, paths: &[PathBuf]) -> Result<Analysis> {
+    if !paths.is_empty() {
+        bail!(
+            "with --project the corpus is the project's; add files with `tifa-cli project add {} FILE…`",
+            path.display()
+        );
+    }
+    let p = Project::open(path)?;
+    let stored = p.load(&engine.gazetteer)?;
+    for problem in &stored.problems {
+        eprintln!("tifa-cli: {}: {problem}", path.display());
+    }
+    if stored.stale {
+        eprintln!(
+            "tifa-cli: {} was analysed by another version of Tifa; `tifa-cli project reanalyse {}` brings it up to date",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(crate::correct::corrected(
+        &stored.analysis,
+        &stored.corrections,
+        &engine.gazetteer,
+    ))
+}
+
+/// The lexicon saved in a project, for an engine that segments as the project does.
+pub fn project_lexicon(path: &Path) -> Result<crate::phrase::Lexicon> {
+    Ok(Project::open(path)?.lexicon()?)
+}
+
+fn read(paths: &[PathBuf]) -> Result<Corpus> {
+    if paths.is_empty() {
+        return Ok(ingest::seed_corpus());
+    }
+    ingest::read_paths(paths, &ReadConfig::default(), &mut NoProgress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))
+}
+
+fn say_updated(out: &mut dyn Write, p: &Project, u: &Updated, a: &Analysis) -> Result<()> {
+    writeln!(
+        out,
+        "{}: {} added, {} moved, {} read again, {} removed, {} unchanged; {} documents, {} meetings, {} phrase groups",
+        p.path().display(),
+        u.added.len(),
+        u.moved.len(),
+        u.reread.len(),
+        u.removed.len(),
+        u.unchanged,
+        a.documents.len(),
+        a.meetings.len(),
+        a.phrases.len(),
+    )?;
+    for (from, to) in &u.moved {
+        writeln!(out, "moved\t{from}\t{to}")?;
+    }
+    for path in &u.changed {
+        writeln!(
+            out,
+            "changed on disk, not read again (use --reread)\t{path}"
+        )?;
+    }
+    for problem in &u.problems {
+        writeln!(out, "not read\t{}\t{}", problem.path, problem.message)?;
+    }
+    Ok(())
+}
+
+/// Runs one `project` subcommand.
+pub fn run(
+    engine: &Engine,
+    lexicon: &crate::phrase::Lexicon,
+    command: ProjectCommand,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match command {
+        ProjectCommand::New { file, paths, json } => {
+            let file = with_extension(file);
+            let mut p = Project::create(&file)?;
+            if !lexicon.is_empty() {
+                p.set_lexicon(lexicon)?;
+            }
+            let corpus = read(&paths)?;
+            let update = Update {
+                add: corpus,
+                ..Update::default()
+            };
+            let (u, a) = p.update(engine, update, &Config::default(), &mut NoProgress)?;
+            report(out, &p, &u, &a, json)?;
+        }
+        ProjectCommand::Add {
+            file,
+            paths,
+            reread,
+            json,
+        } => {
+            if paths.is_empty() {
+                bail!("name the files or folders to add");
+            }
+            let mut p = Project::open(&file)?;
+            let corpus = read(&paths)?;
+            let update = Update {
+                add: corpus,
+                reread_changed: reread,
+                ..Update::default()
+            };
+            let (u, a) = p.update(engine, update, &Config::default(), &mut NoProgress)?;
+            report(out, &p, &u, &a, json)?;
+        }
+        ProjectCommand::Remove { file, paths, json } => {
+            let mut p = Project::open(&file)?;
+            let update = Update {
+                remove: paths,
+                ..Update::default()
+            };
+            let (u, a) = p.update(engine, update, &Config::default(), &mut NoProgress)?;
+            report(out, &p, &u, &a, json)?;
+        }
+        ProjectCommand::Info { file, json } => {
+            let info = Project::open(&file)?.info()?;
+            if json {
+                serde_json::to_writer_pretty(&mut *out, &info)?;
+                writeln!(out)?;
+            } else {
+                let per_doc = info
+                    .file_bytes
+                    .checked_div(info.documents as u64)
+                    .unwrap_or(0);
+                writeln!(out, "project\t{}", info.path)?;
+                writeln!(
+                    out,
+                    "size\t{} bytes ({per_doc} per document)",
+                    info.file_bytes
+                )?;
+                writeln!(
+                    out,
+                    "documents\t{} ({} bytes of text)",
+                    info.documents, info.text_bytes
+                )?;
+                writeln!(out, "meetings\t{}", info.meetings)?;
+                writeln!(out, "phrase groups\t{}", info.phrase_groups)?;
+                writeln!(out, "places\t{}", info.places)?;
+                writeln!(out, "corrections\t{}", info.corrections)?;
+                writeln!(
+                    out,
+                    "format\t{} (analysis {})",
+                    info.schema, info.data_version
+                )?;
+                writeln!(out, "written by\t{}", info.written_by)?;
+                writeln!(out, "created\t{}", info.created)?;
+                writeln!(out, "saved\t{}", info.saved)?;
+            }
+        }
+        ProjectCommand::Reanalyse { file } => {
+            let mut p = Project::open(&file)?;
+            let a = p.reanalyse(engine, &Config::default(), &mut NoProgress)?;
+            writeln!(
+                out,
+                "{}: {} documents analysed again; {} meetings, {} phrase groups",
+                file.display(),
+                a.documents.len(),
+                a.meetings.len(),
+                a.phrases.len()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn report(out: &mut dyn Write, p: &Project, u: &Updated, a: &Analysis, json: bool) -> Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, u)?;
+        writeln!(out)?;
+        Ok(())
+    } else {
+        say_updated(out, p, u, a)
+    }
+}
+
+/// A new project's file name, with `.tifa` added when it has no extension.
+fn with_extension(file: PathBuf) -> PathBuf {
+    if file.extension().is_none() {
+        file.with_extension(project::EXTENSION)
+    } else {
+        file
+    }
+}
+
+/// Options of `tifa-cli search`.
+pub struct SearchArgs<'a> {
+    /// The string.
+    pub pattern: &'a str,
+    /// Characters of context each side.
+    pub context: usize,
+    /// The order of the lines.
+    pub sort: KwicSort,
+    /// At most this many lines.
+    pub limit: usize,
+    /// JSON instead of a table.
+    pub json: bool,
+}
+
+/// `tifa-cli search`: a concordance of `pattern`, from the project's index or by reading
+/// `paths`.
+pub fn search(
+    engine: &Engine,
+    project_file: Option<&Path>,
+    paths: &[PathBuf],
+    args: &SearchArgs<'_>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if args.pattern.is_empty() {
+        bail!("give a string to look for");
+    }
+    let (analysis, hits) = if let Some(file) = project_file {
+        let analysis = load_project(engine, file, paths)?;
+        let hits = Project::open(file)?
+            .find(args.pattern)
+            .context("searching the project")?;
+        (analysis, hits)
+    } else {
+        let analysis = crate::cli::load(engine, paths)?;
+        let hits = project::search::scan(&analysis.documents, args.pattern);
+        (analysis, hits)
+    };
+    let c = project::search::concordance(
+        &analysis,
+        args.pattern,
+        &hits,
+        args.context,
+        args.sort,
+        args.limit,
+    );
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &c)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "# {}\t{} hits in {} documents{}",
+        c.pattern,
+        c.total,
+        c.documents,
+        if c.lines.len() < c.total {
+            format!(" (first {} shown)", c.lines.len())
+        } else {
+            String::new()
+        }
+    )?;
+    for l in &c.lines {
+        writeln!(
+            out,
+            "{}\t{}\t{:>width$}【{}】{}\t{}\t{}",
+            l.place.as_deref().unwrap_or("-"),
+            l.date.map_or_else(|| "-".to_string(), |d| d.to_string()),
+            l.left,
+            l.hit,
+            l.right,
+            l.meeting.map_or_else(|| "-".to_string(), |m| m.to_string()),
+            l.path,
+            width = args.context,
+        )?;
+    }
+    Ok(())
+}

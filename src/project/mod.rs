@@ -1,0 +1,602 @@
+//! The project file (`*.tifa`): a whole corpus, its analysis and the user's work in one SQLite
+//! database, reopened without reading or analysing anything again.
+//!
+//! - **Documents**: the decoded text, the SHA-256, size and modification time of the original
+//!   bytes, the path, encoding, format and what the page says of itself (address, site,
+//!   publication time), and what reading that document alone found (its meetings before merging),
+//!   so adding files reads only the new ones.
+//! - **The analysis**: meetings (with place, date, title and chair as columns, so the file can be
+//!   queried with any SQLite tool), directives, phrase groups and their occurrences, places.
+//! - **The user's work**: corrections by meeting key, the lexicon, and the app's view state.
+//! - **Search**: an FTS5 index with the trigram tokenizer over all text ([`search`]).
+//!
+//! The schema is versioned (`PRAGMA user_version`) and migrated on open ([`schema`]); every write
+//! is one transaction with the rollback journal and full sync, so a crash or a kill at any moment
+//! leaves the file as it was after the last completed write, in one file that can be sent as it is.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use crate::correct::{Correction, Corrections};
+use crate::meeting::Gazetteer;
+use crate::model::{DocId, Document, Meeting, PhraseGroup, Problem};
+use crate::phrase::Lexicon;
+use crate::pipeline::{self, Analysis};
+
+pub mod schema;
+pub mod search;
+mod update;
+
+#[cfg(test)]
+mod tests;
+
+pub use search::{Concordance, KwicLine, KwicSort};
+pub use update::{Fingerprint, Update, Updated, fingerprint};
+
+/// `PRAGMA application_id` of a Tifa project: "TIFA" in ASCII.
+pub const APPLICATION_ID: i64 = 0x5449_4641;
+
+/// The version of what the analysis stored in a project means. A project made when it was
+/// different opens with its stored analysis and says it is stale ([`Stored::stale`]), so the
+/// user can have it analysed again; corrections and lexicon are kept either way.
+pub const DATA_VERSION: i64 = 1;
+
+/// The file name extension of a project.
+pub const EXTENSION: &str = "tifa";
+
+/// Why a project could not be opened, read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    /// The file does not exist.
+    #[error("{}: no such project", path.display())]
+    Missing {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A new project would replace a file already there.
+    #[error("{}: a file is already there; choose another name or open it", path.display())]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not a Tifa project.
+    #[error("{}: not a Tifa project ({why})", path.display())]
+    NotProject {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead.
+        why: String,
+    },
+    /// The file was written by a newer Tifa.
+    #[error(
+        "{}: written by a newer Tifa (project format {found}; this version reads up to {known}); it is left as it is",
+        path.display()
+    )]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest this version knows.
+        known: i64,
+    },
+    /// SQLite failed.
+    #[error("{}: {source}", path.display())]
+    Sqlite {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: rusqlite::Error,
+    },
+    /// A stored value could not be read.
+    #[error("{}: {what} cannot be read ({source})", path.display())]
+    Value {
+        /// The file.
+        path: PathBuf,
+        /// Which value.
+        what: String,
+        /// Why.
+        source: serde_json::Error,
+    },
+    /// Reading was cancelled.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl From<crate::progress::Cancelled> for ProjectError {
+    fn from(_: crate::progress::Cancelled) -> Self {
+        Self::Cancelled
+    }
+}
+
+/// An open project file.
+#[derive(Debug)]
+pub struct Project {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What a project holds, read back.
+#[derive(Debug, Default)]
+pub struct Stored {
+    /// The analysis as saved, without corrections applied.
+    pub analysis: Analysis,
+    /// The user's corrections, by meeting key.
+    pub corrections: Corrections,
+    /// The user's lexicon.
+    pub lexicon: Lexicon,
+    /// The app's view state and anything else kept by name.
+    pub state: BTreeMap<String, serde_json::Value>,
+    /// True when the analysis was made by a version of Tifa whose results differ
+    /// ([`DATA_VERSION`]): it can be analysed again.
+    pub stale: bool,
+    /// Values that could not be read (one line each); everything else was read.
+    pub problems: Vec<String>,
+}
+
+/// A summary of a project.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Info {
+    /// The file.
+    pub path: String,
+    /// Its size in bytes.
+    pub file_bytes: u64,
+    /// Documents held.
+    pub documents: usize,
+    /// Bytes of decoded text (UTF-8).
+    pub text_bytes: u64,
+    /// Meetings in the analysis.
+    pub meetings: usize,
+    /// Phrase groups in the analysis.
+    pub phrase_groups: usize,
+    /// Places meetings are counted under.
+    pub places: usize,
+    /// Hand corrections and checks.
+    pub corrections: usize,
+    /// The schema version.
+    pub schema: i64,
+    /// The version of the analysis's meaning ([`DATA_VERSION`]) it was made with.
+    pub data_version: i64,
+    /// The Tifa that last wrote it.
+    pub written_by: String,
+    /// When it was created and last saved (UTC, RFC 3339).
+    pub created: String,
+    /// When it was last saved.
+    pub saved: String,
+}
+
+fn now() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl Project {
+    /// Creates a new, empty project at `path`; fails when a file is already there.
+    pub fn create(path: &Path) -> Result<Self, ProjectError> {
+        if path.exists() {
+            return Err(ProjectError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        let conn = Connection::open(path).map_err(|source| ProjectError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut project = Self {
+            conn,
+            path: path.to_path_buf(),
+        };
+        project.configure()?;
+        project.migrate(0)?;
+        let created = now();
+        project.write(|tx| {
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('created', ?1)",
+                [&created],
+            )?;
+            stamp(tx)
+        })?;
+        Ok(project)
+    }
+
+    /// Opens the project at `path`, migrating an older schema; refuses a file that is not a
+    /// project, or one written by a newer Tifa, without changing it.
+    pub fn open(path: &Path) -> Result<Self, ProjectError> {
+        if !path.exists() {
+            return Err(ProjectError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        let not_project = |why: String| ProjectError::NotProject {
+            path: path.to_path_buf(),
+            why,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| not_project(e.to_string()))?;
+        let id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| not_project(plain_sqlite(&e)))?;
+        if id != APPLICATION_ID {
+            return Err(not_project(format!(
+                "an SQLite database of another program (application id {id:#x})"
+            )));
+        }
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| not_project(e.to_string()))?;
+        if version > schema::VERSION {
+            return Err(ProjectError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+                known: schema::VERSION,
+            });
+        }
+        let mut project = Self {
+            conn,
+            path: path.to_path_buf(),
+        };
+        project.configure()?;
+        project.migrate(version)?;
+        Ok(project)
+    }
+
+    /// Opens the project at `path`, or creates it when nothing is there.
+    pub fn open_or_create(path: &Path) -> Result<Self, ProjectError> {
+        if path.exists() {
+            Self::open(path)
+        } else {
+            Self::create(path)
+        }
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sqlite(&self) -> impl Fn(rusqlite::Error) -> ProjectError + '_ {
+        |source| ProjectError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn configure(&mut self) -> Result<(), ProjectError> {
+        // The rollback journal keeps the project one file at rest; full sync makes each
+        // committed write survive a crash or power loss.
+        self.conn
+            .execute_batch(
+                "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            )
+            .map_err(self.sqlite())
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<(), ProjectError> {
+        for (i, step) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let version = i as i64 + 1;
+            self.write(|tx| {
+                tx.execute_batch(step)?;
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+                tx.pragma_update(None, "user_version", version)?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Runs `f` in one transaction: all of it is written or none.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, ProjectError> {
+        let path = self.path.clone();
+        let sqlite = |source| ProjectError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        let out = f(&tx).map_err(sqlite)?;
+        tx.commit().map_err(sqlite)?;
+        Ok(out)
+    }
+
+    /// The schema version of the open file (the current one once opened).
+    pub fn schema_version(&self) -> Result<i64, ProjectError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(self.sqlite())
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<String>, ProjectError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(self.sqlite())
+    }
+
+    fn count(&self, table: &str) -> Result<usize, ProjectError> {
+        let n: i64 = self
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .map_err(self.sqlite())?;
+        Ok(n as usize)
+    }
+
+    /// A summary: what it holds, and who wrote it when.
+    pub fn info(&self) -> Result<Info, ProjectError> {
+        let text_bytes: i64 = self
+            .conn
+            .query_row(
+                "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(self.sqlite())?;
+        Ok(Info {
+            path: self.path.display().to_string(),
+            file_bytes: std::fs::metadata(&self.path).map_or(0, |m| m.len()),
+            documents: self.count("documents")?,
+            text_bytes: text_bytes as u64,
+            meetings: self.count("meetings")?,
+            phrase_groups: self.count("phrase_groups")?,
+            places: self.count("places")?,
+            corrections: self.count("corrections")?,
+            schema: self.schema_version()?,
+            data_version: self
+                .meta("data_version")?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+            written_by: self.meta("written_by")?.unwrap_or_default(),
+            created: self.meta("created")?.unwrap_or_default(),
+            saved: self.meta("saved")?.unwrap_or_default(),
+        })
+    }
+
+    /// Reads everything back: the analysis as saved (with the places above each place from
+    /// `gazetteer`), corrections, lexicon and state. A correction or state value that cannot be
+    /// read is named in [`Stored::problems`] and the rest is read.
+    pub fn load(&self, gazetteer: &Gazetteer) -> Result<Stored, ProjectError> {
+        let (documents, _) = self.documents(false)?;
+        let mut analysis = Analysis {
+            documents,
+            problems: self.problems()?,
+            meetings: self.json_column("SELECT meeting FROM meetings ORDER BY id", "meeting")?,
+            phrases: self.json_column::<PhraseGroup>(
+                "SELECT grp FROM phrase_groups ORDER BY rank",
+                "phrase group",
+            )?,
+            places: self.strings("SELECT name FROM places ORDER BY name")?,
+            ancestors: BTreeMap::new(),
+        };
+        analysis.ancestors =
+            pipeline::ancestors(gazetteer, &analysis.meetings, &analysis.documents);
+        let mut problems = Vec::new();
+        let corrections = self.corrections_lossy(&mut problems)?;
+        let mut state = BTreeMap::new();
+        for (key, value) in self.pairs("SELECT key, value FROM state")? {
+            match serde_json::from_str(&value) {
+                Ok(v) => {
+                    state.insert(key, v);
+                }
+                Err(e) => problems.push(format!("the saved {key} cannot be read ({e})")),
+            }
+        }
+        let lexicon = match state.remove("lexicon") {
+            Some(v) => serde_json::from_value(v).unwrap_or_else(|e| {
+                problems.push(format!("the saved lexicon cannot be read ({e})"));
+                Lexicon::default()
+            }),
+            None => Lexicon::default(),
+        };
+        let data_version: i64 = self
+            .meta("data_version")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        Ok(Stored {
+            stale: data_version != DATA_VERSION && !analysis.documents.is_empty(),
+            analysis,
+            corrections,
+            lexicon,
+            state,
+            problems,
+        })
+    }
+
+    /// The documents in analysis order (ids their positions), with what reading each alone
+    /// found when `extracted` is set.
+    fn documents(
+        &self,
+        extracted: bool,
+    ) -> Result<(Vec<Document>, Vec<Vec<Meeting>>), ProjectError> {
+        let sql = if extracted {
+            "SELECT document, text, extracted FROM documents ORDER BY pos"
+        } else {
+            "SELECT document, text, NULL FROM documents ORDER BY pos"
+        };
+        let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .map_err(self.sqlite())?;
+        let mut docs = Vec::new();
+        let mut found = Vec::new();
+        for (i, row) in rows.enumerate() {
+            let (json, text, meetings) = row.map_err(self.sqlite())?;
+            let mut doc: Document = self.parse(&json, "a document")?;
+            doc.text = Arc::from(text);
+            let id = DocId(i as u32);
+            doc.id = id;
+            if let Some(m) = meetings {
+                let mut ms: Vec<Meeting> = self.parse(&m, "a document's meetings")?;
+                for m in &mut ms {
+                    m.doc = id;
+                }
+                found.push(ms);
+            }
+            docs.push(doc);
+        }
+        Ok((docs, found))
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(
+        &self,
+        json: &str,
+        what: &str,
+    ) -> Result<T, ProjectError> {
+        serde_json::from_str(json).map_err(|source| ProjectError::Value {
+            path: self.path.clone(),
+            what: what.to_string(),
+            source,
+        })
+    }
+
+    fn json_column<T: serde::de::DeserializeOwned>(
+        &self,
+        sql: &str,
+        what: &str,
+    ) -> Result<Vec<T>, ProjectError> {
+        let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(self.sqlite())?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(self.parse(&row.map_err(self.sqlite())?, what)?);
+        }
+        Ok(out)
+    }
+
+    fn strings(&self, sql: &str) -> Result<Vec<String>, ProjectError> {
+        let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(self.sqlite())?;
+        rows.collect::<Result<_, _>>().map_err(self.sqlite())
+    }
+
+    fn pairs(&self, sql: &str) -> Result<Vec<(String, String)>, ProjectError> {
+        let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.sqlite())?;
+        rows.collect::<Result<_, _>>().map_err(self.sqlite())
+    }
+
+    fn problems(&self) -> Result<Vec<Problem>, ProjectError> {
+        Ok(self
+            .pairs("SELECT path, message FROM problems ORDER BY rowid")?
+            .into_iter()
+            .map(|(path, message)| Problem { path, message })
+            .collect())
+    }
+
+    fn corrections_lossy(&self, problems: &mut Vec<String>) -> Result<Corrections, ProjectError> {
+        let mut out = Corrections::new();
+        for (key, json) in self.pairs("SELECT meeting, correction FROM corrections")? {
+            match serde_json::from_str::<Correction>(&json) {
+                Ok(c) => {
+                    out.insert(key, c);
+                }
+                Err(e) => problems.push(format!("the correction of {key} cannot be read ({e})")),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The corrections saved, by meeting key.
+    pub fn corrections(&self) -> Result<Corrections, ProjectError> {
+        self.corrections_lossy(&mut Vec::new())
+    }
+
+    /// Replaces the saved corrections with `corrections`, in one transaction.
+    pub fn set_corrections(&mut self, corrections: &Corrections) -> Result<(), ProjectError> {
+        let rows: Vec<(String, String)> = corrections
+            .iter()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(k, c)| Ok((k.clone(), serde_json::to_string(c)?)))
+            .collect::<Result<_, serde_json::Error>>()
+            .map_err(|source| ProjectError::Value {
+                path: self.path.clone(),
+                what: "a correction".into(),
+                source,
+            })?;
+        self.write(|tx| {
+            tx.execute("DELETE FROM corrections", [])?;
+            let mut insert =
+                tx.prepare("INSERT INTO corrections (meeting, correction) VALUES (?1, ?2)")?;
+            for (k, c) in &rows {
+                insert.execute(params![k, c])?;
+            }
+            drop(insert);
+            stamp(tx)
+        })
+    }
+
+    /// Saves the lexicon.
+    pub fn set_lexicon(&mut self, lexicon: &Lexicon) -> Result<(), ProjectError> {
+        let value = serde_json::to_value(lexicon).map_err(|source| ProjectError::Value {
+            path: self.path.clone(),
+            what: "the lexicon".into(),
+            source,
+        })?;
+        self.set_state("lexicon", &value)
+    }
+
+    /// Saves one named state value (the app's view, say).
+    pub fn set_state(&mut self, key: &str, value: &serde_json::Value) -> Result<(), ProjectError> {
+        let json = value.to_string();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR REPLACE INTO state (key, value) VALUES (?1, ?2)",
+                params![key, json],
+            )?;
+            stamp(tx)
+        })
+    }
+
+    /// One named state value, if saved and readable.
+    pub fn state(&self, key: &str) -> Result<Option<serde_json::Value>, ProjectError> {
+        let v: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(self.sqlite())?;
+        Ok(v.and_then(|v| serde_json::from_str(&v).ok()))
+    }
+
+    /// The lexicon saved (empty when none).
+    pub fn lexicon(&self) -> Result<Lexicon, ProjectError> {
+        Ok(self
+            .state("lexicon")?
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default())
+    }
+}
+
+/// Records who wrote the file and when, and what the stored analysis means.
+fn stamp(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut put = tx.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?;
+    put.execute(["saved", &now()])?;
+    put.execute([
+        "written_by",
+        &format!("Tifa {}", env!("CARGO_PKG_VERSION")),
+    ])?;
+    Ok(())
+}
+
+/// SQLite's message for a file that is not a database, said plainly.
+fn plain_sqlite(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => "not an SQLite database".into(),
+        _ => e.to_string(),
+    }
+}

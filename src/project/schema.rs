@@ -1,0 +1,104 @@
+//! The project file's tables, as a list of migrations: a new file runs them all, an older file
+//! the ones it lacks. `PRAGMA user_version` counts those applied.
+
+/// The steps from an empty database to the current schema, oldest first. Never edit a step
+/// that has shipped: add one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the corpus, the analysis and the user's work.
+    r"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- One row per document. `id` never changes (the search index refers to it); `pos` is the
+-- document's place in the analysis (its DocId).
+CREATE TABLE documents (
+    id        INTEGER PRIMARY KEY,
+    pos       INTEGER NOT NULL,
+    path      TEXT NOT NULL,
+    sha256    TEXT NOT NULL,
+    size      INTEGER NOT NULL,
+    modified  INTEGER,
+    encoding  TEXT NOT NULL,
+    format    TEXT NOT NULL,
+    url       TEXT,
+    site      TEXT,
+    published TEXT,
+    text      TEXT NOT NULL,
+    -- The document as the analysis holds it, without its text (JSON).
+    document  TEXT NOT NULL,
+    -- What reading this document alone found: its meetings before reports of one meeting in
+    -- several documents are merged (JSON).
+    extracted TEXT NOT NULL
+);
+CREATE INDEX documents_sha256 ON documents (sha256);
+CREATE INDEX documents_path ON documents (path);
+CREATE TABLE problems (
+    path    TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE TABLE meetings (
+    id         INTEGER PRIMARY KEY,
+    document   INTEGER NOT NULL,
+    place      TEXT,
+    place_code TEXT,
+    date       TEXT,
+    precision  TEXT,
+    basis      TEXT,
+    title      TEXT NOT NULL,
+    chair      TEXT,
+    meeting    TEXT NOT NULL
+);
+CREATE TABLE directives (
+    meeting INTEGER NOT NULL,
+    n       INTEGER NOT NULL,
+    cue     TEXT NOT NULL,
+    text    TEXT NOT NULL,
+    PRIMARY KEY (meeting, n)
+);
+-- Best first, as the analysis lists them.
+CREATE TABLE phrase_groups (
+    rank    INTEGER PRIMARY KEY,
+    id      INTEGER NOT NULL,
+    phrase  TEXT NOT NULL,
+    score   REAL NOT NULL,
+    places  INTEGER NOT NULL,
+    grp     TEXT NOT NULL
+);
+CREATE TABLE occurrences (
+    grp       INTEGER NOT NULL,
+    meeting   INTEGER NOT NULL,
+    directive INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    end       INTEGER NOT NULL,
+    text      TEXT NOT NULL
+);
+CREATE INDEX occurrences_grp ON occurrences (grp);
+CREATE TABLE places (
+    name TEXT PRIMARY KEY
+);
+CREATE TABLE corrections (
+    meeting    TEXT PRIMARY KEY,
+    correction TEXT NOT NULL
+);
+-- The lexicon, the view and whatever else the app keeps, by name (JSON values).
+CREATE TABLE state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+",
+    // 2: full-text search over every document, trigram-tokenised so that unsegmented Chinese
+    // is found by any run of three or more characters.
+    r"
+CREATE VIRTUAL TABLE text_index USING fts5(
+    text,
+    content = 'documents',
+    content_rowid = 'id',
+    tokenize = 'trigram'
+);
+INSERT INTO text_index (text_index) VALUES ('rebuild');
+",
+];
+
+/// The schema version a current file has.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;

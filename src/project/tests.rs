@@ -1,0 +1,309 @@
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::correct::Correction;
+use crate::ingest::{Corpus, seed_corpus};
+use crate::pipeline::{Config, Engine, analyse};
+use crate::progress::{NoProgress, stage};
+
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(Engine::new)
+}
+
+/// A report of a county meeting, written here.
+const REPORT: &str = "本报讯 3月2日，县委常委会召开会议，县委书记张某主持会议。\n会议强调，要压紧压实各方责任，抓紧抓实抓细各项工作，坚决守住安全底线。\n会议指出，要持续深化作风建设，把各项任务落到实处。\n";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn files(paths: &[PathBuf]) -> Corpus {
+    crate::ingest::read_paths(paths, &crate::ingest::ReadConfig::default(), &mut NoProgress)
+        .unwrap()
+}
+
+/// Counts the documents the meetings stage was given.
+#[derive(Default)]
+struct Extracted {
+    in_meetings: bool,
+    documents: usize,
+}
+
+impl crate::Progress for Extracted {
+    fn report(&mut self, _: usize, total: usize) -> ControlFlow<()> {
+        if self.in_meetings {
+            self.documents = self.documents.max(total);
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn stage(&mut self, name: &'static str) -> ControlFlow<()> {
+        self.in_meetings = name == stage::MEETINGS;
+        ControlFlow::Continue(())
+    }
+}
+
+/// Applies `update`, returning what was done, the analysis and how many documents were read.
+fn apply(p: &mut Project, update: Update) -> (Updated, Analysis, usize) {
+    let mut seen = Extracted::default();
+    let (u, a) = p
+        .update(engine(), update, &Config::default(), &mut seen)
+        .unwrap();
+    (u, a, seen.documents)
+}
+
+fn adding(corpus: Corpus) -> Update {
+    Update {
+        add: corpus,
+        ..Update::default()
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+#[test]
+fn a_project_reopens_with_the_analysis_it_was_saved_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("seeds.tifa");
+    let direct = analyse(engine(), seed_corpus(), &Config::default(), &mut NoProgress).unwrap();
+    let mut p = Project::create(&file).unwrap();
+    let (u, a, read) = apply(&mut p, adding(seed_corpus()));
+    assert_eq!((u.added.len(), read), (5, 5));
+    assert_eq!(json(&a.meetings), json(&direct.meetings));
+    drop(p);
+    let stored = Project::open(&file).unwrap().load(&engine().gazetteer).unwrap();
+    assert!(!stored.stale && stored.problems.is_empty());
+    let b = &stored.analysis;
+    assert_eq!(json(&b.meetings), json(&direct.meetings));
+    assert_eq!(json(&b.phrases), json(&direct.phrases));
+    assert_eq!(json(&b.documents), json(&direct.documents));
+    assert_eq!(b.places, direct.places);
+    assert_eq!(b.ancestors, direct.ancestors);
+    let info = Project::open(&file).unwrap().info().unwrap();
+    assert_eq!((info.documents, info.meetings), (5, direct.meetings.len()));
+    assert_eq!(info.schema, schema::VERSION);
+    assert!(info.written_by.starts_with("Tifa "));
+}
+
+#[test]
+fn adding_reads_only_new_documents_and_knows_moved_and_changed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.tifa");
+    let mut p = Project::create(&file).unwrap();
+    apply(&mut p, adding(seed_corpus()));
+    let one = write(dir.path(), "某县日报.txt", REPORT);
+    let (u, a, read) = apply(&mut p, adding(files(std::slice::from_ref(&one))));
+    assert_eq!((u.added.len(), read), (1, 1), "{u:?}");
+    assert_eq!(a.documents.len(), 6);
+    let m = a
+        .meetings
+        .iter()
+        .find(|m| a.document_of(m).is_some_and(|d| d.path.ends_with("某县日报.txt")))
+        .expect("the new report's meeting");
+    let key = crate::correct::meeting_key(&a, m);
+
+    // The same file again: nothing is read and nothing changes.
+    let (u, _, read) = apply(&mut p, adding(files(std::slice::from_ref(&one))));
+    assert!(u.is_nothing() && u.unchanged == 1 && read == 0, "{u:?}");
+
+    // A correction, then the file moves: its results and its correction follow it.
+    let mut corrections = p.corrections().unwrap();
+    corrections.insert(
+        key.clone(),
+        Correction {
+            title: Some("县委常委会会议".into()),
+            ..Correction::default()
+        },
+    );
+    p.set_corrections(&corrections).unwrap();
+    let moved = dir.path().join("移动后.txt");
+    std::fs::rename(&one, &moved).unwrap();
+    let (u, a, read) = apply(&mut p, adding(files(std::slice::from_ref(&moved))));
+    assert_eq!((u.moved.len(), read, a.documents.len()), (1, 0, 6), "{u:?}");
+    let kept = p.corrections().unwrap();
+    let new_key = key.replace(&one.display().to_string(), &moved.display().to_string());
+    assert!(kept.contains_key(&new_key), "{kept:?}");
+    assert!(!kept.contains_key(&key));
+
+    // The file changes: listed, and read again only when asked.
+    std::fs::write(&moved, REPORT.replace("3月2日", "3月9日")).unwrap();
+    let (u, _, read) = apply(&mut p, adding(files(std::slice::from_ref(&moved))));
+    assert_eq!((u.changed.len(), read), (1, 0), "{u:?}");
+    let (u, a, read) = apply(
+        &mut p,
+        Update {
+            add: files(std::slice::from_ref(&moved)),
+            reread_changed: true,
+            ..Update::default()
+        },
+    );
+    assert_eq!((u.reread.len(), read, a.documents.len()), (1, 1, 6), "{u:?}");
+    let dates: Vec<String> = a
+        .meetings
+        .iter()
+        .filter(|m| a.document_of(m).is_some_and(|d| d.path == moved.display().to_string()))
+        .filter_map(|m| m.date.map(|d| d.date.format("%m-%d").to_string()))
+        .collect();
+    assert_eq!(dates, ["03-09"]);
+
+    // Taking it out.
+    let (u, a, read) = apply(
+        &mut p,
+        Update {
+            remove: vec![moved.display().to_string()],
+            ..Update::default()
+        },
+    );
+    assert_eq!((u.removed.len(), read, a.documents.len()), (1, 0, 5), "{u:?}");
+    let again = Project::open(&file).unwrap().load(&engine().gazetteer).unwrap();
+    assert_eq!(json(&again.analysis.meetings), json(&a.meetings));
+    let direct = analyse(engine(), seed_corpus(), &Config::default(), &mut NoProgress).unwrap();
+    assert_eq!(json(&a.meetings), json(&direct.meetings));
+}
+
+#[test]
+fn corrections_lexicon_and_state_are_kept_and_a_bad_one_costs_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.tifa");
+    let mut p = Project::create(&file).unwrap();
+    let mut c = crate::correct::Corrections::new();
+    c.insert(
+        "seed:000.txt#0".into(),
+        Correction {
+            place: Some("某县".into()),
+            ..Correction::default()
+        },
+    );
+    c.insert(
+        "seed:001.txt#5".into(),
+        Correction {
+            checked: true,
+            ..Correction::default()
+        },
+    );
+    p.set_corrections(&c).unwrap();
+    let lexicon = crate::phrase::Lexicon {
+        words: crate::phrase::lexicon::parse_words("外防输入、内防反弹\n两个确立 50 nz\n", "d")
+            .unwrap(),
+        stop: vec!["高度重视".into()],
+    };
+    p.set_lexicon(&lexicon).unwrap();
+    p.set_state("view", &serde_json::json!("Compare")).unwrap();
+    p.conn
+        .execute(
+            "INSERT INTO corrections (meeting, correction) VALUES ('seed:002.txt#1', '{\"date\": 5}')",
+            [],
+        )
+        .unwrap();
+    drop(p);
+    let stored = Project::open(&file).unwrap().load(&engine().gazetteer).unwrap();
+    assert_eq!(stored.corrections, c);
+    assert_eq!(stored.lexicon, lexicon);
+    assert_eq!(stored.state["view"], "Compare");
+    assert_eq!(stored.problems.len(), 1, "{:?}", stored.problems);
+    assert!(stored.problems[0].contains("seed:002.txt#1"));
+}
+
+#[test]
+fn an_older_schema_is_migrated_and_a_newer_one_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // A project of the first format: no search index yet.
+    let old = dir.path().join("old.tifa");
+    {
+        let c = rusqlite::Connection::open(&old).unwrap();
+        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        c.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        c.execute(
+            "INSERT INTO documents (id, pos, path, sha256, size, encoding, format, text, document, extracted)
+             VALUES (1, 0, 'a.txt', '00', 3, 'UTF-8', 'text', '要抓紧抓实抓细', ?1, '[]')",
+            [json(&crate::model::Document::from_text(
+                crate::model::DocId(0),
+                "a.txt",
+                "",
+            ))],
+        )
+        .unwrap();
+    }
+    let p = Project::open(&old).unwrap();
+    assert_eq!(p.schema_version().unwrap(), schema::VERSION);
+    let hits = p.find("抓实抓细").unwrap();
+    assert_eq!(hits, vec![(crate::model::DocId(0), vec!["要抓紧".len()])]);
+    drop(p);
+
+    // A file from a newer Tifa: refused, and not changed.
+    let newer = dir.path().join("newer.tifa");
+    drop(Project::create(&newer).unwrap());
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.pragma_update(None, "user_version", schema::VERSION + 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&newer).unwrap();
+    let err = Project::open(&newer).unwrap_err().to_string();
+    assert!(err.contains("newer Tifa"), "{err}");
+    assert_eq!(std::fs::read(&newer).unwrap(), before);
+}
+
+#[test]
+fn what_is_not_a_project_is_refused_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = write(dir.path(), "notes.tifa", "会议强调，要抓紧抓实抓细。");
+    let err = Project::open(&text).unwrap_err().to_string();
+    assert!(err.contains("not a Tifa project"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "会议强调，要抓紧抓实抓细。"
+    );
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    let err = Project::open(&other).unwrap_err().to_string();
+    assert!(err.contains("another program"), "{err}");
+    let err = Project::open(&dir.path().join("none.tifa"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no such project"), "{err}");
+    let err = Project::create(&text).unwrap_err().to_string();
+    assert!(err.contains("already there"), "{err}");
+}
+
+#[test]
+fn search_finds_long_and_short_strings_and_names_the_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.tifa");
+    let mut p = Project::create(&file).unwrap();
+    let one = write(dir.path(), "某县日报.txt", REPORT);
+    let (_, a) = p
+        .update(
+            engine(),
+            adding(files(&[one])),
+            &Config::default(),
+            &mut NoProgress,
+        )
+        .unwrap();
+    for pattern in ["抓紧抓实", "压实", "作风建设"] {
+        let hits = p.find(pattern).unwrap();
+        assert_eq!(hits, search::scan(&a.documents, pattern), "{pattern}");
+        assert_eq!(hits.len(), 1, "{pattern}");
+    }
+    assert!(p.find("没有的话").unwrap().is_empty());
+    // An FTS5 operator in the pattern is a plain string.
+    assert!(p.find("\"OR\"").unwrap().is_empty());
+    let hits = p.find("压实").unwrap();
+    let c = search::concordance(&a, "压实", &hits, 4, KwicSort::Document, 10);
+    assert_eq!(c.total, 1);
+    let l = &c.lines[0];
+    assert_eq!((l.left.as_str(), l.right.as_str()), ("，要压紧", "各方责任"));
+    let m = a.meeting(l.meeting.expect("in a meeting")).unwrap();
+    assert_eq!(l.title.as_deref(), Some(m.title.as_str()));
+}

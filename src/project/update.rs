@@ -1,0 +1,608 @@
+//! Adding documents to a project and removing them: only new documents are read and analysed
+//! on their own; what looks across documents (reports of one meeting, phrases, places) is
+//! assembled again over the whole, and everything is written in one transaction.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use rusqlite::{Transaction, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{DATA_VERSION, Project, ProjectError, stamp};
+use crate::correct::Corrections;
+use crate::ingest::Corpus;
+use crate::model::{DocId, Document, Meeting, Problem};
+use crate::pipeline::{self, Analysis, Config, Engine};
+use crate::progress::Progress;
+
+/// The identity of a document's original bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fingerprint {
+    /// SHA-256 of the bytes, in hex.
+    pub sha256: String,
+    /// Their length.
+    pub size: u64,
+    /// The file's modification time (seconds since 1970), when it is a file.
+    pub modified: Option<i64>,
+}
+
+/// The fingerprint of the file `doc` was read from; of its text for a document that is no file
+/// on disk (the seeds, pasted text).
+pub fn fingerprint(doc: &Document) -> Fingerprint {
+    let path = Path::new(&doc.path);
+    if let (Ok(meta), Ok(bytes)) = (std::fs::metadata(path), std::fs::read(path)) {
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_secs() as i64);
+        return Fingerprint {
+            sha256: hex(&Sha256::digest(&bytes)),
+            size: bytes.len() as u64,
+            modified,
+        };
+    }
+    Fingerprint {
+        sha256: hex(&Sha256::digest(doc.text.as_bytes())),
+        size: doc.text.len() as u64,
+        modified: None,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// A change to a project's corpus.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Documents read and to be added.
+    pub add: Corpus,
+    /// Paths of documents to take out.
+    pub remove: Vec<String>,
+    /// Whether a document whose file changed since it was added (same path, other bytes) is
+    /// read again; when not, it is only listed in [`Updated::changed`].
+    pub reread_changed: bool,
+}
+
+/// What an update did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Updated {
+    /// Documents added.
+    pub added: Vec<String>,
+    /// Documents found at a new path with the same bytes: their results are kept, under the
+    /// new path (and so are their corrections).
+    pub moved: Vec<(String, String)>,
+    /// Documents already in the project as they are.
+    pub unchanged: usize,
+    /// Documents whose file changed since it was added, not read again.
+    pub changed: Vec<String>,
+    /// Documents whose file changed, read again.
+    pub reread: Vec<String>,
+    /// Documents taken out.
+    pub removed: Vec<String>,
+    /// Files that could not be read.
+    pub problems: Vec<Problem>,
+}
+
+impl Updated {
+    /// True when the corpus stayed as it was.
+    pub fn is_nothing(&self) -> bool {
+        self.added.is_empty()
+            && self.moved.is_empty()
+            && self.reread.is_empty()
+            && self.removed.is_empty()
+    }
+}
+
+/// A document row as the update sees it.
+struct Row {
+    id: i64,
+    path: String,
+    sha256: String,
+}
+
+/// A document kept in the analysis, new or old.
+struct Kept {
+    /// Its row, `None` for a new document.
+    id: Option<i64>,
+    doc: Document,
+    meetings: Vec<Meeting>,
+}
+
+impl Project {
+    /// Applies `update`: reads and analyses only the documents that are new (or changed, when
+    /// asked), assembles the analysis over the whole corpus again and writes it all in one
+    /// transaction. Returns what changed and the new analysis (without corrections), or the stored
+    /// one when nothing changed.
+    pub fn update(
+        &mut self,
+        engine: &Engine,
+        update: Update,
+        config: &Config,
+        progress: &mut dyn Progress,
+    ) -> Result<(Updated, Analysis), ProjectError> {
+        let Update {
+            add,
+            remove,
+            reread_changed,
+        } = update;
+        let rows = self.rows()?;
+        let by_path: BTreeMap<&str, &Row> = rows.iter().map(|r| (r.path.as_str(), r)).collect();
+        let mut by_sha: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
+        for r in &rows {
+            by_sha.entry(r.sha256.as_str()).or_default().push(r);
+        }
+        let prints: Vec<Fingerprint> = add.documents.par_iter().map(fingerprint).collect();
+        let adding: BTreeSet<String> = add.documents.iter().map(|d| d.path.clone()).collect();
+        let mut out = Updated {
+            problems: add.problems.clone(),
+            ..Updated::default()
+        };
+        let mut drop_ids: BTreeSet<i64> = BTreeSet::new();
+        let mut moves: Vec<(i64, String, String)> = Vec::new();
+        let mut new_docs: Vec<(Document, Fingerprint)> = Vec::new();
+        for path in &remove {
+            if let Some(r) = by_path.get(path.as_str()) {
+                drop_ids.insert(r.id);
+                out.removed.push(path.clone());
+            }
+        }
+        for (doc, print) in add.documents.into_iter().zip(prints) {
+            if let Some(r) = by_path.get(doc.path.as_str()) {
+                if r.sha256 == print.sha256 {
+                    out.unchanged += 1;
+                } else if reread_changed {
+                    drop_ids.insert(r.id);
+                    out.reread.push(doc.path.clone());
+                    new_docs.push((doc, print));
+                } else {
+                    out.changed.push(doc.path.clone());
+                }
+                continue;
+            }
+            // The same bytes under a path that is gone and not added again: the file moved.
+            let moved_from = by_sha.get(print.sha256.as_str()).and_then(|rs| {
+                rs.iter().find(|r| {
+                    !adding.contains(&r.path)
+                        && !drop_ids.contains(&r.id)
+                        && !moves.iter().any(|(id, ..)| *id == r.id)
+                        && !Path::new(&r.path).exists()
+                })
+            });
+            if let Some(r) = moved_from {
+                moves.push((r.id, r.path.clone(), doc.path.clone()));
+                out.moved.push((r.path.clone(), doc.path.clone()));
+                continue;
+            }
+            out.added.push(doc.path.clone());
+            new_docs.push((doc, print));
+        }
+        let has_analysis = self.count("meetings")? > 0 || rows.is_empty();
+        if out.is_nothing() && has_analysis {
+            let stored = self.load(&engine.gazetteer)?;
+            self.write_problems(&out.problems)?;
+            return Ok((out, stored.analysis));
+        }
+
+        // What is kept, in order, then what is new.
+        let (old_docs, old_meetings) = self.documents(true)?;
+        let ids: Vec<i64> = self.strings_i64("SELECT id FROM documents ORDER BY pos")?;
+        let moved_to: BTreeMap<i64, &str> =
+            moves.iter().map(|(id, _, to)| (*id, to.as_str())).collect();
+        let mut kept: Vec<Kept> = Vec::new();
+        for ((id, mut doc), meetings) in ids.into_iter().zip(old_docs).zip(old_meetings) {
+            if drop_ids.contains(&id) {
+                continue;
+            }
+            if let Some(to) = moved_to.get(&id) {
+                doc.path = (*to).to_string();
+            }
+            kept.push(Kept {
+                id: Some(id),
+                doc,
+                meetings,
+            });
+        }
+        let first_new = kept.len();
+        let mut new: Vec<Document> = Vec::with_capacity(new_docs.len());
+        let mut new_prints = Vec::with_capacity(new_docs.len());
+        for (i, (mut doc, print)) in new_docs.into_iter().enumerate() {
+            doc.id = DocId((first_new + i) as u32);
+            new.push(doc);
+            new_prints.push(print);
+        }
+        let found = pipeline::extract(engine, &mut new, config, progress)?;
+        for (doc, meetings) in new.into_iter().zip(found) {
+            kept.push(Kept {
+                id: None,
+                doc,
+                meetings,
+            });
+        }
+        for (i, k) in kept.iter_mut().enumerate() {
+            let id = DocId(i as u32);
+            k.doc.id = id;
+            for m in &mut k.meetings {
+                m.doc = id;
+            }
+        }
+
+        let known: BTreeSet<&str> = kept.iter().map(|k| k.doc.path.as_str()).collect();
+        let mut problems: Vec<Problem> = self
+            .problems()?
+            .into_iter()
+            .filter(|p| !known.contains(p.path.as_str()) && !remove.contains(&p.path))
+            .collect();
+        for p in &out.problems {
+            if !problems.contains(p) {
+                problems.push(p.clone());
+            }
+        }
+        let rows_of: Vec<Option<i64>> = kept.iter().map(|k| k.id).collect();
+        let per_doc: Vec<Vec<Meeting>> = kept.iter().map(|k| k.meetings.clone()).collect();
+        let documents: Vec<Document> = kept.into_iter().map(|k| k.doc).collect();
+        let analysis =
+            pipeline::assemble(engine, documents, problems, per_doc.clone(), config, progress)?;
+
+        let mut corrections = self.corrections()?;
+        rekey(&mut corrections, &moves);
+        let new_rows = NewRows {
+            first: first_new,
+            prints: new_prints,
+        };
+        let path = self.path.clone();
+        let value = |what: &str| {
+            let what = what.to_string();
+            let path = path.clone();
+            move |source| ProjectError::Value {
+                path: path.clone(),
+                what: what.clone(),
+                source,
+            }
+        };
+        let encoded = Encoded::new(&analysis, &per_doc, &corrections)
+            .map_err(value("the analysis"))?;
+        self.write(|tx| {
+            for id in &drop_ids {
+                unindex(tx, *id)?;
+                tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+            }
+            for (id, _, to) in &moves {
+                let pos = rows_of.iter().position(|r| *r == Some(*id));
+                let json = pos.map(|p| encoded.documents[p].clone()).unwrap_or_default();
+                tx.execute(
+                    "UPDATE documents SET path = ?1, document = ?2 WHERE id = ?3",
+                    params![to, json, id],
+                )?;
+            }
+            {
+                let mut set_pos = tx.prepare("UPDATE documents SET pos = ?1 WHERE id = ?2")?;
+                for (pos, id) in rows_of.iter().enumerate() {
+                    if let Some(id) = id {
+                        set_pos.execute(params![pos as i64, id])?;
+                    }
+                }
+            }
+            insert_documents(tx, &analysis, &encoded, &new_rows)?;
+            write_analysis(tx, &analysis, &encoded)?;
+            tx.execute("DELETE FROM corrections", [])?;
+            {
+                let mut put =
+                    tx.prepare("INSERT INTO corrections (meeting, correction) VALUES (?1, ?2)")?;
+                for (k, c) in &encoded.corrections {
+                    put.execute(params![k, c])?;
+                }
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?1)",
+                [DATA_VERSION.to_string()],
+            )?;
+            stamp(tx)
+        })?;
+        Ok((out, analysis))
+    }
+
+    /// Analyses every document again (after an upgrade that changed what the analysis finds),
+    /// keeping documents, corrections, lexicon and state.
+    pub fn reanalyse(
+        &mut self,
+        engine: &Engine,
+        config: &Config,
+        progress: &mut dyn Progress,
+    ) -> Result<Analysis, ProjectError> {
+        let (mut documents, _) = self.documents(false)?;
+        for d in &mut documents {
+            d.published = None;
+            d.place = None;
+        }
+        let problems = self.problems()?;
+        let per_doc = pipeline::extract(engine, &mut documents, config, progress)?;
+        let analysis = pipeline::assemble(
+            engine,
+            documents,
+            problems,
+            per_doc.clone(),
+            config,
+            progress,
+        )?;
+        let encoded = Encoded::new(&analysis, &per_doc, &Corrections::new())
+            .map_err(|source| ProjectError::Value {
+                path: self.path.clone(),
+                what: "the analysis".into(),
+                source,
+            })?;
+        self.write(|tx| {
+            let mut set = tx.prepare(
+                "UPDATE documents SET document = ?1, extracted = ?2 WHERE pos = ?3",
+            )?;
+            for (pos, (doc, found)) in encoded
+                .documents
+                .iter()
+                .zip(&encoded.extracted)
+                .enumerate()
+            {
+                set.execute(params![doc, found, pos as i64])?;
+            }
+            drop(set);
+            write_analysis(tx, &analysis, &encoded)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?1)",
+                [DATA_VERSION.to_string()],
+            )?;
+            stamp(tx)
+        })?;
+        Ok(analysis)
+    }
+
+    fn rows(&self) -> Result<Vec<Row>, ProjectError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, path, sha256 FROM documents ORDER BY pos")
+            .map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Row {
+                    id: r.get(0)?,
+                    path: r.get(1)?,
+                    sha256: r.get(2)?,
+                })
+            })
+            .map_err(self.sqlite())?;
+        rows.collect::<Result<_, _>>().map_err(self.sqlite())
+    }
+
+    fn strings_i64(&self, sql: &str) -> Result<Vec<i64>, ProjectError> {
+        let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(self.sqlite())?;
+        rows.collect::<Result<_, _>>().map_err(self.sqlite())
+    }
+
+    fn write_problems(&mut self, more: &[Problem]) -> Result<(), ProjectError> {
+        if more.is_empty() {
+            return Ok(());
+        }
+        let mut have = self.problems()?;
+        let fresh: Vec<Problem> = more.iter().filter(|p| !have.contains(p)).cloned().collect();
+        have.extend(fresh.iter().cloned());
+        if fresh.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let mut put = tx.prepare("INSERT INTO problems (path, message) VALUES (?1, ?2)")?;
+            for p in &fresh {
+                put.execute(params![p.path, p.message])?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Where new documents start in the analysis, and their fingerprints.
+#[derive(Default)]
+struct NewRows {
+    first: usize,
+    prints: Vec<Fingerprint>,
+}
+
+/// The analysis turned into JSON before the transaction starts, so that the write itself is
+/// short.
+struct Encoded {
+    documents: Vec<String>,
+    extracted: Vec<String>,
+    meetings: Vec<String>,
+    groups: Vec<String>,
+    corrections: Vec<(String, String)>,
+}
+
+impl Encoded {
+    fn new(
+        analysis: &Analysis,
+        per_doc: &[Vec<Meeting>],
+        corrections: &Corrections,
+    ) -> Result<Self, serde_json::Error> {
+        let documents = analysis
+            .documents
+            .par_iter()
+            .map(|d| {
+                let bare = Document {
+                    text: std::sync::Arc::from(""),
+                    ..d.clone()
+                };
+                serde_json::to_string(&bare)
+            })
+            .collect::<Result<_, _>>()?;
+        let extracted = per_doc
+            .par_iter()
+            .map(serde_json::to_string)
+            .collect::<Result<_, _>>()?;
+        let meetings = analysis
+            .meetings
+            .par_iter()
+            .map(serde_json::to_string)
+            .collect::<Result<_, _>>()?;
+        let groups = analysis
+            .phrases
+            .par_iter()
+            .map(serde_json::to_string)
+            .collect::<Result<_, _>>()?;
+        let corrections = corrections
+            .iter()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(k, c)| Ok((k.clone(), serde_json::to_string(c)?)))
+            .collect::<Result<_, serde_json::Error>>()?;
+        Ok(Self {
+            documents,
+            extracted,
+            meetings,
+            groups,
+            corrections,
+        })
+    }
+}
+
+/// Corrections follow their document to its new path: a meeting key is `path#offset`.
+fn rekey(corrections: &mut Corrections, moves: &[(i64, String, String)]) {
+    for (_, from, to) in moves {
+        let prefix = format!("{from}#");
+        let keys: Vec<String> = corrections
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for k in keys {
+            if let Some(c) = corrections.remove(&k) {
+                corrections.insert(format!("{to}#{}", &k[prefix.len()..]), c);
+            }
+        }
+    }
+}
+
+/// Takes a document out of the search index (an external-content index needs the old text).
+fn unindex(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO text_index (text_index, rowid, text) SELECT 'delete', id, text FROM documents WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+fn insert_documents(
+    tx: &Transaction<'_>,
+    analysis: &Analysis,
+    encoded: &Encoded,
+    new: &NewRows,
+) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT INTO documents (pos, path, sha256, size, modified, encoding, format, url, site, published, text, document, extracted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    let mut index = tx.prepare("INSERT INTO text_index (rowid, text) VALUES (?1, ?2)")?;
+    for (i, print) in new.prints.iter().enumerate() {
+        let pos = new.first + i;
+        let d = &analysis.documents[pos];
+        let format = serde_json::to_value(d.format)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        insert.execute(params![
+            pos as i64,
+            d.path,
+            print.sha256,
+            print.size as i64,
+            print.modified,
+            d.encoding,
+            format,
+            d.meta.url,
+            d.meta.site,
+            d.published.map(|p| p.date.to_string()),
+            d.text.as_ref(),
+            encoded.documents[pos],
+            encoded.extracted[pos],
+        ])?;
+        let id = tx.last_insert_rowid();
+        index.execute(params![id, d.text.as_ref()])?;
+    }
+    Ok(())
+}
+
+fn write_analysis(
+    tx: &Transaction<'_>,
+    analysis: &Analysis,
+    encoded: &Encoded,
+) -> rusqlite::Result<()> {
+    for table in [
+        "meetings",
+        "directives",
+        "phrase_groups",
+        "occurrences",
+        "places",
+        "problems",
+    ] {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    let mut meeting = tx.prepare(
+        "INSERT INTO meetings (id, document, place, place_code, date, precision, basis, title, chair, meeting)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let mut directive =
+        tx.prepare("INSERT INTO directives (meeting, n, cue, text) VALUES (?1, ?2, ?3, ?4)")?;
+    for (m, json) in analysis.meetings.iter().zip(&encoded.meetings) {
+        meeting.execute(params![
+            i64::from(m.id.0),
+            i64::from(m.doc.0),
+            m.place.as_ref().map(|p| p.name.as_ref()),
+            m.place.as_ref().map(|p| p.code.as_ref()),
+            m.date.map(|d| d.date.to_string()),
+            m.date.map(|d| d.precision.as_str()),
+            m.date.map(|d| d.basis.as_str()),
+            m.title,
+            m.chair,
+            json,
+        ])?;
+        for (n, d) in m.directives.iter().enumerate() {
+            directive.execute(params![i64::from(m.id.0), n as i64, d.cue, d.text])?;
+        }
+    }
+    let mut group = tx.prepare(
+        "INSERT INTO phrase_groups (rank, id, phrase, score, places, grp) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut occurrence = tx.prepare(
+        "INSERT INTO occurrences (grp, meeting, directive, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (rank, (g, json)) in analysis.phrases.iter().zip(&encoded.groups).enumerate() {
+        group.execute(params![
+            rank as i64,
+            i64::from(g.id),
+            g.phrase,
+            g.score,
+            g.places.len() as i64,
+            json
+        ])?;
+        for o in &g.occurrences {
+            occurrence.execute(params![
+                i64::from(g.id),
+                i64::from(o.meeting.0),
+                o.directive as i64,
+                o.span.start as i64,
+                o.span.end as i64,
+                o.text,
+            ])?;
+        }
+    }
+    let mut place = tx.prepare("INSERT OR IGNORE INTO places (name) VALUES (?1)")?;
+    for p in &analysis.places {
+        place.execute([p])?;
+    }
+    let mut problem = tx.prepare("INSERT INTO problems (path, message) VALUES (?1, ?2)")?;
+    for p in &analysis.problems {
+        problem.execute(params![p.path, p.message])?;
+    }
+    Ok(())
+}
