@@ -190,6 +190,13 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Write the concordance as a table (csv, xlsx, md or json, from --format or the
+        /// extension) to this file instead.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// csv, xlsx, md or json, for --out.
+        #[arg(long)]
+        format: Option<String>,
     },
     /// Scores meeting extraction against hand labels (the format is in the README).
     Eval {

@@ -238,6 +238,8 @@ fn run(cli: Cli) -> Result<()> {
             sort,
             limit,
             json,
+            out: path,
+            format,
         } => project::search(
             &engine,
             project_file.as_deref(),
@@ -248,6 +250,9 @@ fn run(cli: Cli) -> Result<()> {
                 sort,
                 limit,
                 json,
+                out: path
+                    .map(|p| Ok::<_, anyhow::Error>((output_format(format.as_deref(), Some(&p))?, p)))
+                    .transpose()?,
             },
             &mut out,
         )?,
@@ -357,7 +362,7 @@ fn output_format(format: Option<&str>, out: Option<&Path>) -> Result<ExportForma
 }
 
 /// Writes `tables` to `path`, or to standard output when there is none.
-fn write_tables(
+pub(crate) fn write_tables(
     out: &mut dyn Write,
     tables: &[Table],
     format: ExportFormat,

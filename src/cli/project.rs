@@ -214,6 +214,8 @@ pub struct SearchArgs<'a> {
     pub limit: usize,
     /// JSON instead of a table.
     pub json: bool,
+    /// Write the concordance as a table to this file, in this format.
+    pub out: Option<(crate::export::ExportFormat, PathBuf)>,
 }
 
 /// `tifa-cli search`: a concordance of `pattern`, from the project's index or by reading
@@ -247,6 +249,10 @@ pub fn search(
         args.sort,
         args.limit,
     );
+    if let Some((format, file)) = &args.out {
+        let t = project::search::table(&c);
+        return crate::cli::write_tables(out, &[t], *format, Some(file));
+    }
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &c)?;
         writeln!(out)?;

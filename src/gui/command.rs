@@ -28,6 +28,8 @@ pub enum View {
     Diffusion,
     /// Two meetings side by side.
     Diff,
+    /// Every occurrence of a string in context (a concordance).
+    Search,
     /// Loaded documents.
     Library,
     /// Problems met while reading and analysing.
@@ -36,12 +38,13 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Timeline,
         View::Reader,
         View::Compare,
         View::Diffusion,
         View::Diff,
+        View::Search,
         View::Library,
         View::Problems,
     ];
@@ -54,6 +57,7 @@ impl View {
             View::Compare => "Compare",
             View::Diffusion => "Diffusion",
             View::Diff => "Diff",
+            View::Search => "Search",
             View::Library => "Library",
             View::Problems => "Problems",
         }
@@ -154,6 +158,26 @@ pub enum Command {
     SetLanguage(Lang),
     /// Switch the main view.
     ShowView(View),
+    /// Ask for a project file to open.
+    ShowOpenProjectDialog,
+    /// Ask where to save the corpus as a project.
+    ShowSaveProjectDialog,
+    /// Open a project file: the app then shows its corpus and saves corrections into it.
+    OpenProject(PathBuf),
+    /// Save the corpus and the corrections as a new project at this path, then work in it.
+    SaveProjectAs(PathBuf),
+    /// Leave the project and go back to the corpus the app had before it.
+    CloseProject,
+    /// Analyse every document of the open project again.
+    ReanalyseProject,
+    /// Look a string up in every document.
+    Search(String),
+    /// Order the concordance.
+    SortConcordance(crate::project::KwicSort),
+    /// Write the concordance to a file.
+    ExportConcordance(PathBuf, ExportFormat),
+    /// Ask where to write the concordance.
+    ShowConcordanceExport,
     /// Dismiss the oldest notification.
     DismissNotification,
 }

@@ -95,6 +95,19 @@ pub struct AppState {
     pub pending_export: Option<PendingExport>,
     /// Files hovering over the window right now.
     pub hovered_files: usize,
+    /// The project file the corpus lives in, if any: corrections are saved into it.
+    pub project: Option<PathBuf>,
+    /// The open project was analysed by a version of Tifa whose results differ.
+    pub project_stale: bool,
+    /// The workspace the app had before a project was opened: what closing the project goes
+    /// back to, and what the workspace file keeps meanwhile.
+    pub aside: Option<Workspace>,
+    /// The corrections as last written into the project.
+    pub project_saved: Option<BTreeMap<String, Correction>>,
+    /// The last search, in context.
+    pub concordance: Option<crate::project::Concordance>,
+    /// How the concordance is ordered.
+    pub concordance_sort: crate::project::KwicSort,
 }
 
 impl AppState {
@@ -108,7 +121,9 @@ impl AppState {
 
     /// True while the corpus is being read or analysed.
     pub fn loading(&self) -> bool {
-        self.jobs.iter().any(|j| j.name == LOAD)
+        self.jobs
+            .iter()
+            .any(|j| j.name == LOAD || j.name == crate::gui::jobs::work::PROJECT)
     }
 
     /// Sets a new engine result and the same with the corrections applied.

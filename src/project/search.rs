@@ -219,6 +219,39 @@ pub fn concordance(
     }
 }
 
+/// The concordance as a table: one row per hit, each traceable to its document, meeting and
+/// offset.
+pub fn table(c: &Concordance) -> crate::export::Table {
+    use crate::export::{Source, Table};
+    let mut t = Table::new(
+        "concordance",
+        ["地点", "日期", "左文", "检索词", "右文", "会议", "标题", "来源文件", "位置"],
+    );
+    for l in &c.lines {
+        t.push(
+            vec![
+                l.place.clone().unwrap_or_default(),
+                l.date.map(|d| d.to_string()).unwrap_or_default(),
+                l.left.clone(),
+                l.hit.clone(),
+                l.right.clone(),
+                l.meeting.map(|m| m.to_string()).unwrap_or_default(),
+                l.title.clone().unwrap_or_default(),
+                l.path.clone(),
+                l.offset.to_string(),
+            ],
+            Some(Source {
+                file: l.path.clone(),
+                meeting: l.meeting,
+                date: l.date,
+                sentence: format!("{}{}{}", l.left, l.hit, l.right),
+                span: Some(Span::new(l.offset, l.offset + l.hit.len())),
+            }),
+        );
+    }
+    t
+}
+
 /// Orders concordance lines as `sort` says; ties keep document order.
 pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
     match sort {

@@ -13,8 +13,8 @@ use crate::gui::jobs::work::{self, with_corrections};
 use crate::gui::jobs::{ALIGN, CORRECT, Finished, Input, Jobs, LOAD, Output};
 use crate::gui::panels::diff::AlignedRows;
 use crate::gui::panels::{
-    CompareView, DiffView, DiffusionView, LibraryView, ProblemsView, ReaderView, TimelineView,
-    ViewCtx,
+    CompareView, DiffView, DiffusionView, LibraryView, ProblemsView, ReaderView, SearchView,
+    TimelineView, ViewCtx,
 };
 use crate::gui::state::{AppState, Level, Settings, Workspace};
 use crate::gui::workspace::WorkspaceFile;
@@ -48,6 +48,7 @@ pub struct TifaApp {
     pub(super) pending_png: Option<(Chart, PathBuf)>,
     library: LibraryView,
     problems: ProblemsView,
+    pub(super) search: SearchView,
 }
 
 impl std::fmt::Debug for TifaApp {
@@ -98,8 +99,24 @@ impl TifaApp {
             pending_png: None,
             library: LibraryView::default(),
             problems: ProblemsView::default(),
+            search: SearchView::default(),
         };
-        app.start_load(inputs);
+        // The project open when the app was closed opens again; the workspace's own corpus is
+        // read only when there is none (or it is gone).
+        match app.state.workspace.project.clone() {
+            Some(project) if project.exists() => app.open_project(project),
+            Some(project) => {
+                let text = format!(
+                    "{}: {}",
+                    project.display(),
+                    tr(app.state.settings.lang, "no such project")
+                );
+                app.state.workspace.project = None;
+                app.state.notify(Level::Error, text);
+                app.start_load(inputs);
+            }
+            None => app.start_load(inputs),
+        }
         app
     }
 
@@ -201,6 +218,18 @@ impl TifaApp {
                     self.start_corrections();
                 }
             }
+            Ok(Output::Project {
+                path,
+                raw,
+                analysis,
+                corrections,
+                stale,
+                notes,
+            }) => self.project_opened(path, raw, analysis, corrections, stale, notes),
+            Ok(Output::Searched(mut c)) => {
+                crate::project::search::sort_lines(&mut c.lines, self.state.concordance_sort);
+                self.state.concordance = Some(c);
+            }
             Ok(Output::Corrected {
                 raw,
                 corrections,
@@ -276,7 +305,7 @@ impl TifaApp {
     }
 
     /// Copies the running jobs' progress into the state for the status bar.
-    fn sync_job_status(&mut self) {
+    pub(super) fn sync_job_status(&mut self) {
         self.state.jobs.clear();
         self.state.jobs.extend(self.jobs.statuses().cloned());
     }
@@ -301,6 +330,7 @@ impl TifaApp {
         }
         self.sync_job_status();
         let typing = ctx.memory(|m| m.focused().is_some());
+        let mut focus_search = false;
         let shortcuts = ctx.input_mut(|i| {
             use egui::{Key, Modifiers};
             let shift = Modifiers::COMMAND | Modifiers::SHIFT;
@@ -310,6 +340,16 @@ impl TifaApp {
             }
             if i.consume_key(Modifiers::COMMAND, Key::E) {
                 out.push(Command::ShowExportDialog);
+            }
+            if i.consume_key(shift, Key::S) {
+                out.push(Command::ShowSaveProjectDialog);
+            }
+            if i.consume_key(shift, Key::O) {
+                out.push(Command::ShowOpenProjectDialog);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::F) {
+                out.push(Command::ShowView(View::Search));
+                focus_search = true;
             }
             if !typing {
                 if i.consume_key(shift, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y) {
@@ -323,6 +363,9 @@ impl TifaApp {
         });
         for c in shortcuts {
             self.handle_command(c);
+        }
+        if focus_search {
+            self.search.focus = true;
         }
         let (hovered, dropped) =
             ctx.input(|i| (i.raw.hovered_files.len(), i.raw.dropped_files.clone()));
@@ -350,6 +393,7 @@ impl TifaApp {
             View::Reader => self.reader.ui(ui, &cx),
             View::Compare => self.compare.ui(ui, &cx),
             View::Diffusion => self.diffusion.ui(ui, &cx),
+            View::Search => self.search.ui(ui, &cx),
             View::Diff => self.diff.ui(ui, &cx),
             View::Library => self.library.ui(ui, &cx),
             View::Problems => self.problems.ui(ui, &cx),
@@ -409,12 +453,103 @@ impl TifaApp {
     /// Saves the workspace file (atomically and durably) if the app has one and it changed,
     /// merging what another window saved; a failed save is shown once.
     pub fn save_workspace(&mut self) {
+        if self.state.project.is_some() {
+            self.save_into_project();
+            return;
+        }
         let synced = self.workspace_file.sync(&mut self.state.workspace);
         if synced.merged {
             self.start_corrections();
         }
         if let Some(message) = synced.failed {
             self.state.notify(Level::Error, message);
+        }
+    }
+
+    /// With a project open: its corrections go into the project file (one transaction), and the
+    /// workspace file keeps the corpus from before the project and the name of the project.
+    fn save_into_project(&mut self) {
+        let s = &mut self.state;
+        let Some(path) = s.project.clone() else {
+            return;
+        };
+        if s.project_saved.as_ref() != Some(&s.workspace.corrections) {
+            let written = crate::project::Project::open(&path)
+                .and_then(|mut p| p.set_corrections(&s.workspace.corrections));
+            match written {
+                Ok(()) => s.project_saved = Some(s.workspace.corrections.clone()),
+                Err(e) => {
+                    // Said once; tried again at the next change.
+                    s.project_saved = Some(s.workspace.corrections.clone());
+                    let text = format!("{}: {e}", tr(s.settings.lang, "Failed"));
+                    s.notify(Level::Error, text);
+                }
+            }
+        }
+        let mut ws = s.aside.clone().unwrap_or_default();
+        ws.project = Some(path);
+        ws.recent_projects.clone_from(&s.workspace.recent_projects);
+        ws.view = s.view;
+        let synced = self.workspace_file.sync(&mut ws);
+        self.state.aside = Some(ws);
+        if let Some(message) = synced.failed {
+            self.state.notify(Level::Error, message);
+        }
+    }
+
+    /// A project job finished: the app shows the project and saves into it from now on.
+    fn project_opened(
+        &mut self,
+        path: PathBuf,
+        raw: Arc<Analysis>,
+        analysis: Arc<Analysis>,
+        corrections: crate::correct::Corrections,
+        stale: bool,
+        notes: Vec<String>,
+    ) {
+        let s = &mut self.state;
+        if s.project.as_ref() != Some(&path) {
+            // Entering a project (or another one): what was open before is put aside once.
+            if s.aside.is_none() {
+                let mut before = s.workspace.clone();
+                before.project = None;
+                s.aside = Some(before);
+            }
+            s.undo.clear();
+            s.redo.clear();
+            s.concordance = None;
+        }
+        let mut recent = std::mem::take(&mut s.workspace.recent_projects);
+        recent.retain(|p| *p != path);
+        recent.insert(0, path.clone());
+        recent.truncate(8);
+        s.workspace = crate::gui::state::Workspace {
+            seeds: false,
+            paths: Vec::new(),
+            removed: Vec::new(),
+            corrections: corrections.clone(),
+            view: s.view,
+            project: Some(path.clone()),
+            recent_projects: recent,
+            other: serde_json::Map::new(),
+        };
+        s.project = Some(path);
+        s.project_saved = Some(corrections);
+        s.project_stale = stale;
+        s.corpus = crate::ingest::Corpus {
+            documents: raw.documents.clone(),
+            problems: raw.problems.clone(),
+        };
+        s.set_analysis(raw, analysis);
+        for n in notes {
+            s.notify(Level::Info, n);
+        }
+        if stale {
+            let text = tr(
+                s.settings.lang,
+                "This project was analysed by another version of Tifa.",
+            );
+            s.notify(Level::Info, text);
         }
     }
 

@@ -28,6 +28,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         {
             cx.tx.send(Command::ShowOpenDialog);
         }
+        project_menu_ui(ui, cx);
         if ui
             .button(tr(lang, "Export…"))
             .on_hover_text("Ctrl+E")
@@ -63,6 +64,71 @@ pub fn top_bar_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
             }
         });
     });
+}
+
+/// The Project menu: open, save as, recent projects, analyse again, close.
+fn project_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+    let s = cx.state;
+    let lang = s.settings.lang;
+    let title = match &s.project {
+        Some(p) => format!(
+            "{} · {}",
+            tr(lang, "Project"),
+            p.file_stem().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        ),
+        None => tr(lang, "Project").to_string(),
+    };
+    let response = ui.menu_button(title, |ui| {
+        if ui
+            .button(tr(lang, "Open project…"))
+            .on_hover_text("Ctrl+Shift+O")
+            .clicked()
+        {
+            cx.tx.send(Command::ShowOpenProjectDialog);
+            ui.close();
+        }
+        if ui
+            .button(tr(lang, "Save project as…"))
+            .on_hover_text("Ctrl+Shift+S")
+            .clicked()
+        {
+            cx.tx.send(Command::ShowSaveProjectDialog);
+            ui.close();
+        }
+        let recent: Vec<_> = s
+            .workspace
+            .recent_projects
+            .iter()
+            .filter(|p| s.project.as_ref() != Some(*p))
+            .collect();
+        if !recent.is_empty() {
+            ui.separator();
+            ui.weak(tr(lang, "Recent projects"));
+            for p in recent {
+                let name = p.display().to_string();
+                if ui.button(&name).clicked() {
+                    cx.tx.send(Command::OpenProject(p.clone()));
+                    ui.close();
+                }
+            }
+        }
+        if s.project.is_some() {
+            ui.separator();
+            if ui.button(tr(lang, "Analyse again")).clicked() {
+                cx.tx.send(Command::ReanalyseProject);
+                ui.close();
+            }
+            if ui.button(tr(lang, "Close project")).clicked() {
+                cx.tx.send(Command::CloseProject);
+                ui.close();
+            }
+        }
+    });
+    let hover = match &s.project {
+        Some(p) => format!("{} {}", tr(lang, "Saved in"), p.display()),
+        None => tr(lang, "Not saved as a project").to_string(),
+    };
+    response.response.on_hover_text(hover);
 }
 
 /// The status bar: running jobs with their stage and count, what the analysis holds, the

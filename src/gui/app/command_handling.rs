@@ -10,7 +10,7 @@ use crate::gui::command::{
     Chart, Command, Correction, DiffPair, DroppedFile, ExportFormat, TableKind, View,
 };
 use crate::gui::i18n::tr;
-use crate::gui::jobs::work::{self, Corrections};
+use crate::gui::jobs::work::{self, Corrections, ProjectTask};
 use crate::gui::jobs::{ALIGN, Input, renumber};
 use crate::gui::state::{Level, PendingExport, Removal, Step, meeting_key};
 use crate::model::MeetingId;
@@ -51,6 +51,31 @@ impl TifaApp {
             Command::CancelJob => self.jobs.cancel_all(),
             Command::SetLanguage(lang) => self.state.settings.lang = lang,
             Command::ShowView(v) => self.state.view = v,
+            Command::ShowOpenProjectDialog => dialogs::open_project(self.tx.clone()),
+            Command::ShowSaveProjectDialog => dialogs::save_project(self.tx.clone()),
+            Command::OpenProject(path) => self.open_project(path),
+            Command::SaveProjectAs(path) => self.save_project_as(path),
+            Command::CloseProject => self.close_project(),
+            Command::ReanalyseProject => {
+                if let Some(path) = self.state.project.clone() {
+                    self.start_project(path, ProjectTask::Reanalyse);
+                }
+            }
+            Command::Search(pattern) => self.search(pattern),
+            Command::SortConcordance(sort) => {
+                let s = &mut self.state;
+                s.concordance_sort = sort;
+                if let Some(c) = &mut s.concordance {
+                    crate::project::search::sort_lines(&mut c.lines, sort);
+                }
+            }
+            Command::ShowConcordanceExport => dialogs::export_concordance(self.tx.clone()),
+            Command::ExportConcordance(path, format) => {
+                if let Some(c) = &self.state.concordance {
+                    let table = crate::project::search::table(c);
+                    work::start_export_table(&mut self.jobs, table, path, format);
+                }
+            }
             Command::DismissNotification => {
                 if !self.state.notifications.is_empty() {
                     self.state.notifications.remove(0);
@@ -61,6 +86,18 @@ impl TifaApp {
     }
 
     fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        if let Some(project) = self.state.project.clone() {
+            let inputs = paths.into_iter().map(Input::Path).collect();
+            self.start_project(
+                project,
+                ProjectTask::Update {
+                    inputs,
+                    remove: Vec::new(),
+                    restore: Vec::new(),
+                },
+            );
+            return;
+        }
         let ws = &mut self.state.workspace;
         for p in &paths {
             let label = p.display().to_string();
@@ -73,6 +110,31 @@ impl TifaApp {
     }
 
     fn add_dropped(&mut self, files: Vec<DroppedFile>) {
+        // A project file dropped on the window is opened, not read as a report.
+        let (projects, files): (Vec<DroppedFile>, Vec<DroppedFile>) =
+            files.into_iter().partition(|f| {
+                f.path()
+                    .extension()
+                    .is_some_and(|e| e == crate::project::EXTENSION)
+            });
+        if let Some(p) = projects.into_iter().next() {
+            self.open_project(p.path().to_path_buf());
+        }
+        if files.is_empty() {
+            return;
+        }
+        if let Some(project) = self.state.project.clone() {
+            let inputs = files.into_iter().map(Input::Dropped).collect();
+            self.start_project(
+                project,
+                ProjectTask::Update {
+                    inputs,
+                    remove: Vec::new(),
+                    restore: Vec::new(),
+                },
+            );
+            return;
+        }
         let ws = &mut self.state.workspace;
         for f in &files {
             let p = f.path().to_path_buf();
@@ -123,7 +185,18 @@ impl TifaApp {
         s.corpus.documents.retain(|d| d.path != path);
         s.corpus.problems.retain(|p| p.path != path);
         renumber(&mut s.corpus);
-        self.start_load(Vec::new());
+        if let Some(project) = s.project.clone() {
+            self.start_project(
+                project,
+                ProjectTask::Update {
+                    inputs: Vec::new(),
+                    remove: vec![path.to_string()],
+                    restore: Vec::new(),
+                },
+            );
+        } else {
+            self.start_load(Vec::new());
+        }
         before
     }
 
@@ -132,10 +205,88 @@ impl TifaApp {
         let s = &mut self.state;
         s.workspace.paths = r.paths;
         s.workspace.removed = r.removed;
+        if let Some(project) = s.project.clone() {
+            self.start_project(
+                project,
+                ProjectTask::Update {
+                    inputs: Vec::new(),
+                    remove: Vec::new(),
+                    restore: r.documents,
+                },
+            );
+            return;
+        }
         s.corpus.documents.extend(r.documents);
         s.corpus.problems.extend(r.problems);
         renumber(&mut s.corpus);
         self.start_load(Vec::new());
+    }
+
+    /// Opens the project at `path` on a job; the app shows it when it is read.
+    pub(super) fn open_project(&mut self, path: PathBuf) {
+        self.start_project(path, ProjectTask::Open);
+    }
+
+    /// Writes the corpus and the corrections into a new project at `path` (replacing the file
+    /// there, which the Save dialog asked about), then works in it.
+    fn save_project_as(&mut self, path: PathBuf) {
+        let s = &self.state;
+        let task = ProjectTask::SaveAs {
+            corpus: s.corpus.clone(),
+            corrections: s.workspace.corrections.clone(),
+            view: s.view,
+        };
+        self.start_project(path, task);
+    }
+
+    /// Leaves the project: the workspace from before it comes back and is read again.
+    fn close_project(&mut self) {
+        let s = &mut self.state;
+        if s.project.take().is_none() {
+            return;
+        }
+        self.jobs.cancel(work::PROJECT);
+        let mut ws = s.aside.take().unwrap_or_default();
+        ws.project = None;
+        ws.recent_projects = std::mem::take(&mut s.workspace.recent_projects);
+        ws.view = s.view;
+        s.workspace = ws;
+        s.project_saved = None;
+        s.project_stale = false;
+        s.concordance = None;
+        s.undo.clear();
+        s.redo.clear();
+        s.corpus = crate::ingest::Corpus::default();
+        let mut inputs = Vec::new();
+        if s.workspace.seeds {
+            inputs.push(Input::Seeds);
+        }
+        inputs.extend(s.workspace.paths.iter().cloned().map(Input::Path));
+        self.start_load(inputs);
+    }
+
+    pub(super) fn start_project(&mut self, path: PathBuf, task: ProjectTask) {
+        work::start_project(&mut self.jobs, &self.engine, path, task);
+        self.sync_job_status();
+    }
+
+    fn search(&mut self, pattern: String) {
+        let pattern = pattern.trim().to_string();
+        let s = &mut self.state;
+        s.view = View::Search;
+        if pattern.is_empty() {
+            s.concordance = None;
+            self.jobs.cancel(work::SEARCH);
+            return;
+        }
+        work::start_search(
+            &mut self.jobs,
+            Arc::clone(&s.analysis),
+            s.project.clone(),
+            pattern,
+            s.concordance_sort,
+        );
+        self.sync_job_status();
     }
 
     fn select_meeting(&mut self, id: Option<MeetingId>, open: bool) {

@@ -23,6 +23,58 @@ pub fn export(tx: CommandSender, view: View) {
     export_table(tx, table_in_view(view));
 }
 
+/// Shows the Open dialog for a project file on its own thread.
+pub fn open_project(tx: CommandSender) {
+    spawn_dialog(move || {
+        if let Some(path) = rfd::FileDialog::new()
+            .add_filter("Tifa", &[crate::project::EXTENSION])
+            .pick_file()
+        {
+            tx.send(Command::OpenProject(path));
+        }
+    });
+}
+
+/// Shows the Save dialog for a new project on its own thread (`.tifa` is added to a name
+/// without it).
+pub fn save_project(tx: CommandSender) {
+    spawn_dialog(move || {
+        if let Some(path) = rfd::FileDialog::new()
+            .set_file_name("corpus.tifa")
+            .add_filter("Tifa", &[crate::project::EXTENSION])
+            .save_file()
+        {
+            let path = if path.extension().is_none() {
+                path.with_extension(crate::project::EXTENSION)
+            } else {
+                path
+            };
+            tx.send(Command::SaveProjectAs(path));
+        }
+    });
+}
+
+/// Shows the Save dialog for the concordance on its own thread.
+pub fn export_concordance(tx: CommandSender) {
+    spawn_dialog(move || {
+        let Some(path) = rfd::FileDialog::new()
+            .set_file_name("tifa-concordance.csv")
+            .add_filter("CSV", &["csv"])
+            .add_filter("Excel", &["xlsx"])
+            .add_filter("Markdown", &["md"])
+            .add_filter("JSON", &["json"])
+            .save_file()
+        else {
+            return;
+        };
+        let (path, format) = match ExportFormat::from_path(&path) {
+            Some(format) => (path, format),
+            None => (path.with_extension("csv"), ExportFormat::Csv),
+        };
+        tx.send(Command::ExportConcordance(path, format));
+    });
+}
+
 /// Shows the Save dialog for `table` on its own thread, as [`export`] does.
 pub fn export_table(tx: CommandSender, table: TableKind) {
     let name = format!("tifa-{}.csv", table_name(table));
@@ -79,7 +131,7 @@ pub fn table_in_view(view: View) -> TableKind {
         View::Compare => TableKind::Matrix,
         View::Diffusion => TableKind::Adopters,
         View::Diff => TableKind::Diff,
-        View::Library | View::Problems => TableKind::Library,
+        View::Library | View::Problems | View::Search => TableKind::Library,
     }
 }
 

@@ -37,6 +37,19 @@ pub fn load(
     removed: &[String],
     progress: &mut dyn Progress,
 ) -> Result<(Corpus, Analysis), Cancelled> {
+    let corpus = read(base, inputs, removed, progress)?;
+    let analysis = pipeline::analyse(engine, corpus.clone(), &Config::default(), progress)?;
+    Ok((corpus, analysis))
+}
+
+/// Reads `inputs` into `base`, leaving out documents whose path is in `removed`, reporting the
+/// reading stage.
+pub fn read(
+    base: Corpus,
+    inputs: &[Input],
+    removed: &[String],
+    progress: &mut dyn Progress,
+) -> Result<Corpus, Cancelled> {
     if progress.stage(stage::READING).is_break() {
         return Err(Cancelled);
     }
@@ -71,8 +84,7 @@ pub fn load(
     }
     corpus.documents.retain(|d| !removed.contains(&d.path));
     renumber(&mut corpus);
-    let analysis = pipeline::analyse(engine, corpus.clone(), &Config::default(), progress)?;
-    Ok((corpus, analysis))
+    Ok(corpus)
 }
 
 /// A dropped file, read from the bytes the window handed over.

@@ -15,6 +15,17 @@ use crate::progress::Cancelled;
 
 /// The job that reads and analyses.
 pub const LOAD: &str = "load";
+/// The job that opens, saves or changes the project file.
+pub const PROJECT: &str = "project";
+/// The job that looks a string up in every document.
+pub const SEARCH: &str = "search";
+/// The stage of opening a project.
+pub const OPENING: &str = "opening the project";
+/// The stage of writing a project.
+pub const SAVING: &str = "saving the project";
+/// The stage of a search.
+pub const SEARCHING: &str = "searching";
+
 /// The job that aligns the two sides of the Diff view.
 pub const ALIGN: &str = "align";
 /// The job that applies hand corrections to the analysis.
@@ -59,6 +70,23 @@ pub enum Output {
         /// The result.
         analysis: Arc<Analysis>,
     },
+    /// A project was opened, saved or changed: the app now shows it.
+    Project {
+        /// The project file.
+        path: PathBuf,
+        /// The analysis as stored.
+        raw: Arc<Analysis>,
+        /// `raw` with the project's corrections.
+        analysis: Arc<Analysis>,
+        /// The project's corrections.
+        corrections: Corrections,
+        /// The analysis was made by a version of Tifa whose results differ.
+        stale: bool,
+        /// What could not be read, and what an update did, for the user.
+        notes: Vec<String>,
+    },
+    /// A search finished.
+    Searched(crate::project::Concordance),
     /// The Diff view's rows were aligned and laid out.
     Aligned(AlignedRows),
     /// An export finished.
@@ -166,6 +194,25 @@ pub fn start_export(
     })
 }
 
+/// Starts writing a table already built (the concordance) to `path`.
+pub fn start_export_table(
+    jobs: &mut Jobs<Output>,
+    table: crate::export::Table,
+    path: PathBuf,
+    format: ExportFormat,
+) -> u64 {
+    jobs.start(export_name(&path), &[EXPORTING], move |_, progress| {
+        cancel_on_break(progress.stage(EXPORTING))?;
+        let result = crate::export::write_file(&path, format, std::slice::from_ref(&table))
+            .map_err(|e| e.to_string());
+        Ok(Output::Exported {
+            table: table.name,
+            path,
+            result,
+        })
+    })
+}
+
 /// What an export is about, as the views hold it: the Diff pair, the chosen phrase group, the
 /// tracked phrase.
 #[derive(Clone, Debug, Default)]
@@ -185,3 +232,183 @@ fn cancel_on_break(flow: std::ops::ControlFlow<()>) -> Result<(), Cancelled> {
         Ok(())
     }
 }
+
+/// What a project job does.
+#[derive(Debug)]
+pub enum ProjectTask {
+    /// Opens the project and shows what it holds.
+    Open,
+    /// Writes the corpus and the user's work into a new project at the path (replacing a file
+    /// the user chose to replace).
+    SaveAs {
+        /// The documents as read.
+        corpus: Corpus,
+        /// The corrections.
+        corrections: Corrections,
+        /// The view on screen.
+        view: crate::gui::command::View,
+    },
+    /// Reads `inputs` and adds them, takes out `remove`, and puts back `restore` (documents as
+    /// read, from an undone removal).
+    Update {
+        /// Files to read and add.
+        inputs: Vec<Input>,
+        /// Paths to take out.
+        remove: Vec<String>,
+        /// Documents to add as they are.
+        restore: Vec<crate::model::Document>,
+    },
+    /// Analyses every document again.
+    Reanalyse,
+}
+
+/// Starts `task` on the project at `path`.
+pub fn start_project(
+    jobs: &mut Jobs<Output>,
+    engine: &Arc<OnceLock<Engine>>,
+    path: PathBuf,
+    task: ProjectTask,
+) -> u64 {
+    use crate::project::{Project, Update};
+    let engine = Arc::clone(engine);
+    let plan: &'static [&'static str] = match task {
+        ProjectTask::Open => &[OPENING],
+        _ => &[
+            crate::progress::stage::READING,
+            crate::progress::stage::MEETINGS,
+            crate::progress::stage::PHRASES,
+            crate::progress::stage::GROUPING,
+            SAVING,
+        ],
+    };
+    jobs.start(PROJECT, plan, move |cancel, progress| {
+        let engine = engine.get_or_init(Engine::new);
+        let config = crate::pipeline::Config::default();
+        let mut notes = Vec::new();
+        let (project, raw) = match task {
+            ProjectTask::Open => {
+                cancel_on_break(progress.stage(OPENING))?;
+                let p = Project::open(&path)?;
+                (p, None)
+            }
+            ProjectTask::SaveAs {
+                corpus,
+                corrections,
+                view,
+            } => {
+                cancel_on_break(progress.stage(crate::progress::stage::READING))?;
+                // Written beside the chosen name first, then moved over it: a failed save
+                // leaves any file already there as it was.
+                let tmp = path.with_extension(format!("tifa.{}.tmp", std::process::id()));
+                let _ = std::fs::remove_file(&tmp);
+                let written = (|| -> anyhow::Result<Analysis> {
+                    let mut p = Project::create(&tmp)?;
+                    let (_, a) = p.update(
+                        engine,
+                        Update {
+                            add: corpus,
+                            ..Update::default()
+                        },
+                        &config,
+                        progress,
+                    )?;
+                    cancel_on_break(progress.stage(SAVING))?;
+                    p.set_corrections(&corrections)?;
+                    p.set_state("view", &serde_json::to_value(view)?)?;
+                    Ok(a)
+                })();
+                let a = match written {
+                    Ok(a) => a,
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&tmp);
+                        return Err(e);
+                    }
+                };
+                std::fs::rename(&tmp, &path)?;
+                (Project::open(&path)?, Some(a))
+            }
+            ProjectTask::Update {
+                inputs,
+                remove,
+                restore,
+            } => {
+                let mut add = load::read(Corpus::default(), &inputs, &[], progress)?;
+                add.documents.extend(restore);
+                let mut p = Project::open(&path)?;
+                let (u, a) = p.update(
+                    engine,
+                    Update {
+                        add,
+                        remove,
+                        reread_changed: true,
+                    },
+                    &config,
+                    progress,
+                )?;
+                notes.extend(u.problems.iter().map(|p| format!("{}: {}", p.path, p.message)));
+                if !u.is_nothing() || u.unchanged > 0 {
+                    notes.push(format!(
+                        "{}: +{} −{} ({} moved, {} read again, {} already there)",
+                        path.display(),
+                        u.added.len(),
+                        u.removed.len(),
+                        u.moved.len(),
+                        u.reread.len(),
+                        u.unchanged
+                    ));
+                }
+                (p, Some(a))
+            }
+            ProjectTask::Reanalyse => {
+                let mut p = Project::open(&path)?;
+                let a = p.reanalyse(engine, &config, progress)?;
+                (p, Some(a))
+            }
+        };
+        cancel.check()?;
+        let stored = project.load(&engine.gazetteer)?;
+        notes.extend(stored.problems);
+        let raw = Arc::new(raw.unwrap_or(stored.analysis));
+        let analysis = with_corrections(&raw, &stored.corrections);
+        Ok(Output::Project {
+            path,
+            raw,
+            analysis,
+            corrections: stored.corrections,
+            stale: stored.stale,
+            notes,
+        })
+    })
+}
+
+/// Starts looking `pattern` up: in the project's index when `project` is given, else by reading
+/// every document of `analysis`.
+pub fn start_search(
+    jobs: &mut Jobs<Output>,
+    analysis: Arc<Analysis>,
+    project: Option<PathBuf>,
+    pattern: String,
+    sort: crate::project::KwicSort,
+) -> u64 {
+    jobs.start(SEARCH, &[SEARCHING], move |cancel, progress| {
+        cancel_on_break(progress.stage(SEARCHING))?;
+        let hits = match project.as_deref().map(crate::project::Project::open) {
+            Some(Ok(p)) if p.info().is_ok_and(|i| i.documents == analysis.documents.len()) => {
+                p.find(&pattern)?
+            }
+            _ => crate::project::search::scan(&analysis.documents, &pattern),
+        };
+        cancel.check()?;
+        Ok(Output::Searched(crate::project::search::concordance(
+            &analysis,
+            &pattern,
+            &hits,
+            CONTEXT,
+            sort,
+            usize::MAX,
+        )))
+    })
+}
+
+/// Characters of context each side of a hit in the Search view.
+pub const CONTEXT: usize = 24;

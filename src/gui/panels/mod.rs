@@ -7,6 +7,7 @@ pub mod diffusion;
 pub mod library;
 pub mod problems;
 pub mod reader;
+pub mod search;
 pub mod timeline;
 
 pub use compare::CompareView;
@@ -15,6 +16,7 @@ pub use diffusion::DiffusionView;
 pub use library::LibraryView;
 pub use problems::ProblemsView;
 pub use reader::ReaderView;
+pub use search::SearchView;
 pub use timeline::TimelineView;
 
 use crate::gui::command::CommandSender;

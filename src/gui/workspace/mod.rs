@@ -35,6 +35,12 @@ pub struct Workspace {
     pub corrections: BTreeMap<String, Correction>,
     /// The view on screen.
     pub view: View,
+    /// The project file open when the app was closed: it opens again at start.
+    #[serde(default, with = "paths::optional", skip_serializing_if = "Option::is_none")]
+    pub project: Option<PathBuf>,
+    /// Projects opened or saved, newest first.
+    #[serde(default, with = "paths")]
+    pub recent_projects: Vec<PathBuf>,
     /// Fields written by another version of Tifa, kept as they were and written back.
     #[serde(flatten)]
     pub other: Map<String, Value>,
@@ -48,6 +54,8 @@ impl Default for Workspace {
             removed: Vec::new(),
             corrections: BTreeMap::new(),
             view: View::Timeline,
+            project: None,
+            recent_projects: Vec::new(),
             other: Map::new(),
         }
     }
@@ -167,6 +175,15 @@ impl Workspace {
                 },
                 "view" => match serde_json::from_value(value) {
                     Ok(v) => ws.view = v,
+                    Err(e) => bad(&mut problems, &e),
+                },
+                "project" if value.is_null() => {}
+                "project" => match paths::from_value(&Value::Array(vec![value])) {
+                    Ok(mut v) => ws.project = v.pop(),
+                    Err(e) => bad(&mut problems, &e),
+                },
+                "recent_projects" => match paths::from_value(&value) {
+                    Ok(v) => ws.recent_projects = v,
                     Err(e) => bad(&mut problems, &e),
                 },
                 "corrections" => match value {

@@ -68,3 +68,25 @@ fn one(v: &Value) -> Result<PathBuf, String> {
         _ => Err(format!("not a path: {v}")),
     }
 }
+
+/// One optional path, written as [`serialize`] writes each path of a list.
+pub mod optional {
+    use std::path::PathBuf;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+    use serde_json::Value;
+
+    pub fn serialize<S: Serializer>(path: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
+        match path {
+            Some(p) => s.serialize_some(&super::to_value(p)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Null => Ok(None),
+            v => super::one(&v).map(Some).map_err(serde::de::Error::custom),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The project file as a newcomer uses it: Save As, correct, close, reopen, search.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tifa::gui::command::{Command, Correction, View};
+use tifa::gui::state::Settings;
+use tifa::gui::{TifaApp, Workspace, fonts, open_workspace};
+use tifa::model::MeetingId;
+
+const WAIT: Duration = Duration::from_secs(120);
+
+fn harness(app: TifaApp) -> Harness<'static, TifaApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut TifaApp| app.show(ui), app)
+}
+
+fn titles(app: &TifaApp) -> Vec<String> {
+    app.state
+        .analysis
+        .meetings
+        .iter()
+        .map(|m| format!("{} {}", app.state.analysis.place_label(m), m.title))
+        .collect()
+}
+
+#[test]
+fn save_as_close_reopen_and_send_keep_meetings_and_corrections() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings_file = dir.path().join("workspace.json");
+    let project = dir.path().join("研究.tifa");
+
+    // A newcomer on the seeds saves them as a project and corrects a title.
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.clone()),
+    );
+    app.wait_for_jobs(WAIT);
+    let before = titles(&app);
+    app.handle_command(Command::SaveProjectAs(project.clone()));
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.project.as_ref(), Some(&project));
+    assert_eq!(titles(&app), before);
+    let fixed = Correction {
+        title: Some("市委常委会扩大会议".into()),
+        ..Correction::default()
+    };
+    app.handle_command(Command::CorrectMeeting(MeetingId(0), fixed.clone()));
+    app.save_workspace();
+    app.wait_for_jobs(WAIT);
+    let corrected = titles(&app);
+    assert_ne!(corrected, before);
+    drop(app);
+
+    // The settings remember the project: the app opens on it, with the correction.
+    let saved = Workspace::load(&settings_file).workspace;
+    assert_eq!(saved.project.as_ref(), Some(&project));
+    assert!(saved.corrections.is_empty(), "the correction lives in the project");
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.clone()),
+    );
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.project.as_ref(), Some(&project));
+    assert_eq!(titles(&app), corrected);
+    assert!(app.state.workspace.corrections.values().any(|c| *c == fixed));
+
+    // Closing it goes back to the seeds as they were, without the project's correction.
+    app.handle_command(Command::CloseProject);
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.project, None);
+    assert_eq!(titles(&app), before);
+    app.save_workspace();
+    drop(app);
+
+    // Sent to a colleague: the copied file opens on a machine that never saw it.
+    let sent = dir.path().join("colleague");
+    std::fs::create_dir(&sent).unwrap();
+    let copy = sent.join("研究.tifa");
+    std::fs::copy(&project, &copy).unwrap();
+    let mut theirs = TifaApp::new(
+        &egui::Context::default(),
+        Settings::default(),
+        Workspace::default(),
+        None,
+    );
+    theirs.wait_for_jobs(WAIT);
+    theirs.handle_command(Command::OpenProject(copy.clone()));
+    theirs.wait_for_jobs(WAIT);
+    assert_eq!(theirs.state.project.as_ref(), Some(&copy));
+    assert_eq!(titles(&theirs), corrected);
+}
+
+#[test]
+fn the_search_view_shows_every_hit_in_context() {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::Search("复工复产".into()));
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.view, View::Search);
+    let c = app.state.concordance.clone().expect("a concordance");
+    assert!(c.total >= 2 && c.lines.len() == c.total, "{c:?}");
+    assert!(c.lines.iter().all(|l| l.hit == "复工复产"));
+    assert!(c.lines.iter().any(|l| l.meeting.is_some() && l.place.is_some()));
+    let mut h = harness(app);
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("「复工复产」").is_some());
+    assert_eq!(h.query_all_by_label("复工复产").count(), c.lines.len());
+    let first = c.lines[0].right.clone();
+    assert!(h.query_by_label(&first).is_some(), "{first}");
+}
