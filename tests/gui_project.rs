@@ -60,7 +60,10 @@ fn save_as_close_reopen_and_send_keep_meetings_and_corrections() {
     // The settings remember the project: the app opens on it, with the correction.
     let saved = Workspace::load(&settings_file).workspace;
     assert_eq!(saved.project.as_ref(), Some(&project));
-    assert!(saved.corrections.is_empty(), "the correction lives in the project");
+    assert!(
+        saved.corrections.is_empty(),
+        "the correction lives in the project"
+    );
     let mut app = open_workspace(
         &egui::Context::default(),
         Settings::default(),
@@ -69,7 +72,13 @@ fn save_as_close_reopen_and_send_keep_meetings_and_corrections() {
     app.wait_for_jobs(WAIT);
     assert_eq!(app.state.project.as_ref(), Some(&project));
     assert_eq!(titles(&app), corrected);
-    assert!(app.state.workspace.corrections.values().any(|c| *c == fixed));
+    assert!(
+        app.state
+            .workspace
+            .corrections
+            .values()
+            .any(|c| *c == fixed)
+    );
 
     // Closing it goes back to the seeds as they were, without the project's correction.
     app.handle_command(Command::CloseProject);
@@ -107,7 +116,11 @@ fn the_search_view_shows_every_hit_in_context() {
     let c = app.state.concordance.clone().expect("a concordance");
     assert!(c.total >= 2 && c.lines.len() == c.total, "{c:?}");
     assert!(c.lines.iter().all(|l| l.hit == "复工复产"));
-    assert!(c.lines.iter().any(|l| l.meeting.is_some() && l.place.is_some()));
+    assert!(
+        c.lines
+            .iter()
+            .any(|l| l.meeting.is_some() && l.place.is_some())
+    );
     let mut h = harness(app);
     h.run_steps(3);
     assert!(h.query_by_label_contains("「复工复产」").is_some());

@@ -164,6 +164,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Times a project on a folder: creating it from every file but the last, reopening it in
+    /// a fresh process, adding the last file, searching; and its size per document.
+    BenchProject {
+        /// The folder to read (recursively).
+        dir: PathBuf,
+    },
+    /// Reopens a project as `bench-project` does in its child process and prints the cost as
+    /// JSON.
+    #[command(hide = true)]
+    BenchOpen {
+        /// The project file.
+        file: PathBuf,
+    },
     /// A project file (`*.tifa`): the corpus, its analysis, corrections and lexicon in one SQLite
     /// database that reopens without reading anything again.
     Project {

@@ -12,7 +12,7 @@ use crate::pipeline::{Analysis, Engine};
 use crate::progress::NoProgress;
 
 /// Every file under `dir`, recursively, sorted.
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -31,13 +31,13 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// A stopwatch for wall time and this process's CPU time.
 #[derive(Clone, Copy)]
-struct Clock {
+pub(crate) struct Clock {
     wall: std::time::Instant,
     cpu: f64,
 }
 
 impl Clock {
-    fn start() -> Self {
+    pub(crate) fn start() -> Self {
         Self {
             wall: std::time::Instant::now(),
             cpu: cpu_seconds(),
@@ -45,7 +45,7 @@ impl Clock {
     }
 
     /// Wall and CPU seconds since the start.
-    fn elapsed(self) -> (f64, f64) {
+    pub(crate) fn elapsed(self) -> (f64, f64) {
         (self.wall.elapsed().as_secs_f64(), cpu_seconds() - self.cpu)
     }
 }

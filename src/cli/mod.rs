@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod bench;
+pub mod bench_project;
 pub mod hostile;
 pub mod project;
 pub mod render;
@@ -230,6 +231,10 @@ fn run(cli: Cli) -> Result<()> {
                 )?;
             }
         }
+        Command::BenchProject { dir } => bench_project::bench(&engine, &dir, &mut out)?,
+        Command::BenchOpen { file } => {
+            write_json(&mut out, &bench_project::reopen(&file)?)?;
+        }
         Command::Project { action } => project::run(&engine, &lexicon, action, &mut out)?,
         Command::Search {
             pattern,
@@ -251,7 +256,9 @@ fn run(cli: Cli) -> Result<()> {
                 limit,
                 json,
                 out: path
-                    .map(|p| Ok::<_, anyhow::Error>((output_format(format.as_deref(), Some(&p))?, p)))
+                    .map(|p| {
+                        Ok::<_, anyhow::Error>((output_format(format.as_deref(), Some(&p))?, p))
+                    })
                     .transpose()?,
             },
             &mut out,

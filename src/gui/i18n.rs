@@ -128,7 +128,10 @@ const STRINGS: &[(&str, &str)] = &[
     ("no such project", "项目文件不存在"),
     ("Not saved as a project", "尚未存为项目"),
     ("Saved in", "已保存于"),
-    ("This project was analysed by another version of Tifa.", "此项目由另一版本的 Tifa 分析。"),
+    (
+        "This project was analysed by another version of Tifa.",
+        "此项目由另一版本的 Tifa 分析。",
+    ),
     ("Look up", "检索"),
     ("Sort by", "排序"),
     ("document", "文档"),
@@ -136,7 +139,10 @@ const STRINGS: &[(&str, &str)] = &[
     ("right context", "右文"),
     ("date", "日期"),
     ("hits in", "处，文档数"),
-    ("Type a string and press Enter: every occurrence in every document, in context.", "输入字符串后按回车：所有文档中的每一处出现及其上下文。"),
+    (
+        "Type a string and press Enter: every occurrence in every document, in context.",
+        "输入字符串后按回车：所有文档中的每一处出现及其上下文。",
+    ),
     (
         "Choose a phrase group to see how it spread.",
         "选择一组提法以查看其传播。",

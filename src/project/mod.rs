@@ -170,7 +170,8 @@ pub struct Info {
 }
 
 fn now() -> String {
-    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 impl Project {
@@ -567,7 +568,9 @@ impl Project {
     pub fn state(&self, key: &str) -> Result<Option<serde_json::Value>, ProjectError> {
         let v: Option<String> = self
             .conn
-            .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(self.sqlite())?;
         Ok(v.and_then(|v| serde_json::from_str(&v).ok()))
@@ -586,10 +589,7 @@ impl Project {
 fn stamp(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     let mut put = tx.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?;
     put.execute(["saved", &now()])?;
-    put.execute([
-        "written_by",
-        &format!("Tifa {}", env!("CARGO_PKG_VERSION")),
-    ])?;
+    put.execute(["written_by", &format!("Tifa {}", env!("CARGO_PKG_VERSION"))])?;
     Ok(())
 }
 

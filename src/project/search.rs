@@ -95,7 +95,9 @@ impl Project {
         };
         let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
         let rows = stmt
-            .query_map([query], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .query_map([query], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
             .map_err(self.sqlite())?;
         let mut out = Vec::new();
         for row in rows {
@@ -225,7 +227,17 @@ pub fn table(c: &Concordance) -> crate::export::Table {
     use crate::export::{Source, Table};
     let mut t = Table::new(
         "concordance",
-        ["地点", "日期", "左文", "检索词", "右文", "会议", "标题", "来源文件", "位置"],
+        [
+            "地点",
+            "日期",
+            "左文",
+            "检索词",
+            "右文",
+            "会议",
+            "标题",
+            "来源文件",
+            "位置",
+        ],
     );
     for l in &c.lines {
         t.push(

@@ -22,8 +22,12 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn files(paths: &[PathBuf]) -> Corpus {
-    crate::ingest::read_paths(paths, &crate::ingest::ReadConfig::default(), &mut NoProgress)
-        .unwrap()
+    crate::ingest::read_paths(
+        paths,
+        &crate::ingest::ReadConfig::default(),
+        &mut NoProgress,
+    )
+    .unwrap()
 }
 
 /// Counts the documents the meetings stage was given.
@@ -77,7 +81,10 @@ fn a_project_reopens_with_the_analysis_it_was_saved_with() {
     assert_eq!((u.added.len(), read), (5, 5));
     assert_eq!(json(&a.meetings), json(&direct.meetings));
     drop(p);
-    let stored = Project::open(&file).unwrap().load(&engine().gazetteer).unwrap();
+    let stored = Project::open(&file)
+        .unwrap()
+        .load(&engine().gazetteer)
+        .unwrap();
     assert!(!stored.stale && stored.problems.is_empty());
     let b = &stored.analysis;
     assert_eq!(json(&b.meetings), json(&direct.meetings));
@@ -104,7 +111,10 @@ fn adding_reads_only_new_documents_and_knows_moved_and_changed_files() {
     let m = a
         .meetings
         .iter()
-        .find(|m| a.document_of(m).is_some_and(|d| d.path.ends_with("某县日报.txt")))
+        .find(|m| {
+            a.document_of(m)
+                .is_some_and(|d| d.path.ends_with("某县日报.txt"))
+        })
         .expect("the new report's meeting");
     let key = crate::correct::meeting_key(&a, m);
 
@@ -143,11 +153,18 @@ fn adding_reads_only_new_documents_and_knows_moved_and_changed_files() {
             ..Update::default()
         },
     );
-    assert_eq!((u.reread.len(), read, a.documents.len()), (1, 1, 6), "{u:?}");
+    assert_eq!(
+        (u.reread.len(), read, a.documents.len()),
+        (1, 1, 6),
+        "{u:?}"
+    );
     let dates: Vec<String> = a
         .meetings
         .iter()
-        .filter(|m| a.document_of(m).is_some_and(|d| d.path == moved.display().to_string()))
+        .filter(|m| {
+            a.document_of(m)
+                .is_some_and(|d| d.path == moved.display().to_string())
+        })
         .filter_map(|m| m.date.map(|d| d.date.format("%m-%d").to_string()))
         .collect();
     assert_eq!(dates, ["03-09"]);
@@ -160,8 +177,15 @@ fn adding_reads_only_new_documents_and_knows_moved_and_changed_files() {
             ..Update::default()
         },
     );
-    assert_eq!((u.removed.len(), read, a.documents.len()), (1, 0, 5), "{u:?}");
-    let again = Project::open(&file).unwrap().load(&engine().gazetteer).unwrap();
+    assert_eq!(
+        (u.removed.len(), read, a.documents.len()),
+        (1, 0, 5),
+        "{u:?}"
+    );
+    let again = Project::open(&file)
+        .unwrap()
+        .load(&engine().gazetteer)
+        .unwrap();
     assert_eq!(json(&again.analysis.meetings), json(&a.meetings));
     let direct = analyse(engine(), seed_corpus(), &Config::default(), &mut NoProgress).unwrap();
     assert_eq!(json(&a.meetings), json(&direct.meetings));
@@ -202,7 +226,10 @@ fn corrections_lexicon_and_state_are_kept_and_a_bad_one_costs_only_itself() {
         )
         .unwrap();
     drop(p);
-    let stored = Project::open(&file).unwrap().load(&engine().gazetteer).unwrap();
+    let stored = Project::open(&file)
+        .unwrap()
+        .load(&engine().gazetteer)
+        .unwrap();
     assert_eq!(stored.corrections, c);
     assert_eq!(stored.lexicon, lexicon);
     assert_eq!(stored.state["view"], "Compare");
@@ -303,7 +330,10 @@ fn search_finds_long_and_short_strings_and_names_the_meeting() {
     let c = search::concordance(&a, "压实", &hits, 4, KwicSort::Document, 10);
     assert_eq!(c.total, 1);
     let l = &c.lines[0];
-    assert_eq!((l.left.as_str(), l.right.as_str()), ("，要压紧", "各方责任"));
+    assert_eq!(
+        (l.left.as_str(), l.right.as_str()),
+        ("，要压紧", "各方责任")
+    );
     let m = a.meeting(l.meeting.expect("in a meeting")).unwrap();
     assert_eq!(l.title.as_deref(), Some(m.title.as_str()));
 }

@@ -248,8 +248,14 @@ impl Project {
         let rows_of: Vec<Option<i64>> = kept.iter().map(|k| k.id).collect();
         let per_doc: Vec<Vec<Meeting>> = kept.iter().map(|k| k.meetings.clone()).collect();
         let documents: Vec<Document> = kept.into_iter().map(|k| k.doc).collect();
-        let analysis =
-            pipeline::assemble(engine, documents, problems, per_doc.clone(), config, progress)?;
+        let analysis = pipeline::assemble(
+            engine,
+            documents,
+            problems,
+            per_doc.clone(),
+            config,
+            progress,
+        )?;
 
         let mut corrections = self.corrections()?;
         rekey(&mut corrections, &moves);
@@ -267,8 +273,8 @@ impl Project {
                 source,
             }
         };
-        let encoded = Encoded::new(&analysis, &per_doc, &corrections)
-            .map_err(value("the analysis"))?;
+        let encoded =
+            Encoded::new(&analysis, &per_doc, &corrections).map_err(value("the analysis"))?;
         self.write(|tx| {
             for id in &drop_ids {
                 unindex(tx, *id)?;
@@ -276,7 +282,9 @@ impl Project {
             }
             for (id, _, to) in &moves {
                 let pos = rows_of.iter().position(|r| *r == Some(*id));
-                let json = pos.map(|p| encoded.documents[p].clone()).unwrap_or_default();
+                let json = pos
+                    .map(|p| encoded.documents[p].clone())
+                    .unwrap_or_default();
                 tx.execute(
                     "UPDATE documents SET path = ?1, document = ?2 WHERE id = ?3",
                     params![to, json, id],
@@ -332,21 +340,17 @@ impl Project {
             config,
             progress,
         )?;
-        let encoded = Encoded::new(&analysis, &per_doc, &Corrections::new())
-            .map_err(|source| ProjectError::Value {
+        let encoded = Encoded::new(&analysis, &per_doc, &Corrections::new()).map_err(|source| {
+            ProjectError::Value {
                 path: self.path.clone(),
                 what: "the analysis".into(),
                 source,
-            })?;
+            }
+        })?;
         self.write(|tx| {
-            let mut set = tx.prepare(
-                "UPDATE documents SET document = ?1, extracted = ?2 WHERE pos = ?3",
-            )?;
-            for (pos, (doc, found)) in encoded
-                .documents
-                .iter()
-                .zip(&encoded.extracted)
-                .enumerate()
+            let mut set =
+                tx.prepare("UPDATE documents SET document = ?1, extracted = ?2 WHERE pos = ?3")?;
+            for (pos, (doc, found)) in encoded.documents.iter().zip(&encoded.extracted).enumerate()
             {
                 set.execute(params![doc, found, pos as i64])?;
             }

@@ -74,7 +74,8 @@ fn project_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         Some(p) => format!(
             "{} · {}",
             tr(lang, "Project"),
-            p.file_stem().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            p.file_stem()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         ),
         None => tr(lang, "Project").to_string(),
     };

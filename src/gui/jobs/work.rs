@@ -282,7 +282,15 @@ pub fn start_project(
         ],
     };
     jobs.start(PROJECT, plan, move |cancel, progress| {
-        let engine = engine.get_or_init(Engine::new);
+        // Opening reads back what was analysed: it needs the gazetteer, not the segmenter, so
+        // the first frame does not wait for the dictionary to load.
+        let opening = matches!(task, ProjectTask::Open);
+        let full = || engine.get_or_init(Engine::new);
+        let gazetteer = match engine.get() {
+            Some(e) => &e.gazetteer,
+            None if opening => crate::gui::state::gazetteer(),
+            None => &full().gazetteer,
+        };
         let config = crate::pipeline::Config::default();
         let mut notes = Vec::new();
         let (project, raw) = match task {
@@ -304,7 +312,7 @@ pub fn start_project(
                 let written = (|| -> anyhow::Result<Analysis> {
                     let mut p = Project::create(&tmp)?;
                     let (_, a) = p.update(
-                        engine,
+                        full(),
                         Update {
                             add: corpus,
                             ..Update::default()
@@ -336,7 +344,7 @@ pub fn start_project(
                 add.documents.extend(restore);
                 let mut p = Project::open(&path)?;
                 let (u, a) = p.update(
-                    engine,
+                    full(),
                     Update {
                         add,
                         remove,
@@ -345,7 +353,11 @@ pub fn start_project(
                     &config,
                     progress,
                 )?;
-                notes.extend(u.problems.iter().map(|p| format!("{}: {}", p.path, p.message)));
+                notes.extend(
+                    u.problems
+                        .iter()
+                        .map(|p| format!("{}: {}", p.path, p.message)),
+                );
                 if !u.is_nothing() || u.unchanged > 0 {
                     notes.push(format!(
                         "{}: +{} −{} ({} moved, {} read again, {} already there)",
@@ -361,12 +373,12 @@ pub fn start_project(
             }
             ProjectTask::Reanalyse => {
                 let mut p = Project::open(&path)?;
-                let a = p.reanalyse(engine, &config, progress)?;
+                let a = p.reanalyse(full(), &config, progress)?;
                 (p, Some(a))
             }
         };
         cancel.check()?;
-        let stored = project.load(&engine.gazetteer)?;
+        let stored = project.load(gazetteer)?;
         notes.extend(stored.problems);
         let raw = Arc::new(raw.unwrap_or(stored.analysis));
         let analysis = with_corrections(&raw, &stored.corrections);
@@ -393,7 +405,10 @@ pub fn start_search(
     jobs.start(SEARCH, &[SEARCHING], move |cancel, progress| {
         cancel_on_break(progress.stage(SEARCHING))?;
         let hits = match project.as_deref().map(crate::project::Project::open) {
-            Some(Ok(p)) if p.info().is_ok_and(|i| i.documents == analysis.documents.len()) => {
+            Some(Ok(p))
+                if p.info()
+                    .is_ok_and(|i| i.documents == analysis.documents.len()) =>
+            {
                 p.find(&pattern)?
             }
             _ => crate::project::search::scan(&analysis.documents, &pattern),

@@ -89,7 +89,14 @@ impl SearchView {
             .column(Column::initial(330.0).clip(true))
             .column(Column::remainder().at_least(120.0).clip(true))
             .header(22.0, |mut h| {
-                for name in ["Place", "Date", "left context", "", "right context", "Meeting"] {
+                for name in [
+                    "Place",
+                    "Date",
+                    "left context",
+                    "",
+                    "right context",
+                    "Meeting",
+                ] {
                     h.col(|ui| {
                         ui.strong(tr(lang, name));
                     });
@@ -112,7 +119,11 @@ impl SearchView {
                         });
                     });
                     row.col(|ui| {
-                        ui.label(egui::RichText::new(&l.hit).strong().color(ui.visuals().hyperlink_color));
+                        ui.label(
+                            egui::RichText::new(&l.hit)
+                                .strong()
+                                .color(ui.visuals().hyperlink_color),
+                        );
                     });
                     row.col(|ui| {
                         ui.label(egui::RichText::new(&l.right).font(mono.clone()));

@@ -36,7 +36,11 @@ pub struct Workspace {
     /// The view on screen.
     pub view: View,
     /// The project file open when the app was closed: it opens again at start.
-    #[serde(default, with = "paths::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "paths::optional",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub project: Option<PathBuf>,
     /// Projects opened or saved, newest first.
     #[serde(default, with = "paths")]
