@@ -308,9 +308,9 @@ fn what_is_not_a_project_is_refused_plainly() {
 fn search_finds_long_and_short_strings_and_names_the_meeting() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.tifa");
-    let mut p = Project::create(&file).unwrap();
+    let mut project = Project::create(&file).unwrap();
     let one = write(dir.path(), "某县日报.txt", REPORT);
-    let (_, a) = p
+    let (_, analysis) = project
         .update(
             engine(),
             adding(files(&[one])),
@@ -319,21 +319,25 @@ fn search_finds_long_and_short_strings_and_names_the_meeting() {
         )
         .unwrap();
     for pattern in ["抓紧抓实", "压实", "作风建设"] {
-        let hits = p.find(pattern).unwrap();
-        assert_eq!(hits, search::scan(&a.documents, pattern), "{pattern}");
+        let hits = project.find(pattern).unwrap();
+        assert_eq!(
+            hits,
+            search::scan(&analysis.documents, pattern),
+            "{pattern}"
+        );
         assert_eq!(hits.len(), 1, "{pattern}");
     }
-    assert!(p.find("没有的话").unwrap().is_empty());
+    assert!(project.find("没有的话").unwrap().is_empty());
     // An FTS5 operator in the pattern is a plain string.
-    assert!(p.find("\"OR\"").unwrap().is_empty());
-    let hits = p.find("压实").unwrap();
-    let c = search::concordance(&a, "压实", &hits, 4, KwicSort::Document, 10);
+    assert!(project.find("\"OR\"").unwrap().is_empty());
+    let hits = project.find("压实").unwrap();
+    let c = search::concordance(&analysis, "压实", &hits, 4, KwicSort::Document, 10);
     assert_eq!(c.total, 1);
     let l = &c.lines[0];
     assert_eq!(
         (l.left.as_str(), l.right.as_str()),
         ("，要压紧", "各方责任")
     );
-    let m = a.meeting(l.meeting.expect("in a meeting")).unwrap();
+    let m = analysis.meeting(l.meeting.expect("in a meeting")).unwrap();
     assert_eq!(l.title.as_deref(), Some(m.title.as_str()));
 }

@@ -192,7 +192,10 @@ impl Project {
         }
 
         // What is kept, in order, then what is new.
+        let clock = std::time::Instant::now();
+        let lap = |what: &str| log::debug!("project update: {what} at {:?}", clock.elapsed());
         let (old_docs, old_meetings) = self.documents(true)?;
+        lap("documents read back");
         let ids: Vec<i64> = self.strings_i64("SELECT id FROM documents ORDER BY pos")?;
         let moved_to: BTreeMap<i64, &str> =
             moves.iter().map(|(id, _, to)| (*id, to.as_str())).collect();
@@ -219,6 +222,7 @@ impl Project {
             new_prints.push(print);
         }
         let found = pipeline::extract(engine, &mut new, config, progress)?;
+        lap("new documents analysed");
         for (doc, meetings) in new.into_iter().zip(found) {
             kept.push(Kept {
                 id: None,
@@ -273,8 +277,17 @@ impl Project {
                 source,
             }
         };
-        let encoded =
-            Encoded::new(&analysis, &per_doc, &corrections).map_err(value("the analysis"))?;
+        let moved_pos: BTreeSet<usize> = rows_of
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.is_some_and(|id| moved_to.contains_key(&id)))
+            .map(|(i, _)| i)
+            .collect();
+        let write_doc = |i: usize| i >= first_new || moved_pos.contains(&i);
+        lap("analysis assembled");
+        let encoded = Encoded::new(&analysis, &per_doc, &corrections, &write_doc)
+            .map_err(value("the analysis"))?;
+        let shifted = !drop_ids.is_empty();
         self.write(|tx| {
             for id in &drop_ids {
                 unindex(tx, *id)?;
@@ -290,7 +303,8 @@ impl Project {
                     params![to, json, id],
                 )?;
             }
-            {
+            // Positions change only when documents were taken out.
+            if shifted {
                 let mut set_pos = tx.prepare("UPDATE documents SET pos = ?1 WHERE id = ?2")?;
                 for (pos, id) in rows_of.iter().enumerate() {
                     if let Some(id) = id {
@@ -314,6 +328,7 @@ impl Project {
             )?;
             stamp(tx)
         })?;
+        lap("written");
         Ok((out, analysis))
     }
 
@@ -340,13 +355,13 @@ impl Project {
             config,
             progress,
         )?;
-        let encoded = Encoded::new(&analysis, &per_doc, &Corrections::new()).map_err(|source| {
-            ProjectError::Value {
+        let encoded = Encoded::new(&analysis, &per_doc, &Corrections::new(), &|_| true).map_err(
+            |source| ProjectError::Value {
                 path: self.path.clone(),
                 what: "the analysis".into(),
                 source,
-            }
-        })?;
+            },
+        )?;
         self.write(|tx| {
             let mut set =
                 tx.prepare("UPDATE documents SET document = ?1, extracted = ?2 WHERE pos = ?3")?;
@@ -418,33 +433,42 @@ struct NewRows {
 /// The analysis turned into JSON before the transaction starts, so that the write itself is
 /// short.
 struct Encoded {
-    documents: Vec<String>,
-    extracted: Vec<String>,
+    /// Each document without its text, where it is to be written.
+    documents: Vec<Option<String>>,
+    /// What reading each document alone found, where it is to be written.
+    extracted: Vec<Option<String>>,
     meetings: Vec<String>,
     groups: Vec<String>,
     corrections: Vec<(String, String)>,
 }
 
 impl Encoded {
+    /// Encodes the analysis, and the documents for which `write(position)` holds.
     fn new(
         analysis: &Analysis,
         per_doc: &[Vec<Meeting>],
         corrections: &Corrections,
+        write: &(dyn Fn(usize) -> bool + Sync),
     ) -> Result<Self, serde_json::Error> {
         let documents = analysis
             .documents
             .par_iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
+                if !write(i) {
+                    return Ok(None);
+                }
                 let bare = Document {
                     text: std::sync::Arc::from(""),
                     ..d.clone()
                 };
-                serde_json::to_string(&bare)
+                serde_json::to_string(&bare).map(Some)
             })
             .collect::<Result<_, _>>()?;
         let extracted = per_doc
             .par_iter()
-            .map(serde_json::to_string)
+            .enumerate()
+            .map(|(i, m)| write(i).then(|| serde_json::to_string(m)).transpose())
             .collect::<Result<_, _>>()?;
         let meetings = analysis
             .meetings

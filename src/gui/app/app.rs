@@ -335,6 +335,10 @@ impl TifaApp {
             use egui::{Key, Modifiers};
             let shift = Modifiers::COMMAND | Modifiers::SHIFT;
             let mut out = Vec::new();
+            // With Shift first: Ctrl+O would also match Ctrl+Shift+O.
+            if i.consume_key(shift, Key::O) {
+                out.push(Command::ShowOpenProjectDialog);
+            }
             if i.consume_key(Modifiers::COMMAND, Key::O) {
                 out.push(Command::ShowOpenDialog);
             }
@@ -344,10 +348,8 @@ impl TifaApp {
             if i.consume_key(shift, Key::S) {
                 out.push(Command::ShowSaveProjectDialog);
             }
-            if i.consume_key(shift, Key::O) {
-                out.push(Command::ShowOpenProjectDialog);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::F) {
+            // Ctrl+F filters the view on screen; Ctrl+Shift+F searches every document.
+            if i.consume_key(shift, Key::F) {
                 out.push(Command::ShowView(View::Search));
                 focus_search = true;
             }

@@ -61,7 +61,7 @@ impl TifaApp {
                     self.start_project(path, ProjectTask::Reanalyse);
                 }
             }
-            Command::Search(pattern) => self.search(pattern),
+            Command::Search(pattern) => self.search(&pattern),
             Command::SortConcordance(sort) => {
                 let s = &mut self.state;
                 s.concordance_sort = sort;
@@ -270,7 +270,7 @@ impl TifaApp {
         self.sync_job_status();
     }
 
-    fn search(&mut self, pattern: String) {
+    fn search(&mut self, pattern: &str) {
         let pattern = pattern.trim().to_string();
         let s = &mut self.state;
         s.view = View::Search;

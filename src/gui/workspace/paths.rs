@@ -76,6 +76,7 @@ pub mod optional {
     use serde::{Deserialize, Deserializer, Serializer};
     use serde_json::Value;
 
+    #[allow(clippy::ref_option)] // serde's `with` hands the field over by reference.
     pub fn serialize<S: Serializer>(path: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
         match path {
             Some(p) => s.serialize_some(&super::to_value(p)),
