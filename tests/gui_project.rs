@@ -128,3 +128,54 @@ fn the_search_view_shows_every_hit_in_context() {
     let first = c.lines[0].right.clone();
     assert!(h.query_by_label(&first).is_some(), "{first}");
 }
+
+#[test]
+fn a_file_changed_on_disk_is_offered_and_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("某县日报.txt");
+    std::fs::write(
+        &report,
+        "本报讯 3月2日，县委常委会召开会议，县委书记张某主持会议。\n会议强调，要压紧压实各方责任，抓紧抓实抓细各项工作。\n",
+    )
+    .unwrap();
+    let project = dir.path().join("p.tifa");
+    let mut app = TifaApp::new(
+        &egui::Context::default(),
+        Settings::default(),
+        Workspace {
+            seeds: false,
+            paths: vec![report.clone()],
+            ..Workspace::default()
+        },
+        None,
+    );
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(project.clone()));
+    app.wait_for_jobs(WAIT);
+    assert!(app.state.project_changed.is_empty());
+    std::fs::write(
+        &report,
+        "本报讯 3月12日，县委常委会召开会议，县委书记张某主持会议。\n会议强调，要压紧压实各方责任，抓紧抓实抓细各项工作。\n",
+    )
+    .unwrap();
+    app.handle_command(Command::OpenProject(project.clone()));
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.project_changed, [report.display().to_string()]);
+    assert!(
+        app.state
+            .notifications
+            .iter()
+            .any(|n| n.text.starts_with("1 "))
+    );
+    app.handle_command(Command::RereadChanged);
+    app.wait_for_jobs(WAIT);
+    assert!(app.state.project_changed.is_empty());
+    let dates: Vec<String> = app
+        .state
+        .analysis
+        .meetings
+        .iter()
+        .filter_map(|m| m.date.map(|d| d.date.format("%m-%d").to_string()))
+        .collect();
+    assert_eq!(dates, ["03-12"]);
+}

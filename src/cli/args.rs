@@ -242,7 +242,7 @@ pub enum ProjectCommand {
     Add {
         /// The project file.
         file: PathBuf,
-        /// Files or folders to add.
+        /// Files or folders to add; none with --reread: every file that changed on disk.
         paths: Vec<PathBuf>,
         /// Read again the files that changed since they were added.
         #[arg(long)]

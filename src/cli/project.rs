@@ -110,10 +110,25 @@ pub fn run(
             reread,
             json,
         } => {
-            if paths.is_empty() {
-                bail!("name the files or folders to add");
-            }
             let mut p = Project::open(&file)?;
+            // `--reread` alone reads again every file that changed since it was added.
+            let paths = if paths.is_empty() && reread {
+                p.changed_on_disk()?
+                    .into_iter()
+                    .map(PathBuf::from)
+                    .collect()
+            } else {
+                paths
+            };
+            if paths.is_empty() {
+                if reread {
+                    writeln!(out, "{}: no file changed on disk", file.display())?;
+                    return Ok(());
+                }
+                bail!(
+                    "name the files or folders to add (or give --reread to read changed files again)"
+                );
+            }
             let corpus = read(&paths)?;
             let update = Update {
                 add: corpus,
@@ -133,9 +148,13 @@ pub fn run(
             report(out, &p, &u, &a, json)?;
         }
         ProjectCommand::Info { file, json } => {
-            let info = Project::open(&file)?.info()?;
+            let p = Project::open(&file)?;
+            let info = p.info()?;
+            let changed = p.changed_on_disk()?;
             if json {
-                serde_json::to_writer_pretty(&mut *out, &info)?;
+                let mut v = serde_json::to_value(&info)?;
+                v["changed_on_disk"] = serde_json::to_value(&changed)?;
+                serde_json::to_writer_pretty(&mut *out, &v)?;
                 writeln!(out)?;
             } else {
                 let per_doc = info
@@ -165,6 +184,13 @@ pub fn run(
                 writeln!(out, "written by\t{}", info.written_by)?;
                 writeln!(out, "created\t{}", info.created)?;
                 writeln!(out, "saved\t{}", info.saved)?;
+                for path in &changed {
+                    writeln!(
+                        out,
+                        "changed on disk\t{path}\t(`tifa-cli project add {} --reread` reads it again)",
+                        file.display()
+                    )?;
+                }
             }
         }
         ProjectCommand::Reanalyse { file } => {

@@ -170,6 +170,8 @@ pub enum Command {
     CloseProject,
     /// Analyse every document of the open project again.
     ReanalyseProject,
+    /// Read again the files of the open project that changed on disk.
+    RereadChanged,
     /// Look a string up in every document.
     Search(String),
     /// Order the concordance.

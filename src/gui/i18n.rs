@@ -124,6 +124,11 @@ const STRINGS: &[(&str, &str)] = &[
     ("Save project as…", "项目另存为…"),
     ("Close project", "关闭项目"),
     ("Analyse again", "重新分析"),
+    ("Read changed files again", "重新读取已改动的文件"),
+    (
+        "files changed on disk since they were read: Project → Read changed files again",
+        "个文件在读取后已改动：项目 → 重新读取已改动的文件",
+    ),
     ("Recent projects", "最近的项目"),
     ("no such project", "项目文件不存在"),
     ("Not saved as a project", "尚未存为项目"),
@@ -133,6 +138,11 @@ const STRINGS: &[(&str, &str)] = &[
         "此项目由另一版本的 Tifa 分析。",
     ),
     ("Look up", "检索"),
+    ("In all documents", "全文检索"),
+    (
+        "Every occurrence in every document, in context",
+        "所有文档中的每一处出现及其上下文",
+    ),
     ("Sort by", "排序"),
     ("document", "文档"),
     ("left context", "左文"),

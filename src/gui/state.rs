@@ -99,6 +99,8 @@ pub struct AppState {
     pub project: Option<PathBuf>,
     /// The open project was analysed by a version of Tifa whose results differ.
     pub project_stale: bool,
+    /// Documents of the open project whose file changed on disk since it was read.
+    pub project_changed: Vec<String>,
     /// The workspace the app had before a project was opened: what closing the project goes
     /// back to, and what the workspace file keeps meanwhile.
     pub aside: Option<Workspace>,

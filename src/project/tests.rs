@@ -141,8 +141,10 @@ fn adding_reads_only_new_documents_and_knows_moved_and_changed_files() {
     assert!(kept.contains_key(&new_key), "{kept:?}");
     assert!(!kept.contains_key(&key));
 
-    // The file changes: listed, and read again only when asked.
-    std::fs::write(&moved, REPORT.replace("3月2日", "3月9日")).unwrap();
+    // The file changes: found on disk, listed, and read again only when asked.
+    assert!(p.changed_on_disk().unwrap().is_empty());
+    std::fs::write(&moved, REPORT.replace("3月2日", "3月12日")).unwrap();
+    assert_eq!(p.changed_on_disk().unwrap(), [moved.display().to_string()]);
     let (u, _, read) = apply(&mut p, adding(files(std::slice::from_ref(&moved))));
     assert_eq!((u.changed.len(), read), (1, 0), "{u:?}");
     let (u, a, read) = apply(
@@ -167,7 +169,7 @@ fn adding_reads_only_new_documents_and_knows_moved_and_changed_files() {
         })
         .filter_map(|m| m.date.map(|d| d.date.format("%m-%d").to_string()))
         .collect();
-    assert_eq!(dates, ["03-09"]);
+    assert_eq!(dates, ["03-12"]);
 
     // Taking it out.
     let (u, a, read) = apply(

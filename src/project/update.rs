@@ -380,6 +380,38 @@ impl Project {
         Ok(analysis)
     }
 
+    /// The documents whose file on disk is no longer what was read: same path, other bytes.
+    /// Size and modification time are compared first, so unchanged files are not read.
+    pub fn changed_on_disk(&self) -> Result<Vec<String>, ProjectError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, sha256, size, modified FROM documents WHERE modified IS NOT NULL ORDER BY pos")
+            .map_err(self.sqlite())?;
+        let rows: Vec<(String, String, i64, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .map_err(self.sqlite())?
+            .collect::<Result<_, _>>()
+            .map_err(self.sqlite())?;
+        Ok(rows
+            .into_par_iter()
+            .filter(|(path, sha, size, modified)| {
+                let Ok(meta) = std::fs::metadata(path) else {
+                    return false;
+                };
+                let mtime = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_secs() as i64);
+                if meta.len() == *size as u64 && mtime == Some(*modified) {
+                    return false;
+                }
+                std::fs::read(path).is_ok_and(|b| hex(&Sha256::digest(&b)) != *sha)
+            })
+            .map(|(path, ..)| path)
+            .collect())
+    }
+
     fn rows(&self) -> Result<Vec<Row>, ProjectError> {
         let mut stmt = self
             .conn

@@ -225,7 +225,23 @@ impl TifaApp {
                 corrections,
                 stale,
                 notes,
-            }) => self.project_opened(path, raw, analysis, corrections, stale, notes),
+                changed,
+            }) => {
+                self.project_opened(path, raw, analysis, corrections, stale, notes);
+                if !changed.is_empty() {
+                    let lang = self.state.settings.lang;
+                    let text = format!(
+                        "{} {}",
+                        changed.len(),
+                        tr(
+                            lang,
+                            "files changed on disk since they were read: Project → Read changed files again"
+                        )
+                    );
+                    self.state.notify(Level::Info, text);
+                }
+                self.state.project_changed = changed;
+            }
             Ok(Output::Searched(mut c)) => {
                 crate::project::search::sort_lines(&mut c.lines, self.state.concordance_sort);
                 self.state.concordance = Some(c);

@@ -115,6 +115,21 @@ fn project_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         }
         if s.project.is_some() {
             ui.separator();
+            if !s.project_changed.is_empty() {
+                let label = format!(
+                    "{} ({})",
+                    tr(lang, "Read changed files again"),
+                    s.project_changed.len()
+                );
+                if ui
+                    .button(label)
+                    .on_hover_text(s.project_changed.join("\n"))
+                    .clicked()
+                {
+                    cx.tx.send(Command::RereadChanged);
+                    ui.close();
+                }
+            }
             if ui.button(tr(lang, "Analyse again")).clicked() {
                 cx.tx.send(Command::ReanalyseProject);
                 ui.close();

@@ -61,6 +61,22 @@ impl TifaApp {
                     self.start_project(path, ProjectTask::Reanalyse);
                 }
             }
+            Command::RereadChanged => {
+                if let Some(path) = self.state.project.clone() {
+                    let inputs = std::mem::take(&mut self.state.project_changed)
+                        .into_iter()
+                        .map(|p| Input::Path(PathBuf::from(p)))
+                        .collect();
+                    self.start_project(
+                        path,
+                        ProjectTask::Update {
+                            inputs,
+                            remove: Vec::new(),
+                            restore: Vec::new(),
+                        },
+                    );
+                }
+            }
             Command::Search(pattern) => self.search(&pattern),
             Command::SortConcordance(sort) => {
                 let s = &mut self.state;
@@ -253,6 +269,7 @@ impl TifaApp {
         s.workspace = ws;
         s.project_saved = None;
         s.project_stale = false;
+        s.project_changed.clear();
         s.concordance = None;
         s.undo.clear();
         s.redo.clear();
@@ -272,6 +289,7 @@ impl TifaApp {
 
     fn search(&mut self, pattern: &str) {
         let pattern = pattern.trim().to_string();
+        pattern.clone_into(&mut self.search.query);
         let s = &mut self.state;
         s.view = View::Search;
         if pattern.is_empty() {

@@ -84,6 +84,8 @@ pub enum Output {
         stale: bool,
         /// What could not be read, and what an update did, for the user.
         notes: Vec<String>,
+        /// Documents whose file changed on disk since it was read.
+        changed: Vec<String>,
     },
     /// A search finished.
     Searched(crate::project::Concordance),
@@ -380,6 +382,7 @@ pub fn start_project(
         cancel.check()?;
         let stored = project.load(gazetteer)?;
         notes.extend(stored.problems);
+        let changed = project.changed_on_disk().unwrap_or_default();
         let raw = Arc::new(raw.unwrap_or(stored.analysis));
         let analysis = with_corrections(&raw, &stored.corrections);
         Ok(Output::Project {
@@ -389,6 +392,7 @@ pub fn start_project(
             corrections: stored.corrections,
             stale: stored.stale,
             notes,
+            changed,
         })
     })
 }

@@ -631,6 +631,14 @@ impl CompareView {
                 tr(lang, "Variants"),
                 variants.join(" / ")
             ));
+            // Directives are where a group is mined; the concordance shows every page using it.
+            if ui
+                .small_button(tr(lang, "In all documents"))
+                .on_hover_text(tr(lang, "Every occurrence in every document, in context"))
+                .clicked()
+            {
+                cx.tx.send(Command::Search(g.phrase.clone()));
+            }
         });
         let Some((_, columns)) = &self.sentences else {
             return;
