@@ -187,7 +187,8 @@ pub enum Command {
     /// Every occurrence of a string in its context (a concordance), with the place, date and
     /// meeting of each; from a project's full-text index with --project.
     Search {
-        /// The string to look for, e.g. 外防输入.
+        /// The string to look for, e.g. 外防输入; alternatives separated by `|`
+        /// (复工复产|复产复工).
         pattern: String,
         /// Files or folders to read; none reads the built-in seed reports.
         paths: Vec<PathBuf>,

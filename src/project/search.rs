@@ -15,8 +15,37 @@ use super::{Project, ProjectError};
 use crate::model::{DocId, Document, MeetingId, Span};
 use crate::pipeline::Analysis;
 
-/// Where a string was found: documents (by position) and the byte offsets in each.
-pub type Hits = Vec<(DocId, Vec<usize>)>;
+/// Where a string was found: documents (by position) and the byte spans in each, in order.
+pub type Hits = Vec<(DocId, Vec<Span>)>;
+
+/// The strings a query looks for: `复工复产|复产复工` is either of the two.
+pub fn alternatives(query: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for a in query.split('|').map(str::trim).filter(|a| !a.is_empty()) {
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// The hits of every alternative, merged per document in order of position.
+fn merge(all: Vec<Hits>) -> Hits {
+    let mut by_doc: BTreeMap<DocId, Vec<Span>> = BTreeMap::new();
+    for hits in all {
+        for (doc, spans) in hits {
+            by_doc.entry(doc).or_default().extend(spans);
+        }
+    }
+    by_doc
+        .into_iter()
+        .map(|(doc, mut spans)| {
+            spans.sort();
+            spans.dedup();
+            (doc, spans)
+        })
+        .collect()
+}
 
 /// How a concordance is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -61,7 +90,7 @@ pub struct KwicLine {
 /// Every hit of a string, in context.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Concordance {
-    /// The string looked for.
+    /// What was looked for (alternatives separated by `|`).
     pub pattern: String,
     /// Hits in all.
     pub total: usize,
@@ -77,8 +106,17 @@ fn fts_phrase(pattern: &str) -> String {
 }
 
 impl Project {
-    /// The documents (by position in the analysis) holding `pattern`, with every byte offset.
-    pub fn find(&self, pattern: &str) -> Result<Hits, ProjectError> {
+    /// The documents (by position in the analysis) holding any alternative of `query`
+    /// ([`alternatives`]), with the span of every hit.
+    pub fn find(&self, query: &str) -> Result<Hits, ProjectError> {
+        let all = alternatives(query)
+            .into_iter()
+            .map(|a| self.find_one(a))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(merge(all))
+    }
+
+    fn find_one(&self, pattern: &str) -> Result<Hits, ProjectError> {
         if pattern.is_empty() {
             return Ok(Vec::new());
         }
@@ -102,13 +140,21 @@ impl Project {
         let mut out = Vec::new();
         for row in rows {
             let (pos, text) = row.map_err(self.sqlite())?;
-            let at = offsets(&text, pattern);
+            let at = spans(&text, pattern);
             if !at.is_empty() {
                 out.push((DocId(pos as u32), at));
             }
         }
         Ok(out)
     }
+}
+
+/// Every span of `pattern` in `text`, overlapping hits included.
+fn spans(text: &str, pattern: &str) -> Vec<Span> {
+    offsets(text, pattern)
+        .into_iter()
+        .map(|o| Span::new(o, o + pattern.len()))
+        .collect()
 }
 
 /// Every byte offset of `pattern` in `text`, overlapping hits included.
@@ -123,19 +169,23 @@ fn offsets(text: &str, pattern: &str) -> Vec<usize> {
     out
 }
 
-/// The documents of `documents` holding `pattern`, found by reading each.
-pub fn scan(documents: &[Document], pattern: &str) -> Hits {
+/// The documents of `documents` holding any alternative of `query`, found by reading each.
+pub fn scan(documents: &[Document], query: &str) -> Hits {
     use rayon::prelude::*;
-    if pattern.is_empty() {
-        return Vec::new();
-    }
-    documents
-        .par_iter()
-        .filter_map(|d| {
-            let at = offsets(&d.text, pattern);
-            (!at.is_empty()).then_some((d.id, at))
+    let alternatives = alternatives(query);
+    let all = alternatives
+        .iter()
+        .map(|a| {
+            documents
+                .par_iter()
+                .filter_map(|d| {
+                    let at = spans(&d.text, a);
+                    (!at.is_empty()).then_some((d.id, at))
+                })
+                .collect()
         })
-        .collect()
+        .collect();
+    merge(all)
 }
 
 /// At most `chars` characters of `text` ending at byte `end`, stopping at a line break.
@@ -155,11 +205,11 @@ fn right_of(text: &str, start: usize, chars: usize) -> String {
         .collect()
 }
 
-/// The concordance of `hits` of `pattern` in `analysis`: `context` characters each side, ordered
+/// The concordance of `hits` of `query` in `analysis`: `context` characters each side, ordered
 /// by `sort`, at most `limit` lines.
 pub fn concordance(
     analysis: &Analysis,
-    pattern: &str,
+    query: &str,
     hits: &Hits,
     context: usize,
     sort: KwicSort,
@@ -180,11 +230,11 @@ pub fn concordance(
             continue;
         };
         total += at.len();
-        for &offset in at {
-            let end = offset + pattern.len();
-            if d.text.get(offset..end) != Some(pattern) {
+        for span in at {
+            let (offset, end) = (span.start, span.end);
+            let Some(hit) = d.text.get(offset..end) else {
                 continue;
-            }
+            };
             let meeting = reports.get(doc).and_then(|spans| {
                 spans
                     .iter()
@@ -200,7 +250,7 @@ pub fn concordance(
                 path: d.path.clone(),
                 offset,
                 left: left_of(&d.text, offset, context),
-                hit: pattern.to_string(),
+                hit: hit.to_string(),
                 right: right_of(&d.text, end, context),
                 meeting,
                 place,
@@ -214,7 +264,7 @@ pub fn concordance(
     sort_lines(&mut lines, sort);
     lines.truncate(limit);
     Concordance {
-        pattern: pattern.to_string(),
+        pattern: query.to_string(),
         total,
         documents: hits.len(),
         lines,
@@ -287,6 +337,24 @@ pub fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alternatives_split_on_bars() {
+        assert_eq!(
+            alternatives(" 复工复产 | 复产复工|复工复产|"),
+            ["复工复产", "复产复工"]
+        );
+        let docs = [crate::model::Document::from_text(
+            DocId(0),
+            "a",
+            "复产复工，复工复产",
+        )];
+        let hits = scan(&docs, "复工复产|复产复工");
+        assert_eq!(
+            hits,
+            vec![(DocId(0), vec![Span::new(0, 12), Span::new(15, 27)])]
+        );
+    }
 
     #[test]
     fn offsets_overlap_and_respect_characters() {

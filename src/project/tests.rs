@@ -264,7 +264,14 @@ fn an_older_schema_is_migrated_and_a_newer_one_left_alone() {
     let p = Project::open(&old).unwrap();
     assert_eq!(p.schema_version().unwrap(), schema::VERSION);
     let hits = p.find("抓实抓细").unwrap();
-    assert_eq!(hits, vec![(crate::model::DocId(0), vec!["要抓紧".len()])]);
+    let at = "要抓紧".len();
+    assert_eq!(
+        hits,
+        vec![(
+            crate::model::DocId(0),
+            vec![crate::model::Span::new(at, at + "抓实抓细".len())]
+        )]
+    );
     drop(p);
 
     // A file from a newer Tifa: refused, and not changed.

@@ -637,7 +637,8 @@ impl CompareView {
                 .on_hover_text(tr(lang, "Every occurrence in every document, in context"))
                 .clicked()
             {
-                cx.tx.send(Command::Search(g.phrase.clone()));
+                let variants: Vec<&str> = g.variants.iter().map(|v| v.text.as_str()).collect();
+                cx.tx.send(Command::Search(variants.join("|")));
             }
         });
         let Some((_, columns)) = &self.sentences else {

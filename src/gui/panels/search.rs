@@ -27,7 +27,7 @@ impl SearchView {
         ui.horizontal(|ui| {
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("外防输入")
+                    .hint_text("外防输入 | 复工复产|复产复工")
                     .desired_width(260.0),
             );
             if std::mem::take(&mut self.focus) {
