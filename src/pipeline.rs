@@ -242,6 +242,35 @@ pub fn assemble(
     Ok(analysis)
 }
 
+/// `analysis` with its phrases mined again by `segmenter` (after the user's lexicon changed):
+/// meetings and documents stay as they are.
+pub fn rephrase(
+    analysis: &Analysis,
+    segmenter: &Segmenter,
+    config: &Config,
+    progress: &mut dyn Progress,
+) -> Result<Analysis, Cancelled> {
+    let labels: Vec<Option<&str>> = analysis
+        .meetings
+        .iter()
+        .map(|m| place::place(m, &analysis.documents).map(|p| p.name.as_ref()))
+        .collect();
+    let phrases = phrase::mine(
+        &analysis.meetings,
+        &analysis.documents,
+        &labels,
+        segmenter,
+        &config.phrases,
+        progress,
+    )?;
+    let mut out = Analysis {
+        phrases,
+        ..analysis.clone()
+    };
+    out.refresh_places();
+    Ok(out)
+}
+
 /// The places above every place `meetings` and `documents` name, by division code.
 pub fn ancestors(
     gazetteer: &Gazetteer,

@@ -179,3 +179,53 @@ fn a_file_changed_on_disk_is_offered_and_read_again() {
         .collect();
     assert_eq!(dates, ["03-12"]);
 }
+
+#[test]
+fn the_lexicon_is_edited_undone_and_kept_in_the_project() {
+    use tifa::gui::command::LexiconEdit;
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.tifa");
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    let phrases = |app: &TifaApp| -> Vec<String> {
+        app.state
+            .analysis
+            .phrases
+            .iter()
+            .map(|g| g.phrase.clone())
+            .collect()
+    };
+    let first = app.state.analysis.phrases[0].clone();
+    let variants: Vec<String> = first.variants.iter().map(|v| v.text.clone()).collect();
+    app.handle_command(Command::EditLexicon(LexiconEdit::Stop(variants.clone())));
+    app.wait_for_jobs(WAIT);
+    assert!(
+        !phrases(&app).contains(&first.phrase),
+        "{:?}",
+        phrases(&app)
+    );
+    app.handle_command(Command::Undo);
+    app.wait_for_jobs(WAIT);
+    assert!(phrases(&app).contains(&first.phrase));
+    assert!(app.state.workspace.user_lexicon.is_empty());
+
+    // In a project, the lexicon and the phrases it gives are saved with it.
+    app.handle_command(Command::SaveProjectAs(project.clone()));
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::EditLexicon(LexiconEdit::Stop(variants)));
+    app.handle_command(Command::EditLexicon(LexiconEdit::AddWord(
+        "外防输入、内防反弹".into(),
+    )));
+    app.wait_for_jobs(WAIT);
+    let edited = phrases(&app);
+    assert!(!edited.contains(&first.phrase));
+    drop(app);
+    let mut again = TifaApp::on_seeds(&egui::Context::default());
+    again.wait_for_jobs(WAIT);
+    again.handle_command(Command::OpenProject(project));
+    again.wait_for_jobs(WAIT);
+    assert_eq!(phrases(&again), edited);
+    let lexicon = &again.state.workspace.user_lexicon;
+    assert_eq!(lexicon.words.len(), 1);
+    assert!(!lexicon.stop.is_empty());
+}

@@ -82,6 +82,22 @@ fn say_updated(out: &mut dyn Write, p: &Project, u: &Updated, a: &Analysis) -> R
     Ok(())
 }
 
+/// The engine a project's own work uses: `engine` when a lexicon was given on the command line
+/// (or the project has none), else one with the project's lexicon.
+fn engine_for<'a>(
+    engine: &'a Engine,
+    given: &crate::phrase::Lexicon,
+    p: &Project,
+    own: &'a mut Option<Engine>,
+) -> Result<&'a Engine> {
+    let stored = p.lexicon()?;
+    if given.is_empty() && !stored.is_empty() {
+        Ok(own.insert(Engine::with_lexicon(&stored)))
+    } else {
+        Ok(engine)
+    }
+}
+
 /// Runs one `project` subcommand.
 pub fn run(
     engine: &Engine,
@@ -130,11 +146,19 @@ pub fn run(
                 );
             }
             let corpus = read(&paths)?;
+            // A lexicon given now replaces the project's, and the phrases follow it.
+            let relex = !lexicon.is_empty() && *lexicon != p.lexicon()?;
+            if relex {
+                p.set_lexicon(lexicon)?;
+            }
             let update = Update {
                 add: corpus,
                 reread_changed: reread,
+                reassemble: relex,
                 ..Update::default()
             };
+            let mut own = None;
+            let engine = engine_for(engine, lexicon, &p, &mut own)?;
             let (u, a) = p.update(engine, update, &Config::default(), &mut NoProgress)?;
             report(out, &p, &u, &a, json)?;
         }
@@ -144,6 +168,8 @@ pub fn run(
                 remove: paths,
                 ..Update::default()
             };
+            let mut own = None;
+            let engine = engine_for(engine, lexicon, &p, &mut own)?;
             let (u, a) = p.update(engine, update, &Config::default(), &mut NoProgress)?;
             report(out, &p, &u, &a, json)?;
         }
@@ -195,6 +221,8 @@ pub fn run(
         }
         ProjectCommand::Reanalyse { file } => {
             let mut p = Project::open(&file)?;
+            let mut own = None;
+            let engine = engine_for(engine, lexicon, &p, &mut own)?;
             let a = p.reanalyse(engine, &Config::default(), &mut NoProgress)?;
             writeln!(
                 out,

@@ -172,6 +172,8 @@ pub enum Command {
     ReanalyseProject,
     /// Read again the files of the open project that changed on disk.
     RereadChanged,
+    /// Change the user's lexicon; the phrases are mined again.
+    EditLexicon(LexiconEdit),
     /// Look a string up in every document.
     Search(String),
     /// Order the concordance.
@@ -182,6 +184,19 @@ pub enum Command {
     ShowConcordanceExport,
     /// Dismiss the oldest notification.
     DismissNotification,
+}
+
+/// A change to the user's lexicon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LexiconEdit {
+    /// Never list these strings as a phrase or variant.
+    Stop(Vec<String>),
+    /// List it again.
+    Unstop(String),
+    /// Keep this word whole and always list it.
+    AddWord(String),
+    /// Take it out of the dictionary.
+    RemoveWord(String),
 }
 
 /// Sends commands to the app from panels, dialogs and threads, and wakes the UI.

@@ -139,6 +139,21 @@ const STRINGS: &[(&str, &str)] = &[
     ),
     ("Look up", "检索"),
     ("In all documents", "全文检索"),
+    ("Add to the dictionary", "加入词典"),
+    (
+        "Kept whole and always listed as a phrase",
+        "分词时保持完整，并总列为提法",
+    ),
+    ("a word or string", "词或字符串"),
+    ("Never list", "不再列出"),
+    ("Dictionary", "词典"),
+    ("Never listed", "不列出"),
+    ("Take out of the lexicon", "从用户词典中删除"),
+    ("Not a formula: never list it", "不是提法：不再列出"),
+    (
+        "Its variants go on the stop list; Ctrl+Z takes them off",
+        "其各变体加入停用表；Ctrl+Z 撤销",
+    ),
     (
         "Every occurrence in every document, in context",
         "所有文档中的每一处出现及其上下文",

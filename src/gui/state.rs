@@ -167,6 +167,8 @@ pub enum Step {
     Corrections(BTreeMap<String, Correction>),
     /// A document removed from the corpus, with everything needed to put it back.
     Removal(Removal),
+    /// The lexicon as it was before (or after) a change.
+    Lexicon(crate::phrase::Lexicon),
 }
 
 /// What removing a document took out: its documents and problems as read, and the workspace's

@@ -268,7 +268,14 @@ impl Project {
         }
     }
 
+    /// How long a write waits for another writer of the same file (the app saving a correction
+    /// while an update runs) before it fails.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<(), ProjectError> {
+        self.conn.busy_timeout(wait).map_err(self.sqlite())
+    }
+
     fn configure(&mut self) -> Result<(), ProjectError> {
+        self.set_busy_timeout(std::time::Duration::from_secs(60))?;
         // The rollback journal keeps the project one file at rest; full sync makes each
         // committed write survive a crash or power loss.
         self.conn

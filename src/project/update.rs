@@ -11,7 +11,6 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{DATA_VERSION, Project, ProjectError, stamp};
-use crate::correct::Corrections;
 use crate::ingest::Corpus;
 use crate::model::{DocId, Document, Meeting, Problem};
 use crate::pipeline::{self, Analysis, Config, Engine};
@@ -69,6 +68,8 @@ pub struct Update {
     /// Whether a document whose file changed since it was added (same path, other bytes) is
     /// read again; when not, it is only listed in [`Updated::changed`].
     pub reread_changed: bool,
+    /// Assemble and write the analysis even when no document changed (the lexicon did).
+    pub reassemble: bool,
 }
 
 /// What an update did.
@@ -132,6 +133,7 @@ impl Project {
             add,
             remove,
             reread_changed,
+            reassemble,
         } = update;
         let rows = self.rows()?;
         let by_path: BTreeMap<&str, &Row> = rows.iter().map(|r| (r.path.as_str(), r)).collect();
@@ -185,7 +187,7 @@ impl Project {
             new_docs.push((doc, print));
         }
         let has_analysis = self.count("meetings")? > 0 || rows.is_empty();
-        if out.is_nothing() && has_analysis {
+        if out.is_nothing() && has_analysis && !reassemble {
             let stored = self.load(&engine.gazetteer)?;
             self.write_problems(&out.problems)?;
             return Ok((out, stored.analysis));
@@ -261,8 +263,6 @@ impl Project {
             progress,
         )?;
 
-        let mut corrections = self.corrections()?;
-        rekey(&mut corrections, &moves);
         let new_rows = NewRows {
             first: first_new,
             prints: new_prints,
@@ -285,8 +285,8 @@ impl Project {
             .collect();
         let write_doc = |i: usize| i >= first_new || moved_pos.contains(&i);
         lap("analysis assembled");
-        let encoded = Encoded::new(&analysis, &per_doc, &corrections, &write_doc)
-            .map_err(value("the analysis"))?;
+        let encoded =
+            Encoded::new(&analysis, &per_doc, &write_doc).map_err(value("the analysis"))?;
         let shifted = !drop_ids.is_empty();
         self.write(|tx| {
             for id in &drop_ids {
@@ -314,13 +314,10 @@ impl Project {
             }
             insert_documents(tx, &analysis, &encoded, &new_rows)?;
             write_analysis(tx, &analysis, &encoded)?;
-            tx.execute("DELETE FROM corrections", [])?;
-            {
-                let mut put =
-                    tx.prepare("INSERT INTO corrections (meeting, correction) VALUES (?1, ?2)")?;
-                for (k, c) in &encoded.corrections {
-                    put.execute(params![k, c])?;
-                }
+            // Corrections follow moved files; they are read inside the transaction, so one saved
+            // by the app while this update ran is kept.
+            if !moves.is_empty() {
+                rekey_in(tx, &moves)?;
             }
             tx.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?1)",
@@ -355,13 +352,12 @@ impl Project {
             config,
             progress,
         )?;
-        let encoded = Encoded::new(&analysis, &per_doc, &Corrections::new(), &|_| true).map_err(
-            |source| ProjectError::Value {
+        let encoded =
+            Encoded::new(&analysis, &per_doc, &|_| true).map_err(|source| ProjectError::Value {
                 path: self.path.clone(),
                 what: "the analysis".into(),
                 source,
-            },
-        )?;
+            })?;
         self.write(|tx| {
             let mut set =
                 tx.prepare("UPDATE documents SET document = ?1, extracted = ?2 WHERE pos = ?3")?;
@@ -471,7 +467,6 @@ struct Encoded {
     extracted: Vec<Option<String>>,
     meetings: Vec<String>,
     groups: Vec<String>,
-    corrections: Vec<(String, String)>,
 }
 
 impl Encoded {
@@ -479,7 +474,6 @@ impl Encoded {
     fn new(
         analysis: &Analysis,
         per_doc: &[Vec<Meeting>],
-        corrections: &Corrections,
         write: &(dyn Fn(usize) -> bool + Sync),
     ) -> Result<Self, serde_json::Error> {
         let documents = analysis
@@ -512,23 +506,38 @@ impl Encoded {
             .par_iter()
             .map(serde_json::to_string)
             .collect::<Result<_, _>>()?;
-        let corrections = corrections
-            .iter()
-            .filter(|(_, c)| !c.is_empty())
-            .map(|(k, c)| Ok((k.clone(), serde_json::to_string(c)?)))
-            .collect::<Result<_, serde_json::Error>>()?;
         Ok(Self {
             documents,
             extracted,
             meetings,
             groups,
-            corrections,
         })
     }
 }
 
+/// Moves the saved corrections of moved documents to their new paths, in `tx`.
+fn rekey_in(tx: &Transaction<'_>, moves: &[(i64, String, String)]) -> rusqlite::Result<()> {
+    let rows: Vec<(String, String)> = {
+        let mut stmt = tx.prepare("SELECT meeting, correction FROM corrections")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    let mut keys: BTreeMap<String, String> = rows.into_iter().collect();
+    let before = keys.clone();
+    rekey(&mut keys, moves);
+    if keys != before {
+        tx.execute("DELETE FROM corrections", [])?;
+        let mut put =
+            tx.prepare("INSERT INTO corrections (meeting, correction) VALUES (?1, ?2)")?;
+        for (k, c) in &keys {
+            put.execute(params![k, c])?;
+        }
+    }
+    Ok(())
+}
+
 /// Corrections follow their document to its new path: a meeting key is `path#offset`.
-fn rekey(corrections: &mut Corrections, moves: &[(i64, String, String)]) {
+fn rekey<T>(corrections: &mut BTreeMap<String, T>, moves: &[(i64, String, String)]) {
     for (_, from, to) in moves {
         let prefix = format!("{from}#");
         let keys: Vec<String> = corrections

@@ -49,6 +49,10 @@ pub struct TifaApp {
     library: LibraryView,
     problems: ProblemsView,
     pub(super) search: SearchView,
+    /// When saving corrections into the project last failed, so it is not retried every frame.
+    project_retry: Option<Instant>,
+    /// The last failure to save into the project, said once.
+    project_failed: Option<String>,
 }
 
 impl std::fmt::Debug for TifaApp {
@@ -100,6 +104,8 @@ impl TifaApp {
             library: LibraryView::default(),
             problems: ProblemsView::default(),
             search: SearchView::default(),
+            project_retry: None,
+            project_failed: None,
         };
         // The project open when the app was closed opens again; the workspace's own corpus is
         // read only when there is none (or it is gone).
@@ -226,8 +232,13 @@ impl TifaApp {
                 stale,
                 notes,
                 changed,
+                lexicon,
             }) => {
+                let entering = self.state.project.as_ref() != Some(&path);
                 self.project_opened(path, raw, analysis, corrections, stale, notes);
+                if entering {
+                    self.state.workspace.user_lexicon = lexicon;
+                }
                 if !changed.is_empty() {
                     let lang = self.state.settings.lang;
                     let text = format!(
@@ -491,16 +502,34 @@ impl TifaApp {
         let Some(path) = s.project.clone() else {
             return;
         };
-        if s.project_saved.as_ref() != Some(&s.workspace.corrections) {
-            let written = crate::project::Project::open(&path)
-                .and_then(|mut p| p.set_corrections(&s.workspace.corrections));
+        let due = self
+            .project_retry
+            .is_none_or(|at| at.elapsed() >= Duration::from_millis(500));
+        if s.project_saved.as_ref() != Some(&s.workspace.corrections) && due {
+            // A short wait: while an update of the project writes, the frame is not held up;
+            // the corrections stay unsaved and are tried again shortly.
+            let written = crate::project::Project::open(&path).and_then(|mut p| {
+                p.set_busy_timeout(Duration::from_millis(50))?;
+                p.set_corrections(&s.workspace.corrections)
+            });
             match written {
-                Ok(()) => s.project_saved = Some(s.workspace.corrections.clone()),
-                Err(e) => {
-                    // Said once; tried again at the next change.
+                Ok(()) => {
                     s.project_saved = Some(s.workspace.corrections.clone());
+                    self.project_retry = None;
+                    self.project_failed = None;
+                }
+                Err(e) => {
+                    self.project_retry = Some(Instant::now());
+                    let busy = matches!(
+                        &e,
+                        crate::project::ProjectError::Sqlite { source, .. }
+                            if source.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    );
                     let text = format!("{}: {e}", tr(s.settings.lang, "Failed"));
-                    s.notify(Level::Error, text);
+                    if !busy && self.project_failed.as_deref() != Some(text.as_str()) {
+                        self.project_failed = Some(text.clone());
+                        s.notify(Level::Error, text);
+                    }
                 }
             }
         }
@@ -526,6 +555,46 @@ impl TifaApp {
         notes: Vec<String>,
     ) {
         let s = &mut self.state;
+        if s.project.as_ref() == Some(&path) {
+            // The same project, changed by a job: what the user did meanwhile (a correction, a
+            // lexicon edit) is newer than what the job read, so it is kept and applied.
+            // Corrections the job wrote (moved with their file) are taken, unless the user
+            // changed the same one since it was last saved.
+            let saved = s.project_saved.clone().unwrap_or_default();
+            let mut merged = corrections.clone();
+            let keys: std::collections::BTreeSet<String> = s
+                .workspace
+                .corrections
+                .keys()
+                .chain(saved.keys())
+                .cloned()
+                .collect();
+            for k in keys {
+                let mine = s.workspace.corrections.get(&k);
+                if mine != saved.get(&k) {
+                    match mine {
+                        Some(c) => merged.insert(k, c.clone()),
+                        None => merged.remove(&k),
+                    };
+                }
+            }
+            s.workspace.corrections = merged;
+            s.project_saved = Some(corrections.clone());
+            let keep = s.workspace.corrections.clone();
+            s.project_stale = stale;
+            s.corpus = crate::ingest::Corpus {
+                documents: raw.documents.clone(),
+                problems: raw.problems.clone(),
+            };
+            s.set_analysis(raw, analysis);
+            for n in notes {
+                s.notify(Level::Info, n);
+            }
+            if keep != corrections {
+                self.start_corrections();
+            }
+            return;
+        }
         if s.project.as_ref() != Some(&path) {
             // Entering a project (or another one): what was open before is put aside once.
             if s.aside.is_none() {
@@ -548,6 +617,7 @@ impl TifaApp {
             corrections: corrections.clone(),
             view: s.view,
             project: Some(path.clone()),
+            user_lexicon: crate::phrase::Lexicon::default(),
             recent_projects: recent,
             other: serde_json::Map::new(),
         };
@@ -588,6 +658,7 @@ impl TifaApp {
             inputs,
             s.workspace.removed.clone(),
             s.workspace.corrections.clone(),
+            s.workspace.user_lexicon.clone(),
         );
         self.sync_job_status();
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::gui::app::TifaApp;
 use crate::gui::app::dialogs;
 use crate::gui::command::{
-    Chart, Command, Correction, DiffPair, DroppedFile, ExportFormat, TableKind, View,
+    Chart, Command, Correction, DiffPair, DroppedFile, ExportFormat, LexiconEdit, TableKind, View,
 };
 use crate::gui::i18n::tr;
 use crate::gui::jobs::work::{self, Corrections, ProjectTask};
@@ -77,6 +77,7 @@ impl TifaApp {
                     );
                 }
             }
+            Command::EditLexicon(edit) => self.edit_lexicon(edit),
             Command::Search(pattern) => self.search(&pattern),
             Command::SortConcordance(sort) => {
                 let s = &mut self.state;
@@ -287,6 +288,56 @@ impl TifaApp {
         self.sync_job_status();
     }
 
+    /// Applies one change to the lexicon (undoable) and mines the phrases again.
+    fn edit_lexicon(&mut self, edit: LexiconEdit) {
+        let mut lexicon = self.state.workspace.user_lexicon.clone();
+        match edit {
+            LexiconEdit::Stop(strings) => {
+                for t in strings {
+                    let t = t.trim().to_string();
+                    if !t.is_empty() && !lexicon.stop.contains(&t) {
+                        lexicon.stop.push(t);
+                    }
+                }
+            }
+            LexiconEdit::Unstop(t) => lexicon.stop.retain(|s| *s != t),
+            LexiconEdit::AddWord(t) => {
+                let t = t.trim().to_string();
+                if !t.is_empty() && !lexicon.words.iter().any(|w| w.text == t) {
+                    lexicon.words.push(crate::phrase::lexicon::UserWord {
+                        text: t,
+                        freq: None,
+                        tag: None,
+                    });
+                }
+            }
+            LexiconEdit::RemoveWord(t) => lexicon.words.retain(|w| w.text != t),
+        }
+        if lexicon == self.state.workspace.user_lexicon {
+            return;
+        }
+        let before = self.replace_lexicon(lexicon);
+        self.state.undo.push(Step::Lexicon(before));
+        self.state.redo.clear();
+    }
+
+    /// Puts `lexicon` in place, starts mining the phrases again with it and gives back the one
+    /// replaced.
+    fn replace_lexicon(&mut self, lexicon: crate::phrase::Lexicon) -> crate::phrase::Lexicon {
+        let s = &mut self.state;
+        let old = std::mem::replace(&mut s.workspace.user_lexicon, lexicon.clone());
+        work::start_rephrase(
+            &mut self.jobs,
+            &self.engine,
+            Arc::clone(&s.raw),
+            s.workspace.corrections.clone(),
+            lexicon,
+            s.project.clone(),
+        );
+        self.sync_job_status();
+        old
+    }
+
     fn search(&mut self, pattern: &str) {
         let pattern = pattern.trim().to_string();
         pattern.clone_into(&mut self.search.query);
@@ -403,6 +454,10 @@ impl TifaApp {
                 let now = self.replace_corrections(prev);
                 self.state.redo.push(Step::Corrections(now));
             }
+            Some(Step::Lexicon(prev)) => {
+                let now = self.replace_lexicon(prev);
+                self.state.redo.push(Step::Lexicon(now));
+            }
             Some(Step::Removal(r)) => {
                 let path = r.path.clone();
                 self.restore(r);
@@ -428,6 +483,10 @@ impl TifaApp {
             Some(Step::Corrections(next)) => {
                 let now = self.replace_corrections(next);
                 self.state.undo.push(Step::Corrections(now));
+            }
+            Some(Step::Lexicon(next)) => {
+                let now = self.replace_lexicon(next);
+                self.state.undo.push(Step::Lexicon(now));
             }
             Some(Step::Removal(r)) => {
                 let step = self.remove(&r.path);

@@ -86,6 +86,8 @@ pub enum Output {
         notes: Vec<String>,
         /// Documents whose file changed on disk since it was read.
         changed: Vec<String>,
+        /// The project's lexicon.
+        lexicon: crate::phrase::Lexicon,
     },
     /// A search finished.
     Searched(crate::project::Concordance),
@@ -120,11 +122,17 @@ pub fn start_load(
     inputs: Vec<Input>,
     removed: Vec<String>,
     corrections: Corrections,
+    lexicon: crate::phrase::Lexicon,
 ) -> u64 {
     let engine = Arc::clone(engine);
     jobs.start(LOAD, load::PLAN, move |cancel, progress| {
         let engine = engine.get_or_init(Engine::new);
-        let (corpus, analysis) = load::load(engine, base, &inputs, &removed, progress)?;
+        let (corpus, mut analysis) = load::load(engine, base, &inputs, &removed, progress)?;
+        if !lexicon.is_empty() {
+            let segmenter = crate::phrase::Segmenter::with_lexicon(&lexicon);
+            let config = crate::pipeline::Config::default();
+            analysis = crate::pipeline::rephrase(&analysis, &segmenter, &config, progress)?;
+        }
         cancel.check()?;
         let raw = Arc::new(analysis);
         let analysis = with_corrections(&raw, &corrections);
@@ -135,6 +143,45 @@ pub fn start_load(
             corrections,
         })
     })
+}
+
+/// Starts mining the phrases of `raw` again with `lexicon` (the user changed it): with a project
+/// open, the lexicon and the new phrases are written into it.
+pub fn start_rephrase(
+    jobs: &mut Jobs<Output>,
+    engine: &Arc<OnceLock<Engine>>,
+    raw: Arc<Analysis>,
+    corrections: Corrections,
+    lexicon: crate::phrase::Lexicon,
+    project: Option<PathBuf>,
+) -> u64 {
+    if let Some(path) = project {
+        return start_project(jobs, engine, path, ProjectTask::Relexicon(lexicon));
+    }
+    jobs.start(
+        LOAD,
+        &[
+            crate::progress::stage::PHRASES,
+            crate::progress::stage::GROUPING,
+        ],
+        move |cancel, progress| {
+            let segmenter = crate::phrase::Segmenter::with_lexicon(&lexicon);
+            let config = crate::pipeline::Config::default();
+            let analysis = crate::pipeline::rephrase(&raw, &segmenter, &config, progress)?;
+            cancel.check()?;
+            let raw = Arc::new(analysis);
+            let analysis = with_corrections(&raw, &corrections);
+            Ok(Output::Loaded {
+                corpus: Corpus {
+                    documents: raw.documents.clone(),
+                    problems: raw.problems.clone(),
+                },
+                raw,
+                analysis,
+                corrections,
+            })
+        },
+    )
 }
 
 /// Starts applying `corrections` to `raw`.
@@ -235,6 +282,9 @@ fn cancel_on_break(flow: std::ops::ControlFlow<()>) -> Result<(), Cancelled> {
     }
 }
 
+/// Held by the project job that is working.
+static PROJECT_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// What a project job does.
 #[derive(Debug)]
 pub enum ProjectTask {
@@ -262,6 +312,8 @@ pub enum ProjectTask {
     },
     /// Analyses every document again.
     Reanalyse,
+    /// Saves the lexicon and mines the phrases again with it.
+    Relexicon(crate::phrase::Lexicon),
 }
 
 /// Starts `task` on the project at `path`.
@@ -284,10 +336,29 @@ pub fn start_project(
         ],
     };
     jobs.start(PROJECT, plan, move |cancel, progress| {
+        // One project job at a time: a job superseded before it got here stops without writing,
+        // so the last one asked for is the last to write.
+        let _one = PROJECT_WRITER
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cancel.check()?;
         // Opening reads back what was analysed: it needs the gazetteer, not the segmenter, so
         // the first frame does not wait for the dictionary to load.
         let opening = matches!(task, ProjectTask::Open);
-        let full = || engine.get_or_init(Engine::new);
+        // Phrases are mined with the project's lexicon (or the one being saved).
+        let lexicon = match &task {
+            ProjectTask::Relexicon(l) => l.clone(),
+            ProjectTask::Open => crate::phrase::Lexicon::default(),
+            _ => Project::open(&path)
+                .and_then(|p| p.lexicon())
+                .unwrap_or_default(),
+        };
+        let with_lexicon = (!lexicon.is_empty()).then(|| Engine::with_lexicon(&lexicon));
+        let full = || {
+            with_lexicon
+                .as_ref()
+                .unwrap_or_else(|| engine.get_or_init(Engine::new))
+        };
         let gazetteer = match engine.get() {
             Some(e) => &e.gazetteer,
             None if opening => crate::gui::state::gazetteer(),
@@ -351,6 +422,7 @@ pub fn start_project(
                         add,
                         remove,
                         reread_changed: true,
+                        ..Update::default()
                     },
                     &config,
                     progress,
@@ -378,6 +450,20 @@ pub fn start_project(
                 let a = p.reanalyse(full(), &config, progress)?;
                 (p, Some(a))
             }
+            ProjectTask::Relexicon(lexicon) => {
+                let mut p = Project::open(&path)?;
+                p.set_lexicon(&lexicon)?;
+                let (_, a) = p.update(
+                    full(),
+                    Update {
+                        reassemble: true,
+                        ..Update::default()
+                    },
+                    &config,
+                    progress,
+                )?;
+                (p, Some(a))
+            }
         };
         cancel.check()?;
         let stored = project.load(gazetteer)?;
@@ -393,6 +479,7 @@ pub fn start_project(
             stale: stored.stale,
             notes,
             changed,
+            lexicon: stored.lexicon,
         })
     })
 }

@@ -7,7 +7,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 use egui_extras::{Column, TableBuilder};
 
-use crate::gui::command::Command;
+use crate::gui::command::{Command, LexiconEdit};
 use crate::gui::i18n::tr;
 use crate::gui::panels::{ViewCtx, meeting_link};
 use crate::report::side::PlaceSentences;
@@ -96,6 +96,8 @@ pub struct CompareView {
     keyness_place: Option<String>,
     /// The phrase being typed in the track box.
     track_input: String,
+    /// What is typed in the lexicon box.
+    lexicon_input: String,
     /// Where the tracked phrase occurs, for (revision, phrase).
     tracked: Option<((u64, String), crate::report::track::Track)>,
 }
@@ -167,6 +169,10 @@ impl CompareView {
             .id_salt("compare-keyness")
             .default_open(false)
             .show(ui, |ui| self.keyness_ui(ui, cx));
+        egui::CollapsingHeader::new(tr(lang, "lexicon"))
+            .id_salt("compare-lexicon")
+            .default_open(false)
+            .show(ui, |ui| self.lexicon_ui(ui, cx));
         if rows == 0 {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.heading(tr(lang, "No phrase groups yet.")));
@@ -202,6 +208,69 @@ impl CompareView {
 
     /// Any phrase the user types, shown as a mined group is: per place its count and first use,
     /// its frequency per place over time, and its sentences.
+    /// The user's lexicon: the words kept whole and the strings never listed, each with a button
+    /// taking it out, and a box adding either.
+    fn lexicon_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let s = cx.state;
+        let lang = s.settings.lang;
+        let lexicon = &s.workspace.user_lexicon;
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut self.lexicon_input)
+                    .hint_text(tr(lang, "a word or string"))
+                    .desired_width(200.0),
+            );
+            let typed = !self.lexicon_input.trim().is_empty();
+            if ui
+                .add_enabled(typed, egui::Button::new(tr(lang, "Add to the dictionary")))
+                .clicked()
+            {
+                let t = std::mem::take(&mut self.lexicon_input);
+                cx.tx.send(Command::EditLexicon(LexiconEdit::AddWord(t)));
+            }
+            if ui
+                .add_enabled(typed, egui::Button::new(tr(lang, "Never list")))
+                .clicked()
+            {
+                let t = std::mem::take(&mut self.lexicon_input);
+                cx.tx.send(Command::EditLexicon(LexiconEdit::Stop(vec![t])));
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(lang, "Dictionary"));
+            if lexicon.words.is_empty() {
+                ui.weak("—");
+            }
+            for w in &lexicon.words {
+                if ui
+                    .small_button(format!("{} ×", w.text))
+                    .on_hover_text(tr(lang, "Take out of the lexicon"))
+                    .clicked()
+                {
+                    cx.tx.send(Command::EditLexicon(LexiconEdit::RemoveWord(
+                        w.text.clone(),
+                    )));
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(lang, "Never listed"));
+            if lexicon.stop.is_empty() {
+                ui.weak("—");
+            }
+            for t in &lexicon.stop {
+                if ui
+                    .small_button(format!("{t} ×"))
+                    .on_hover_text(tr(lang, "Take out of the lexicon"))
+                    .clicked()
+                {
+                    cx.tx
+                        .send(Command::EditLexicon(LexiconEdit::Unstop(t.clone())));
+                }
+            }
+        });
+    }
+
     fn track_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let s = cx.state;
         let lang = s.settings.lang;
@@ -219,6 +288,18 @@ impl CompareView {
             }
             if ui.button(tr(lang, "Track")).clicked() {
                 cx.tx.send(Command::Track(self.track_input.clone()));
+            }
+            if ui
+                .add_enabled(
+                    !self.track_input.trim().is_empty(),
+                    egui::Button::new(tr(lang, "Add to the dictionary")),
+                )
+                .on_hover_text(tr(lang, "Kept whole and always listed as a phrase"))
+                .clicked()
+            {
+                cx.tx.send(Command::EditLexicon(LexiconEdit::AddWord(
+                    self.track_input.clone(),
+                )));
             }
         });
         let Some(phrase) = s.tracked.clone() else {
@@ -569,6 +650,9 @@ impl CompareView {
                             cx.tx
                                 .send(Command::SelectPhraseGroup((!chosen).then_some(r.group)));
                         }
+                        if let Some(g) = group {
+                            resp.context_menu(|ui| group_menu_ui(ui, cx, g));
+                        }
                     });
                     row.col(|ui| {
                         ui.label(r.total.to_string());
@@ -766,6 +850,29 @@ pub fn score_text(g: &crate::model::PhraseGroup, lang: crate::gui::command::Lang
         tr(lang, "Specificity"),
         p.specificity,
     )
+}
+
+/// A phrase group's right-click menu: never list it, or search every document for it.
+fn group_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, g: &crate::model::PhraseGroup) {
+    let lang = cx.state.settings.lang;
+    if ui
+        .button(tr(lang, "Not a formula: never list it"))
+        .on_hover_text(tr(
+            lang,
+            "Its variants go on the stop list; Ctrl+Z takes them off",
+        ))
+        .clicked()
+    {
+        let variants = g.variants.iter().map(|v| v.text.clone()).collect();
+        cx.tx
+            .send(Command::EditLexicon(LexiconEdit::Stop(variants)));
+        ui.close();
+    }
+    if ui.button(tr(lang, "In all documents")).clicked() {
+        let variants: Vec<&str> = g.variants.iter().map(|v| v.text.as_str()).collect();
+        cx.tx.send(Command::Search(variants.join("|")));
+        ui.close();
+    }
 }
 
 /// Each lineage entry's depth in its tree: 0 for the first, one more than what it derives from.

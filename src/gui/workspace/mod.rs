@@ -42,6 +42,10 @@ pub struct Workspace {
         skip_serializing_if = "Option::is_none"
     )]
     pub project: Option<PathBuf>,
+    /// The user's lexicon: words to keep whole and always list, strings never to list. With a
+    /// project open, the project's.
+    #[serde(default, skip_serializing_if = "crate::phrase::Lexicon::is_empty")]
+    pub user_lexicon: crate::phrase::Lexicon,
     /// Projects opened or saved, newest first.
     #[serde(default, with = "paths")]
     pub recent_projects: Vec<PathBuf>,
@@ -59,6 +63,7 @@ impl Default for Workspace {
             corrections: BTreeMap::new(),
             view: View::Timeline,
             project: None,
+            user_lexicon: crate::phrase::Lexicon::default(),
             recent_projects: Vec::new(),
             other: Map::new(),
         }
@@ -184,6 +189,10 @@ impl Workspace {
                 "project" if value.is_null() => {}
                 "project" => match paths::from_value(&Value::Array(vec![value])) {
                     Ok(mut v) => ws.project = v.pop(),
+                    Err(e) => bad(&mut problems, &e),
+                },
+                "user_lexicon" => match serde_json::from_value(value) {
+                    Ok(v) => ws.user_lexicon = v,
                     Err(e) => bad(&mut problems, &e),
                 },
                 "recent_projects" => match paths::from_value(&value) {
