@@ -55,6 +55,8 @@ fn save_as_close_reopen_and_send_keep_meetings_and_corrections() {
     app.wait_for_jobs(WAIT);
     let corrected = titles(&app);
     assert_ne!(corrected, before);
+    app.handle_command(Command::ShowView(View::Diffusion));
+    app.save_workspace();
     drop(app);
 
     // The settings remember the project: the app opens on it, with the correction.
@@ -103,6 +105,8 @@ fn save_as_close_reopen_and_send_keep_meetings_and_corrections() {
     theirs.handle_command(Command::OpenProject(copy.clone()));
     theirs.wait_for_jobs(WAIT);
     assert_eq!(theirs.state.project.as_ref(), Some(&copy));
+    // It opens on the view it was left in.
+    assert_eq!(theirs.state.view, View::Diffusion);
     assert_eq!(titles(&theirs), corrected);
 }
 

@@ -53,6 +53,8 @@ pub struct TifaApp {
     project_retry: Option<Instant>,
     /// The last failure to save into the project, said once.
     project_failed: Option<String>,
+    /// The view as last saved into the project.
+    project_view: Option<View>,
 }
 
 impl std::fmt::Debug for TifaApp {
@@ -106,6 +108,7 @@ impl TifaApp {
             search: SearchView::default(),
             project_retry: None,
             project_failed: None,
+            project_view: None,
         };
         // The project open when the app was closed opens again; the workspace's own corpus is
         // read only when there is none (or it is gone).
@@ -233,11 +236,17 @@ impl TifaApp {
                 notes,
                 changed,
                 lexicon,
+                view,
             }) => {
                 let entering = self.state.project.as_ref() != Some(&path);
                 self.project_opened(path, raw, analysis, corrections, stale, notes);
                 if entering {
                     self.state.workspace.user_lexicon = lexicon;
+                    if let Some(v) = view {
+                        self.state.view = v;
+                        self.state.workspace.view = v;
+                    }
+                    self.project_view = view;
                 }
                 if !changed.is_empty() {
                     let lang = self.state.settings.lang;
@@ -531,6 +540,18 @@ impl TifaApp {
                         s.notify(Level::Error, text);
                     }
                 }
+            }
+        }
+        // The view on screen goes into the project too, so it reopens where it was left.
+        if self.project_view != Some(s.view) && due {
+            let v = serde_json::to_value(s.view).unwrap_or_default();
+            let written = crate::project::Project::open(&path).and_then(|mut p| {
+                p.set_busy_timeout(Duration::from_millis(50))?;
+                p.set_state("view", &v)
+            });
+            match written {
+                Ok(()) => self.project_view = Some(s.view),
+                Err(_) => self.project_retry = Some(Instant::now()),
             }
         }
         let mut ws = s.aside.clone().unwrap_or_default();

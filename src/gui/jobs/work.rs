@@ -88,6 +88,8 @@ pub enum Output {
         changed: Vec<String>,
         /// The project's lexicon.
         lexicon: crate::phrase::Lexicon,
+        /// The view that was on screen when the project was last used.
+        view: Option<crate::gui::command::View>,
     },
     /// A search finished.
     Searched(crate::project::Concordance),
@@ -480,6 +482,10 @@ pub fn start_project(
             notes,
             changed,
             lexicon: stored.lexicon,
+            view: stored
+                .state
+                .get("view")
+                .and_then(|v| serde_json::from_value(v.clone()).ok()),
         })
     })
 }
