@@ -317,6 +317,24 @@ fn main() {
         ),
     );
 
+    // A concordance of a string on nearly every page: tens of thousands of lines, only those
+    // in sight laid out.
+    app.handle_command(Command::Search("工作".into()));
+    app.wait_for_jobs(Duration::from_secs(300));
+    let lines = app.state.concordance.as_ref().map_or(0, |c| c.lines.len());
+    report(
+        "search 工作",
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Search,
+            true,
+            &mut |_, _| {},
+        ),
+    );
+    println!("  ({lines} concordance lines)");
+
     // The two places with the most directives side by side, while a correction is applied
     // and undone every 20 frames: alignment and corrections run as jobs, the frame only draws.
     let (left, right) = two_largest_places(&app.state.analysis);
