@@ -335,6 +335,31 @@ fn main() {
     );
     println!("  ({lines} concordance lines)");
 
+    // Opening a project, as the app does at start: from the command to the first frame that
+    // draws its meetings (TIFA_BENCH_PROJECT names the file, made with `tifa-cli project new`).
+    if let Some(file) = std::env::var_os("TIFA_BENCH_PROJECT") {
+        let mut fresh = TifaApp::on_seeds(&ctx);
+        fresh.wait_for_jobs(Duration::from_secs(300));
+        let start = std::time::Instant::now();
+        fresh.handle_command(Command::OpenProject(file.into()));
+        let mut frames = 0;
+        while fresh.state.project.is_none() && start.elapsed() < Duration::from_secs(120) {
+            clock += 1.0 / 60.0;
+            let mut out = ctx.run_ui(input(clock, Vec::new()), |ui| fresh.show(ui));
+            out.textures_delta.clear();
+            frames += 1;
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        clock += 1.0 / 60.0;
+        let mut out = ctx.run_ui(input(clock, Vec::new()), |ui| fresh.show(ui));
+        out.textures_delta.clear();
+        println!(
+            "project opened and drawn in {:.2} s ({} meetings, {frames} frames drawn meanwhile)",
+            start.elapsed().as_secs_f64(),
+            fresh.state.analysis.meetings.len()
+        );
+    }
+
     // The two places with the most directives side by side, while a correction is applied
     // and undone every 20 frames: alignment and corrections run as jobs, the frame only draws.
     let (left, right) = two_largest_places(&app.state.analysis);

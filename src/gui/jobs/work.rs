@@ -468,9 +468,12 @@ pub fn start_project(
             }
         };
         cancel.check()?;
+        let clock = std::time::Instant::now();
         let stored = project.load(gazetteer)?;
+        log::debug!("project read back in {:?}", clock.elapsed());
         notes.extend(stored.problems);
         let changed = project.changed_on_disk().unwrap_or_default();
+        log::debug!("files on disk checked at {:?}", clock.elapsed());
         let raw = Arc::new(raw.unwrap_or(stored.analysis));
         let analysis = with_corrections(&raw, &stored.corrections);
         Ok(Output::Project {
