@@ -233,3 +233,66 @@ fn the_lexicon_is_edited_undone_and_kept_in_the_project() {
     assert_eq!(lexicon.words.len(), 1);
     assert!(!lexicon.stop.is_empty());
 }
+
+#[test]
+fn a_correction_the_project_could_not_take_is_kept_and_put_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings_file = dir.path().join("workspace.json");
+    let project = dir.path().join("p.tifa");
+    let backup = dir.path().join("backup.tifa");
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.clone()),
+    );
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(project.clone()));
+    app.wait_for_jobs(WAIT);
+    app.save_workspace();
+    // The file goes away (a disk unplugged) and a correction is made.
+    std::fs::rename(&project, &backup).unwrap();
+    let fixed = Correction {
+        title: Some("改过的标题".into()),
+        ..Correction::default()
+    };
+    app.handle_command(Command::CorrectMeeting(MeetingId(1), fixed.clone()));
+    app.save_workspace();
+    assert!(
+        app.state
+            .notifications
+            .iter()
+            .any(|n| n.text.contains("no such project")),
+        "the failure is said"
+    );
+    drop(app);
+    let kept = Workspace::load(&settings_file).workspace;
+    assert!(kept.project_corrections.values().any(|c| *c == fixed));
+
+    // The file is back: the next start puts the correction back and writes it into the project.
+    std::fs::rename(&backup, &project).unwrap();
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.clone()),
+    );
+    app.wait_for_jobs(WAIT);
+    assert!(
+        app.state
+            .workspace
+            .corrections
+            .values()
+            .any(|c| *c == fixed)
+    );
+    app.save_workspace();
+    let stored = tifa::project::Project::open(&project)
+        .unwrap()
+        .corrections()
+        .unwrap();
+    assert!(stored.values().any(|c| *c == fixed));
+    assert!(
+        Workspace::load(&settings_file)
+            .workspace
+            .project_corrections
+            .is_empty()
+    );
+}

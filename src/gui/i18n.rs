@@ -131,6 +131,10 @@ const STRINGS: &[(&str, &str)] = &[
     ),
     ("Recent projects", "最近的项目"),
     ("no such project", "项目文件不存在"),
+    (
+        "corrections not yet saved in the project were put back",
+        "条尚未存入项目的更正已恢复",
+    ),
     ("Not saved as a project", "尚未存为项目"),
     ("Saved in", "已保存于"),
     (

@@ -555,6 +555,12 @@ impl TifaApp {
             }
         }
         let mut ws = s.aside.clone().unwrap_or_default();
+        // Until the project holds them, the corrections are kept in the workspace file.
+        ws.project_corrections = if s.project_saved.as_ref() == Some(&s.workspace.corrections) {
+            std::collections::BTreeMap::new()
+        } else {
+            s.workspace.corrections.clone()
+        };
         ws.project = Some(path);
         ws.recent_projects.clone_from(&s.workspace.recent_projects);
         ws.view = s.view;
@@ -616,6 +622,13 @@ impl TifaApp {
             }
             return;
         }
+        // Corrections that could not be written into this project last time come back.
+        let pending = [Some(&mut s.workspace), s.aside.as_mut()]
+            .into_iter()
+            .flatten()
+            .filter(|w| w.project.as_ref() == Some(&path))
+            .map(|w| std::mem::take(&mut w.project_corrections))
+            .find(|c| !c.is_empty());
         if s.project.as_ref() != Some(&path) {
             // Entering a project (or another one): what was open before is put aside once.
             if s.aside.is_none() {
@@ -638,12 +651,29 @@ impl TifaApp {
             corrections: corrections.clone(),
             view: s.view,
             project: Some(path.clone()),
+            project_corrections: std::collections::BTreeMap::new(),
             user_lexicon: crate::phrase::Lexicon::default(),
             recent_projects: recent,
             other: serde_json::Map::new(),
         };
         s.project = Some(path);
         s.project_saved = Some(corrections);
+        let analysis = match pending {
+            Some(p) if Some(&p) != s.project_saved.as_ref() => {
+                let text = format!(
+                    "{} {}",
+                    p.len(),
+                    tr(
+                        s.settings.lang,
+                        "corrections not yet saved in the project were put back"
+                    )
+                );
+                s.notify(Level::Info, text);
+                s.workspace.corrections = p;
+                with_corrections(&raw, &s.workspace.corrections)
+            }
+            _ => analysis,
+        };
         s.project_stale = stale;
         s.corpus = crate::ingest::Corpus {
             documents: raw.documents.clone(),

@@ -42,6 +42,10 @@ pub struct Workspace {
         skip_serializing_if = "Option::is_none"
     )]
     pub project: Option<PathBuf>,
+    /// Corrections of the open project that could not yet be written into it (the file was
+    /// missing, read-only or full): kept here until they are.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub project_corrections: BTreeMap<String, Correction>,
     /// The user's lexicon: words to keep whole and always list, strings never to list. With a
     /// project open, the project's.
     #[serde(default, skip_serializing_if = "crate::phrase::Lexicon::is_empty")]
@@ -63,6 +67,7 @@ impl Default for Workspace {
             corrections: BTreeMap::new(),
             view: View::Timeline,
             project: None,
+            project_corrections: BTreeMap::new(),
             user_lexicon: crate::phrase::Lexicon::default(),
             recent_projects: Vec::new(),
             other: Map::new(),
@@ -199,12 +204,17 @@ impl Workspace {
                     Ok(v) => ws.recent_projects = v,
                     Err(e) => bad(&mut problems, &e),
                 },
-                "corrections" => match value {
+                "corrections" | "project_corrections" => match value {
                     Value::Object(entries) => {
+                        let into = if key == "corrections" {
+                            &mut ws.corrections
+                        } else {
+                            &mut ws.project_corrections
+                        };
                         for (meeting, c) in entries {
                             match serde_json::from_value::<Correction>(c) {
                                 Ok(c) => {
-                                    ws.corrections.insert(meeting, c);
+                                    into.insert(meeting, c);
                                 }
                                 Err(e) => problems.push(format!(
                                     "the correction of {meeting} cannot be read ({e})"
