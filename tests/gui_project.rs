@@ -296,3 +296,35 @@ fn a_correction_the_project_could_not_take_is_kept_and_put_back() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_project_opens_from_a_typed_path() {
+    use tifa::gui::command::PathPurpose;
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("typed.tifa");
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(project.clone()));
+    app.wait_for_jobs(WAIT);
+    let mut other = TifaApp::on_seeds(&egui::Context::default());
+    other.wait_for_jobs(WAIT);
+    other.handle_command(Command::ShowPathPrompt(PathPurpose::OpenProject));
+    let mut h = harness(other);
+    h.run_steps(2);
+    // A path that is not there is refused in the prompt.
+    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text("/没有/这个.tifa");
+    h.run_steps(2);
+    h.get_by_label("确定").click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("找不到").is_some());
+    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    field.set_text_value_accesskit(project.to_str().unwrap());
+    h.run_steps(2);
+    h.get_by_label("确定").click();
+    h.run_steps(2);
+    h.state_mut().wait_for_jobs(WAIT);
+    h.run_steps(2);
+    assert_eq!(h.state().state.project.as_ref(), Some(&project));
+}

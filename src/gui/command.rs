@@ -158,6 +158,8 @@ pub enum Command {
     SetLanguage(Lang),
     /// Switch the main view.
     ShowView(View),
+    /// Ask for a path typed or pasted into the window (where the system's dialog cannot open).
+    ShowPathPrompt(PathPurpose),
     /// Ask for a project file to open.
     ShowOpenProjectDialog,
     /// Ask where to save the corpus as a project.
@@ -184,6 +186,17 @@ pub enum Command {
     ShowConcordanceExport,
     /// Dismiss the oldest notification.
     DismissNotification,
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Files or a folder to add.
+    Add,
+    /// A project to open.
+    OpenProject,
+    /// Where to save the corpus as a project.
+    SaveProject,
 }
 
 /// A change to the user's lexicon.

@@ -131,6 +131,18 @@ const STRINGS: &[(&str, &str)] = &[
     ),
     ("Recent projects", "最近的项目"),
     ("no such project", "项目文件不存在"),
+    ("Type a path…", "输入路径…"),
+    (
+        "For a path copied from elsewhere, or where the system's dialog does not open",
+        "用于从别处复制的路径，或系统对话框打不开时",
+    ),
+    ("Add files or a folder", "添加文件或文件夹"),
+    ("Add a file or folder by its path", "按路径添加文件或文件夹"),
+    ("Open a project by its path", "按路径打开项目"),
+    ("Save the project under this path", "将项目保存到此路径"),
+    ("OK", "确定"),
+    ("not found", "找不到"),
+    ("a file is already there", "该处已有文件"),
     (
         "corrections not yet saved in the project were put back",
         "条尚未存入项目的更正已恢复",

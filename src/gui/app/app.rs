@@ -55,6 +55,8 @@ pub struct TifaApp {
     project_failed: Option<String>,
     /// The view as last saved into the project.
     project_view: Option<View>,
+    /// A path being typed into the window.
+    pub(super) path_prompt: Option<crate::gui::app::dialogs::PathPrompt>,
 }
 
 impl std::fmt::Debug for TifaApp {
@@ -109,6 +111,7 @@ impl TifaApp {
             project_retry: None,
             project_failed: None,
             project_view: None,
+            path_prompt: None,
         };
         // The project open when the app was closed opens again; the workspace's own corpus is
         // read only when there is none (or it is gone).
@@ -438,6 +441,11 @@ impl TifaApp {
         });
         if let Some(p) = &self.state.pending_export {
             confirm_overwrite_ui(ui.ctx(), p, lang, &self.tx);
+        }
+        if let Some(p) = &mut self.path_prompt
+            && !crate::gui::app::dialogs::path_prompt_ui(ui.ctx(), p, lang, &self.tx)
+        {
+            self.path_prompt = None;
         }
         if self.state.hovered_files > 0 {
             drop_overlay_ui(ui.ctx(), self.state.hovered_files, lang);

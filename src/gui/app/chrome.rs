@@ -1,6 +1,6 @@
 //! The window chrome around the views: the top bar, the status bar and the drop overlay.
 
-use crate::gui::command::{Command, Lang, View};
+use crate::gui::command::{Command, Lang, PathPurpose, View};
 use crate::gui::i18n::tr;
 use crate::gui::panels::ViewCtx;
 use crate::gui::state::Level;
@@ -96,6 +96,22 @@ fn project_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
             cx.tx.send(Command::ShowSaveProjectDialog);
             ui.close();
         }
+        ui.menu_button(tr(lang, "Type a path…"), |ui| {
+            ui.weak(tr(
+                lang,
+                "For a path copied from elsewhere, or where the system's dialog does not open",
+            ));
+            for (purpose, label) in [
+                (PathPurpose::Add, "Add files or a folder"),
+                (PathPurpose::OpenProject, "Open project…"),
+                (PathPurpose::SaveProject, "Save project as…"),
+            ] {
+                if ui.button(tr(lang, label)).clicked() {
+                    cx.tx.send(Command::ShowPathPrompt(purpose));
+                    ui.close();
+                }
+            }
+        });
         let recent: Vec<_> = s
             .workspace
             .recent_projects

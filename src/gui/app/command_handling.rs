@@ -52,6 +52,13 @@ impl TifaApp {
             Command::SetLanguage(lang) => self.state.settings.lang = lang,
             Command::ShowView(v) => self.state.view = v,
             Command::ShowOpenProjectDialog => dialogs::open_project(self.tx.clone()),
+            Command::ShowPathPrompt(purpose) => {
+                self.path_prompt = Some(dialogs::PathPrompt {
+                    purpose,
+                    text: String::new(),
+                    error: None,
+                });
+            }
             Command::ShowSaveProjectDialog => dialogs::save_project(self.tx.clone()),
             Command::OpenProject(path) => self.open_project(path),
             Command::SaveProjectAs(path) => self.save_project_as(path),

@@ -177,3 +177,84 @@ pub fn confirm_overwrite_ui(
         tx.send(Command::CancelExport);
     }
 }
+
+/// A path typed or pasted into the window: what it is for and what is typed so far.
+#[derive(Clone, Debug)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: crate::gui::command::PathPurpose,
+    /// The text in the box.
+    pub text: String,
+    /// Why the last path given was refused.
+    pub error: Option<String>,
+}
+
+/// Draws the path prompt; returns false when it is closed.
+pub fn path_prompt_ui(
+    ctx: &egui::Context,
+    prompt: &mut PathPrompt,
+    lang: Lang,
+    tx: &CommandSender,
+) -> bool {
+    use crate::gui::command::PathPurpose;
+    let mut open = true;
+    let title = match prompt.purpose {
+        PathPurpose::Add => "Add a file or folder by its path",
+        PathPurpose::OpenProject => "Open a project by its path",
+        PathPurpose::SaveProject => "Save the project under this path",
+    };
+    let response = egui::Modal::new(egui::Id::unique("tifa-path-prompt")).show(ctx, |ui| {
+        ui.label(tr(lang, title));
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut prompt.text)
+                .hint_text("/home/…/报告")
+                .desired_width(480.0),
+        );
+        edit.request_focus();
+        if let Some(e) = &prompt.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button(tr(lang, "OK")).clicked() || enter {
+                let path = std::path::PathBuf::from(prompt.text.trim());
+                match prompt.purpose {
+                    _ if prompt.text.trim().is_empty() => {}
+                    PathPurpose::Add if path.exists() => {
+                        tx.send(Command::OpenPaths(vec![path]));
+                        open = false;
+                    }
+                    PathPurpose::OpenProject if path.is_file() => {
+                        tx.send(Command::OpenProject(path));
+                        open = false;
+                    }
+                    PathPurpose::Add | PathPurpose::OpenProject => {
+                        prompt.error =
+                            Some(format!("{}: {}", path.display(), tr(lang, "not found")));
+                    }
+                    PathPurpose::SaveProject => {
+                        let path = if path.extension().is_none() {
+                            path.with_extension(crate::project::EXTENSION)
+                        } else {
+                            path
+                        };
+                        if path.exists() {
+                            prompt.error = Some(format!(
+                                "{}: {}",
+                                path.display(),
+                                tr(lang, "a file is already there")
+                            ));
+                        } else {
+                            tx.send(Command::SaveProjectAs(path));
+                            open = false;
+                        }
+                    }
+                }
+            }
+            if ui.button(tr(lang, "Cancel")).clicked() {
+                open = false;
+            }
+        });
+    });
+    open && !response.should_close()
+}
