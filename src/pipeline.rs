@@ -7,7 +7,6 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::Corpus;
-use crate::ingest::split;
 use crate::meeting::counted::{self as place, UNPLACED, place_of};
 use crate::meeting::{self, DateConfig, Gazetteer, LocalityWeights, copies};
 use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Place, PlaceLevel, Problem};
@@ -188,8 +187,7 @@ pub fn extract(
     for chunk in documents.chunks_mut(EXTRACT_CHUNK) {
         per_doc.par_extend(chunk.par_iter_mut().map(|doc| {
             let dates = meeting::read_page(doc, &engine.gazetteer, &config.dates);
-            let pieces = split::pieces(doc);
-            meeting::meetings(doc, &pieces, &dates, &engine.gazetteer, &config.locality)
+            meeting::page_meetings(doc, &dates, &engine.gazetteer, &config.locality)
         }));
         done += chunk.len();
         if progress.report(done, total).is_break() {

@@ -131,10 +131,7 @@ fn detect_meetings(engine: &Engine, documents: &mut [crate::model::Document]) ->
     use rayon::prelude::*;
     let per_doc: Vec<Vec<Meeting>> = documents
         .par_iter_mut()
-        .map(|doc| {
-            let _ = crate::ingest::split::articles(doc);
-            crate::meeting::extract(doc, &engine.gazetteer)
-        })
+        .map(|doc| crate::meeting::extract(doc, &engine.gazetteer))
         .collect();
     let mut meetings: Vec<Meeting> = per_doc.into_iter().flatten().collect();
     for (i, m) in meetings.iter_mut().enumerate() {

@@ -225,7 +225,16 @@ fn head(text: &str) -> String {
             .map_or("", |end| &comment[end + 3..])
             .trim_start_matches(blank);
     }
-    rest.chars().take(4096).collect::<String>().to_lowercase()
+    let window = rest
+        .char_indices()
+        .nth(4096)
+        .map_or(rest, |(end, _)| &rest[..end]);
+    // Every test on the head looks for a tag, and no character lowercases to `<`: a plain text
+    // (most reports) is told apart without lowercasing its first 4096 characters.
+    if !window.contains('<') {
+        return String::new();
+    }
+    window.to_lowercase()
 }
 
 /// True when a text is a whole HTML page: it opens with a doctype, an `<html>` tag or an XML

@@ -164,9 +164,9 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
     if control * 20 > sampled {
         return Err(IngestError::Binary { control, sampled });
     }
-    let chars = decoded.text.chars().count();
     // A few damaged bytes are a note; one bad sequence in ten characters is not text at all.
-    if decoded.malformed * 10 > chars {
+    // Characters are counted only when there is damage to weigh.
+    if decoded.malformed > 0 && decoded.malformed * 10 > decoded.text.chars().count() {
         return Err(IngestError::Undecodable {
             malformed: decoded.malformed,
             encoding: decoded.encoding,
@@ -256,7 +256,10 @@ fn extension(name: &str) -> String {
 }
 
 fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
+    // A text with no needle's first byte at all, which memchr finds at once, is most texts.
+    needle.first().is_none_or(|b| {
+        haystack.contains(&b.to_ascii_lowercase()) || haystack.contains(&b.to_ascii_uppercase())
+    }) && haystack
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle))
 }

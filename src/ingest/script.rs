@@ -6,6 +6,7 @@
 //! ([`fast2s`], one character for one, so the text keeps its shape) only when the page is in
 //! traditional script, so that a simplified page's 著 or 乾 stay as written.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -31,14 +32,20 @@ const MIN_TRADITIONAL: usize = 10;
 /// `None` when the page needs neither.
 pub fn simplify(text: &str) -> Option<(String, Vec<String>)> {
     let mut notes = Vec::new();
-    let readings = READING.find_iter(text).count();
-    let stripped = if readings >= MIN_READINGS {
+    // A reading needs a bracket: the pattern, which opens on any ideograph, is not run over a
+    // page that has none.
+    let readings = if text.contains(['(', '（']) {
+        READING.find_iter(text).count()
+    } else {
+        0
+    };
+    let stripped: Cow<str> = if readings >= MIN_READINGS {
         notes.push(format!(
             "{readings} inline readings after characters (常務(wù)) left out"
         ));
-        READING.replace_all(text, "$1").into_owned()
+        READING.replace_all(text, "$1")
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     };
     let converted = fast2s::convert(&stripped);
     let han = stripped.chars().filter(|c| is_han(*c)).count();
@@ -53,10 +60,12 @@ pub fn simplify(text: &str) -> Option<(String, Vec<String>)> {
     let out = if traditional {
         notes.push("traditional characters read as simplified".to_string());
         converted
+    } else if notes.is_empty() {
+        return None;
     } else {
-        stripped
+        stripped.into_owned()
     };
-    (!notes.is_empty()).then_some((out, notes))
+    Some((out, notes))
 }
 
 #[cfg(test)]

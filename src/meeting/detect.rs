@@ -41,8 +41,23 @@ pub fn extract_with(
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
     let page = read_page(doc, gazetteer, dates);
+    page_meetings(doc, &page, gazetteer, weights)
+}
+
+/// The meetings of a page read by [`read_page`]: split into articles, each article read by
+/// [`meetings`]. A page with no words a lead names a meeting by
+/// ([`title::may_name_a_meeting`]) reports none, and is neither split nor read.
+pub fn page_meetings(
+    doc: &Document,
+    dates: &PageDates,
+    gazetteer: &Gazetteer,
+    weights: &LocalityWeights,
+) -> Vec<Meeting> {
+    if !title::may_name_a_meeting(&doc.text) {
+        return Vec::new();
+    }
     let pieces = split::pieces(doc);
-    meetings(doc, &pieces, &page, gazetteer, weights)
+    meetings(doc, &pieces, dates, gazetteer, weights)
 }
 
 /// Reads what the whole page says about itself, its publication date and its place, into

@@ -119,6 +119,19 @@ pub(crate) fn name_end(clause: &str) -> Option<usize> {
 
 /// The verbs of convening.
 static VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"召开|举行"));
+
+/// What a lead that [`find`] names a meeting in must hold: a verb of convening ([`VERB`]) or
+/// the 会上/会议上 of `在Y会上` ([`AT`]), allowing the white space a lead's line breaks leave
+/// between characters in the page.
+static CUE: LazyLock<Regex> = LazyLock::new(|| regex(r"召\s*开|举\s*行|会\s*(?:议\s*)?上"));
+
+/// False when no lead drawn from `text` can name a meeting: no paragraph of it, flattened and
+/// cut to a lead, holds a verb of convening or a `会上`. One pass over a page that spares
+/// splitting it into articles and reading each when it reports no meeting (most pages of a
+/// news site).
+pub fn may_name_a_meeting(text: &str) -> bool {
+    CUE.is_match(text)
+}
 /// Punctuation that ends a clause.
 pub(crate) const CLAUSE_END: &[char] = &['，', '。', '；', ',', ';', '：', ':', '！', '？'];
 /// `在Y会上强调`.
@@ -394,6 +407,26 @@ mod tests {
     fn check(lead: &str, headline: &str, expect: Option<&str>) {
         let got = find(lead, headline).map(|f| f.title);
         assert_eq!(got.as_deref(), expect, "{lead}");
+    }
+
+    /// Every lead that names a meeting passes the page test, broken over lines or not.
+    #[test]
+    fn leads_that_name_a_meeting_carry_a_cue() {
+        for lead in [
+            "1月27日上午，市委常委会召开会议。",
+            "全市安全生产工作会议在市行政中心举行。",
+            "某某在全县干部大会上强调，要狠抓落实。",
+            "某某在常务会议上指出，要抓好复工复产。",
+        ] {
+            assert!(find(lead, "").is_some(), "{lead}");
+            assert!(may_name_a_meeting(lead), "{lead}");
+            let broken: String = lead.chars().flat_map(|c| [c, '\n', '\u{3000}']).collect();
+            assert!(may_name_a_meeting(&broken), "{broken}");
+        }
+        for text in ["会议室", "社会各界", "举办展览", "召集人"] {
+            assert!(!may_name_a_meeting(text), "{text}");
+            assert!(find(text, "").is_none(), "{text}");
+        }
     }
 
     #[test]

@@ -31,7 +31,12 @@ impl Gazetteer {
     pub(super) fn locate_with(&self, text: &MeetingText<'_>, w: &LocalityWeights) -> Located {
         // A page as a whole (no meeting named) holds many stories: its 我市 says nothing of one.
         let meeting = !text.title.is_empty() || !text.head.is_empty();
-        let kind = own_kind(text.title, text.head, text.article).filter(|_| meeting);
+        // Not even looked for then: on a whole page the search would read every character.
+        let kind = if meeting {
+            own_kind(text.title, text.head, text.article)
+        } else {
+            None
+        };
         let evidence = self.evidence(text, kind, organ_named_kind(text.title, text.head));
         let self_refs = self_references(text.article);
         // 省委 written bare: the report's own province is a 省, so the locality is below one,
