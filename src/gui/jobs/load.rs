@@ -1,5 +1,6 @@
 //! The load job: read what was added, merge it into the corpus, analyse the whole.
 
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
@@ -116,10 +117,19 @@ impl Progress for Offset<'_> {
 
 /// Appends `more` to `corpus`; a document already present (same path) is replaced by the new read.
 fn merge(corpus: &mut Corpus, more: Corpus) {
+    // Positions by path, so that a folder of n files merges in n look-ups rather than n²/2
+    // comparisons of paths (seconds for a folder of 27,000 reports).
+    let mut at: HashMap<String, usize> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.path.clone(), i))
+        .collect();
     for doc in more.documents {
-        if let Some(old) = corpus.documents.iter_mut().find(|d| d.path == doc.path) {
-            *old = doc;
+        if let Some(&i) = at.get(&doc.path) {
+            corpus.documents[i] = doc;
         } else {
+            at.insert(doc.path.clone(), corpus.documents.len());
             corpus.documents.push(doc);
         }
     }
