@@ -79,6 +79,14 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Its documents and problems as a corpus (the texts shared, not copied).
+    pub fn corpus(&self) -> Corpus {
+        Corpus {
+            documents: self.documents.clone(),
+            problems: self.problems.clone(),
+        }
+    }
+
     /// The meeting with this id.
     pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
         self.meetings.get(id.0 as usize).filter(|m| m.id == id)
@@ -214,19 +222,7 @@ pub fn assemble(
     }
     // One meeting reported by two pages is one meeting: phrases and counts see it once.
     copies::merge(&mut meetings);
-    let labels: Vec<Option<&str>> = meetings
-        .iter()
-        .map(|m| place::place(m, &documents).map(|p| p.name.as_ref()))
-        .collect();
-    let phrases = phrase::mine(
-        &meetings,
-        &documents,
-        &labels,
-        &engine.segmenter,
-        &config.phrases,
-        progress,
-    )?;
-    drop(labels);
+    let phrases = mine_phrases(&meetings, &documents, &engine.segmenter, config, progress)?;
     let ancestors = ancestors(&engine.gazetteer, &meetings, &documents);
     let mut analysis = Analysis {
         documents,
@@ -248,25 +244,45 @@ pub fn rephrase(
     config: &Config,
     progress: &mut dyn Progress,
 ) -> Result<Analysis, Cancelled> {
-    let labels: Vec<Option<&str>> = analysis
-        .meetings
-        .iter()
-        .map(|m| place::place(m, &analysis.documents).map(|p| p.name.as_ref()))
-        .collect();
-    let phrases = phrase::mine(
+    let phrases = mine_phrases(
         &analysis.meetings,
         &analysis.documents,
+        segmenter,
+        config,
+        progress,
+    )?;
+    let mut out = Analysis {
+        documents: analysis.documents.clone(),
+        problems: analysis.problems.clone(),
+        meetings: analysis.meetings.clone(),
+        phrases,
+        places: Vec::new(),
+        ancestors: analysis.ancestors.clone(),
+    };
+    out.refresh_places();
+    Ok(out)
+}
+
+/// The phrase groups of `meetings`, each meeting counted under its place.
+fn mine_phrases(
+    meetings: &[Meeting],
+    documents: &[Document],
+    segmenter: &Segmenter,
+    config: &Config,
+    progress: &mut dyn Progress,
+) -> Result<Vec<PhraseGroup>, Cancelled> {
+    let labels: Vec<Option<&str>> = meetings
+        .iter()
+        .map(|m| place::place(m, documents).map(|p| p.name.as_ref()))
+        .collect();
+    phrase::mine(
+        meetings,
+        documents,
         &labels,
         segmenter,
         &config.phrases,
         progress,
-    )?;
-    let mut out = Analysis {
-        phrases,
-        ..analysis.clone()
-    };
-    out.refresh_places();
-    Ok(out)
+    )
 }
 
 /// The places above every place `meetings` and `documents` name, by division code.

@@ -274,6 +274,16 @@ impl Project {
         self.conn.busy_timeout(wait).map_err(self.sqlite())
     }
 
+    /// The error for a value of `what` that could not be encoded or read.
+    fn value_error(&self, what: &str) -> impl Fn(serde_json::Error) -> ProjectError + '_ {
+        let what = what.to_string();
+        move |source| ProjectError::Value {
+            path: self.path.clone(),
+            what: what.clone(),
+            source,
+        }
+    }
+
     fn configure(&mut self) -> Result<(), ProjectError> {
         self.set_busy_timeout(std::time::Duration::from_secs(60))?;
         // The rollback journal keeps the project one file at rest; full sync makes each
@@ -334,6 +344,11 @@ impl Project {
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .map_err(self.sqlite())?;
         Ok(n as usize)
+    }
+
+    /// How many documents it holds.
+    pub fn document_count(&self) -> Result<usize, ProjectError> {
+        self.count("documents")
     }
 
     /// A summary: what it holds, and who wrote it when.
@@ -462,11 +477,7 @@ impl Project {
         json: &str,
         what: &str,
     ) -> Result<T, ProjectError> {
-        serde_json::from_str(json).map_err(|source| ProjectError::Value {
-            path: self.path.clone(),
-            what: what.to_string(),
-            source,
-        })
+        serde_json::from_str(json).map_err(self.value_error(what))
     }
 
     fn json_column<T: serde::de::DeserializeOwned>(
@@ -532,11 +543,7 @@ impl Project {
             .filter(|(_, c)| !c.is_empty())
             .map(|(k, c)| Ok((k.clone(), serde_json::to_string(c)?)))
             .collect::<Result<_, serde_json::Error>>()
-            .map_err(|source| ProjectError::Value {
-                path: self.path.clone(),
-                what: "a correction".into(),
-                source,
-            })?;
+            .map_err(self.value_error("a correction"))?;
         self.write(|tx| {
             tx.execute("DELETE FROM corrections", [])?;
             let mut insert =
@@ -551,11 +558,7 @@ impl Project {
 
     /// Saves the lexicon.
     pub fn set_lexicon(&mut self, lexicon: &Lexicon) -> Result<(), ProjectError> {
-        let value = serde_json::to_value(lexicon).map_err(|source| ProjectError::Value {
-            path: self.path.clone(),
-            what: "the lexicon".into(),
-            source,
-        })?;
+        let value = serde_json::to_value(lexicon).map_err(self.value_error("the lexicon"))?;
         self.set_state("lexicon", &value)
     }
 

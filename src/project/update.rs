@@ -267,16 +267,6 @@ impl Project {
             first: first_new,
             prints: new_prints,
         };
-        let path = self.path.clone();
-        let value = |what: &str| {
-            let what = what.to_string();
-            let path = path.clone();
-            move |source| ProjectError::Value {
-                path: path.clone(),
-                what: what.clone(),
-                source,
-            }
-        };
         let moved_pos: BTreeSet<usize> = rows_of
             .iter()
             .enumerate()
@@ -285,8 +275,8 @@ impl Project {
             .collect();
         let write_doc = |i: usize| i >= first_new || moved_pos.contains(&i);
         lap("analysis assembled");
-        let encoded =
-            Encoded::new(&analysis, &per_doc, &write_doc).map_err(value("the analysis"))?;
+        let encoded = Encoded::new(&analysis, &per_doc, &write_doc)
+            .map_err(self.value_error("the analysis"))?;
         let shifted = !drop_ids.is_empty();
         self.write(|tx| {
             for id in &drop_ids {
@@ -319,10 +309,6 @@ impl Project {
             if !moves.is_empty() {
                 rekey_in(tx, &moves)?;
             }
-            tx.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?1)",
-                [DATA_VERSION.to_string()],
-            )?;
             stamp(tx)
         })?;
         lap("written");
@@ -352,12 +338,8 @@ impl Project {
             config,
             progress,
         )?;
-        let encoded =
-            Encoded::new(&analysis, &per_doc, &|_| true).map_err(|source| ProjectError::Value {
-                path: self.path.clone(),
-                what: "the analysis".into(),
-                source,
-            })?;
+        let encoded = Encoded::new(&analysis, &per_doc, &|_| true)
+            .map_err(self.value_error("the analysis"))?;
         self.write(|tx| {
             let mut set =
                 tx.prepare("UPDATE documents SET document = ?1, extracted = ?2 WHERE pos = ?3")?;
@@ -367,10 +349,6 @@ impl Project {
             }
             drop(set);
             write_analysis(tx, &analysis, &encoded)?;
-            tx.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?1)",
-                [DATA_VERSION.to_string()],
-            )?;
             stamp(tx)
         })?;
         Ok(analysis)
@@ -665,6 +643,11 @@ fn write_analysis(
             ])?;
         }
     }
+    // What the stored analysis means: a later Tifa whose results differ sees it is stale.
+    tx.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?1)",
+        [DATA_VERSION.to_string()],
+    )?;
     let mut place = tx.prepare("INSERT OR IGNORE INTO places (name) VALUES (?1)")?;
     for p in &analysis.places {
         place.execute([p])?;

@@ -562,18 +562,21 @@ impl TifaApp {
                 Err(_) => self.project_retry = Some(Instant::now()),
             }
         }
-        let mut ws = s.aside.clone().unwrap_or_default();
+        // The workspace put aside is what the workspace file holds meanwhile: updated in place,
+        // and written only when it changed.
+        let ws = s.aside.get_or_insert_with(Default::default);
         // Until the project holds them, the corrections are kept in the workspace file.
-        ws.project_corrections = if s.project_saved.as_ref() == Some(&s.workspace.corrections) {
-            std::collections::BTreeMap::new()
-        } else {
-            s.workspace.corrections.clone()
-        };
+        if s.project_saved.as_ref() == Some(&s.workspace.corrections) {
+            ws.project_corrections.clear();
+        } else if ws.project_corrections != s.workspace.corrections {
+            ws.project_corrections.clone_from(&s.workspace.corrections);
+        }
         ws.project = Some(path);
-        ws.recent_projects.clone_from(&s.workspace.recent_projects);
+        if ws.recent_projects != s.workspace.recent_projects {
+            ws.recent_projects.clone_from(&s.workspace.recent_projects);
+        }
         ws.view = s.view;
-        let synced = self.workspace_file.sync(&mut ws);
-        self.state.aside = Some(ws);
+        let synced = self.workspace_file.sync(ws);
         if let Some(message) = synced.failed {
             self.state.notify(Level::Error, message);
         }
@@ -615,17 +618,9 @@ impl TifaApp {
             }
             s.workspace.corrections = merged;
             s.project_saved = Some(corrections.clone());
-            let keep = s.workspace.corrections.clone();
-            s.project_stale = stale;
-            s.corpus = crate::ingest::Corpus {
-                documents: raw.documents.clone(),
-                problems: raw.problems.clone(),
-            };
-            s.set_analysis(raw, analysis);
-            for n in notes {
-                s.notify(Level::Info, n);
-            }
-            if keep != corrections {
+            let differs = s.workspace.corrections != corrections;
+            show_project(s, raw, analysis, stale, notes);
+            if differs {
                 self.start_corrections();
             }
             return;
@@ -682,15 +677,7 @@ impl TifaApp {
             }
             _ => analysis,
         };
-        s.project_stale = stale;
-        s.corpus = crate::ingest::Corpus {
-            documents: raw.documents.clone(),
-            problems: raw.problems.clone(),
-        };
-        s.set_analysis(raw, analysis);
-        for n in notes {
-            s.notify(Level::Info, n);
-        }
+        show_project(s, raw, analysis, stale, notes);
         if stale {
             let text = tr(
                 s.settings.lang,
@@ -753,6 +740,22 @@ impl eframe::App for TifaApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
         self.save_workspace();
+    }
+}
+
+/// Puts a project job's result on screen: its corpus and analysis, and what it has to say.
+fn show_project(
+    s: &mut AppState,
+    raw: Arc<Analysis>,
+    analysis: Arc<Analysis>,
+    stale: bool,
+    notes: Vec<String>,
+) {
+    s.project_stale = stale;
+    s.corpus = raw.corpus();
+    s.set_analysis(raw, analysis);
+    for n in notes {
+        s.notify(Level::Info, n);
     }
 }
 

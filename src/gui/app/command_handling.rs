@@ -74,14 +74,7 @@ impl TifaApp {
                         .into_iter()
                         .map(|p| Input::Path(PathBuf::from(p)))
                         .collect();
-                    self.start_project(
-                        path,
-                        ProjectTask::Update {
-                            inputs,
-                            remove: Vec::new(),
-                            restore: Vec::new(),
-                        },
-                    );
+                    self.add_to_project(path, inputs);
                 }
             }
             Command::EditLexicon(edit) => self.edit_lexicon(edit),
@@ -111,15 +104,7 @@ impl TifaApp {
 
     fn open_paths(&mut self, paths: Vec<PathBuf>) {
         if let Some(project) = self.state.project.clone() {
-            let inputs = paths.into_iter().map(Input::Path).collect();
-            self.start_project(
-                project,
-                ProjectTask::Update {
-                    inputs,
-                    remove: Vec::new(),
-                    restore: Vec::new(),
-                },
-            );
+            self.add_to_project(project, paths.into_iter().map(Input::Path).collect());
             return;
         }
         let ws = &mut self.state.workspace;
@@ -148,15 +133,7 @@ impl TifaApp {
             return;
         }
         if let Some(project) = self.state.project.clone() {
-            let inputs = files.into_iter().map(Input::Dropped).collect();
-            self.start_project(
-                project,
-                ProjectTask::Update {
-                    inputs,
-                    remove: Vec::new(),
-                    restore: Vec::new(),
-                },
-            );
+            self.add_to_project(project, files.into_iter().map(Input::Dropped).collect());
             return;
         }
         let ws = &mut self.state.workspace;
@@ -288,6 +265,16 @@ impl TifaApp {
         }
         inputs.extend(s.workspace.paths.iter().cloned().map(Input::Path));
         self.start_load(inputs);
+    }
+
+    /// Reads `inputs` into the open project at `project`.
+    fn add_to_project(&mut self, project: PathBuf, inputs: Vec<Input>) {
+        let task = ProjectTask::Update {
+            inputs,
+            remove: Vec::new(),
+            restore: Vec::new(),
+        };
+        self.start_project(project, task);
     }
 
     pub(super) fn start_project(&mut self, path: PathBuf, task: ProjectTask) {

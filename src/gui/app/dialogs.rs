@@ -57,41 +57,34 @@ pub fn save_project(tx: CommandSender) {
 /// Shows the Save dialog for the concordance on its own thread.
 pub fn export_concordance(tx: CommandSender) {
     spawn_dialog(move || {
-        let Some(path) = rfd::FileDialog::new()
-            .set_file_name("tifa-concordance.csv")
-            .add_filter("CSV", &["csv"])
-            .add_filter("Excel", &["xlsx"])
-            .add_filter("Markdown", &["md"])
-            .add_filter("JSON", &["json"])
-            .save_file()
-        else {
-            return;
-        };
-        let (path, format) = match ExportFormat::from_path(&path) {
-            Some(format) => (path, format),
-            None => (path.with_extension("csv"), ExportFormat::Csv),
-        };
-        tx.send(Command::ExportConcordance(path, format));
+        if let Some((path, format)) = pick_table_file("tifa-concordance.csv".into()) {
+            tx.send(Command::ExportConcordance(path, format));
+        }
     });
+}
+
+/// The Save dialog for a table, offering each export format; a name without a known extension
+/// is written as CSV. Blocks: call it on a dialog thread.
+fn pick_table_file(name: String) -> Option<(std::path::PathBuf, ExportFormat)> {
+    let path = rfd::FileDialog::new()
+        .set_file_name(name)
+        .add_filter("CSV", &["csv"])
+        .add_filter("Excel", &["xlsx"])
+        .add_filter("Markdown", &["md"])
+        .add_filter("JSON", &["json"])
+        .save_file()?;
+    Some(match ExportFormat::from_path(&path) {
+        Some(format) => (path, format),
+        None => (path.with_extension("csv"), ExportFormat::Csv),
+    })
 }
 
 /// Shows the Save dialog for `table` on its own thread, as [`export`] does.
 pub fn export_table(tx: CommandSender, table: TableKind) {
     let name = format!("tifa-{}.csv", table_name(table));
     spawn_dialog(move || {
-        let Some(path) = rfd::FileDialog::new()
-            .set_file_name(name)
-            .add_filter("CSV", &["csv"])
-            .add_filter("Excel", &["xlsx"])
-            .add_filter("Markdown", &["md"])
-            .add_filter("JSON", &["json"])
-            .save_file()
-        else {
+        let Some((path, format)) = pick_table_file(name) else {
             return;
-        };
-        let (path, format) = match ExportFormat::from_path(&path) {
-            Some(format) => (path, format),
-            None => (path.with_extension("csv"), ExportFormat::Csv),
         };
         tx.send(Command::Export {
             table,

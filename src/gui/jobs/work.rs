@@ -128,13 +128,12 @@ pub fn start_load(
 ) -> u64 {
     let engine = Arc::clone(engine);
     jobs.start(LOAD, load::PLAN, move |cancel, progress| {
-        let engine = engine.get_or_init(Engine::new);
-        let (corpus, mut analysis) = load::load(engine, base, &inputs, &removed, progress)?;
-        if !lexicon.is_empty() {
-            let segmenter = crate::phrase::Segmenter::with_lexicon(&lexicon);
-            let config = crate::pipeline::Config::default();
-            analysis = crate::pipeline::rephrase(&analysis, &segmenter, &config, progress)?;
-        }
+        // With a lexicon, phrases are mined once, with it.
+        let own = (!lexicon.is_empty()).then(|| Engine::with_lexicon(&lexicon));
+        let engine = own
+            .as_ref()
+            .unwrap_or_else(|| engine.get_or_init(Engine::new));
+        let (corpus, analysis) = load::load(engine, base, &inputs, &removed, progress)?;
         cancel.check()?;
         let raw = Arc::new(analysis);
         let analysis = with_corrections(&raw, &corrections);
@@ -174,10 +173,7 @@ pub fn start_rephrase(
             let raw = Arc::new(analysis);
             let analysis = with_corrections(&raw, &corrections);
             Ok(Output::Loaded {
-                corpus: Corpus {
-                    documents: raw.documents.clone(),
-                    problems: raw.problems.clone(),
-                },
+                corpus: raw.corpus(),
                 raw,
                 analysis,
                 corrections,
@@ -506,8 +502,8 @@ pub fn start_search(
         cancel_on_break(progress.stage(SEARCHING))?;
         let hits = match project.as_deref().map(crate::project::Project::open) {
             Some(Ok(p))
-                if p.info()
-                    .is_ok_and(|i| i.documents == analysis.documents.len()) =>
+                if p.document_count()
+                    .is_ok_and(|n| n == analysis.documents.len()) =>
             {
                 p.find(&pattern)?
             }
