@@ -158,6 +158,33 @@ fn user_lexicon_files() {
 }
 
 #[test]
+fn a_merge_file_shows_two_groups_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain: PhrasesOut = serde_json::from_slice(&ok(&["phrases", "--json"])).unwrap();
+    let (a, b) = (&plain.groups[0].phrase, &plain.groups[2].phrase);
+    let merge = dir.path().join("merge.txt");
+    std::fs::write(&merge, format!("# 同一提法\n{a} = {b}\n")).unwrap();
+    let m = merge.to_str().unwrap();
+    let out: PhrasesOut =
+        serde_json::from_slice(&ok(&["phrases", "--json", "--merge", m])).unwrap();
+    assert_eq!(out.groups.len() + 1, plain.groups.len());
+    let g = out
+        .groups
+        .iter()
+        .find(|g| g.variants.iter().any(|v| &v.text == a))
+        .unwrap();
+    assert!(g.variants.iter().any(|v| &v.text == b), "{g:?}");
+    std::fs::write(&merge, "两手抓\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
+        .args(["phrases", "--merge", m])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("merge.txt, line 1"), "{err}");
+}
+
+#[test]
 fn diff_json_has_the_documented_fields() {
     let bytes = ok(&["diff", "m0", "m1", "--json"]);
     let out: DiffOut = serde_json::from_slice(&bytes).unwrap();

@@ -1190,3 +1190,50 @@ fn keyness_by_place_lists_what_a_place_uses_more_than_the_rest() {
     h.run_steps(2);
     assert_eq!(h.state().state.selected_group, Some(top.group));
 }
+
+#[test]
+fn two_groups_are_merged_from_their_menus_and_the_merge_undone() {
+    let mut h = seeded();
+    let phrases = |h: &Harness<'static, TifaApp>| -> Vec<Vec<String>> {
+        h.state()
+            .state
+            .analysis
+            .phrases
+            .iter()
+            .map(|g| g.variants.iter().map(|v| v.text.clone()).collect())
+            .collect()
+    };
+    let before = phrases(&h);
+    let (a, b) = {
+        let p = &h.state().state.analysis.phrases;
+        (p[0].phrase.clone(), p[1].phrase.clone())
+    };
+    h.get_by_label("比较").click();
+    h.run_steps(3);
+    h.get_by_label(&a).click_secondary();
+    h.run_steps(2);
+    h.get_by_label("与另一组合并…").click();
+    h.run_steps(2);
+    // The view says what comes next until the second group is chosen.
+    assert!(h.query_by_label_contains("右击另一组").is_some());
+    h.get_by_label(&b).click_secondary();
+    h.run_steps(2);
+    h.get_by_label(&format!("合并到 「{a}」")).click();
+    h.run_steps(2);
+    h.state_mut().wait_for_jobs(WAIT);
+    h.run_steps(2);
+    let after = phrases(&h);
+    assert_eq!(after.len() + 1, before.len(), "{after:?}");
+    let merged = after
+        .iter()
+        .find(|g| g.contains(&a))
+        .expect("the merged group");
+    assert!(merged.contains(&b), "{merged:?}");
+    assert!(h.query_by_label_contains("右击另一组").is_none());
+    assert_eq!(h.state().state.workspace.user_lexicon.merge.len(), 1);
+    // Ctrl+Z takes the merge back.
+    h.state_mut().handle_command(Command::Undo);
+    h.state_mut().wait_for_jobs(WAIT);
+    assert_eq!(phrases(&h), before);
+    assert!(h.state().state.workspace.user_lexicon.merge.is_empty());
+}

@@ -20,6 +20,10 @@ pub struct Cli {
     /// A stop list (one string a line, UTF-8): phrases never to list.
     #[arg(long, global = true, value_name = "FILE")]
     pub stop: Option<PathBuf>,
+    /// Phrase groups to show as one (one set a line, its strings separated by `=` or blanks:
+    /// `有力有序 = 有序有效`, UTF-8): the groups holding any string of a set are merged.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub merge: Option<PathBuf>,
     /// Read the corpus, its analysis and its corrections from this project file (`*.tifa`)
     /// instead of reading files; made with `tifa-cli project new`.
     #[arg(long, global = true, value_name = "FILE")]

@@ -43,6 +43,9 @@ pub fn main() -> i32 {
 
 fn run(cli: Cli) -> Result<()> {
     let mut lexicon = crate::phrase::Lexicon::read(cli.dict.as_deref(), cli.stop.as_deref())?;
+    if let Some(file) = cli.merge.as_deref() {
+        lexicon.read_merge(file)?;
+    }
     let project_file = cli.project.clone();
     // A project segments as it was made, unless another lexicon is given.
     if let Some(file) = project_file.as_deref().filter(|_| lexicon.is_empty()) {

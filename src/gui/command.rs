@@ -210,6 +210,10 @@ pub enum LexiconEdit {
     AddWord(String),
     /// Take it out of the dictionary.
     RemoveWord(String),
+    /// The strings of both lists are one formula: their groups are shown as one.
+    Merge(Vec<String>, Vec<String>),
+    /// Take this merge set apart again.
+    Unmerge(Vec<String>),
 }
 
 /// Sends commands to the app from panels, dialogs and threads, and wakes the UI.

@@ -166,6 +166,19 @@ const STRINGS: &[(&str, &str)] = &[
     ("Never listed", "不列出"),
     ("Take out of the lexicon", "从用户词典中删除"),
     ("Not a formula: never list it", "不是提法：不再列出"),
+    ("Merge with another group…", "与另一组合并…"),
+    (
+        "Then right-click the other group and choose to merge",
+        "再右击另一组，选择合并",
+    ),
+    ("Merge with", "合并到"),
+    ("Cancel the merge", "取消合并"),
+    (
+        "Right-click another group to merge it with",
+        "右击另一组，将其合并到",
+    ),
+    ("Merged", "已合并"),
+    ("Take apart again", "重新拆开"),
     (
         "Its variants go on the stop list; Ctrl+Z takes them off",
         "其各变体加入停用表；Ctrl+Z 撤销",

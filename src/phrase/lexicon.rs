@@ -19,6 +19,9 @@ pub struct Lexicon {
     pub words: Vec<UserWord>,
     /// Strings never shown as a phrase or variant.
     pub stop: Vec<String>,
+    /// Sets of strings the user has said are one formula: the phrase groups holding any string
+    /// of a set are shown as one group.
+    pub merge: Vec<Vec<String>>,
 }
 
 /// One word of the user's dictionary.
@@ -107,6 +110,28 @@ pub fn parse_stop(text: &str) -> Vec<String> {
     entries(text).map(|(_, l)| l.to_string()).collect()
 }
 
+/// Parses a list of merges: one set a line, its strings separated by `=` or blanks
+/// (`有力有序 = 有序有效`); a line with fewer than two strings is an error.
+pub fn parse_merge(text: &str, path: &str) -> Result<Vec<Vec<String>>, LexiconError> {
+    let mut lexicon = Lexicon::default();
+    for (line, l) in entries(text) {
+        let set: Vec<String> = l
+            .split(|c: char| c == '=' || c.is_whitespace())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        if set.len() < 2 {
+            return Err(LexiconError::Line {
+                path: path.to_string(),
+                line,
+                why: format!("`{l}` is not `string = string [= …]`"),
+            });
+        }
+        lexicon.add_merge(&set[..1], &set[1..]);
+    }
+    Ok(lexicon.merge)
+}
+
 fn read_text(path: &Path) -> Result<String, LexiconError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| LexiconError::Read {
@@ -127,12 +152,59 @@ impl Lexicon {
             Some(p) => parse_stop(&read_text(p)?),
             None => Vec::new(),
         };
-        Ok(Self { words, stop })
+        Ok(Self {
+            words,
+            stop,
+            merge: Vec::new(),
+        })
+    }
+
+    /// Adds the merges of a file in [`parse_merge`]'s format.
+    pub fn read_merge(&mut self, path: &Path) -> Result<(), LexiconError> {
+        let sets = parse_merge(&read_text(path)?, &path.display().to_string())?;
+        for set in sets {
+            self.add_merge(&set[..1], &set[1..]);
+        }
+        Ok(())
     }
 
     /// True when the lexicon adds or removes nothing.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.stop.is_empty()
+        self.words.is_empty() && self.stop.is_empty() && self.merge.is_empty()
+    }
+
+    /// Says that the strings of `a` and `b` are one formula. Sets sharing a string with them are
+    /// joined into the new one, so every string belongs to one set at most; false when nothing
+    /// changed (both already in one set, or fewer than two strings).
+    pub fn add_merge(&mut self, a: &[String], b: &[String]) -> bool {
+        let mut set: Vec<String> = Vec::new();
+        for t in a.iter().chain(b) {
+            let t = t.trim();
+            if !t.is_empty() && !set.iter().any(|s| s == t) {
+                set.push(t.to_string());
+            }
+        }
+        if set.len() < 2 {
+            return false;
+        }
+        if self
+            .merge
+            .iter()
+            .any(|m| set.iter().all(|s| m.contains(s)))
+        {
+            return false;
+        }
+        let (joined, kept): (Vec<Vec<String>>, Vec<Vec<String>>) = std::mem::take(&mut self.merge)
+            .into_iter()
+            .partition(|m| m.iter().any(|s| set.contains(s)));
+        for s in joined.into_iter().flatten() {
+            if !set.contains(&s) {
+                set.push(s);
+            }
+        }
+        self.merge = kept;
+        self.merge.push(set);
+        true
     }
 }
 
@@ -157,6 +229,43 @@ mod tests {
             ]
         );
         let err = parse_words("好\n两个确立 五十\n", "d.txt").map(|_| ());
+        let msg = err.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("line 2"), "{msg}");
+    }
+
+    #[test]
+    fn merge_sets_join_when_they_share_a_string() {
+        let v = |xs: &[&str]| xs.iter().map(|x| (*x).to_string()).collect::<Vec<_>>();
+        let mut lx = Lexicon::default();
+        assert!(lx.add_merge(&v(&["有力有序"]), &v(&["有序有效", "有序有效地"])));
+        assert!(!lx.add_merge(&v(&["有序有效"]), &v(&["有力有序"])));
+        assert!(!lx.add_merge(&v(&["有力有序"]), &v(&["有力有序 "])));
+        assert!(lx.add_merge(&v(&["严防死守"]), &v(&["联防联控"])));
+        assert_eq!(lx.merge.len(), 2);
+        // A set touching both joins them into one.
+        assert!(lx.add_merge(&v(&["有序有效"]), &v(&["联防联控"])));
+        assert_eq!(lx.merge.len(), 1);
+        let mut all = lx.merge[0].clone();
+        all.sort();
+        assert_eq!(
+            all,
+            v(&["严防死守", "有力有序", "有序有效", "有序有效地", "联防联控"])
+        );
+        assert!(!lx.is_empty());
+    }
+
+    #[test]
+    fn merge_lines() {
+        let sets = parse_merge("# 同一提法\n有力有序 = 有序有效\n严防死守 联防联控=群防群控\n", "m.txt")
+            .unwrap_or_default();
+        assert_eq!(
+            sets,
+            vec![
+                vec!["有力有序".to_string(), "有序有效".to_string()],
+                vec!["严防死守".into(), "联防联控".into(), "群防群控".into()],
+            ]
+        );
+        let err = parse_merge("有力有序 = 有序有效\n两手抓\n", "m.txt").map(|_| ());
         let msg = err.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(msg.contains("line 2"), "{msg}");
     }

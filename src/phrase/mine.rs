@@ -7,7 +7,7 @@
 //! variants are found again in every directive with one Aho–Corasick automaton to give exact
 //! occurrences, counts, places and first dates.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
@@ -185,6 +185,49 @@ fn merge_sorted<T, K: Ord>(old: Vec<T>, new: Vec<T>, key: impl Fn(&T) -> K) -> V
     merged
 }
 
+/// Joins the groups holding strings of one of the user's merge sets into the first (best) of
+/// them; each group's indices stay in rank order, so its head is still its best string.
+fn merge_groups(
+    groups: Vec<Vec<usize>>,
+    texts: &[&str],
+    merges: &[Vec<String>],
+) -> Vec<Vec<usize>> {
+    if merges.is_empty() {
+        return groups;
+    }
+    let mut set_of: HashMap<&str, usize> = HashMap::new();
+    for (k, set) in merges.iter().enumerate() {
+        for t in set {
+            set_of.entry(t.as_str()).or_insert(k);
+        }
+    }
+    // For each merge set, the output group it goes into once one of its strings is seen.
+    let mut target: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
+    for g in groups {
+        let sets: BTreeSet<usize> = g
+            .iter()
+            .filter_map(|&i| texts.get(i).and_then(|t| set_of.get(t)).copied())
+            .collect();
+        let into = sets.iter().find_map(|k| target.get(k).copied());
+        let t = if let Some(t) = into {
+            out[t].extend(g);
+            t
+        } else {
+            out.push(g);
+            out.len() - 1
+        };
+        for k in sets {
+            target.entry(k).or_insert(t);
+        }
+    }
+    for g in &mut out {
+        g.sort_unstable();
+        g.dedup();
+    }
+    out
+}
+
 // One list per pass-one output and per thing every group is built against.
 #[allow(clippy::too_many_arguments)]
 fn groups_of(
@@ -218,9 +261,13 @@ fn groups_of(
     // make a group of two meetings; a group of one-meeting strings must reach the minimum
     // between them.
     let uses: Vec<usize> = kept.iter().map(|c| c.meetings).collect();
-    let groups: Vec<Vec<usize>> = variants::group(&texts, &uses)
-        .into_iter()
-        .filter(|g| {
+    let groups: Vec<Vec<usize>> = merge_groups(
+        variants::group(&texts, &uses),
+        &texts,
+        segmenter.merges(),
+    )
+    .into_iter()
+    .filter(|g| {
             g.iter().any(|&i| kept[i].leads)
                 || g.iter().map(|&i| kept[i].meetings).sum::<usize>() >= config.min_meetings
         })
@@ -1028,6 +1075,7 @@ mod tests {
                 tag: None,
             }],
             stop: vec!["铜墙铁壁".into()],
+            merge: Vec::new(),
         };
         let seg = Segmenter::with_lexicon(&lexicon);
         let (ms, ds): (Vec<Meeting>, Vec<Document>) = [
@@ -1057,6 +1105,37 @@ mod tests {
         let phrases: Vec<&str> = plain.iter().map(|g| g.phrase.as_str()).collect();
         assert!(!phrases.contains(&"稳字当头"), "{phrases:?}");
         assert!(phrases.contains(&"铜墙铁壁"), "{phrases:?}");
+    }
+
+    #[test]
+    fn merged_groups_are_one() {
+        use crate::phrase::lexicon::Lexicon;
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = [
+            meeting(0, "甲县", 3, &["要筑牢铜墙铁壁，推进复工复产"]),
+            meeting(1, "乙市", 5, &["构筑铜墙铁壁，推进复工复产"]),
+            meeting(2, "丙区", 6, &["坚持严防死守，推进复工复产"]),
+            meeting(3, "丁县", 7, &["做到严防死守，推进复工复产"]),
+        ]
+        .into_iter()
+        .unzip();
+        let has = |groups: &[PhraseGroup], t: &str| {
+            groups
+                .iter()
+                .position(|g| g.variants.iter().any(|v| v.text == t))
+        };
+        let plain = mined(&ms, &ds, &Segmenter::new());
+        let (a, b) = (has(&plain, "铜墙铁壁"), has(&plain, "严防死守"));
+        assert!(a.is_some() && b.is_some() && a != b, "{plain:#?}");
+        let mut lexicon = Lexicon::default();
+        lexicon.add_merge(&["铜墙铁壁".into()], &["严防死守".into()]);
+        let merged = mined(&ms, &ds, &Segmenter::with_lexicon(&lexicon));
+        let (a, b) = (has(&merged, "铜墙铁壁"), has(&merged, "严防死守"));
+        assert!(a.is_some() && a == b, "{merged:#?}");
+        let g = &merged[a.unwrap_or_default()];
+        assert_eq!(g.meetings.len(), 4);
+        assert_eq!(g.occurrences.len(), 4);
+        // The other groups are untouched.
+        assert_eq!(merged.len() + 1, plain.len());
     }
 
     #[test]

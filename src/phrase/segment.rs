@@ -34,6 +34,8 @@ pub struct Segmenter {
     user: HashSet<String>,
     /// The user's stop strings: never a phrase or variant.
     stop: HashSet<String>,
+    /// The user's merge sets: the groups holding strings of one set are one group.
+    merge: Vec<Vec<String>>,
 }
 
 impl fmt::Debug for Segmenter {
@@ -70,6 +72,7 @@ impl Segmenter {
             terms,
             user: HashSet::new(),
             stop: HashSet::new(),
+            merge: Vec::new(),
         }
     }
 
@@ -88,7 +91,13 @@ impl Segmenter {
             seg.user.insert(w.text.clone());
         }
         seg.stop = lexicon.stop.iter().cloned().collect();
+        seg.merge.clone_from(&lexicon.merge);
         seg
+    }
+
+    /// The user's merge sets (see [`Lexicon::merge`]).
+    pub fn merges(&self) -> &[Vec<String>] {
+        &self.merge
     }
 
     /// True when the user's lexicon lists `text` as a word.
@@ -204,6 +213,7 @@ mod tests {
                 tag: None,
             }],
             stop: vec!["高度重视".into()],
+            merge: Vec::new(),
         };
         let seg = Segmenter::with_lexicon(&lexicon);
         let words: Vec<&str> = seg.words("坚持稳字当头").iter().map(|w| w.text).collect();

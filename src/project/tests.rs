@@ -218,6 +218,7 @@ fn corrections_lexicon_and_state_are_kept_and_a_bad_one_costs_only_itself() {
         words: crate::phrase::lexicon::parse_words("外防输入、内防反弹\n两个确立 50 nz\n", "d")
             .unwrap(),
         stop: vec!["高度重视".into()],
+        merge: vec![vec!["有力有序".into(), "有序有效".into()]],
     };
     p.set_lexicon(&lexicon).unwrap();
     p.set_state("view", &serde_json::json!("Compare")).unwrap();

@@ -306,6 +306,10 @@ impl TifaApp {
                 }
             }
             LexiconEdit::RemoveWord(t) => lexicon.words.retain(|w| w.text != t),
+            LexiconEdit::Merge(a, b) => {
+                lexicon.add_merge(&a, &b);
+            }
+            LexiconEdit::Unmerge(set) => lexicon.merge.retain(|m| *m != set),
         }
         if lexicon == self.state.workspace.user_lexicon {
             return;

@@ -173,6 +173,7 @@ impl CompareView {
             .id_salt("compare-lexicon")
             .default_open(false)
             .show(ui, |ui| self.lexicon_ui(ui, cx));
+        merge_banner_ui(ui, lang);
         if rows == 0 {
             ui.add_space(40.0);
             ui.vertical_centered(|ui| ui.heading(tr(lang, "No phrase groups yet.")));
@@ -266,6 +267,22 @@ impl CompareView {
                 {
                     cx.tx
                         .send(Command::EditLexicon(LexiconEdit::Unstop(t.clone())));
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr(lang, "Merged"));
+            if lexicon.merge.is_empty() {
+                ui.weak("—");
+            }
+            for set in &lexicon.merge {
+                if ui
+                    .small_button(format!("{} ×", set.join(" = ")))
+                    .on_hover_text(tr(lang, "Take apart again"))
+                    .clicked()
+                {
+                    cx.tx
+                        .send(Command::EditLexicon(LexiconEdit::Unmerge(set.clone())));
                 }
             }
         });
@@ -852,9 +869,75 @@ pub fn score_text(g: &crate::model::PhraseGroup, lang: crate::gui::command::Lang
     )
 }
 
-/// A phrase group's right-click menu: never list it, or search every document for it.
+/// The group chosen first for a merge, kept in the context's memory until the second is
+/// chosen or the merge is cancelled: its name and variants.
+type MergeFrom = Option<(String, Vec<String>)>;
+
+fn merge_from_id() -> egui::Id {
+    egui::Id::unique("compare-merge-from")
+}
+
+/// The group waiting for a partner to merge with, if any.
+fn merge_from(ctx: &egui::Context) -> MergeFrom {
+    ctx.data(|d| d.get_temp::<MergeFrom>(merge_from_id()))
+        .flatten()
+}
+
+fn set_merge_from(ctx: &egui::Context, from: MergeFrom) {
+    ctx.data_mut(|d| d.insert_temp(merge_from_id(), from));
+}
+
+/// While a group waits for its partner: what to do next, and a way out.
+fn merge_banner_ui(ui: &mut egui::Ui, lang: crate::gui::command::Lang) {
+    let Some((name, _)) = merge_from(ui.ctx()) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} 「{name}」",
+            tr(lang, "Right-click another group to merge it with")
+        ));
+        if ui.button(tr(lang, "Cancel the merge")).clicked() {
+            set_merge_from(ui.ctx(), None);
+        }
+    });
+}
+
+/// A phrase group's right-click menu: merge it with another, never list it, or search every
+/// document for it.
 fn group_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, g: &crate::model::PhraseGroup) {
     let lang = cx.state.settings.lang;
+    let variants: Vec<String> = g.variants.iter().map(|v| v.text.clone()).collect();
+    match merge_from(ui.ctx()) {
+        Some((name, from)) if from != variants => {
+            if ui
+                .button(format!("{} 「{name}」", tr(lang, "Merge with")))
+                .clicked()
+            {
+                cx.tx
+                    .send(Command::EditLexicon(LexiconEdit::Merge(from, variants.clone())));
+                set_merge_from(ui.ctx(), None);
+                ui.close();
+            }
+            if ui.button(tr(lang, "Cancel the merge")).clicked() {
+                set_merge_from(ui.ctx(), None);
+                ui.close();
+            }
+        }
+        _ => {
+            if ui
+                .button(tr(lang, "Merge with another group…"))
+                .on_hover_text(tr(
+                    lang,
+                    "Then right-click the other group and choose to merge",
+                ))
+                .clicked()
+            {
+                set_merge_from(ui.ctx(), Some((g.phrase.clone(), variants.clone())));
+                ui.close();
+            }
+        }
+    }
     if ui
         .button(tr(lang, "Not a formula: never list it"))
         .on_hover_text(tr(
@@ -863,7 +946,6 @@ fn group_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, g: &crate::model::PhraseGr
         ))
         .clicked()
     {
-        let variants = g.variants.iter().map(|v| v.text.clone()).collect();
         cx.tx
             .send(Command::EditLexicon(LexiconEdit::Stop(variants)));
         ui.close();
