@@ -3,7 +3,9 @@
 # tifa-cli finds meetings in the built-in corpus, the desktop entry validates and the
 # icons are in place. Needs a Debian-like machine with Rust; runs apt-get as root or
 # through sudo. Honours CARGO_TARGET_DIR. TIFA_MIN_MEETINGS (default 1) is the fewest
-# meetings tifa-cli must report.
+# meetings tifa-cli must report. TIFA_DEB_PROFILE=dev packages the binaries of the dev
+# profile (those `cargo test` has just built) instead of making a release build: what is
+# checked is what the package installs and that it runs, not how fast.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -25,17 +27,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   apt_get install --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# A known version: the dev-profile packaging below is what that version accepts.
 if ! command -v cargo-deb >/dev/null 2>&1; then
   say "installing cargo-deb"
-  cargo install --locked cargo-deb
+  cargo install --locked cargo-deb --version 3.8.0
 fi
 
 target_dir=${CARGO_TARGET_DIR:-target}
 out="$target_dir/debian"
 mkdir -p "$out"
 rm -f "$out"/tifa_*.deb
-say "cargo deb (release build) into $out"
-cargo deb --output "$out" -- --locked
+if [ "${TIFA_DEB_PROFILE:-release}" = dev ]; then
+  say "cargo build (dev profile, nothing to do after cargo test), cargo deb into $out"
+  cargo build --locked --bins
+  cargo deb --profile dev --no-build --output "$out" 2> >(grep -v 'dev profile is not supported\|To enable debug symbols' >&2)
+else
+  say "cargo deb (release build) into $out"
+  cargo deb --output "$out" -- --locked
+fi
 
 debs=("$out"/tifa_*.deb)
 if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then
