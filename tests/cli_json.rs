@@ -192,7 +192,17 @@ fn diff_json_has_the_documented_fields() {
     let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     check_keys(&v, &["left", "right", "paired", "rows"]);
     let row = &v["rows"][0];
-    check_keys(row, &["left", "right", "score", "shared_chars", "segments"]);
+    check_keys(
+        row,
+        &[
+            "left",
+            "right",
+            "score",
+            "shared_chars",
+            "related_by",
+            "segments",
+        ],
+    );
     check_keys(&row["segments"][0], &["kind", "text", "left", "right"]);
 }
 

@@ -1237,3 +1237,40 @@ fn two_groups_are_merged_from_their_menus_and_the_merge_undone() {
     assert_eq!(phrases(&h), before);
     assert!(h.state().state.workspace.user_lexicon.merge.is_empty());
 }
+
+#[test]
+fn the_diff_threshold_slider_pairs_more_or_fewer_clauses() {
+    use egui::accesskit::Role;
+    let mut h = seeded();
+    h.state_mut()
+        .handle_command(Command::DiffMeetings(MeetingId(0), MeetingId(1)));
+    h.state_mut().handle_command(Command::ShowView(View::Diff));
+    let mut paired_at = |h: &mut Harness<'static, TifaApp>, pct: Option<f64>| {
+        if let Some(p) = pct {
+            h.get_by_role_and_label(Role::Slider, "配对阈值")
+                .set_value_accesskit(p);
+        }
+        for _ in 0..3 {
+            h.run_steps(2);
+            h.state_mut().wait_for_jobs(WAIT);
+        }
+        let rows = h.state().state.diff_rows.clone().expect("aligned rows");
+        let paired = rows
+            .rows
+            .iter()
+            .filter(|r| r.left.is_some() && r.right.is_some())
+            .count();
+        (rows.key.3, paired)
+    };
+    let (pct, default) = paired_at(&mut h, None);
+    assert_eq!(pct, 30);
+    let (pct, strict) = paired_at(&mut h, Some(90.0));
+    assert_eq!(pct, 90);
+    let (pct, loose) = paired_at(&mut h, Some(10.0));
+    assert_eq!(pct, 10);
+    assert!(
+        strict <= default && default <= loose,
+        "{strict} {default} {loose}"
+    );
+    assert!(strict < loose, "{strict} {loose}");
+}

@@ -167,6 +167,9 @@ pub enum Command {
         /// Print JSON instead of a side-by-side view.
         #[arg(long)]
         json: bool,
+        /// Lowest similarity (0–1) for two clauses to be paired by their wording.
+        #[arg(long, default_value_t = 0.3, value_name = "SCORE")]
+        min_score: f64,
     },
     /// Times a project on a folder: creating it from every file but the last, reopening it in
     /// a fresh process, adding the last file, searching; and its size per document.

@@ -210,11 +210,24 @@ fn run(cli: Cli) -> Result<()> {
             bench::bench(&engine, &dir, &mut out)?;
         }
         Command::BenchRead { path } => hostile::read_one(&engine, &path, &mut out)?,
-        Command::Diff { a, b, paths, json } => {
+        Command::Diff {
+            a,
+            b,
+            paths,
+            json,
+            min_score,
+        } => {
+            if !(0.0..=1.0).contains(&min_score) {
+                bail!("--min-score must be between 0 and 1, not {min_score}");
+            }
             let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             let a = meeting_id(&analysis, &a)?;
             let b = meeting_id(&analysis, &b)?;
-            let alignment = align_meetings(&analysis, a, b, &AlignConfig::default())
+            let config = AlignConfig {
+                min_score,
+                ..AlignConfig::default()
+            };
+            let alignment = align_meetings(&analysis, a, b, &config)
                 .with_context(|| format!("aligning {a} and {b}"))?;
             if json {
                 write_json(&mut out, &DiffOut::new(&analysis, a, b, &alignment))?;

@@ -239,6 +239,12 @@ pub fn write_diff(
             let r = right.get(i).map_or("", |(s, _)| s.as_str());
             writeln!(out, "{l}{} │ {r}", " ".repeat(col.saturating_sub(lw)))?;
         }
+        if let Some(p) = row
+            .related_by
+            .and_then(|g| analysis.phrases.iter().find(|p| p.id == g))
+        {
+            writeln!(out, "  同一提法：{}", p.phrase)?;
+        }
         writeln!(out, "{rule}─┼─{rule}")?;
     }
     let only_left = al.rows.iter().filter(|r| r.right.is_none()).count();

@@ -40,6 +40,10 @@ pub struct AlignConfig {
     /// Clauses shorter than this many characters (punctuation aside) are merged into the
     /// clause before them, since 精准施策 alone pairs with anything.
     pub min_chars: usize,
+    /// Lowest score for two clauses sharing a formula (a phrase group with a formula's shape or
+    /// more than one variant) to be paired: they say the same thing in other words, as
+    /// 坚持两手抓、两手硬 and 真正把“两手抓、两手都要硬”的要求落到实处 do.
+    pub related_score: f64,
 }
 
 impl Default for AlignConfig {
@@ -51,6 +55,7 @@ impl Default for AlignConfig {
             max_candidates: 16,
             common_bigram: 200,
             min_chars: 6,
+            related_score: 0.1,
         }
     }
 }
@@ -70,6 +75,10 @@ pub struct Clause {
     pub span: Span,
     /// File, meeting, date and the directive sentence.
     pub source: Source,
+    /// The formulae in the clause: ids of the phrase groups (with a formula's shape or more
+    /// than one variant) that occur in it, filled in by [`align_meetings`] and [`align_sets`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<u32>,
 }
 
 /// One row of an alignment: a pair, or a clause of one side with no partner.
@@ -84,6 +93,9 @@ pub struct AlignedPair {
     /// The character diff of the pair (left → right); for an unpaired clause, all of it on
     /// its own side.
     pub diff: TextDiff,
+    /// The formula (phrase group id) both clauses carry, when that is what paired them: their
+    /// wording alone scores below [`AlignConfig::min_score`].
+    pub related_by: Option<u32>,
 }
 
 /// Two sides' clauses and the rows that align them.
@@ -143,11 +155,7 @@ pub fn align_meetings(
 ) -> Option<Alignment> {
     analysis.meeting(a)?;
     analysis.meeting(b)?;
-    Some(align_clauses(
-        clauses(analysis, &[a], config),
-        clauses(analysis, &[b], config),
-        config,
-    ))
+    Some(align_sets(analysis, &[a], &[b], config))
 }
 
 /// Aligns the directives of meetings `a` with those of meetings `b` (every meeting of two
@@ -158,11 +166,41 @@ pub fn align_sets(
     b: &[MeetingId],
     config: &AlignConfig,
 ) -> Alignment {
-    align_clauses(
-        clauses(analysis, a, config),
-        clauses(analysis, b, config),
-        config,
-    )
+    let (mut left, mut right) = (clauses(analysis, a, config), clauses(analysis, b, config));
+    mark_formulae(analysis, &mut left);
+    mark_formulae(analysis, &mut right);
+    align_clauses(left, right, config)
+}
+
+/// A group is a formula worth pairing clauses by when its shape says so (numbered, parallel,
+/// a list, quoted, an idiom, the user's word) or when places write it in more than one way.
+fn is_formula(g: &crate::model::PhraseGroup) -> bool {
+    g.variants.len() > 1 || g.parts.marks.iter().any(|m| m != "policy term")
+}
+
+/// Fills in each clause's [`Clause::groups`]: the formulae whose occurrences lie inside it.
+pub fn mark_formulae(analysis: &Analysis, clauses: &mut [Clause]) {
+    let mut at: HashMap<(MeetingId, usize), Vec<usize>> = HashMap::new();
+    for (k, c) in clauses.iter().enumerate() {
+        at.entry((c.meeting, c.directive)).or_default().push(k);
+    }
+    for g in analysis.phrases.iter().filter(|g| is_formula(g)) {
+        for o in &g.occurrences {
+            let Some(ks) = at.get(&(o.meeting, o.directive)) else {
+                continue;
+            };
+            for &k in ks {
+                let c = &mut clauses[k];
+                let inside = o.span.start >= c.span.start && o.span.end <= c.span.end;
+                if inside && !c.groups.contains(&g.id) {
+                    c.groups.push(g.id);
+                }
+            }
+        }
+    }
+    for c in clauses {
+        c.groups.sort_unstable();
+    }
 }
 
 /// The clauses of the directives of `meetings`, in meeting then text order.
@@ -186,6 +224,7 @@ pub fn clauses(analysis: &Analysis, meetings: &[MeetingId], config: &AlignConfig
                     span: map.as_ref().map_or(d.span, |mp| mp.to_doc(range.clone())),
                     range,
                     source: source.clone(),
+                    groups: Vec::new(),
                 });
             }
         }
@@ -245,6 +284,11 @@ pub(crate) fn bigrams(s: &str) -> BTreeSet<(char, char)> {
     chars.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
+/// The first formula two clauses both carry.
+fn shared_formula(a: &Clause, b: &Clause) -> Option<u32> {
+    a.groups.iter().find(|g| b.groups.contains(g)).copied()
+}
+
 /// Pairs `left` with `right` clause to clause (see the module docs) and diffs every pair.
 pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig) -> Alignment {
     let lgrams: Vec<BTreeSet<(char, char)>> = left.iter().map(|c| bigrams(&c.text)).collect();
@@ -262,7 +306,7 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
     // credits 两手抓、两手都要硬 ~ 两手抓、两手硬 where bigram sets lose every pair around 都要.
     let lcontent: Vec<String> = left.iter().map(|c| content(&c.text)).collect();
     let rcontent: Vec<String> = right.iter().map(|c| content(&c.text)).collect();
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut candidates: Vec<(f64, usize, usize, Option<u32>)> = Vec::new();
     // A dense counter reused for every left clause; `touched` lists what to read and reset.
     let mut shared = vec![0_usize; right.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -270,6 +314,13 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
     // lookup touch most of the right side; they are left out of candidate counting once the
     // side is large. Small sides (two meetings, two places) never reach the cap.
     let cap = config.common_bigram.max(right.len() / 50);
+    let mut by_formula: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (j, c) in right.iter().enumerate() {
+        for &g in &c.groups {
+            by_formula.entry(g).or_default().push(j);
+        }
+    }
+    let formula_cap = config.max_candidates.max(right.len() / 20);
     for (i, g) in lgrams.iter().enumerate() {
         for b in g {
             let postings = index.get(b).map_or(&[][..], Vec::as_slice);
@@ -298,23 +349,56 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
             .collect();
         best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         best.truncate(config.max_candidates);
+        let mut scored: Vec<usize> = Vec::with_capacity(best.len());
         for (_, j) in best {
+            scored.push(j);
             let score = diff(&lcontent[i], &rcontent[j]).similarity();
             if score >= config.min_score {
-                candidates.push((score, i, j));
+                candidates.push((score, i, j, None));
+            } else if let Some(g) = shared_formula(&left[i], &right[j]) {
+                if score >= config.related_score {
+                    candidates.push((score, i, j, Some(g)));
+                }
+            }
+        }
+        // Clauses carrying the same formula are related however differently the rest is
+        // worded; a formula in very many right clauses nominates none.
+        for &g in &left[i].groups {
+            let with = by_formula.get(&g).map_or(&[][..], Vec::as_slice);
+            if with.len() > formula_cap {
+                continue;
+            }
+            for &j in with {
+                if scored.contains(&j) {
+                    continue;
+                }
+                scored.push(j);
+                let score = diff(&lcontent[i], &rcontent[j]).similarity();
+                if score >= config.min_score {
+                    candidates.push((score, i, j, None));
+                } else if score >= config.related_score {
+                    candidates.push((score, i, j, Some(g)));
+                }
             }
         }
         for j in touched.drain(..) {
             shared[j] = 0;
         }
     }
-    // Best score first; ties go to the earlier clauses so the result is stable.
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Pairs by wording first, best score first, ties to the earlier clauses so the result is
+    // stable; pairs by a shared formula only take clauses left over.
+    candidates.sort_by(|a, b| {
+        a.3.is_some()
+            .cmp(&b.3.is_some())
+            .then(b.0.total_cmp(&a.0))
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
     let mut left_of: Vec<Option<(usize, f64)>> = vec![None; right.len()];
-    let mut right_of: Vec<Option<(usize, f64)>> = vec![None; left.len()];
-    for (score, i, j) in candidates {
+    let mut right_of: Vec<Option<(usize, f64, Option<u32>)>> = vec![None; left.len()];
+    for (score, i, j, by) in candidates {
         if right_of[i].is_none() && left_of[j].is_none() {
-            right_of[i] = Some((j, score));
+            right_of[i] = Some((j, score, by));
             left_of[j] = Some((i, score));
         }
     }
@@ -324,7 +408,7 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
     let mut row_of_right: Vec<Option<usize>> = vec![None; right.len()];
     for (i, l) in left.iter().enumerate() {
         let pair = right_of[i];
-        if let Some((j, _)) = pair {
+        if let Some((j, _, _)) = pair {
             row_of_right[j] = Some(rows.len());
         }
         rows.push(AlignedPair {
@@ -332,6 +416,7 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
             right: pair.map(|p| p.0),
             score: pair.map_or(0.0, |p| p.1),
             diff: diff(&l.text, pair.map_or("", |p| &right[p.0].text)),
+            related_by: pair.and_then(|p| p.2),
         });
     }
     // Unpaired right clauses by the row they go before (`rows.len()` for the end).
@@ -348,6 +433,7 @@ pub fn align_clauses(left: Vec<Clause>, right: Vec<Clause>, config: &AlignConfig
         right: Some(j),
         score: 0.0,
         diff: diff("", &right[j].text),
+        related_by: None,
     };
     let mut merged = Vec::with_capacity(rows.len() + right.len());
     for (k, row) in rows.into_iter().enumerate() {
@@ -439,6 +525,89 @@ mod tests {
     }
 
     #[test]
+    fn clauses_sharing_a_formula_pair_though_worded_apart() {
+        let clause = |t: &str, groups: &[u32]| Clause {
+            meeting: MeetingId(0),
+            directive: 0,
+            text: t.to_string(),
+            range: 0..t.len(),
+            span: Span::new(0, t.len()),
+            source: Source::default(),
+            groups: groups.to_vec(),
+        };
+        let long = "要进一步压实各级各部门责任真正把两手抓两手都要硬的要求落到实处确保有序推进";
+        let short = "坚持两手抓、两手硬";
+        let other = "全面落实惠企政策礼包";
+        let config = AlignConfig::default();
+        // By wording alone the two score below the threshold and stay apart.
+        let plain = align_clauses(
+            vec![clause(long, &[])],
+            vec![clause(other, &[]), clause(short, &[])],
+            &config,
+        );
+        assert_eq!(plain.paired(), 0);
+        // Both carry formula 7: they are paired, and the row says by what.
+        let al = align_clauses(
+            vec![clause(long, &[7])],
+            vec![clause(other, &[3]), clause(short, &[7])],
+            &config,
+        );
+        assert_eq!(al.paired(), 1);
+        let row = al
+            .rows
+            .iter()
+            .find(|r| r.left.is_some() && r.right.is_some());
+        assert_eq!(
+            row.map(|r| (r.right, r.related_by)),
+            Some((Some(1), Some(7)))
+        );
+        assert!(row.is_some_and(|r| r.score < config.min_score && r.score > 0.0));
+        // A pair by wording is taken before a pair by formula.
+        let close = "要坚持两手抓两手都要硬的要求";
+        let al = align_clauses(
+            vec![clause(long, &[7]), clause(close, &[7])],
+            vec![clause(short, &[7])],
+            &config,
+        );
+        let row = al
+            .rows
+            .iter()
+            .find(|r| r.left.is_some() && r.right.is_some());
+        assert_eq!(row.map(|r| (r.left, r.related_by)), Some((Some(1), None)));
+    }
+
+    #[test]
+    fn seed_clauses_carry_the_formulae_found_in_them() {
+        let mut f = Fixture::new();
+        let yk = f.doc("seed:002.txt", seed(2));
+        let sz = f.doc("seed:004.txt", seed(4));
+        let a = f.meeting(yk, "永康", "2022-01-04", &[YK_TWO_HANDS]);
+        let b = f.meeting(sz, "嵊州", "2020-02-18", &[SZ_OPENING, SZ_RESUME]);
+        let two_hands = f.group(&["两手抓、两手硬", "两手抓、两手都要硬"]);
+        let analysis = f.analysis;
+        let Some(al) = align_meetings(&analysis, a, b, &AlignConfig::default()) else {
+            panic!("both meetings are there");
+        };
+        let marked: Vec<&Clause> = al.left.iter().filter(|c| !c.groups.is_empty()).collect();
+        assert!(!marked.is_empty());
+        for c in marked {
+            for g in &c.groups {
+                let group = analysis.phrases.iter().find(|p| p.id == *g);
+                assert!(
+                    group.is_some_and(|p| p.occurrences.iter().any(|o| o.meeting == c.meeting
+                        && o.span.start >= c.span.start
+                        && o.span.end <= c.span.end)),
+                    "{} in {}",
+                    g,
+                    c.text
+                );
+            }
+        }
+        assert!(al.left.iter().any(|c| c.groups == [two_hands]));
+        assert!(al.right.iter().any(|c| c.groups == [two_hands]));
+    }
+
+    #[test]
     fn unknown_meeting_is_none() {
         let (analysis, a, _) = seeds_002_004();
         assert!(align_meetings(&analysis, a, MeetingId(9), &AlignConfig::default()).is_none());
@@ -453,6 +622,7 @@ mod tests {
             range: 0..t.len(),
             span: Span::new(0, t.len()),
             source: Source::default(),
+            groups: Vec::new(),
         };
         let al = align_clauses(
             left.iter().map(clause).collect(),

@@ -136,7 +136,12 @@ pub enum Command {
     ComparePlaces(String, String),
     /// Align the Diff view's pair in the current analysis on a background job, in the colours
     /// of dark mode (`true`) or light mode.
-    AlignDiff { dark: bool },
+    AlignDiff {
+        /// Colours for dark mode.
+        dark: bool,
+        /// Lowest similarity, in percent, for clauses to be paired by their wording.
+        min_pct: u8,
+    },
     /// Write a table to a file; asks first when the file exists and `overwrite` is false.
     Export {
         table: TableKind,

@@ -178,6 +178,12 @@ const STRINGS: &[(&str, &str)] = &[
         "右击另一组，将其合并到",
     ),
     ("Merged", "已合并"),
+    ("Pair from", "配对阈值"),
+    (
+        "Lowest similarity for two clauses to be paired by their wording; clauses carrying the same formula pair from 10%",
+        "两句按措辞配对所需的最低相似度；含同一提法的两句自 10% 起即配对",
+    ),
+    ("Same formula:", "同一提法："),
     ("Take apart again", "重新拆开"),
     (
         "Its variants go on the stop list; Ctrl+Z takes them off",

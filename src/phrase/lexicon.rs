@@ -187,11 +187,7 @@ impl Lexicon {
         if set.len() < 2 {
             return false;
         }
-        if self
-            .merge
-            .iter()
-            .any(|m| set.iter().all(|s| m.contains(s)))
-        {
+        if self.merge.iter().any(|m| set.iter().all(|s| m.contains(s))) {
             return false;
         }
         let (joined, kept): (Vec<Vec<String>>, Vec<Vec<String>>) = std::mem::take(&mut self.merge)
@@ -256,8 +252,11 @@ mod tests {
 
     #[test]
     fn merge_lines() {
-        let sets = parse_merge("# 同一提法\n有力有序 = 有序有效\n严防死守 联防联控=群防群控\n", "m.txt")
-            .unwrap_or_default();
+        let sets = parse_merge(
+            "# 同一提法\n有力有序 = 有序有效\n严防死守 联防联控=群防群控\n",
+            "m.txt",
+        )
+        .unwrap_or_default();
         assert_eq!(
             sets,
             vec![

@@ -261,18 +261,15 @@ fn groups_of(
     // make a group of two meetings; a group of one-meeting strings must reach the minimum
     // between them.
     let uses: Vec<usize> = kept.iter().map(|c| c.meetings).collect();
-    let groups: Vec<Vec<usize>> = merge_groups(
-        variants::group(&texts, &uses),
-        &texts,
-        segmenter.merges(),
-    )
-    .into_iter()
-    .filter(|g| {
-            g.iter().any(|&i| kept[i].leads)
-                || g.iter().map(|&i| kept[i].meetings).sum::<usize>() >= config.min_meetings
-        })
-        .take(config.max_groups.saturating_mul(2))
-        .collect();
+    let groups: Vec<Vec<usize>> =
+        merge_groups(variants::group(&texts, &uses), &texts, segmenter.merges())
+            .into_iter()
+            .filter(|g| {
+                g.iter().any(|&i| kept[i].leads)
+                    || g.iter().map(|&i| kept[i].meetings).sum::<usize>() >= config.min_meetings
+            })
+            .take(config.max_groups.saturating_mul(2))
+            .collect();
     pass(3)?;
     let occurrences = pass_three(meetings, &texts, &groups);
     let (words, outside_text) = Words::of(meetings, documents);

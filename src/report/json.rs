@@ -366,6 +366,8 @@ pub struct DiffRowOut {
     pub score: f64,
     /// Characters both clauses share.
     pub shared_chars: usize,
+    /// The formula both clauses carry when that, not their wording, paired them.
+    pub related_by: Option<String>,
     /// The character diff, in reading order.
     pub segments: Vec<SegmentOut>,
 }
@@ -428,6 +430,13 @@ impl DiffOut {
                     right: r.right.and_then(|i| al.right.get(i)).map(ClauseOut::new),
                     score: (r.score * 1000.0).round() / 1000.0,
                     shared_chars: r.diff.shared_chars,
+                    related_by: r.related_by.and_then(|g| {
+                        analysis
+                            .phrases
+                            .iter()
+                            .find(|p| p.id == g)
+                            .map(|p| p.phrase.clone())
+                    }),
                     segments: r
                         .diff
                         .segments

@@ -37,7 +37,7 @@ impl TifaApp {
             Command::SelectPhraseGroup(g) => self.state.selected_group = g,
             Command::DiffMeetings(a, b) => self.show_diff(DiffPair::Meetings(a, b)),
             Command::ComparePlaces(a, b) => self.show_diff(DiffPair::Places(a, b)),
-            Command::AlignDiff { dark } => self.align_diff(dark),
+            Command::AlignDiff { dark, min_pct } => self.align_diff(dark, min_pct),
             Command::Export {
                 table,
                 path,
@@ -370,12 +370,12 @@ impl TifaApp {
 
     /// Starts aligning the Diff view's pair unless it is aligned, or being aligned, already; a
     /// running alignment of another pair is replaced.
-    fn align_diff(&mut self, dark: bool) {
+    fn align_diff(&mut self, dark: bool, min_pct: u8) {
         let s = &mut self.state;
         let Some(pair) = s.diff.clone() else {
             return;
         };
-        let key = (s.revision, pair, dark);
+        let key = (s.revision, pair, dark, min_pct);
         let done = s.diff_rows.as_ref().is_some_and(|r| r.key == key);
         if done || (s.aligning.as_ref() == Some(&key) && self.jobs.is_running(ALIGN)) {
             return;

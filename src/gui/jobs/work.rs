@@ -204,7 +204,7 @@ pub fn start_corrections(
 pub fn start_align(jobs: &mut Jobs<Output>, analysis: Arc<Analysis>, key: RowsKey) -> u64 {
     jobs.start(ALIGN, &[ALIGNING], move |cancel, progress| {
         cancel_on_break(progress.stage(ALIGNING))?;
-        let rows = align_rows(&analysis, &key.1, key.2);
+        let rows = align_rows(&analysis, &key.1, key.2, key.3);
         cancel.check()?;
         Ok(Output::Aligned(AlignedRows { key, rows }))
     })

@@ -914,8 +914,10 @@ fn group_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, g: &crate::model::PhraseGr
                 .button(format!("{} 「{name}」", tr(lang, "Merge with")))
                 .clicked()
             {
-                cx.tx
-                    .send(Command::EditLexicon(LexiconEdit::Merge(from, variants.clone())));
+                cx.tx.send(Command::EditLexicon(LexiconEdit::Merge(
+                    from,
+                    variants.clone(),
+                )));
                 set_merge_from(ui.ctx(), None);
                 ui.close();
             }

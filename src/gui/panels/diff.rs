@@ -17,8 +17,12 @@ use crate::model::MeetingId;
 use crate::pipeline::Analysis;
 use crate::report::align_places;
 
-/// What aligned rows were built for: the analysis revision, the pair, dark mode.
-pub type RowsKey = (u64, DiffPair, bool);
+/// What aligned rows were built for: the analysis revision, the pair, dark mode, and the lowest
+/// similarity (in percent) for two clauses to be paired by their wording.
+pub type RowsKey = (u64, DiffPair, bool, u8);
+
+/// The pairing threshold the view opens with, in percent (the engine's default).
+pub const DEFAULT_MIN_PCT: u8 = 30;
 
 /// The font of the two sides.
 const FONT_SIZE: f32 = 14.0;
@@ -34,6 +38,8 @@ pub struct Row {
     pub right: Option<LayoutJob>,
     /// How alike the two are, 0 to 1.
     pub score: f64,
+    /// The formula both clauses carry, when that, not their wording, paired them.
+    pub related: Option<String>,
     /// Characters of the longer side, to estimate the row's height before it is laid out.
     chars: usize,
 }
@@ -48,7 +54,7 @@ pub struct AlignedRows {
 }
 
 /// The Diff view.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct DiffView {
     /// Estimated top of each row shown (and the end), for the rows, width and order they were
     /// made for.
@@ -66,6 +72,22 @@ pub struct DiffView {
     ),
     /// The same for places.
     half_places: (Option<String>, Option<String>),
+    /// Lowest similarity, in percent, for two clauses to be paired by their wording.
+    min_pct: u8,
+}
+
+impl Default for DiffView {
+    fn default() -> Self {
+        Self {
+            tops: None,
+            shown: Vec::new(),
+            unpaired: Vec::new(),
+            by_score: false,
+            half: (None, None),
+            half_places: (None, None),
+            min_pct: DEFAULT_MIN_PCT,
+        }
+    }
 }
 
 impl DiffView {
@@ -80,10 +102,13 @@ impl DiffView {
             return;
         };
         let dark = ui.visuals().dark_mode;
-        let key = (st.revision, pair, dark);
+        let key = (st.revision, pair, dark, self.min_pct);
         let fresh = st.diff_rows.as_ref().is_some_and(|r| r.key == key);
         if !fresh && st.aligning.as_ref() != Some(&key) {
-            cx.tx.send(Command::AlignDiff { dark });
+            cx.tx.send(Command::AlignDiff {
+                dark,
+                min_pct: self.min_pct,
+            });
         }
         // Rows of an older revision of the same pair stay in view until the new ones arrive.
         let Some(aligned) = st.diff_rows.as_ref().filter(|r| r.key.1 == key.1) else {
@@ -102,6 +127,18 @@ impl DiffView {
             ui.label(tr(lang, "Pairs"));
             ui.selectable_value(&mut self.by_score, false, tr(lang, "in reading order"));
             ui.selectable_value(&mut self.by_score, true, tr(lang, "by similarity"));
+            ui.separator();
+            let l = ui.label(tr(lang, "Pair from"));
+            ui.add(
+                egui::Slider::new(&mut self.min_pct, 10..=90)
+                    .suffix("%")
+                    .step_by(5.0),
+            )
+            .on_hover_text(tr(
+                lang,
+                "Lowest similarity for two clauses to be paired by their wording; clauses carrying the same formula pair from 10%",
+            ))
+            .labelled_by(l.id);
             if !fresh {
                 ui.spinner();
             }
@@ -129,7 +166,7 @@ impl DiffView {
                             .show(ui, |ui| {
                                 for &i in &self.unpaired {
                                     if let Some(row) = aligned.rows.get(i) {
-                                        row_ui(ui, row, half);
+                                        row_ui(ui, row, half, lang);
                                     }
                                 }
                             });
@@ -146,7 +183,7 @@ impl DiffView {
             });
             return;
         }
-        self.rows_ui(ui, aligned, half);
+        self.rows_ui(ui, aligned, half, lang);
     }
 
     /// Which rows pair two clauses (in the order chosen) and which do not.
@@ -170,7 +207,13 @@ impl DiffView {
 
     /// Draws the rows in sight; the rest are counted by estimated height only, so two whole
     /// places with thousands of rows cost no more a frame than two meetings.
-    fn rows_ui(&mut self, ui: &mut egui::Ui, aligned: &AlignedRows, half: f32) {
+    fn rows_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        aligned: &AlignedRows,
+        half: f32,
+        lang: crate::gui::command::Lang,
+    ) {
         let font = FontId::proportional(FONT_SIZE);
         let stale = self.tops.as_ref().is_none_or(|(k, w, by, _)| {
             *k != aligned.key || *w != half.to_bits() || *by != self.by_score
@@ -184,7 +227,8 @@ impl DiffView {
             let mut y = 0.0;
             for r in self.shown.iter().filter_map(|&i| aligned.rows.get(i)) {
                 tops.push(y);
-                let lines = (r.chars as f32 / per_line).ceil().max(1.0);
+                let lines = (r.chars as f32 / per_line).ceil().max(1.0)
+                    + if r.related.is_some() { 1.0 } else { 0.0 };
                 y += lines * line + ROW_GAP;
             }
             tops.push(y);
@@ -216,7 +260,7 @@ impl DiffView {
                         if ui.cursor().top() - origin > viewport.max.y {
                             break;
                         }
-                        row_ui(ui, row, half);
+                        row_ui(ui, row, half, lang);
                         let y = ui.cursor().top() - ROW_GAP / 2.0;
                         ui.painter()
                             .hline(ui.max_rect().x_range(), y, (1.0, line_color));
@@ -226,7 +270,7 @@ impl DiffView {
     }
 }
 
-fn row_ui(ui: &mut egui::Ui, row: &Row, half: f32) {
+fn row_ui(ui: &mut egui::Ui, row: &Row, half: f32, lang: crate::gui::command::Lang) {
     ui.horizontal_top(|ui| {
         for side in [&row.left, &row.right] {
             ui.allocate_ui(vec2(half, 0.0), |ui| {
@@ -240,6 +284,9 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, half: f32) {
         }
         ui.weak(format!("{:.0}%", row.score * 100.0));
     });
+    if let Some(p) = &row.related {
+        ui.weak(format!("{} {p}", tr(lang, "Same formula:")));
+    }
     ui.add_space(ROW_GAP);
 }
 
@@ -344,12 +391,15 @@ fn pickers_ui(
 
 /// The rows of `pair` in `analysis`, laid out in the colours of dark mode or not. Slow for two
 /// whole places: call it on a job's thread.
-pub fn align_rows(analysis: &Analysis, pair: &DiffPair, dark: bool) -> Vec<Row> {
-    alignment(analysis, pair).map_or_else(Vec::new, |a| rows(&a, dark))
+pub fn align_rows(analysis: &Analysis, pair: &DiffPair, dark: bool, min_pct: u8) -> Vec<Row> {
+    alignment(analysis, pair, min_pct).map_or_else(Vec::new, |a| rows(analysis, &a, dark))
 }
 
-fn alignment(a: &Analysis, pair: &DiffPair) -> Option<Alignment> {
-    let config = AlignConfig::default();
+fn alignment(a: &Analysis, pair: &DiffPair, min_pct: u8) -> Option<Alignment> {
+    let config = AlignConfig {
+        min_score: f64::from(min_pct) / 100.0,
+        ..AlignConfig::default()
+    };
     match pair {
         DiffPair::Meetings(l, r) => align_meetings(a, *l, *r, &config),
         DiffPair::Places(l, r) => Some(align_places(a, l, r, &config)),
@@ -370,7 +420,7 @@ fn colors(dark: bool) -> (Color32, Color32) {
     }
 }
 
-fn rows(al: &Alignment, dark: bool) -> Vec<Row> {
+fn rows(analysis: &Analysis, al: &Alignment, dark: bool) -> Vec<Row> {
     let fg = if dark {
         Color32::from_gray(220)
     } else {
@@ -386,6 +436,13 @@ fn rows(al: &Alignment, dark: bool) -> Vec<Row> {
                 left: r.left.is_some().then_some(lj),
                 right: r.right.is_some().then_some(rj),
                 score: r.score,
+                related: r.related_by.and_then(|g| {
+                    analysis
+                        .phrases
+                        .iter()
+                        .find(|p| p.id == g)
+                        .map(|p| p.phrase.clone())
+                }),
                 chars,
             }
         })

@@ -566,6 +566,7 @@ fn document_items<'a>(
                             text,
                             range: r,
                             span,
+                            groups: Vec::new(),
                         },
                     });
                 }
