@@ -77,6 +77,8 @@ pub enum Format {
     Html,
     /// A Word document (`.docx`).
     Docx,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 impl Format {
@@ -87,6 +89,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 }

@@ -161,22 +161,22 @@ fn user_lexicon_files() {
 fn a_merge_file_shows_two_groups_as_one() {
     let dir = tempfile::tempdir().unwrap();
     let plain: PhrasesOut = serde_json::from_slice(&ok(&["phrases", "--json"])).unwrap();
-    let (a, b) = (&plain.groups[0].phrase, &plain.groups[2].phrase);
+    let (first, third) = (&plain.groups[0].phrase, &plain.groups[2].phrase);
     let merge = dir.path().join("merge.txt");
-    std::fs::write(&merge, format!("# 同一提法\n{a} = {b}\n")).unwrap();
-    let m = merge.to_str().unwrap();
+    std::fs::write(&merge, format!("# 同一提法\n{first} = {third}\n")).unwrap();
+    let file = merge.to_str().unwrap();
     let out: PhrasesOut =
-        serde_json::from_slice(&ok(&["phrases", "--json", "--merge", m])).unwrap();
+        serde_json::from_slice(&ok(&["phrases", "--json", "--merge", file])).unwrap();
     assert_eq!(out.groups.len() + 1, plain.groups.len());
     let g = out
         .groups
         .iter()
-        .find(|g| g.variants.iter().any(|v| &v.text == a))
+        .find(|g| g.variants.iter().any(|v| &v.text == first))
         .unwrap();
-    assert!(g.variants.iter().any(|v| &v.text == b), "{g:?}");
+    assert!(g.variants.iter().any(|v| &v.text == third), "{g:?}");
     std::fs::write(&merge, "两手抓\n").unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
-        .args(["phrases", "--merge", m])
+        .args(["phrases", "--merge", file])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));

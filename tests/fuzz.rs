@@ -1,4 +1,4 @@
-//! A bounded fuzz run of the whole engine: decoding, HTML, DOCX, meeting extraction and phrase
+//! A bounded fuzz run of the whole engine: decoding, HTML, DOCX, PDF, meeting extraction and phrase
 //! mining, on the seed reports mutated byte by byte, cut short, re-encoded, wrapped in deep or
 //! broken markup, and spliced with meeting-shaped fragments.
 //!
@@ -15,6 +15,11 @@ use proptest::prelude::*;
 use tifa::NoProgress;
 use tifa::ingest::{Corpus, seed_corpus};
 use tifa::pipeline::{Config, Engine, analyse};
+
+// Not every test file uses every builder.
+#[allow(dead_code)]
+#[path = "common/pdf.rs"]
+mod pdf;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::new);
 
@@ -125,6 +130,10 @@ fn page(
             ("page.html", html.into_bytes())
         }
         4 => ("page.docx", docx(&text)),
+        5 => {
+            let lines: Vec<&str> = text.lines().collect();
+            ("page.pdf", pdf::text_pdf(&lines))
+        }
         _ => {
             // Half UTF-8, half GBK.
             let mid = text
@@ -163,7 +172,7 @@ proptest! {
                 any::<prop::sample::Index>(),
                 20usize..1500,
                 prop::collection::vec((any::<prop::sample::Index>(), any::<usize>()), 0..12),
-                0u8..6,
+                0u8..7,
                 0usize..400,
                 prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 0..6),
             ),

@@ -15,6 +15,11 @@ use tifa::model::{
 };
 use tifa::pipeline::Analysis;
 
+// Not every test file uses every builder.
+#[allow(dead_code)]
+#[path = "common/pdf.rs"]
+mod pdf;
+
 const WAIT: Duration = Duration::from_secs(120);
 
 fn harness(app: TifaApp) -> Harness<'static, TifaApp> {
@@ -235,6 +240,34 @@ fn a_dropped_pdf_is_a_problem_and_changes_nothing_else() {
     h.get_by_label("问题").click();
     h.run_steps(3);
     assert!(h.query_by_label("/tmp/report.pdf").is_some());
+    // In the interface's language.
+    assert!(h.query_by_label_contains("PDF 无法读取（").is_some());
+}
+
+#[test]
+fn a_dropped_scan_is_refused_in_chinese_and_a_pdf_with_text_is_read() {
+    let mut h = seeded();
+    let before = h.state().state.analysis.meetings.len();
+    drop_file(&mut h, "/tmp/扫描件.pdf", &pdf::scanned_pdf());
+    h.get_by_label("问题").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("/tmp/扫描件.pdf").is_some());
+    assert!(
+        h.query_by_label_contains("扫描版 PDF：页面是图片，没有文字层")
+            .is_some()
+    );
+    let report = pdf::text_pdf(&[
+        "某某县召开县委常委会会议",
+        "2023年3月6日，县委书记主持召开县委常委会会议。会议强调，要抓紧抓实抓细各项工作。",
+    ]);
+    drop_file(&mut h, "/tmp/常委会.pdf", &report);
+    let a = &h.state().state.analysis;
+    assert_eq!(a.meetings.len(), before + 1);
+    assert!(
+        a.documents
+            .iter()
+            .any(|d| d.path == "/tmp/常委会.pdf" && d.format == tifa::Format::Pdf)
+    );
 }
 
 #[test]
@@ -620,7 +653,10 @@ fn a_groups_lineage_is_a_tree_whose_variants_open_their_first_meeting() {
     let last = group.lineage.last().expect("lineage");
     let place = last.first.place.clone().unwrap_or_default();
     let date = last.first.date.map(|d| d.to_string()).unwrap_or_default();
-    let line = format!("{place} {date} · {}", last.change);
+    let line = format!(
+        "{place} {date} · {}",
+        tifa::gui::messages::change(tifa::gui::command::Lang::Zh, &last.change)
+    );
     assert!(h.query_all_by_label(&line).next().is_some(), "{line}");
     // The first variant, at the top of the tree, opens the meeting that first used it.
     let first = &group.lineage[0];
@@ -1245,7 +1281,7 @@ fn the_diff_threshold_slider_pairs_more_or_fewer_clauses() {
     h.state_mut()
         .handle_command(Command::DiffMeetings(MeetingId(0), MeetingId(1)));
     h.state_mut().handle_command(Command::ShowView(View::Diff));
-    let mut paired_at = |h: &mut Harness<'static, TifaApp>, pct: Option<f64>| {
+    let paired_at = |h: &mut Harness<'static, TifaApp>, pct: Option<f64>| {
         if let Some(p) = pct {
             h.get_by_role_and_label(Role::Slider, "配对阈值")
                 .set_value_accesskit(p);

@@ -1,5 +1,5 @@
-//! Reading real files: the seeds in other encodings, an HTML page, a Word document built here,
-//! the files a researcher's folder should not contain, and fuzzing of the decoder.
+//! Reading real files: the seeds in other encodings, an HTML page, a Word document and a PDF
+//! built here, the files a researcher's folder should not contain, and fuzzing of the decoder.
 
 // A failed unwrap is a failed test here.
 #![allow(clippy::unwrap_used)]
@@ -13,6 +13,11 @@ use proptest::prelude::*;
 use tifa::ingest::read::SEEDS;
 use tifa::ingest::{Corpus, ReadConfig, read_bytes, read_paths};
 use tifa::{Cancelled, Format, NoProgress};
+
+// Not every test file uses every builder.
+#[allow(dead_code)]
+#[path = "common/pdf.rs"]
+mod pdf;
 
 fn seed(i: usize) -> &'static str {
     std::str::from_utf8(SEEDS[i].1).unwrap()
@@ -199,6 +204,49 @@ const DOCUMENT_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="y
 </w:body>
 </w:document>"#;
 
+/// A county's meeting as a PDF of the kind a government site posts: a title, a dateline and
+/// body lines wrapped at the page's width.
+#[test]
+fn a_pdf_report_is_read_and_its_meeting_found() {
+    let lines = [
+        "某某县召开县委常委会会议",
+        "2023年3月6日，县委书记主持召开县委常委会会议，传达学习全国两会精神，研",
+        "究部署我县贯彻落实工作。会议强调，要坚持稳中求进工作总基调，扎实推进高",
+        "质量发展，抓紧抓实抓细各项工作。",
+    ];
+    let bytes = pdf::text_pdf(&lines);
+    let d = read_bytes("县委常委会.pdf", &bytes).unwrap();
+    assert_eq!(d.format, Format::Pdf);
+    // The wrapped lines are one paragraph again.
+    assert!(
+        d.text.contains("传达学习全国两会精神，研究部署我县贯彻落实工作。会议强调，要坚持稳中求进工作总基调，扎实推进高质量发展"),
+        "{:?}",
+        d.text
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "县委常委会.pdf", &bytes);
+    let corpus = read_paths(&[path], &ReadConfig::default(), &mut NoProgress).unwrap();
+    let analysis = tifa::pipeline::analyse(
+        &tifa::pipeline::Engine::new(),
+        corpus,
+        &tifa::pipeline::Config::default(),
+        &mut NoProgress,
+    )
+    .unwrap();
+    assert_eq!(
+        analysis.meetings.len(),
+        1,
+        "{:?}",
+        analysis.documents[0].text
+    );
+    let m = &analysis.meetings[0];
+    assert_eq!(
+        m.date.map(|d| d.date.to_string()).as_deref(),
+        Some("2023-03-06")
+    );
+    assert!(m.directives.iter().any(|d| d.text.contains("抓紧抓实抓细")));
+}
+
 #[test]
 fn docx_paragraphs() {
     let d = read_bytes("会议.docx", &docx(Some(DOCUMENT_XML))).unwrap();
@@ -226,11 +274,6 @@ fn each_bad_input_has_its_own_message() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     let cases: &[(&str, &[u8], &str)] = &[
-        (
-            "a.pdf",
-            b"%PDF-1.5\n%\xB5\xB5\xB5\xB5\n1 0 obj",
-            "not text: looks like a PDF",
-        ),
         (
             "a.png",
             b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0",
@@ -283,6 +326,14 @@ fn each_bad_input_has_its_own_message() {
         assert_eq!(message(name, bytes), *expect, "{name}");
     }
     assert!(message("noise.txt", &noise).starts_with("not text: looks like binary data ("));
+    assert!(
+        message("a.pdf", b"%PDF-1.5\n%\xB5\xB5\xB5\xB5\n1 0 obj")
+            .starts_with("the PDF cannot be read (")
+    );
+    assert!(
+        message("scan.pdf", &pdf::scanned_pdf())
+            .starts_with("a scanned PDF: its page is an image without a text layer (")
+    );
     let plain_zip = {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         zip.start_file("photo.txt", zip::write::SimpleFileOptions::default())
@@ -353,7 +404,7 @@ fn a_folder_loads_the_good_files_and_lists_the_bad() {
     write(dir, "a_page.html", PAGE.as_bytes());
     write(dir, "sub/c_report.docx", &docx(Some(DOCUMENT_XML)));
     write(dir, "sub/deeper/d_utf16.txt", &utf16(seed(4), true, true));
-    write(dir, "scan.pdf", b"%PDF-1.4\n");
+    write(dir, "scan.pdf", &pdf::scanned_pdf());
     write(dir, "photo.png", b"\x89PNG\r\n\x1a\n\0\0");
     write(dir, "sub/backup.zip", &docx(None));
     write(dir, "empty.txt", b"");
@@ -403,7 +454,7 @@ fn a_folder_loads_the_good_files_and_lists_the_bad() {
             "not-there.txt: no such file or folder",
             "only-litter: empty folder: no files to read",
             "photo.png: not text: looks like a PNG image",
-            "scan.pdf: not text: looks like a PDF",
+            "scan.pdf: a scanned PDF: its page is an image without a text layer (run it through OCR first, then add the result)",
             "sub/backup.zip: not text: looks like a ZIP archive",
         ]
     );

@@ -5,6 +5,7 @@ pub mod command;
 pub mod fonts;
 pub mod i18n;
 pub mod jobs;
+pub mod messages;
 pub mod panels;
 pub mod state;
 pub mod widgets;

@@ -1,4 +1,5 @@
-//! Reading files into [`Document`]s: decoding, HTML and DOCX, and splitting pages into articles.
+//! Reading files into [`Document`]s: decoding, HTML, DOCX and PDF, and splitting pages into
+//! articles.
 
 pub mod clean;
 pub mod decode;
@@ -6,6 +7,7 @@ pub mod depth;
 pub mod docx;
 pub mod html;
 pub mod mixed;
+pub mod pdf;
 pub mod read;
 pub mod script;
 pub mod split;

@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 
 use super::docx::{self, DocxError};
+use super::pdf::{self, PdfError};
 use super::walk::{collect, read_file};
 use super::{decode, html, script};
 use crate::model::{DocId, Document, Format, PageMeta, Problem};
@@ -92,6 +93,9 @@ pub enum IngestError {
     /// A `.docx` (or a ZIP holding `word/document.xml`) that cannot be read.
     #[error("not a Word document: {0}")]
     BadDocx(#[from] DocxError),
+    /// A PDF that cannot be read, or one without a text layer.
+    #[error("{0}")]
+    BadPdf(#[from] PdfError),
     /// The file is larger than [`ReadConfig::max_bytes`].
     #[error("file too large: {}, the limit is {}", human_size(*size), human_size(*limit))]
     TooLarge {
@@ -141,6 +145,9 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
     let ext = extension(name);
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return read_zip(&ext, bytes);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return read_pdf(bytes);
     }
     if ext == "docx" {
         return Err(match decode::sniff_binary(bytes) {
@@ -239,6 +246,18 @@ fn read_zip(ext: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
         Err(e) if ext == "docx" => Err(e.into()),
         Err(_) => Err(IngestError::NotText(docx::archive_kind(bytes))),
     }
+}
+
+/// A PDF: its text layer, or an error saying it has none.
+fn read_pdf(bytes: &[u8]) -> Result<Decoded, IngestError> {
+    let text = pdf::pdf_text(bytes)?;
+    Ok(Decoded {
+        encoding: "PDF".into(),
+        format: Format::Pdf,
+        text,
+        problems: Vec::new(),
+        meta: PageMeta::default(),
+    })
 }
 
 fn malformed_note(count: usize, encoding: &str) -> String {
@@ -457,12 +476,12 @@ mod tests {
             b"<html><head><title>t</title><script>x</script></head><body> </body></html>",
             "no text: the HTML page has no visible text",
         );
-        check("a.pdf", b"%PDF-1.4\n1 0 obj", "not text: looks like a PDF");
-        check(
-            "report.txt",
-            b"%PDF-1.4\n1 0 obj",
-            "not text: looks like a PDF",
-        );
+        // A PDF is read as one whatever its name; a broken one says so.
+        for name in ["a.pdf", "report.txt", "a.docx"] {
+            let got = read_bytes(name, b"%PDF-1.4\n1 0 obj").map(|_| ());
+            let msg = got.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(msg.starts_with("the PDF cannot be read ("), "{name}: {msg}");
+        }
         check(
             "a.png",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
@@ -483,7 +502,6 @@ mod tests {
             REPORT.as_bytes(),
             "not a Word document: not a zip archive",
         );
-        check("a.docx", b"%PDF-1.4", "not text: looks like a PDF");
         check(
             "a.zip",
             b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",

@@ -203,7 +203,7 @@ pub fn status_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
                 Level::Info => ui.visuals().text_color(),
                 Level::Error => ui.visuals().error_fg_color,
             };
-            ui.colored_label(color, &n.text);
+            ui.colored_label(color, crate::gui::messages::message(lang, &n.text).as_ref());
             if ui.small_button("×").clicked() {
                 cx.tx.send(Command::DismissNotification);
             }

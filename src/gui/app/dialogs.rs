@@ -8,7 +8,10 @@ use crate::gui::state::PendingExport;
 pub fn open(tx: CommandSender) {
     spawn_dialog(move || {
         if let Some(paths) = rfd::FileDialog::new()
-            .add_filter("Reports", &["txt", "md", "html", "htm", "shtml", "docx"])
+            .add_filter(
+                "Reports",
+                &["txt", "md", "html", "htm", "shtml", "docx", "pdf"],
+            )
             .add_filter("All", &["*"])
             .pick_files()
         {

@@ -656,7 +656,10 @@ impl CompareView {
                         let group = st.analysis.phrases.get(r.group as usize);
                         let mut hover = group.map_or_else(String::new, |g| score_text(g, lang));
                         if !r.differs.is_empty() {
-                            hover = format!("{hover}\n{}", r.differs);
+                            hover = format!(
+                                "{hover}\n{}",
+                                crate::gui::messages::differs(lang, &r.differs)
+                            );
                         }
                         let resp = if hover.is_empty() {
                             resp
@@ -1001,7 +1004,7 @@ fn lineage_ui(ui: &mut egui::Ui, g: &crate::model::PhraseGroup, cx: &ViewCtx<'_>
                 let change = if l.change.is_empty() {
                     String::new()
                 } else {
-                    format!(" · {}", l.change)
+                    format!(" · {}", crate::gui::messages::change(lang, &l.change))
                 };
                 ui.horizontal(|ui| {
                     ui.add_space(indent + 16.0);

@@ -67,13 +67,14 @@ impl LibraryView {
                             0 => {
                                 ui.label(cell).on_hover_text(cell);
                             }
-                            5 if unread => {
-                                ui.colored_label(ui.visuals().error_fg_color, cell)
-                                    .on_hover_text(cell);
-                            }
                             5 => {
-                                ui.colored_label(ui.visuals().warn_fg_color, cell)
-                                    .on_hover_text(cell);
+                                let text = crate::gui::messages::messages(lang, cell);
+                                let color = if unread {
+                                    ui.visuals().error_fg_color
+                                } else {
+                                    ui.visuals().warn_fg_color
+                                };
+                                ui.colored_label(color, &text).on_hover_text(&text);
                             }
                             _ if cell.is_empty() || (unread && c < 4) => {
                                 ui.weak("—");

@@ -67,7 +67,7 @@ impl ProblemsView {
                         ui.label(path);
                     });
                     row.col(|ui| {
-                        ui.label(message);
+                        ui.label(crate::gui::messages::message(lang, message));
                     });
                 });
             });
