@@ -85,11 +85,18 @@ fn analysis(corpus_dir: Option<&str>) -> (Analysis, usize) {
         });
     }
     a.refresh_places();
+    let first_generated = a.phrases.len();
     while a.phrases.len() < GROUPS {
         let id = a.phrases.len() as u32;
         let mut uses = BTreeMap::new();
         let mut meetings = Vec::new();
-        for _ in 0..8 {
+        // One formula everyone uses, for the sentences of a group used by 600 meetings.
+        let draws = if a.phrases.len() == first_generated {
+            600
+        } else {
+            8
+        };
+        for _ in 0..draws {
             let m = &a.meetings[rng.next(MEETINGS)];
             meetings.push(m.id);
             if let Some(p) = &m.place {
@@ -114,7 +121,7 @@ fn analysis(corpus_dir: Option<&str>) -> (Analysis, usize) {
             phrase: phrase.clone(),
             variants: vec![Variant {
                 text: phrase.clone(),
-                count: 8,
+                count: draws,
             }],
             differs: String::new(),
             places: uses,
@@ -316,6 +323,75 @@ fn main() {
             &mut |_, _| {},
         ),
     );
+
+    // The sentences of the group used by the most meetings, place by place under the matrix.
+    let (widest, used_by) = app
+        .state
+        .analysis
+        .phrases
+        .iter()
+        .map(|g| (g.id, g.meetings.len()))
+        .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
+        .unwrap_or((0, 0));
+    app.handle_command(Command::SelectPhraseGroup(Some(widest)));
+    report(
+        "compare sentences",
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Compare,
+            true,
+            &mut |_, _| {},
+        ),
+    );
+    println!("  (group {widest}, used by {used_by} meetings)");
+
+    // The Diff view's meeting picker open over every meeting: a click on it first, then frames
+    // with the popup open (only the rows in sight are laid out).
+    app.handle_command(Command::ShowView(View::Diff));
+    let mut opening: Vec<f64> = Vec::new();
+    for events in [
+        vec![egui::Event::PointerMoved(egui::pos2(190.0, 43.0))],
+        vec![egui::Event::PointerButton {
+            pos: egui::pos2(190.0, 43.0),
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        }],
+        vec![egui::Event::PointerButton {
+            pos: egui::pos2(190.0, 43.0),
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: egui::Modifiers::NONE,
+        }],
+    ] {
+        clock += 1.0 / 60.0;
+        let t = Instant::now();
+        let mut out = ctx.run_ui(input(clock, events), |ui| app.show(ui));
+        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+        out.textures_delta.clear();
+        opening.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let open = egui::Popup::is_any_open(&ctx);
+    report(
+        "meeting picker",
+        &measure(
+            &mut app,
+            &ctx,
+            &mut clock,
+            View::Diff,
+            false,
+            &mut |_, _| {},
+        ),
+    );
+    println!(
+        "  ({} meetings, popup open: {open} before, {} after; the frames of the view's first \
+         draw, the press and the release opening it: {opening:.2?} ms)",
+        app.state.analysis.meetings.len(),
+        egui::Popup::is_any_open(&ctx),
+    );
+    egui::Popup::close_all(&ctx);
 
     // A concordance of a string on nearly every page: tens of thousands of lines, only those
     // in sight laid out.

@@ -1310,3 +1310,23 @@ fn the_diff_threshold_slider_pairs_more_or_fewer_clauses() {
     );
     assert!(strict < loose, "{strict} {loose}");
 }
+
+#[test]
+fn a_group_is_tracked_over_time_from_its_menu() {
+    let mut h = seeded();
+    let g = h.state().state.analysis.phrases[0].clone();
+    // Every variant of the group is tracked, counted together.
+    let variants: Vec<&str> = g.variants.iter().map(|v| v.text.as_str()).collect();
+    let group = variants.join("|");
+    h.get_by_label("比较").click();
+    h.run_steps(3);
+    h.get_by_label(&g.phrase).click_secondary();
+    h.run_steps(2);
+    h.get_by_label("追踪此提法").click();
+    h.run_steps(3);
+    assert_eq!(h.state().state.tracked.as_deref(), Some(group.as_str()));
+    // The section opens on it, the phrase in its box and the places that use it listed.
+    assert!(h.query_by_label("全部分句").is_some());
+    let edit = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "提法");
+    assert_eq!(edit.value().as_deref(), Some(group.as_str()));
+}

@@ -178,6 +178,11 @@ const STRINGS: &[(&str, &str)] = &[
         "右击另一组，将其合并到",
     ),
     ("Merged", "已合并"),
+    ("Track over time", "追踪此提法"),
+    (
+        "Where and when it occurs, place by place and month by month",
+        "各地、各月在何时何处出现",
+    ),
     ("Pair from", "配对阈值"),
     (
         "Lowest similarity for two clauses to be paired by their wording; clauses carrying the same formula pair from 10%",

@@ -74,14 +74,46 @@ pub struct TrackSentence {
     pub file: String,
 }
 
+/// The strings `phrase` stands for: its alternatives separated by `|` (复工复产|复产复工, the
+/// variants of one formula), blank ones left out, longest first.
+fn alternatives(phrase: &str) -> Vec<&str> {
+    let mut alts: Vec<&str> = phrase
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
+    alts.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    alts.dedup();
+    alts
+}
+
+/// Where any alternative of `alts` occurs in `text`: (start, length), in order, never
+/// overlapping (at one place the longer alternative wins).
+fn occurrences(text: &str, alts: &[&str]) -> Vec<(usize, usize)> {
+    let mut all: Vec<(usize, usize)> = alts
+        .iter()
+        .flat_map(|a| text.match_indices(a).map(|(at, m)| (at, m.len())))
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for (at, len) in all {
+        if out.last().is_none_or(|&(s, l)| at >= s + l) {
+            out.push((at, len));
+        }
+    }
+    out
+}
+
 /// Where `phrase` occurs in the articles of `analysis`'s meetings; empty for a blank phrase.
+/// `phrase` may list alternatives separated by `|`, counted together.
 pub fn track(analysis: &Analysis, phrase: &str) -> Track {
     let phrase = phrase.trim();
     let mut out = Track {
         phrase: phrase.to_string(),
         ..Track::default()
     };
-    if phrase.is_empty() {
+    let alts = alternatives(phrase);
+    if alts.is_empty() {
         return out;
     }
     let mut places: BTreeMap<&str, (usize, BTreeSet<MeetingId>, Option<NaiveDate>)> =
@@ -101,7 +133,7 @@ pub fn track(analysis: &Analysis, phrase: &str) -> Track {
         };
         let place = place_of(m, &analysis.documents);
         let date = m.date.map(|d| d.date);
-        for (at, _) in article.match_indices(phrase) {
+        for (at, len) in occurrences(article, &alts) {
             let abs = start + at;
             let e = places.entry(place).or_default();
             e.0 += 1;
@@ -111,14 +143,14 @@ pub fn track(analysis: &Analysis, phrase: &str) -> Track {
                 let month = format!("{:04}-{:02}", d.year(), d.month());
                 *months.entry((place, month)).or_default() += 1;
             }
-            let sentence = sentence_around(text, abs, abs + phrase.len(), start, end);
+            let sentence = sentence_around(text, abs, abs + len, start, end);
             let s = sentence.slice(text);
             out.sentences.push(TrackSentence {
                 meeting: m.id,
                 place: place.to_string(),
                 date,
                 text: s.to_string(),
-                at: (abs - sentence.start, abs - sentence.start + phrase.len()),
+                at: (abs - sentence.start, abs - sentence.start + len),
                 start: sentence.start,
                 end: sentence.end,
                 file: doc.path.clone(),
@@ -227,6 +259,24 @@ mod tests {
         f.meeting(b, "乙市", "2021-02-01", &["两手都要硬，毫不放松"]);
         f.meeting(c, "甲县", "2021-04-01", &["要抓好春耕"]);
         f.analysis
+    }
+
+    #[test]
+    fn alternatives_are_counted_together_and_never_twice() {
+        let t = track(&corpus(), "两手都要硬|两手抓、两手都要硬| 两手抓 |");
+        // 甲县: 两手抓、两手都要硬 once (not also 两手抓 and 两手都要硬 inside it), then 两手都要硬.
+        let count = |place: &str| t.places.iter().find(|p| p.place == place).map(|p| p.count);
+        assert_eq!(count("甲县"), Some(2));
+        assert_eq!(count("乙市"), Some(1));
+        let first = t.sentences.iter().find(|s| s.place == "甲县");
+        assert_eq!(
+            first.map(|s| &s.text[s.at.0..s.at.1]),
+            Some("两手抓、两手都要硬")
+        );
+        assert_eq!(
+            occurrences("复产复工，复工复产", &["复工复产", "复产复工"]),
+            [(0, 12), (15, 12)]
+        );
     }
 
     #[test]

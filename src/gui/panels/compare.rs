@@ -161,9 +161,18 @@ impl CompareView {
             .id_salt("compare-shares")
             .default_open(false)
             .show(ui, |ui| self.shares_ui(ui, cx));
+        // A phrase tracked from elsewhere (a group's menu) opens the section on it.
+        let tracked_anew = s
+            .tracked
+            .as_ref()
+            .is_some_and(|p| self.tracked.as_ref().is_none_or(|((_, k), _)| k != p));
+        if tracked_anew && let Some(p) = &s.tracked {
+            self.track_input.clone_from(p);
+        }
         egui::CollapsingHeader::new(tr(lang, "Track a formula"))
             .id_salt("compare-track")
             .default_open(false)
+            .open(tracked_anew.then_some(true))
             .show(ui, |ui| self.track_ui(ui, cx));
         egui::CollapsingHeader::new(tr(lang, "Keyness by place"))
             .id_salt("compare-keyness")
@@ -805,23 +814,82 @@ fn trend_ui(ui: &mut egui::Ui, t: &report::track::Track) {
             .map(day_number)
     };
     let top: Vec<&str> = t.places.iter().take(8).map(|p| p.place.as_str()).collect();
-    egui_plot::Plot::new(("compare-trend", t.phrase.clone()))
+    let months = trend_months(t);
+    let (lo, hi) = (
+        months.first().and_then(|m| month_day(m)),
+        months.last().and_then(|m| month_day(m)),
+    );
+    let mut plot = egui_plot::Plot::new(("compare-trend", t.phrase.clone()))
         .height(160.0)
         .allow_scroll(false)
         .include_y(0.0)
         .legend(egui_plot::Legend::default())
-        .x_axis_formatter(crate::gui::panels::diffusion::date_axis)
-        .show(ui, |plot| {
-            for place in top {
-                let points: Vec<[f64; 2]> = t
-                    .months
-                    .iter()
-                    .filter(|m| m.place == place)
-                    .filter_map(|m| month_day(&m.month).map(|x| [x, m.count as f64]))
-                    .collect();
-                plot.line(egui_plot::Line::new(place, points).width(1.5));
-            }
-        });
+        .x_axis_formatter(crate::gui::panels::diffusion::date_axis);
+    // A fortnight either side, so a single month is not at the very edge.
+    if let (Some(lo), Some(hi)) = (lo, hi) {
+        plot = plot.include_x(lo - 15.0).include_x(hi + 15.0);
+    }
+    plot.show(ui, |plot| {
+        for (k, place) in top.into_iter().enumerate() {
+            let color = TREND_COLOURS[k % TREND_COLOURS.len()];
+            // Every month from the first use anywhere to the last, months without a use at 0.
+            let points: Vec<[f64; 2]> = months
+                .iter()
+                .filter_map(|month| {
+                    let n = t
+                        .months
+                        .iter()
+                        .find(|m| m.place == place && m.month == *month)
+                        .map_or(0, |m| m.count);
+                    month_day(month).map(|x| [x, n as f64])
+                })
+                .collect();
+            plot.line(
+                egui_plot::Line::new(place, points.clone())
+                    .width(1.5)
+                    .color(color),
+            );
+            plot.points(
+                egui_plot::Points::new(place, points)
+                    .radius(2.5)
+                    .color(color),
+            );
+        }
+    });
+}
+
+/// One colour per place in the trends chart, the line and its points alike.
+const TREND_COLOURS: [egui::Color32; 8] = [
+    egui::Color32::from_rgb(86, 156, 214),
+    egui::Color32::from_rgb(230, 126, 34),
+    egui::Color32::from_rgb(106, 190, 110),
+    egui::Color32::from_rgb(214, 86, 106),
+    egui::Color32::from_rgb(170, 120, 220),
+    egui::Color32::from_rgb(200, 180, 60),
+    egui::Color32::from_rgb(80, 190, 190),
+    egui::Color32::from_rgb(180, 140, 110),
+];
+
+/// Every month from the first dated use of a tracked phrase to the last (`2020-02`), at most
+/// twenty years of them.
+pub fn trend_months(t: &report::track::Track) -> Vec<String> {
+    let parse = |m: &str| -> Option<(i32, u32)> {
+        let (y, mo) = m.split_once('-')?;
+        Some((y.parse().ok()?, mo.parse().ok()?))
+    };
+    let (Some(first), Some(last)) = (
+        t.months.iter().filter_map(|m| parse(&m.month)).min(),
+        t.months.iter().filter_map(|m| parse(&m.month)).max(),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let (mut y, mut m) = first;
+    while (y, m) <= last && out.len() < 240 {
+        out.push(format!("{y:04}-{m:02}"));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
 }
 
 /// A score mark's name in the interface language (the JSON keeps the English names).
@@ -952,7 +1020,18 @@ fn group_menu_ui(ui: &mut egui::Ui, cx: &ViewCtx<'_>, g: &crate::model::PhraseGr
         .clicked()
     {
         cx.tx
-            .send(Command::EditLexicon(LexiconEdit::Stop(variants)));
+            .send(Command::EditLexicon(LexiconEdit::Stop(variants.clone())));
+        ui.close();
+    }
+    if ui
+        .button(tr(lang, "Track over time"))
+        .on_hover_text(tr(
+            lang,
+            "Where and when it occurs, place by place and month by month",
+        ))
+        .clicked()
+    {
+        cx.tx.send(Command::Track(variants.join("|")));
         ui.close();
     }
     if ui.button(tr(lang, "In all documents")).clicked() {

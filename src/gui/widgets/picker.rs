@@ -5,8 +5,9 @@
 /// Height of one entry in the popup.
 const ROW_H: f32 = 20.0;
 
-/// What the popup remembers between frames while it is open: the entries' labels (built when
-/// it opens), the filter typed and the entries it lets through.
+/// What the popup remembers between frames while it is open: the entries' labels (built the
+/// first time a filter is typed: an unfiltered list asks only for the rows in sight), the
+/// filter typed and the entries it lets through.
 #[derive(Clone, Debug, Default)]
 struct PickerMemory {
     filter: String,
@@ -14,6 +15,8 @@ struct PickerMemory {
     /// The filter `shown` was computed for.
     computed: Option<String>,
     shown: std::sync::Arc<Vec<usize>>,
+    /// The number of entries `shown` and `labels` were made for.
+    shown_of: usize,
     /// Frames the popup has been open: it scrolls to the current choice in the first few (the
     /// first is only a sizing pass).
     frames: u8,
@@ -55,10 +58,11 @@ pub fn picker(
                 mem = PickerMemory::default();
             }
             mem.last = now;
-            if mem.computed.is_none() || mem.labels.len() != count {
+            if mem.computed.is_none() || mem.shown_of != count {
                 mem.frames = 0;
-                mem.labels = std::sync::Arc::new((0..count).map(label).collect());
+                mem.labels = std::sync::Arc::new(Vec::new());
                 mem.computed = None;
+                mem.shown_of = count;
             }
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut mem.filter)
@@ -70,7 +74,14 @@ pub fn picker(
                 edit.request_focus();
             }
             if mem.computed.as_ref() != Some(&mem.filter) {
-                mem.shown = std::sync::Arc::new(filtered(&mem.labels, &mem.filter));
+                mem.shown = std::sync::Arc::new(if mem.filter.trim().is_empty() {
+                    (0..count).collect()
+                } else {
+                    if mem.labels.len() != count {
+                        mem.labels = std::sync::Arc::new((0..count).map(label).collect());
+                    }
+                    filtered(&mem.labels, &mem.filter)
+                });
                 mem.computed = Some(mem.filter.clone());
             }
             let labels = std::sync::Arc::clone(&mem.labels);
@@ -87,10 +98,8 @@ pub fn picker(
             area.show_rows(ui, ROW_H, mem.shown.len(), |ui, range| {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 for &i in &mem.shown[range] {
-                    if ui
-                        .selectable_label(current == Some(i), &labels[i])
-                        .clicked()
-                    {
+                    let text = labels.get(i).cloned().unwrap_or_else(|| label(i));
+                    if ui.selectable_label(current == Some(i), text).clicked() {
                         chosen = Some(i);
                         ui.close();
                     }
