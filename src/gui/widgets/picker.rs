@@ -5,8 +5,11 @@
 /// Height of one entry in the popup.
 const ROW_H: f32 = 20.0;
 
-/// What the popup remembers between frames while it is open: the entries' labels (built the
-/// first time a filter is typed: an unfiltered list asks only for the rows in sight), the
+/// Labels made a frame while the popup is open and not yet filtered.
+const LABELS_PER_FRAME: usize = 1000;
+
+/// What the popup remembers between frames while it is open: the entries' labels (made a
+/// slice a frame from the moment it opens, the rest at once if a filter is typed first), the
 /// filter typed and the entries it lets through.
 #[derive(Clone, Debug, Default)]
 struct PickerMemory {
@@ -52,7 +55,7 @@ pub fn picker(
         .width(width)
         .height(ROW_H * 16.0)
         .show_ui(ui, |ui| {
-            let mut mem: PickerMemory = ui.data_mut(|d| d.get_temp(id).unwrap_or_default());
+            let mut mem: PickerMemory = ui.data_mut(|d| d.remove_temp(id).unwrap_or_default());
             let now = ui.ctx().cumulative_frame_nr();
             if mem.last + 1 < now {
                 mem = PickerMemory::default();
@@ -77,12 +80,20 @@ pub fn picker(
                 mem.shown = std::sync::Arc::new(if mem.filter.trim().is_empty() {
                     (0..count).collect()
                 } else {
-                    if mem.labels.len() != count {
-                        mem.labels = std::sync::Arc::new((0..count).map(label).collect());
-                    }
+                    let labels = std::sync::Arc::make_mut(&mut mem.labels);
+                    let from = labels.len();
+                    labels.extend((from..count).map(label));
                     filtered(&mem.labels, &mem.filter)
                 });
                 mem.computed = Some(mem.filter.clone());
+            }
+            // While the list stands unfiltered, its labels are made a slice a frame, so the first
+            // character typed finds them ready instead of making all at once.
+            if mem.labels.len() < count {
+                let labels = std::sync::Arc::make_mut(&mut mem.labels);
+                let from = labels.len();
+                labels.extend((from..count.min(from + LABELS_PER_FRAME)).map(label));
+                ui.ctx().request_repaint();
             }
             let labels = std::sync::Arc::clone(&mem.labels);
             let mut area = egui::ScrollArea::vertical()
