@@ -328,3 +328,83 @@ fn a_project_opens_from_a_typed_path() {
     h.run_steps(2);
     assert_eq!(h.state().state.project.as_ref(), Some(&project));
 }
+
+#[test]
+fn corrections_a_project_could_not_take_survive_opening_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings_file = dir.path().join("workspace.json");
+    let (a, b, backup) = (
+        dir.path().join("a.tifa"),
+        dir.path().join("b.tifa"),
+        dir.path().join("a-backup.tifa"),
+    );
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.clone()),
+    );
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(b.clone()));
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(a.clone()));
+    app.wait_for_jobs(WAIT);
+    app.save_workspace();
+    // A goes away, a correction is made that it cannot take, and the user opens B.
+    std::fs::rename(&a, &backup).unwrap();
+    let fixed = Correction {
+        title: Some("离开项目前的更正".into()),
+        ..Correction::default()
+    };
+    app.handle_command(Command::CorrectMeeting(MeetingId(2), fixed.clone()));
+    app.save_workspace();
+    app.handle_command(Command::OpenProject(b.clone()));
+    app.wait_for_jobs(WAIT);
+    app.save_workspace();
+    assert_eq!(app.state.project.as_ref(), Some(&b));
+    assert!(
+        !app.state
+            .workspace
+            .corrections
+            .values()
+            .any(|c| *c == fixed)
+    );
+    drop(app);
+    let kept = Workspace::load(&settings_file).workspace;
+    assert!(
+        kept.pending_corrections
+            .get(&a.display().to_string())
+            .is_some_and(|c| c.values().any(|c| *c == fixed)),
+        "{kept:#?}"
+    );
+
+    // A is back: opening it puts the correction back and writes it in.
+    std::fs::rename(&backup, &a).unwrap();
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.clone()),
+    );
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::OpenProject(a.clone()));
+    app.wait_for_jobs(WAIT);
+    assert!(
+        app.state
+            .workspace
+            .corrections
+            .values()
+            .any(|c| *c == fixed)
+    );
+    app.save_workspace();
+    let stored = tifa::project::Project::open(&a)
+        .unwrap()
+        .corrections()
+        .unwrap();
+    assert!(stored.values().any(|c| *c == fixed));
+    drop(app);
+    assert!(
+        Workspace::load(&settings_file)
+            .workspace
+            .pending_corrections
+            .is_empty()
+    );
+}

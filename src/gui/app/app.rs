@@ -625,14 +625,27 @@ impl TifaApp {
             }
             return;
         }
-        // Corrections that could not be written into this project last time come back.
-        let pending = [Some(&mut s.workspace), s.aside.as_mut()]
+        // Corrections that could not be written into this project last time come back: kept
+        // while it was open, or when it was closed or left for another.
+        let key = path.display().to_string();
+        let mut pending = None;
+        for w in [Some(&mut s.workspace), s.aside.as_mut()]
             .into_iter()
             .flatten()
-            .filter(|w| w.project.as_ref() == Some(&path))
-            .map(|w| std::mem::take(&mut w.project_corrections))
-            .find(|c| !c.is_empty());
+        {
+            let kept = w.pending_corrections.remove(&key);
+            let open = (w.project.as_ref() == Some(&path))
+                .then(|| std::mem::take(&mut w.project_corrections));
+            if pending.is_none() {
+                pending = open
+                    .filter(|c| !c.is_empty())
+                    .or(kept.filter(|c| !c.is_empty()));
+            }
+        }
         if s.project.as_ref() != Some(&path) {
+            // Leaving a project whose last corrections it has not taken: they are kept by its
+            // path until it opens again.
+            stash_unsaved(s);
             // Entering a project (or another one): what was open before is put aside once.
             if s.aside.is_none() {
                 let mut before = s.workspace.clone();
@@ -655,6 +668,7 @@ impl TifaApp {
             view: s.view,
             project: Some(path.clone()),
             project_corrections: std::collections::BTreeMap::new(),
+            pending_corrections: std::collections::BTreeMap::new(),
             user_lexicon: crate::phrase::Lexicon::default(),
             recent_projects: recent,
             other: serde_json::Map::new(),
@@ -764,4 +778,24 @@ pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
     storage
         .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
         .unwrap_or_default()
+}
+
+/// Keeps the open project's corrections by its path in the workspace put aside (the one the
+/// workspace file holds) when the project has not taken them yet, so leaving it loses none.
+pub(super) fn stash_unsaved(s: &mut crate::gui::state::AppState) {
+    let Some(project) = s.project.clone() else {
+        return;
+    };
+    if s.project_saved.as_ref() == Some(&s.workspace.corrections) {
+        return;
+    }
+    let corrections = s.workspace.corrections.clone();
+    let aside = s.aside.get_or_insert_with(|| crate::gui::state::Workspace {
+        seeds: false,
+        ..Default::default()
+    });
+    aside.project_corrections.clear();
+    aside
+        .pending_corrections
+        .insert(project.display().to_string(), corrections);
 }

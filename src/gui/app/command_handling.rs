@@ -243,9 +243,11 @@ impl TifaApp {
     /// Leaves the project: the workspace from before it comes back and is read again.
     fn close_project(&mut self) {
         let s = &mut self.state;
-        if s.project.take().is_none() {
+        if s.project.is_none() {
             return;
         }
+        super::app::stash_unsaved(s);
+        s.project = None;
         self.jobs.cancel(work::PROJECT);
         let mut ws = s.aside.take().unwrap_or_default();
         ws.project = None;

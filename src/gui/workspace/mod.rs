@@ -46,6 +46,10 @@ pub struct Workspace {
     /// missing, read-only or full): kept here until they are.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub project_corrections: BTreeMap<String, Correction>,
+    /// The same for projects closed (or left for another) before they could take their
+    /// corrections, by the project's path: put back when that project opens again.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub pending_corrections: BTreeMap<String, BTreeMap<String, Correction>>,
     /// The user's lexicon: words to keep whole and always list, strings never to list. With a
     /// project open, the project's.
     #[serde(default, skip_serializing_if = "crate::phrase::Lexicon::is_empty")]
@@ -68,6 +72,7 @@ impl Default for Workspace {
             view: View::Timeline,
             project: None,
             project_corrections: BTreeMap::new(),
+            pending_corrections: BTreeMap::new(),
             user_lexicon: crate::phrase::Lexicon::default(),
             recent_projects: Vec::new(),
             other: Map::new(),
@@ -219,6 +224,30 @@ impl Workspace {
                                 Err(e) => problems.push(format!(
                                     "the correction of {meeting} cannot be read ({e})"
                                 )),
+                            }
+                        }
+                    }
+                    other => bad(&mut problems, &format!("not an object: {other}")),
+                },
+                "pending_corrections" => match value {
+                    Value::Object(projects) => {
+                        for (project, entries) in projects {
+                            let Value::Object(entries) = entries else {
+                                problems.push(format!(
+                                    "the corrections kept for {project} cannot be read (not an object)"
+                                ));
+                                continue;
+                            };
+                            let into = ws.pending_corrections.entry(project.clone()).or_default();
+                            for (meeting, c) in entries {
+                                match serde_json::from_value::<Correction>(c) {
+                                    Ok(c) => {
+                                        into.insert(meeting, c);
+                                    }
+                                    Err(e) => problems.push(format!(
+                                        "the correction of {meeting} cannot be read ({e})"
+                                    )),
+                                }
                             }
                         }
                     }
