@@ -22,6 +22,35 @@ pub fn is_han(c: char) -> bool {
     )
 }
 
+/// CJK ideographs and their punctuation: no space belongs between two of them.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF
+        | 0x20000..=0x2FA1F)
+}
+
+/// `line` without the spaces between two Chinese characters (or their punctuation), or between
+/// one and a digit (`2022 年 1 月` is 2022年1月).
+pub fn close_cjk_gaps(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+            let after = chars[i + 1..].iter().find(|c| **c != ' ').copied();
+            if let (Some(b), Some(a)) = (before, after)
+                && (is_cjk(b) || is_cjk(a))
+                && (is_cjk(b) || b.is_ascii_digit())
+                && (is_cjk(a) || a.is_ascii_digit())
+            {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Compiles one of the engine's constant patterns. They are all tested to compile; should one
 /// ever fail, it is logged and replaced by a pattern that matches nothing, rather than panicking
 /// on a user's input.
@@ -114,6 +143,14 @@ impl TextMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_between_chinese_characters_go() {
+        assert_eq!(close_cjk_gaps("会 议 强 调 ， 要"), "会议强调，要");
+        assert_eq!(close_cjk_gaps("COVID 19 疫情"), "COVID 19疫情");
+        assert_eq!(close_cjk_gaps("2022 年 1 月 5 日"), "2022年1月5日");
+        assert_eq!(close_cjk_gaps("Tifa 提法 and words"), "Tifa 提法 and words");
+    }
 
     /// Builds reader text over `raw` with its line breaks dropped, maps `needle` (found in the
     /// text) to the document, and checks the document slice.

@@ -247,6 +247,42 @@ fn a_pdf_report_is_read_and_its_meeting_found() {
     assert!(m.directives.iter().any(|d| d.text.contains("抓紧抓实抓细")));
 }
 
+/// A report cut into words, as segmentation tools and some crawlers write it, is read as the
+/// report it is.
+#[test]
+fn a_pre_segmented_report_is_read_as_ordinary_text() {
+    let text = "某某 县 召开 县委 常委会 会议\n\
+                2023年 3月 6日 ， 县委 书记 主持 召开 县委 常委会 会议 ， 传达 学习 全国 两会 精神 。 \
+                会议 强调 ， 要 坚持 稳中求进 工作 总 基调 ， 抓紧 抓实 抓细 各项 工作 。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "分词.txt", text.as_bytes());
+    let corpus = read_paths(&[path], &ReadConfig::default(), &mut NoProgress).unwrap();
+    let doc = &corpus.documents[0];
+    assert!(
+        doc.text
+            .contains("会议强调，要坚持稳中求进工作总基调，抓紧抓实抓细各项工作。")
+    );
+    assert!(
+        doc.problems
+            .iter()
+            .any(|p| p.starts_with("pre-segmented text"))
+    );
+    let analysis = tifa::pipeline::analyse(
+        &tifa::pipeline::Engine::new(),
+        corpus,
+        &tifa::pipeline::Config::default(),
+        &mut NoProgress,
+    )
+    .unwrap();
+    assert_eq!(analysis.meetings.len(), 1);
+    let m = &analysis.meetings[0];
+    assert_eq!(
+        m.date.map(|d| d.date.to_string()).as_deref(),
+        Some("2023-03-06")
+    );
+    assert!(m.directives.iter().any(|d| d.text.contains("抓紧抓实抓细")));
+}
+
 #[test]
 fn docx_paragraphs() {
     let d = read_bytes("会议.docx", &docx(Some(DOCUMENT_XML))).unwrap();

@@ -80,6 +80,10 @@ const SHAPES: &[(&str, &str)] = &[
         "分段解码：$1 行按 UTF-8，$2 行按 $3",
     ),
     (
+        r"pre-segmented text \(spaces between Chinese words\): the spaces were taken out",
+        "已分词的文本（中文词之间有空格）：已去掉这些空格",
+    ),
+    (
         r"the saved lexicon cannot be read \((.+)\)",
         "保存的用户词典无法读取（$1）",
     ),
@@ -299,6 +303,10 @@ mod tests {
             "导出失败：无法读取：permission denied"
         );
         assert_eq!(message(Lang::Zh, "something new"), "something new");
+        assert_eq!(
+            message(Lang::Zh, crate::ingest::segmented::NOTE),
+            "已分词的文本（中文词之间有空格）：已去掉这些空格"
+        );
         assert_eq!(
             differs(
                 Lang::Zh,

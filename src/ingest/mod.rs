@@ -10,6 +10,7 @@ pub mod mixed;
 pub mod pdf;
 pub mod read;
 pub mod script;
+pub mod segmented;
 pub mod split;
 pub mod walk;
 

@@ -7,6 +7,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use crate::text::{close_cjk_gaps, is_cjk};
+
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PdfError {
@@ -50,13 +52,6 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfError> {
         .join("\n\n"))
 }
 
-/// CJK ideographs and their punctuation: no space belongs between two of them.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF
-        | 0x20000..=0x2FA1F)
-}
-
 /// One page's extracted text made into paragraphs: spaces the extractor put between Chinese
 /// characters taken out, and a line as long as the page's longest lines that does not end a
 /// sentence joined with the line after it.
@@ -95,28 +90,6 @@ fn reflow(page: &str) -> String {
         }
     }
     out.trim_end().to_string()
-}
-
-/// `line` without the spaces between two Chinese characters (or their punctuation), or between
-/// one and a digit (`2022 年 1 月` is 2022年1月).
-fn close_cjk_gaps(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
-            let after = chars[i + 1..].iter().find(|c| **c != ' ').copied();
-            if let (Some(b), Some(a)) = (before, after)
-                && (is_cjk(b) || is_cjk(a))
-                && (is_cjk(b) || b.is_ascii_digit())
-                && (is_cjk(a) || a.is_ascii_digit())
-            {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -181,13 +154,5 @@ mod tests {
             reflow(page),
             "一二三四五六七八九十一二三四五六七八九十。\n一二三四五六七八九十一二三四五六七八九十完"
         );
-    }
-
-    #[test]
-    fn spaces_between_chinese_characters_go() {
-        assert_eq!(close_cjk_gaps("会 议 强 调 ， 要"), "会议强调，要");
-        assert_eq!(close_cjk_gaps("COVID 19 疫情"), "COVID 19疫情");
-        assert_eq!(close_cjk_gaps("2022 年 1 月 5 日"), "2022年1月5日");
-        assert_eq!(close_cjk_gaps("Tifa 提法 and words"), "Tifa 提法 and words");
     }
 }

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::docx::{self, DocxError};
 use super::pdf::{self, PdfError};
+use super::segmented;
 use super::walk::{collect, read_file};
 use super::{decode, html, script};
 use crate::model::{DocId, Document, Format, PageMeta, Problem};
@@ -293,6 +294,10 @@ impl Corpus {
     fn push(&mut self, path: String, result: Result<Decoded, IngestError>) {
         match result {
             Ok(mut d) => {
+                if let Some(text) = segmented::unsegment(&d.text) {
+                    d.text = text;
+                    d.problems.push(segmented::NOTE.to_string());
+                }
                 if let Some((text, notes)) = script::simplify(&d.text) {
                     d.text = text;
                     d.problems.extend(notes);
