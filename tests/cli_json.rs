@@ -174,6 +174,15 @@ fn a_merge_file_shows_two_groups_as_one() {
         .find(|g| g.variants.iter().any(|v| &v.text == first))
         .unwrap();
     assert!(g.variants.iter().any(|v| &v.text == third), "{g:?}");
+    // The lexicon the groups were mined with is a table of its own.
+    let csv = ok(&[
+        "export", "--table", "lexicon", "--format", "csv", "--merge", file,
+    ]);
+    let csv = String::from_utf8_lossy(&csv);
+    assert!(
+        csv.contains("类别") && csv.contains(&format!("合并,{first} = {third}")),
+        "{csv}"
+    );
     std::fs::write(&merge, "两手抓\n").unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_tifa-cli"))
         .args(["phrases", "--merge", file])

@@ -161,13 +161,21 @@ fn run(cli: Cli) -> Result<()> {
             let format = output_format(format.as_deref(), path.as_deref())?;
             let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
             let mut kinds = vec![TableKind::Matrix];
-            // A workbook has room for the long table and keyness as sheets of their own.
+            // A workbook has room for the long table, keyness and the lexicon the groups were
+            // mined with as sheets of their own.
             if format == ExportFormat::Xlsx {
                 kinds.extend([TableKind::Cells, TableKind::Keyness]);
+                if !lexicon.is_empty() {
+                    kinds.push(TableKind::Lexicon);
+                }
             }
+            let focus = Focus {
+                lexicon: Some(&lexicon),
+                ..Focus::default()
+            };
             let tables: Vec<Table> = kinds
                 .into_iter()
-                .map(|k| crate::report::table(&analysis, k, Focus::default()))
+                .map(|k| crate::report::table(&analysis, k, focus))
                 .collect();
             write_tables(&mut out, &tables, format, path.as_deref())?;
         }
@@ -196,6 +204,7 @@ fn run(cli: Cli) -> Result<()> {
                 diff: diff.as_ref(),
                 group,
                 track: phrase.as_deref(),
+                lexicon: Some(&lexicon),
             };
             let t = crate::report::table(&analysis, table, focus);
             write_tables(&mut out, &[t], format, path.as_deref())?;

@@ -178,6 +178,11 @@ const STRINGS: &[(&str, &str)] = &[
         "右击另一组，将其合并到",
     ),
     ("Merged", "已合并"),
+    ("Export the lexicon", "导出用户词典"),
+    (
+        "Its words, the strings never listed and the groups merged, as a table",
+        "词典中的词、不列出的字符串和已合并的提法组，导出为表格",
+    ),
     ("Track over time", "追踪此提法"),
     (
         "Where and when it occurs, place by place and month by month",

@@ -46,11 +46,14 @@ pub enum TableKind {
     Track,
     /// A tracked phrase's occurrences per place and month.
     TrackMonths,
+    /// The user's lexicon the tables were made with: dictionary words, strings never listed,
+    /// groups merged.
+    Lexicon,
 }
 
 impl TableKind {
     /// Every kind, in the order the command line lists them.
-    pub const ALL: [TableKind; 18] = [
+    pub const ALL: [TableKind; 19] = [
         TableKind::Matrix,
         TableKind::Cells,
         TableKind::Keyness,
@@ -69,6 +72,7 @@ impl TableKind {
         TableKind::Shares,
         TableKind::Track,
         TableKind::TrackMonths,
+        TableKind::Lexicon,
     ];
 
     /// The name the command line takes and export files are named by.
@@ -92,6 +96,7 @@ impl TableKind {
             TableKind::Shares => "shares",
             TableKind::Track => "track",
             TableKind::TrackMonths => "track-months",
+            TableKind::Lexicon => "lexicon",
         }
     }
 }
@@ -106,8 +111,8 @@ impl fmt::Display for TableKind {
 #[derive(Debug, thiserror::Error)]
 #[error(
     "unknown table {0:?}: use matrix, cells, keyness, meetings, directives, library, side, diff, \
-     adopters, cascades, adoption, edges, coverage, restated, adapted, shares, track or \
-     track-months"
+     adopters, cascades, adoption, edges, coverage, restated, adapted, shares, track, \
+     track-months or lexicon"
 )]
 pub struct UnknownTable(pub String);
 

@@ -25,6 +25,8 @@ pub struct Focus<'a> {
     pub group: Option<u32>,
     /// The phrase the track tables follow.
     pub track: Option<&'a str>,
+    /// The user's lexicon the analysis was made with, for the lexicon table.
+    pub lexicon: Option<&'a crate::phrase::Lexicon>,
 }
 
 /// The table `kind` of `analysis`, about `focus`.
@@ -67,6 +69,7 @@ pub fn table(analysis: &Analysis, kind: TableKind, focus: Focus<'_>) -> Table {
         TableKind::TrackMonths => {
             super::track::track(analysis, focus.track.unwrap_or("")).months_table()
         }
+        TableKind::Lexicon => lexicon_table(focus.lexicon),
         TableKind::Restated | TableKind::Adapted | TableKind::Shares => {
             let r = super::restated::restated(analysis, &super::restated::RestateConfig::default());
             let file_of = |m: &super::restated::MeetingRestated| {
@@ -181,4 +184,64 @@ fn library(a: &Analysis) -> Table {
         );
     }
     t
+}
+
+/// The user's lexicon as a table: each dictionary word (with its frequency and tag when given),
+/// each string never listed, each set of strings merged into one group.
+pub fn lexicon_table(lexicon: Option<&crate::phrase::Lexicon>) -> Table {
+    let mut t = Table::new("用户词典", ["类别", "内容", "词频", "词性"]);
+    let Some(lx) = lexicon else {
+        return t;
+    };
+    for w in &lx.words {
+        t.push(
+            vec![
+                "词典".into(),
+                w.text.clone(),
+                w.freq.map(|f| f.to_string()).unwrap_or_default(),
+                w.tag.clone().unwrap_or_default(),
+            ],
+            None,
+        );
+    }
+    for s in &lx.stop {
+        t.push(
+            vec!["不列出".into(), s.clone(), String::new(), String::new()],
+            None,
+        );
+    }
+    for set in &lx.merge {
+        t.push(
+            vec!["合并".into(), set.join(" = "), String::new(), String::new()],
+            None,
+        );
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_is_a_row_per_word_string_and_merge() {
+        let mut lx = crate::phrase::Lexicon {
+            words: crate::phrase::lexicon::parse_words("两个确立 50 nz\n三保\n", "d")
+                .unwrap_or_default(),
+            stop: vec!["高度重视".into()],
+            merge: Vec::new(),
+        };
+        lx.add_merge(&["有力有序".into()], &["有序有效".into()]);
+        let t = lexicon_table(Some(&lx));
+        assert_eq!(
+            t.rows,
+            [
+                ["词典", "两个确立", "50", "nz"],
+                ["词典", "三保", "", ""],
+                ["不列出", "高度重视", "", ""],
+                ["合并", "有力有序 = 有序有效", "", ""],
+            ]
+        );
+        assert!(lexicon_table(None).rows.is_empty());
+    }
 }

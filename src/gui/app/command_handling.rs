@@ -402,6 +402,7 @@ impl TifaApp {
             diff: s.diff.clone(),
             group: s.selected_group,
             track: s.tracked.clone(),
+            lexicon: s.workspace.user_lexicon.clone(),
         };
         work::start_export(&mut self.jobs, analysis, table, focus, path, format);
     }

@@ -225,6 +225,7 @@ pub fn start_export(
             diff: focus.diff.as_ref(),
             group: focus.group,
             track: focus.track.as_deref(),
+            lexicon: Some(&focus.lexicon),
         };
         let t = crate::report::table(&analysis, table, focus);
         // Past this point the file is written whole or not at all.
@@ -270,6 +271,8 @@ pub struct ExportFocus {
     pub group: Option<u32>,
     /// The phrase tracked in the Compare view.
     pub track: Option<String>,
+    /// The user's lexicon in use.
+    pub lexicon: crate::phrase::Lexicon,
 }
 
 fn cancel_on_break(flow: std::ops::ControlFlow<()>) -> Result<(), Cancelled> {

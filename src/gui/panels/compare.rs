@@ -279,6 +279,17 @@ impl CompareView {
                 }
             }
         });
+        if ui
+            .small_button(tr(lang, "Export the lexicon"))
+            .on_hover_text(tr(
+                lang,
+                "Its words, the strings never listed and the groups merged, as a table",
+            ))
+            .clicked()
+        {
+            cx.tx
+                .send(Command::ShowExportTable(report::TableKind::Lexicon));
+        }
         ui.horizontal_wrapped(|ui| {
             ui.label(tr(lang, "Merged"));
             if lexicon.merge.is_empty() {
