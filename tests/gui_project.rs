@@ -408,3 +408,54 @@ fn corrections_a_project_could_not_take_survive_opening_another() {
             .is_empty()
     );
 }
+
+#[test]
+fn closing_a_project_that_could_not_take_a_correction_keeps_it_for_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings_file = dir.path().join("workspace.json");
+    let (project, backup) = (dir.path().join("p.tifa"), dir.path().join("p-away.tifa"));
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.clone()),
+    );
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(project.clone()));
+    app.wait_for_jobs(WAIT);
+    app.save_workspace();
+    std::fs::rename(&project, &backup).unwrap();
+    let fixed = Correction {
+        title: Some("关闭前改过的标题".into()),
+        ..Correction::default()
+    };
+    app.handle_command(Command::CorrectMeeting(MeetingId(1), fixed.clone()));
+    app.save_workspace();
+    app.handle_command(Command::CloseProject);
+    app.wait_for_jobs(WAIT);
+    app.save_workspace();
+    assert!(app.state.project.is_none());
+    drop(app);
+    let kept = Workspace::load(&settings_file).workspace;
+    assert!(
+        kept.pending_corrections
+            .get(&project.display().to_string())
+            .is_some_and(|c| c.values().any(|c| *c == fixed)),
+        "{kept:#?}"
+    );
+    std::fs::rename(&backup, &project).unwrap();
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.clone()),
+    );
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::OpenProject(project.clone()));
+    app.wait_for_jobs(WAIT);
+    assert!(
+        app.state
+            .workspace
+            .corrections
+            .values()
+            .any(|c| *c == fixed)
+    );
+}
