@@ -214,6 +214,21 @@ fn measure(
     Frames { wall, cpu_mean }
 }
 
+/// Runs one frame with `events` and gives its wall time in milliseconds.
+fn one_frame(
+    app: &mut TifaApp,
+    ctx: &egui::Context,
+    clock: &mut f64,
+    events: Vec<egui::Event>,
+) -> f64 {
+    *clock += 1.0 / 60.0;
+    let t = Instant::now();
+    let mut out = ctx.run_ui(input(*clock, events), |ui| app.show(ui));
+    let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    out.textures_delta.clear();
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
 fn report(name: &str, frames: &Frames) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let times = &frames.wall;
@@ -366,12 +381,7 @@ fn main() {
             modifiers: egui::Modifiers::NONE,
         }],
     ] {
-        clock += 1.0 / 60.0;
-        let t = Instant::now();
-        let mut out = ctx.run_ui(input(clock, events), |ui| app.show(ui));
-        let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-        out.textures_delta.clear();
-        opening.push(t.elapsed().as_secs_f64() * 1000.0);
+        opening.push(one_frame(&mut app, &ctx, &mut clock, events));
     }
     let open = egui::Popup::is_any_open(&ctx);
     report(
@@ -386,14 +396,12 @@ fn main() {
         ),
     );
     // A first character typed into its filter, as a person would, some frames after it opened.
-    clock += 1.0 / 60.0;
-    let t = Instant::now();
-    let mut out = ctx.run_ui(input(clock, vec![egui::Event::Text("1".into())]), |ui| {
-        app.show(ui);
-    });
-    let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-    out.textures_delta.clear();
-    opening.push(t.elapsed().as_secs_f64() * 1000.0);
+    opening.push(one_frame(
+        &mut app,
+        &ctx,
+        &mut clock,
+        vec![egui::Event::Text("1".into())],
+    ));
     println!(
         "  ({} meetings, popup open: {open} before, {} after; the frames of the view's first \
          draw, the press, the release opening it and the first character of a filter: \

@@ -92,6 +92,11 @@ impl Analysis {
         self.meetings.get(id.0 as usize).filter(|m| m.id == id)
     }
 
+    /// The phrase group with this id (its rank).
+    pub fn phrase_group(&self, id: u32) -> Option<&PhraseGroup> {
+        self.phrases.get(id as usize).filter(|g| g.id == id)
+    }
+
     /// Applies the one place rule ([`place::place_of`]) to the meetings as they now stand:
     /// `places` becomes every place a meeting is counted under, sorted, and each phrase group's
     /// per-place uses are counted again from its occurrences. Run it after anything changes a

@@ -19,6 +19,17 @@ fn harness(app: TifaApp) -> Harness<'static, TifaApp> {
         .build_ui_state(|ui, app: &mut TifaApp| app.show(ui), app)
 }
 
+/// The app as a start opens it with this workspace file, its jobs done.
+fn started(settings_file: &std::path::Path) -> TifaApp {
+    let mut app = open_workspace(
+        &egui::Context::default(),
+        Settings::default(),
+        Some(settings_file.to_path_buf()),
+    );
+    app.wait_for_jobs(WAIT);
+    app
+}
+
 fn titles(app: &TifaApp) -> Vec<String> {
     app.state
         .analysis
@@ -35,12 +46,7 @@ fn save_as_close_reopen_and_send_keep_meetings_and_corrections() {
     let project = dir.path().join("研究.tifa");
 
     // A newcomer on the seeds saves them as a project and corrects a title.
-    let mut app = open_workspace(
-        &egui::Context::default(),
-        Settings::default(),
-        Some(settings_file.clone()),
-    );
-    app.wait_for_jobs(WAIT);
+    let mut app = started(&settings_file);
     let before = titles(&app);
     app.handle_command(Command::SaveProjectAs(project.clone()));
     app.wait_for_jobs(WAIT);
@@ -66,12 +72,7 @@ fn save_as_close_reopen_and_send_keep_meetings_and_corrections() {
         saved.corrections.is_empty(),
         "the correction lives in the project"
     );
-    let mut app = open_workspace(
-        &egui::Context::default(),
-        Settings::default(),
-        Some(settings_file.clone()),
-    );
-    app.wait_for_jobs(WAIT);
+    let mut app = started(&settings_file);
     assert_eq!(app.state.project.as_ref(), Some(&project));
     assert_eq!(titles(&app), corrected);
     assert!(
@@ -240,12 +241,7 @@ fn a_correction_the_project_could_not_take_is_kept_and_put_back() {
     let settings_file = dir.path().join("workspace.json");
     let project = dir.path().join("p.tifa");
     let backup = dir.path().join("backup.tifa");
-    let mut app = open_workspace(
-        &egui::Context::default(),
-        Settings::default(),
-        Some(settings_file.clone()),
-    );
-    app.wait_for_jobs(WAIT);
+    let mut app = started(&settings_file);
     app.handle_command(Command::SaveProjectAs(project.clone()));
     app.wait_for_jobs(WAIT);
     app.save_workspace();
@@ -270,12 +266,7 @@ fn a_correction_the_project_could_not_take_is_kept_and_put_back() {
 
     // The file is back: the next start puts the correction back and writes it into the project.
     std::fs::rename(&backup, &project).unwrap();
-    let mut app = open_workspace(
-        &egui::Context::default(),
-        Settings::default(),
-        Some(settings_file.clone()),
-    );
-    app.wait_for_jobs(WAIT);
+    let mut app = started(&settings_file);
     assert!(
         app.state
             .workspace
@@ -338,12 +329,7 @@ fn corrections_a_project_could_not_take_survive_opening_another() {
         dir.path().join("b.tifa"),
         dir.path().join("a-backup.tifa"),
     );
-    let mut app = open_workspace(
-        &egui::Context::default(),
-        Settings::default(),
-        Some(settings_file.clone()),
-    );
-    app.wait_for_jobs(WAIT);
+    let mut app = started(&settings_file);
     app.handle_command(Command::SaveProjectAs(b.clone()));
     app.wait_for_jobs(WAIT);
     app.handle_command(Command::SaveProjectAs(a.clone()));
@@ -379,12 +365,7 @@ fn corrections_a_project_could_not_take_survive_opening_another() {
 
     // A is back: opening it puts the correction back and writes it in.
     std::fs::rename(&backup, &a).unwrap();
-    let mut app = open_workspace(
-        &egui::Context::default(),
-        Settings::default(),
-        Some(settings_file.clone()),
-    );
-    app.wait_for_jobs(WAIT);
+    let mut app = started(&settings_file);
     app.handle_command(Command::OpenProject(a.clone()));
     app.wait_for_jobs(WAIT);
     assert!(
@@ -414,12 +395,7 @@ fn closing_a_project_that_could_not_take_a_correction_keeps_it_for_next_time() {
     let dir = tempfile::tempdir().unwrap();
     let settings_file = dir.path().join("workspace.json");
     let (project, backup) = (dir.path().join("p.tifa"), dir.path().join("p-away.tifa"));
-    let mut app = open_workspace(
-        &egui::Context::default(),
-        Settings::default(),
-        Some(settings_file.clone()),
-    );
-    app.wait_for_jobs(WAIT);
+    let mut app = started(&settings_file);
     app.handle_command(Command::SaveProjectAs(project.clone()));
     app.wait_for_jobs(WAIT);
     app.save_workspace();
@@ -443,12 +419,7 @@ fn closing_a_project_that_could_not_take_a_correction_keeps_it_for_next_time() {
         "{kept:#?}"
     );
     std::fs::rename(&backup, &project).unwrap();
-    let mut app = open_workspace(
-        &egui::Context::default(),
-        Settings::default(),
-        Some(settings_file.clone()),
-    );
-    app.wait_for_jobs(WAIT);
+    let mut app = started(&settings_file);
     app.handle_command(Command::OpenProject(project.clone()));
     app.wait_for_jobs(WAIT);
     assert!(

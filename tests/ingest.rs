@@ -204,6 +204,22 @@ const DOCUMENT_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="y
 </w:body>
 </w:document>"#;
 
+/// The whole analysis of `corpus`, as the app and `tifa-cli` run it.
+fn analyse_corpus(corpus: Corpus) -> tifa::pipeline::Analysis {
+    tifa::pipeline::analyse(
+        &tifa::pipeline::Engine::new(),
+        corpus,
+        &tifa::pipeline::Config::default(),
+        &mut NoProgress,
+    )
+    .unwrap()
+}
+
+/// The whole analysis of the files at `paths`.
+fn analyse_paths(paths: &[PathBuf]) -> tifa::pipeline::Analysis {
+    analyse_corpus(read_paths(paths, &ReadConfig::default(), &mut NoProgress).unwrap())
+}
+
 /// A county's meeting as a PDF of the kind a government site posts: a title, a dateline and
 /// body lines wrapped at the page's width.
 #[test]
@@ -225,14 +241,7 @@ fn a_pdf_report_is_read_and_its_meeting_found() {
     );
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "县委常委会.pdf", &bytes);
-    let corpus = read_paths(&[path], &ReadConfig::default(), &mut NoProgress).unwrap();
-    let analysis = tifa::pipeline::analyse(
-        &tifa::pipeline::Engine::new(),
-        corpus,
-        &tifa::pipeline::Config::default(),
-        &mut NoProgress,
-    )
-    .unwrap();
+    let analysis = analyse_paths(&[path]);
     assert_eq!(
         analysis.meetings.len(),
         1,
@@ -267,13 +276,7 @@ fn a_pre_segmented_report_is_read_as_ordinary_text() {
             .iter()
             .any(|p| p.starts_with("pre-segmented text"))
     );
-    let analysis = tifa::pipeline::analyse(
-        &tifa::pipeline::Engine::new(),
-        corpus,
-        &tifa::pipeline::Config::default(),
-        &mut NoProgress,
-    )
-    .unwrap();
+    let analysis = analyse_corpus(corpus);
     assert_eq!(analysis.meetings.len(), 1);
     let m = &analysis.meetings[0];
     assert_eq!(

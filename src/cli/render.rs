@@ -239,10 +239,7 @@ pub fn write_diff(
             let r = right.get(i).map_or("", |(s, _)| s.as_str());
             writeln!(out, "{l}{} │ {r}", " ".repeat(col.saturating_sub(lw)))?;
         }
-        if let Some(p) = row
-            .related_by
-            .and_then(|g| analysis.phrases.iter().find(|p| p.id == g))
-        {
+        if let Some(p) = row.related_by.and_then(|g| analysis.phrase_group(g)) {
             writeln!(out, "  同一提法：{}", p.phrase)?;
         }
         writeln!(out, "{rule}─┼─{rule}")?;

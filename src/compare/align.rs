@@ -592,7 +592,7 @@ mod tests {
         assert!(!marked.is_empty());
         for c in marked {
             for g in &c.groups {
-                let group = analysis.phrases.iter().find(|p| p.id == *g);
+                let group = analysis.phrase_group(*g);
                 assert!(
                     group.is_some_and(|p| p.occurrences.iter().any(|o| o.meeting == c.meeting
                         && o.span.start >= c.span.start

@@ -95,6 +95,10 @@ const SHAPES: &[(&str, &str)] = &[
         r"the correction of (.+) cannot be read \((.+)\)",
         "$1 的更正无法读取（$2）",
     ),
+    (
+        r"the corrections kept for (.+) cannot be read \((.+)\)",
+        "为 $1 保留的更正无法读取（$2）",
+    ),
 ];
 
 /// What `not text: looks like …` names, in Chinese.
@@ -315,6 +319,13 @@ mod tests {
             "语序：复工复产 / 复产复工；嵌套：外防输入 ⊂ 外防输入、内防反弹"
         );
         assert_eq!(change(Lang::Zh, "dropped"), "减项");
+        assert_eq!(
+            message(
+                Lang::Zh,
+                "the corrections kept for /a/p.tifa cannot be read (not an object)"
+            ),
+            "为 /a/p.tifa 保留的更正无法读取（not an object）"
+        );
         assert_eq!(change(Lang::En, "dropped"), "dropped");
         assert_eq!(
             messages(

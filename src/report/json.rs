@@ -430,13 +430,10 @@ impl DiffOut {
                     right: r.right.and_then(|i| al.right.get(i)).map(ClauseOut::new),
                     score: (r.score * 1000.0).round() / 1000.0,
                     shared_chars: r.diff.shared_chars,
-                    related_by: r.related_by.and_then(|g| {
-                        analysis
-                            .phrases
-                            .iter()
-                            .find(|p| p.id == g)
-                            .map(|p| p.phrase.clone())
-                    }),
+                    related_by: r
+                        .related_by
+                        .and_then(|g| analysis.phrase_group(g))
+                        .map(|p| p.phrase.clone()),
                     segments: r
                         .diff
                         .segments

@@ -436,13 +436,10 @@ fn rows(analysis: &Analysis, al: &Alignment, dark: bool) -> Vec<Row> {
                 left: r.left.is_some().then_some(lj),
                 right: r.right.is_some().then_some(rj),
                 score: r.score,
-                related: r.related_by.and_then(|g| {
-                    analysis
-                        .phrases
-                        .iter()
-                        .find(|p| p.id == g)
-                        .map(|p| p.phrase.clone())
-                }),
+                related: r
+                    .related_by
+                    .and_then(|g| analysis.phrase_group(g))
+                    .map(|p| p.phrase.clone()),
                 chars,
             }
         })

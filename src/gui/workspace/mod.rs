@@ -62,6 +62,23 @@ pub struct Workspace {
     pub other: Map<String, Value>,
 }
 
+/// Reads each correction of `entries` into `into`; one that cannot be read is a problem and
+/// costs only itself.
+fn read_corrections(
+    entries: Map<String, Value>,
+    into: &mut BTreeMap<String, Correction>,
+    problems: &mut Vec<String>,
+) {
+    for (meeting, c) in entries {
+        match serde_json::from_value::<Correction>(c) {
+            Ok(c) => {
+                into.insert(meeting, c);
+            }
+            Err(e) => problems.push(format!("the correction of {meeting} cannot be read ({e})")),
+        }
+    }
+}
+
 impl Default for Workspace {
     fn default() -> Self {
         Self {
@@ -216,16 +233,7 @@ impl Workspace {
                         } else {
                             &mut ws.project_corrections
                         };
-                        for (meeting, c) in entries {
-                            match serde_json::from_value::<Correction>(c) {
-                                Ok(c) => {
-                                    into.insert(meeting, c);
-                                }
-                                Err(e) => problems.push(format!(
-                                    "the correction of {meeting} cannot be read ({e})"
-                                )),
-                            }
-                        }
+                        read_corrections(entries, into, &mut problems);
                     }
                     other => bad(&mut problems, &format!("not an object: {other}")),
                 },
@@ -238,17 +246,8 @@ impl Workspace {
                                 ));
                                 continue;
                             };
-                            let into = ws.pending_corrections.entry(project.clone()).or_default();
-                            for (meeting, c) in entries {
-                                match serde_json::from_value::<Correction>(c) {
-                                    Ok(c) => {
-                                        into.insert(meeting, c);
-                                    }
-                                    Err(e) => problems.push(format!(
-                                        "the correction of {meeting} cannot be read ({e})"
-                                    )),
-                                }
-                            }
+                            let into = ws.pending_corrections.entry(project).or_default();
+                            read_corrections(entries, into, &mut problems);
                         }
                     }
                     other => bad(&mut problems, &format!("not an object: {other}")),
