@@ -158,14 +158,13 @@ fn whole(message: &str) -> Option<String> {
     let (re, zh) = COMPILED.iter().find(|(re, _)| re.is_match(message))?;
     let out = re.replace(message, *zh).into_owned();
     // The kind of file a `looks like` message names.
-    Some(
-        KINDS
-            .iter()
-            .find(|(en, _)| out.ends_with(&format!("像是{en}")))
-            .map_or(out.clone(), |(en, kind)| {
-                format!("{}{kind}", &out[..out.len() - en.len()])
-            }),
-    )
+    match KINDS
+        .iter()
+        .find(|(en, _)| out.ends_with(&format!("像是{en}")))
+    {
+        Some((en, kind)) => Some(format!("{}{kind}", &out[..out.len() - en.len()])),
+        None => Some(out),
+    }
 }
 
 /// How one variant of a formula differs from another (`variants::kind`), in Chinese.
