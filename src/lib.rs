@@ -29,6 +29,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod project;
 pub mod report;
+pub mod scale;
 pub mod text;
 
 pub use model::*;

@@ -219,6 +219,31 @@ pub enum Command {
         #[arg(long)]
         format: Option<String>,
     },
+    /// Writes each document's results (documents, meetings, directives, uses of reference
+    /// phrase groups) as Parquet files in shards, for `DuckDB` or Spark SQL to aggregate with the
+    /// SQL of docs/scale/; run again to resume, or with --part on several machines.
+    Extract {
+        /// Files or folders to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The folder to write (created when missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// The reference phrase groups: `tifa-cli phrases --json` of a sample; with --project and
+        /// no --groups, the project's groups.
+        #[arg(long, value_name = "FILE")]
+        groups: Option<PathBuf>,
+        /// Files per shard.
+        #[arg(long, default_value_t = crate::scale::DEFAULT_SHARD_SIZE)]
+        shard_size: usize,
+        /// Write only the shards of part I of N (shard number modulo N is I), e.g. 0/4 on the
+        /// first of four machines.
+        #[arg(long, value_name = "I/N")]
+        part: Option<String>,
+        /// Print what was done as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Scores meeting extraction against hand labels (the format is in the README).
     Eval {
         /// Files or folders to score; none reads every labelled file.

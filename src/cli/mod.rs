@@ -288,6 +288,59 @@ fn run(cli: Cli) -> Result<()> {
             },
             &mut out,
         )?,
+        Command::Extract {
+            paths,
+            out: dir,
+            groups,
+            shard_size,
+            part,
+            json,
+        } => {
+            let part = part
+                .as_deref()
+                .map(parse_part)
+                .transpose()?
+                .unwrap_or((0, 1));
+            if shard_size == 0 {
+                bail!("--shard-size must be at least one file");
+            }
+            let reference = match (&groups, project_file.as_deref()) {
+                (Some(file), _) => crate::scale::read_groups(file)?,
+                (None, Some(file)) => {
+                    crate::scale::groups_of(&project::load_project(&engine, file, &[])?)
+                }
+                (None, None) => bail!(
+                    "give the reference phrase groups with --groups FILE (`tifa-cli phrases --json SAMPLE > FILE`) or --project P.tifa"
+                ),
+            };
+            let options = crate::scale::ExtractOptions {
+                shard_size,
+                part,
+                ..Default::default()
+            };
+            let mut progress = Counter::new(std::io::stderr().is_terminal());
+            let done =
+                crate::scale::extract(&engine, &paths, &reference, &dir, &options, &mut progress)?;
+            if json {
+                write_json(&mut out, &done)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} files in {} shards of {shard_size}: wrote {} ({} documents, {} unreadable, {} meeting reports, {} directives, {} uses of {} groups), {} already complete, into {}",
+                    done.files,
+                    done.shards,
+                    done.written.len(),
+                    done.documents,
+                    done.problems,
+                    done.meetings,
+                    done.directives,
+                    done.occurrences,
+                    reference.len(),
+                    done.skipped.len(),
+                    dir.display()
+                )?;
+            }
+        }
         Command::Eval {
             paths,
             labels,
@@ -326,6 +379,44 @@ fn write_charts(dir: &Path, analysis: &Analysis, d: &crate::report::Diffusion) -
         }
     }
     Ok(())
+}
+
+/// Files read so far, on one line of standard error rewritten at most a few times a second,
+/// when that is a terminal.
+struct Counter {
+    shown: bool,
+    last: Option<std::time::Instant>,
+}
+
+impl Counter {
+    fn new(shown: bool) -> Self {
+        Self { shown, last: None }
+    }
+}
+
+impl crate::Progress for Counter {
+    fn report(&mut self, done: usize, total: usize) -> std::ops::ControlFlow<()> {
+        let due = self
+            .last
+            .is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(250));
+        if self.shown && (due || done == total) {
+            self.last = Some(std::time::Instant::now());
+            let end = if done == total { "\n" } else { "" };
+            eprint!("\rread {done} of {total} files{end}");
+        }
+        std::ops::ControlFlow::Continue(())
+    }
+}
+
+/// `I/N` for --part: part I (from 0) of N.
+fn parse_part(text: &str) -> Result<(usize, usize)> {
+    let parsed = text
+        .split_once('/')
+        .and_then(|(i, n)| Some((i.trim().parse().ok()?, n.trim().parse().ok()?)));
+    match parsed {
+        Some((i, n)) if n > 0 && i < n => Ok((i, n)),
+        _ => bail!("--part takes I/N with 0 ≤ I < N (0/4 is the first of four), not {text:?}"),
+    }
 }
 
 /// Writes one wire value as pretty JSON and a line break.

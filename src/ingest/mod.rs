@@ -14,7 +14,10 @@ pub mod segmented;
 pub mod split;
 pub mod walk;
 
-pub use read::{Corpus, Decoded, IngestError, ReadConfig, read_bytes, read_paths, seed_corpus};
+pub use read::{
+    Corpus, Decoded, IngestError, ReadConfig, list_files, read_bytes, read_files, read_paths,
+    seed_corpus,
+};
 
 #[allow(unused_imports)]
 use crate::model::Document;

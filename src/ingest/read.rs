@@ -335,13 +335,23 @@ pub fn read_paths(
     config: &ReadConfig,
     progress: &mut dyn Progress,
 ) -> Result<Corpus, Cancelled> {
-    let mut corpus = Corpus::default();
+    let (files, problems) = list_files(paths);
+    let (mut corpus, _) = read_files(&files, config, progress)?;
+    corpus.problems.extend(problems);
+    corpus.problems.sort();
+    Ok(corpus)
+}
+
+/// The files [`read_paths`] reads for `paths`, sorted and without duplicates, and the problems
+/// met while listing them (a folder with no file, an entry that cannot be listed).
+pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut problems = Vec::new();
     let mut files = Vec::new();
     for path in paths {
         let before = files.len();
-        collect(path, &mut files, &mut corpus.problems, &mut BTreeSet::new());
+        collect(path, &mut files, &mut problems, &mut BTreeSet::new());
         if files.len() == before && path.is_dir() {
-            corpus.problems.push(Problem {
+            problems.push(Problem {
                 path: path.display().to_string(),
                 message: IngestError::EmptyFolder.to_string(),
             });
@@ -349,6 +359,18 @@ pub fn read_paths(
     }
     files.sort();
     files.dedup();
+    (files, problems)
+}
+
+/// Reads `files` in parallel into a corpus whose [`DocId`]s follow their order; a file that
+/// cannot be read is a problem. Also returns, for each document, the index in `files` it was
+/// read from. `progress` hears of every file read, and `Break` cancels.
+pub fn read_files(
+    files: &[PathBuf],
+    config: &ReadConfig,
+    progress: &mut dyn Progress,
+) -> Result<(Corpus, Vec<usize>), Cancelled> {
+    let mut corpus = Corpus::default();
     let total = files.len();
     if progress.report(0, total).is_break() {
         return Err(Cancelled);
@@ -389,12 +411,17 @@ pub fn read_paths(
         // A panic while reading one file is a bug; re-raise it rather than lose files silently.
         Err(panic) => std::panic::resume_unwind(panic),
     };
-    for (path, result) in files.iter().zip(results) {
+    let mut origin = Vec::with_capacity(files.len());
+    for (i, (path, result)) in files.iter().zip(results).enumerate() {
         let result = result.ok_or(Cancelled)?;
+        let before = corpus.documents.len();
         corpus.push(path.display().to_string(), result);
+        if corpus.documents.len() > before {
+            origin.push(i);
+        }
     }
     corpus.problems.sort();
-    Ok(corpus)
+    Ok((corpus, origin))
 }
 
 /// The five built-in seed reports, the default corpus.

@@ -170,27 +170,12 @@ struct Key {
 
 impl Key {
     fn of(m: &Meeting) -> Self {
-        let text: String = m
-            .directives
-            .iter()
-            .flat_map(|d| d.text.chars())
-            .filter(|c| is_han(*c) || c.is_alphanumeric())
-            .collect();
-        let chars: Vec<char> = text.chars().collect();
-        let shingles = chars
-            .windows(SHINGLE)
-            .map(|w| {
-                w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
-                    (h ^ u64::from(*c)).wrapping_mul(0x0100_0000_01b3)
-                })
-            })
-            .collect();
         Self {
             title: normal(&m.title),
             date: m.date.map(|d| d.date),
             place: m.place.as_ref().map(|p| p.name.to_string()),
             chair: m.chair.clone(),
-            shingles,
+            shingles: shingles(m).collect(),
         }
     }
 
@@ -223,11 +208,7 @@ impl Key {
         }
         // Too little text: only the same name, the same day and the same chair tell; a page
         // without the date may still be a copy when the name carries the meeting's number.
-        // A bare 第一次全体会议 is the first sitting of many sessions: too little to tell.
-        let numbered = self.title.contains('第')
-            && self.title.contains('次')
-            && !self.title.starts_with('第')
-            && self.title.chars().count() >= 10;
+        let numbered = numbered(&self.title);
         let same_day = match (self.date, other.date) {
             (Some(a), Some(b)) => a == b,
             (None, None) => false,
@@ -241,8 +222,36 @@ impl Key {
     }
 }
 
+/// The hashed runs of [`SHINGLE`] characters of a meeting's directives (ideographs, letters
+/// and digits only) that tell two reports' words apart; repeated runs come out again.
+pub fn shingles(m: &Meeting) -> impl Iterator<Item = u64> + '_ {
+    let chars: Vec<char> = m
+        .directives
+        .iter()
+        .flat_map(|d| d.text.chars())
+        .filter(|c| is_han(*c) || c.is_alphanumeric())
+        .collect();
+    (0..chars.len().saturating_sub(SHINGLE - 1)).map(move |i| {
+        chars[i..i + SHINGLE]
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                (h ^ u64::from(*c)).wrapping_mul(0x0100_0000_01b3)
+            })
+    })
+}
+
+/// Whether a normalised title names the meeting by its number (…第三次全体会议) clearly
+/// enough that a report without the date may still be a copy of a dated one.
+/// A bare 第一次全体会议 is the first sitting of many sessions: too little to tell.
+pub fn numbered(title: &str) -> bool {
+    title.contains('第')
+        && title.contains('次')
+        && !title.starts_with('第')
+        && title.chars().count() >= 10
+}
+
 /// A title as compared: ideographs, letters and digits only.
-fn normal(title: &str) -> String {
+pub fn normal(title: &str) -> String {
     title
         .chars()
         .filter(|c| is_han(*c) || c.is_alphanumeric())

@@ -105,6 +105,81 @@ pub(super) fn pass_three(
     per_group
 }
 
+/// One use of a group's variant found by [`find_variants`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Index of the meeting in the slice searched.
+    pub meeting: usize,
+    /// Index of the directive in the meeting.
+    pub directive: usize,
+    /// Byte range in the directive's text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Index of the variant in its group's list.
+    pub variant: usize,
+}
+
+/// Every use of each group of `groups` (a group is its variants' strings) in the directives of
+/// `meetings`, counted as phrase mining counts a group's occurrences: a variant inside a longer
+/// variant of the same group is one use. A string listed in two groups counts for both.
+pub fn find_variants(meetings: &[Meeting], groups: &[Vec<String>]) -> Vec<Vec<Found>> {
+    let mut out: Vec<Vec<Found>> = vec![Vec::new(); groups.len()];
+    // Groups are searched in layers within which no string is listed twice, since one automaton
+    // gives each string to one group.
+    let mut pending: Vec<usize> = (0..groups.len()).collect();
+    while !pending.is_empty() {
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut layer = Vec::new();
+        let mut later = Vec::new();
+        for g in pending {
+            let mut own: Vec<&str> = groups[g].iter().map(String::as_str).collect();
+            own.sort_unstable();
+            own.dedup();
+            if own.iter().any(|v| seen.contains(v)) {
+                later.push(g);
+            } else {
+                seen.extend(own);
+                layer.push(g);
+            }
+        }
+        let mut kept: Vec<&str> = Vec::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for &g in &layer {
+            let mut ids = Vec::new();
+            for v in &groups[g] {
+                if !v.is_empty() && !kept[kept.len() - ids.len()..].contains(&v.as_str()) {
+                    ids.push(kept.len());
+                    kept.push(v);
+                }
+            }
+            members.push(ids);
+        }
+        let hits = pass_three(meetings, &kept, &members);
+        for ((&g, ids), (hs, _)) in layer.iter().zip(&members).zip(hits) {
+            let first = ids.first().copied().unwrap_or(0);
+            out[g] = hs
+                .into_iter()
+                .map(|h| {
+                    let text = kept[h.variant as usize];
+                    Found {
+                        meeting: h.meeting as usize,
+                        directive: h.directive as usize,
+                        start: h.start as usize,
+                        end: h.end as usize,
+                        variant: groups[g]
+                            .iter()
+                            .position(|v| v == text)
+                            .unwrap_or(h.variant as usize - first),
+                    }
+                })
+                .collect();
+        }
+        pending = later;
+    }
+    out
+}
+
 /// Per group, how often its variants occur in `pieces` of text (overlapping, as
 /// [`pass_three`] counts them in directives).
 pub(super) fn outside_counts(pieces: &[&str], kept: &[&str], groups: &[Vec<usize>]) -> Vec<usize> {
@@ -150,11 +225,7 @@ pub(super) fn outside_counts(pieces: &[&str], kept: &[&str], groups: &[Vec<usize
 }
 
 /// The bytes in the document's text of `range` of a directive's reader text.
-pub(super) fn to_document(
-    directive: &Directive,
-    doc_text: &str,
-    range: std::ops::Range<usize>,
-) -> Span {
+pub fn to_document(directive: &Directive, doc_text: &str, range: std::ops::Range<usize>) -> Span {
     if directive.span.slice(doc_text) == directive.text {
         return Span::new(
             directive.span.start + range.start,
