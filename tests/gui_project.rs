@@ -430,3 +430,79 @@ fn closing_a_project_that_could_not_take_a_correction_keeps_it_for_next_time() {
             .any(|c| *c == fixed)
     );
 }
+
+#[test]
+fn an_imported_aggregate_is_shown_in_compare_filtered_and_exported() {
+    use tifa::gui::command::ExportFormat;
+    use tifa::scale::{Aggregate, AggregateCell};
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("national.tifa");
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(project.clone()));
+    app.wait_for_jobs(WAIT);
+    let cell = |group_id, phrase: &str, place: &str, uses, adopter, lag_days| AggregateCell {
+        group_id,
+        phrase: phrase.into(),
+        place: place.into(),
+        uses,
+        meetings: uses,
+        first: chrono::NaiveDate::from_ymd_opt(2020, 2, 1 + lag_days as u32),
+        adopter: Some(adopter),
+        lag_days: Some(lag_days),
+    };
+    let aggregate = Aggregate {
+        source: "/data/aggregate".into(),
+        imported: "2026-12-07T00:00:00Z".into(),
+        meetings: 4,
+        cells: vec![
+            cell(0, "外防输入、内防反弹", "甲县", 3, 1, 0),
+            cell(0, "外防输入、内防反弹", "乙市", 1, 2, 5),
+            cell(1, "复工复产", "乙市", 2, 1, 0),
+        ],
+    };
+    tifa::project::Project::open(&project)
+        .unwrap()
+        .set_aggregate(Some(&aggregate))
+        .unwrap();
+    app.handle_command(Command::OpenProject(project.clone()));
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.aggregate.as_deref(), Some(&aggregate));
+    app.state.view = View::Compare;
+    let mut h = harness(app);
+    h.run_steps(2);
+    h.get_by_label("导入的全国汇总").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("3 格 · 2 组提法 · 2 个地方 · 4 次会议")
+            .is_some()
+    );
+    assert_eq!(h.query_all_by_label("外防输入、内防反弹").count(), 2);
+    // The Compare view's own filter comes first.
+    let field = h
+        .get_all_by_role_and_label(egui::accesskit::Role::TextInput, "筛选")
+        .nth(1)
+        .unwrap();
+    field.focus();
+    field.type_text("乙市");
+    h.run_steps(3);
+    assert_eq!(
+        h.query_all_by_label("乙市").count(),
+        2,
+        "the cells of 乙市 only"
+    );
+    assert!(h.query_by_label("甲县").is_none());
+    let out = dir.path().join("aggregate.csv");
+    h.state_mut()
+        .handle_command(Command::ExportAggregate(out.clone(), ExportFormat::Csv));
+    h.state_mut().wait_for_jobs(WAIT);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("外防输入、内防反弹,乙市,1,1,2020-02-06,2,5"),
+        "{text}"
+    );
+    // Closing the project takes it off the screen.
+    h.state_mut().handle_command(Command::CloseProject);
+    h.state_mut().wait_for_jobs(WAIT);
+    assert!(h.state().state.aggregate.is_none());
+}

@@ -210,6 +210,29 @@ fn duckdb_matrix_equals_tifas_on_the_seeds_and_copies_of_one_meeting() {
     let out = check_equal(&dir, 2, work.path());
     assert!(rows(&out, "first_use") > 0);
     assert!(rows(&out, "adoption") >= rows(&out, "first_use"));
+    // The aggregate goes back into a project for the app.
+    let project = work.path().join("p.tifa");
+    let p = project.to_str().unwrap();
+    ok(&cli(&["project", "new", p]));
+    let imported = ok(&cli(&[
+        "project",
+        "import",
+        p,
+        out.to_str().unwrap(),
+        "--json",
+    ]));
+    let imported: serde_json::Value = serde_json::from_str(&imported).unwrap();
+    assert_eq!(imported["cells"], rows(&out, "matrix"));
+    assert_eq!(imported["meetings"], meetings);
+    let stored = tifa::project::Project::open(&project)
+        .unwrap()
+        .aggregate()
+        .unwrap()
+        .unwrap();
+    let first = stored.cells.iter().filter(|c| c.adopter == Some(1)).count();
+    assert_eq!(first, rows(&out, "first_use"));
+    let info = ok(&cli(&["project", "info", p]));
+    assert!(info.contains("aggregate\t"), "{info}");
 }
 
 #[test]

@@ -302,6 +302,21 @@ pub enum ProjectCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Imports the aggregate of a collection analysed past one machine (the output folder of
+    /// docs/scale/aggregate.py, or Spark's folders of the same names), replacing any before.
+    Import {
+        /// The project file.
+        file: PathBuf,
+        /// The folder holding `matrix`, `adoption` and `merged_meetings` as Parquet.
+        #[arg(required_unless_present = "clear")]
+        dir: Option<PathBuf>,
+        /// Take the imported aggregate out instead.
+        #[arg(long, conflicts_with = "dir")]
+        clear: bool,
+        /// Print what was imported as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Analyses every document again (after an upgrade of Tifa), keeping corrections.
     Reanalyse {
         /// The project file.

@@ -210,6 +210,18 @@ pub fn run(
                 writeln!(out, "written by\t{}", info.written_by)?;
                 writeln!(out, "created\t{}", info.created)?;
                 writeln!(out, "saved\t{}", info.saved)?;
+                if let Some(a) = p.aggregate()? {
+                    writeln!(
+                        out,
+                        "aggregate\t{} cells ({} phrase groups × {} places, {} meetings) from {}, imported {}",
+                        a.cells.len(),
+                        a.groups(),
+                        a.places(),
+                        a.meetings,
+                        a.source,
+                        a.imported
+                    )?;
+                }
                 for path in &changed {
                     writeln!(
                         out,
@@ -217,6 +229,48 @@ pub fn run(
                         file.display()
                     )?;
                 }
+            }
+        }
+        ProjectCommand::Import {
+            file,
+            dir,
+            clear,
+            json,
+        } => {
+            let mut p = Project::open(&file)?;
+            let aggregate = match &dir {
+                Some(dir) => Some(crate::scale::Aggregate::read(dir)?),
+                None if clear => None,
+                None => bail!(
+                    "give the folder aggregate.py wrote, or --clear to take the aggregate out"
+                ),
+            };
+            p.set_aggregate(aggregate.as_ref())?;
+            match &aggregate {
+                Some(a) if json => {
+                    serde_json::to_writer_pretty(
+                        &mut *out,
+                        &serde_json::json!({
+                            "source": a.source,
+                            "meetings": a.meetings,
+                            "cells": a.cells.len(),
+                            "groups": a.groups(),
+                            "places": a.places(),
+                        }),
+                    )?;
+                    writeln!(out)?;
+                }
+                Some(a) => writeln!(
+                    out,
+                    "{}: imported {} cells ({} phrase groups × {} places, {} meetings) from {}; the app shows them in Compare",
+                    file.display(),
+                    a.cells.len(),
+                    a.groups(),
+                    a.places(),
+                    a.meetings,
+                    a.source
+                )?,
+                None => writeln!(out, "{}: the aggregate is taken out", file.display())?,
             }
         }
         ProjectCommand::Reanalyse { file } => {

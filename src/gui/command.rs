@@ -189,6 +189,10 @@ pub enum Command {
     ExportConcordance(PathBuf, ExportFormat),
     /// Ask where to write the concordance.
     ShowConcordanceExport,
+    /// Write the project's imported aggregate to a file.
+    ExportAggregate(PathBuf, ExportFormat),
+    /// Ask where to write the imported aggregate.
+    ShowAggregateExport,
     /// Dismiss the oldest notification.
     DismissNotification,
 }

@@ -179,6 +179,18 @@ const STRINGS: &[(&str, &str)] = &[
     ),
     ("Merged", "已合并"),
     ("Export the lexicon", "导出用户词典"),
+    ("Imported aggregate", "导入的全国汇总"),
+    ("cells", "格"),
+    ("Imported", "导入于"),
+    ("Filter by phrase or place", "按提法或地点筛选"),
+    ("Export the aggregate", "导出汇总"),
+    (
+        "Every cell with its uses, meetings, first date and adoption order",
+        "每格的次数、会议数、首次日期和采用次序",
+    ),
+    ("Uses", "次数"),
+    ("Adopter", "采用次序"),
+    ("Days later", "滞后天数"),
     (
         "Its words, the strings never listed and the groups merged, as a table",
         "词典中的词、不列出的字符串和已合并的提法组，导出为表格",

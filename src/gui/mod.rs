@@ -54,9 +54,16 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result {
                 open_workspace(&cc.egui_ctx, settings, path)
             } else {
                 // A session on files named on the command line leaves the saved workspace alone.
+                // A project file among them (a double-clicked `.tifa`) is opened as the project.
+                let (projects, files): (Vec<PathBuf>, Vec<PathBuf>) =
+                    files.into_iter().partition(|f| {
+                        f.extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION))
+                    });
                 let ws = Workspace {
                     seeds: false,
                     paths: files,
+                    project: projects.into_iter().next(),
                     ..Workspace::default()
                 };
                 TifaApp::new(&cc.egui_ctx, settings, ws, None)

@@ -106,6 +106,8 @@ pub struct AppState {
     pub aside: Option<Workspace>,
     /// The corrections as last written into the project.
     pub project_saved: Option<BTreeMap<String, Correction>>,
+    /// The open project's imported aggregate of a larger collection (docs/scale/).
+    pub aggregate: Option<Arc<crate::scale::Aggregate>>,
     /// The last search, in context.
     pub concordance: Option<crate::project::Concordance>,
     /// How the concordance is ordered.

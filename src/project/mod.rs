@@ -136,6 +136,8 @@ pub struct Stored {
     pub stale: bool,
     /// Values that could not be read (one line each); everything else was read.
     pub problems: Vec<String>,
+    /// The aggregate of a larger collection imported into it, if any.
+    pub aggregate: Option<crate::scale::Aggregate>,
 }
 
 /// A summary of a project.
@@ -421,6 +423,11 @@ impl Project {
             .meta("data_version")?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
+        state.remove("aggregate");
+        let aggregate = self.aggregate().unwrap_or_else(|e| {
+            problems.push(format!("the imported aggregate cannot be read ({e})"));
+            None
+        });
         Ok(Stored {
             stale: data_version != DATA_VERSION && !analysis.documents.is_empty(),
             analysis,
@@ -428,6 +435,7 @@ impl Project {
             lexicon,
             state,
             problems,
+            aggregate,
         })
     }
 
@@ -584,6 +592,87 @@ impl Project {
             .optional()
             .map_err(self.sqlite())?;
         Ok(v.and_then(|v| serde_json::from_str(&v).ok()))
+    }
+
+    /// Replaces the imported aggregate with `aggregate` (none: takes it out), in one
+    /// transaction.
+    pub fn set_aggregate(
+        &mut self,
+        aggregate: Option<&crate::scale::Aggregate>,
+    ) -> Result<(), ProjectError> {
+        let about = aggregate.map(|a| {
+            serde_json::json!({
+                "source": a.source,
+                "imported": a.imported,
+                "meetings": a.meetings,
+            })
+            .to_string()
+        });
+        self.write(|tx| {
+            tx.execute("DELETE FROM aggregate_cells", [])?;
+            tx.execute("DELETE FROM state WHERE key = 'aggregate'", [])?;
+            if let (Some(a), Some(about)) = (aggregate, &about) {
+                let mut insert = tx.prepare(
+                    "INSERT OR REPLACE INTO aggregate_cells (group_id, phrase, place, uses, meetings, \
+                     first_date, adopter, lag_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?;
+                for c in &a.cells {
+                    insert.execute(params![
+                        c.group_id,
+                        c.phrase,
+                        c.place,
+                        c.uses as i64,
+                        c.meetings as i64,
+                        c.first.map(|d| d.to_string()),
+                        c.adopter,
+                        c.lag_days
+                    ])?;
+                }
+                drop(insert);
+                tx.execute(
+                    "INSERT OR REPLACE INTO state (key, value) VALUES ('aggregate', ?1)",
+                    [about],
+                )?;
+            }
+            stamp(tx)
+        })
+    }
+
+    /// The imported aggregate, if any.
+    pub fn aggregate(&self) -> Result<Option<crate::scale::Aggregate>, ProjectError> {
+        let Some(about) = self.state("aggregate")? else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT group_id, phrase, place, uses, meetings, first_date, adopter, lag_days \
+                 FROM aggregate_cells ORDER BY group_id, adopter IS NULL, adopter, place",
+            )
+            .map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let first: Option<String> = r.get(5)?;
+                Ok(crate::scale::AggregateCell {
+                    group_id: r.get(0)?,
+                    phrase: r.get(1)?,
+                    place: r.get(2)?,
+                    uses: r.get::<_, i64>(3)?.max(0) as u64,
+                    meetings: r.get::<_, i64>(4)?.max(0) as u64,
+                    first: first.and_then(|d| d.parse().ok()),
+                    adopter: r.get(6)?,
+                    lag_days: r.get(7)?,
+                })
+            })
+            .map_err(self.sqlite())?;
+        let cells = rows.collect::<Result<_, _>>().map_err(self.sqlite())?;
+        let text = |k: &str| about[k].as_str().unwrap_or_default().to_string();
+        Ok(Some(crate::scale::Aggregate {
+            source: text("source"),
+            imported: text("imported"),
+            meetings: about["meetings"].as_u64().unwrap_or(0),
+            cells,
+        }))
     }
 
     /// The lexicon saved (empty when none).

@@ -98,6 +98,20 @@ CREATE VIRTUAL TABLE text_index USING fts5(
 );
 INSERT INTO text_index (text_index) VALUES ('rebuild');
 ",
+    // 3: the aggregate of a collection analysed past one machine (docs/scale/), imported.
+    r"
+CREATE TABLE aggregate_cells (
+    group_id   INTEGER NOT NULL,
+    phrase     TEXT NOT NULL,
+    place      TEXT NOT NULL,
+    uses       INTEGER NOT NULL,
+    meetings   INTEGER NOT NULL,
+    first_date TEXT,
+    adopter    INTEGER,
+    lag_days   INTEGER,
+    PRIMARY KEY (group_id, place)
+);
+",
 ];
 
 /// The schema version a current file has.

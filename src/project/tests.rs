@@ -351,3 +351,54 @@ fn search_finds_long_and_short_strings_and_names_the_meeting() {
     let m = analysis.meeting(l.meeting.expect("in a meeting")).unwrap();
     assert_eq!(l.title.as_deref(), Some(m.title.as_str()));
 }
+
+#[test]
+fn an_imported_aggregate_is_kept_replaced_and_taken_out() {
+    use crate::scale::{Aggregate, AggregateCell};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.tifa");
+    let mut p = Project::create(&path).unwrap();
+    assert!(p.aggregate().unwrap().is_none());
+    let cell = |group_id, place: &str, adopter: Option<u32>| AggregateCell {
+        group_id,
+        phrase: "复工复产".into(),
+        place: place.into(),
+        uses: 3,
+        meetings: 2,
+        first: adopter.and(chrono::NaiveDate::from_ymd_opt(2020, 2, 3)),
+        adopter,
+        lag_days: adopter.map(|a| i64::from(a - 1) * 7),
+    };
+    let a = Aggregate {
+        source: "/data/out".into(),
+        imported: "2026-12-07T00:00:00Z".into(),
+        meetings: 9,
+        cells: vec![
+            cell(0, "乙市", Some(1)),
+            cell(0, "甲县", Some(2)),
+            cell(0, "丙县", None),
+            cell(1, "甲县", Some(1)),
+        ],
+    };
+    p.set_aggregate(Some(&a)).unwrap();
+    drop(p);
+    let p = Project::open(&path).unwrap();
+    assert_eq!(
+        p.aggregate().unwrap().as_ref(),
+        Some(&a),
+        "in adoption order"
+    );
+    let stored = p.load(&engine().gazetteer).unwrap();
+    assert_eq!(stored.aggregate.as_ref(), Some(&a));
+    assert!(!stored.state.contains_key("aggregate"));
+    drop(p);
+    let mut p = Project::open(&path).unwrap();
+    let b = Aggregate {
+        cells: vec![cell(3, "丁县", Some(1))],
+        ..a
+    };
+    p.set_aggregate(Some(&b)).unwrap();
+    assert_eq!(p.aggregate().unwrap(), Some(b));
+    p.set_aggregate(None).unwrap();
+    assert!(p.aggregate().unwrap().is_none());
+}

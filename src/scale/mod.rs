@@ -18,6 +18,7 @@
 //! reference groups. Phrase groups are mined across a whole corpus, which no shard sees, so
 //! they come from a reference: the `phrases --json` of a sample or of a project.
 
+mod aggregate;
 mod parquet;
 
 use std::collections::BTreeSet;
@@ -27,6 +28,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use self::aggregate::{Aggregate, AggregateCell};
 pub use self::parquet::{Columns, Values};
 use crate::ingest::{self, ReadConfig};
 use crate::meeting::copies;

@@ -240,8 +240,10 @@ impl TifaApp {
                 changed,
                 lexicon,
                 view,
+                aggregate,
             }) => {
                 let entering = self.state.project.as_ref() != Some(&path);
+                self.state.aggregate = aggregate;
                 self.project_opened(path, raw, analysis, corrections, stale, notes);
                 if entering {
                     self.state.workspace.user_lexicon = lexicon;

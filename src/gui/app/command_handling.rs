@@ -87,6 +87,12 @@ impl TifaApp {
                 }
             }
             Command::ShowConcordanceExport => dialogs::export_concordance(self.tx.clone()),
+            Command::ShowAggregateExport => dialogs::export_aggregate(self.tx.clone()),
+            Command::ExportAggregate(path, format) => {
+                if let Some(a) = &self.state.aggregate {
+                    work::start_export_table(&mut self.jobs, a.to_table(), path, format);
+                }
+            }
             Command::ExportConcordance(path, format) => {
                 if let Some(c) = &self.state.concordance {
                     let table = crate::project::search::table(c);
@@ -258,6 +264,7 @@ impl TifaApp {
         s.project_stale = false;
         s.project_changed.clear();
         s.concordance = None;
+        s.aggregate = None;
         s.undo.clear();
         s.redo.clear();
         s.corpus = crate::ingest::Corpus::default();

@@ -66,6 +66,15 @@ pub fn export_concordance(tx: CommandSender) {
     });
 }
 
+/// Shows the Save dialog for the project's imported aggregate on its own thread.
+pub fn export_aggregate(tx: CommandSender) {
+    spawn_dialog(move || {
+        if let Some((path, format)) = pick_table_file("tifa-aggregate.csv".into()) {
+            tx.send(Command::ExportAggregate(path, format));
+        }
+    });
+}
+
 /// The Save dialog for a table, offering each export format; a name without a known extension
 /// is written as CSV. Blocks: call it on a dialog thread.
 fn pick_table_file(name: String) -> Option<(std::path::PathBuf, ExportFormat)> {

@@ -90,6 +90,8 @@ pub enum Output {
         lexicon: crate::phrase::Lexicon,
         /// The view that was on screen when the project was last used.
         view: Option<crate::gui::command::View>,
+        /// The aggregate of a larger collection imported into the project.
+        aggregate: Option<Arc<crate::scale::Aggregate>>,
     },
     /// A search finished.
     Searched(crate::project::Concordance),
@@ -488,6 +490,7 @@ pub fn start_project(
                 .state
                 .get("view")
                 .and_then(|v| serde_json::from_value(v.clone()).ok()),
+            aggregate: stored.aggregate.map(Arc::new),
         })
     })
 }

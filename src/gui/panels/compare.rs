@@ -73,6 +73,8 @@ impl Default for Filters {
 /// The Compare view.
 #[derive(Debug, Default)]
 pub struct CompareView {
+    /// The imported aggregate's section.
+    aggregate: super::aggregate::AggregateSection,
     filter: String,
     sort: SortKey,
     descending: bool,
@@ -178,6 +180,12 @@ impl CompareView {
             .id_salt("compare-keyness")
             .default_open(false)
             .show(ui, |ui| self.keyness_ui(ui, cx));
+        if let Some(aggregate) = s.aggregate.clone() {
+            egui::CollapsingHeader::new(tr(lang, "Imported aggregate"))
+                .id_salt("compare-aggregate-section")
+                .default_open(false)
+                .show(ui, |ui| self.aggregate.ui(ui, cx, &aggregate));
+        }
         egui::CollapsingHeader::new(tr(lang, "lexicon"))
             .id_salt("compare-lexicon")
             .default_open(false)

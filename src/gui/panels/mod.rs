@@ -1,5 +1,6 @@
 //! The views of the main window. Each holds only its own view state and draws from [`ViewCtx`].
 
+pub mod aggregate;
 pub mod check;
 pub mod compare;
 pub mod diff;
