@@ -177,6 +177,22 @@ pub enum Command {
         /// The folder to read (recursively).
         dir: PathBuf,
     },
+    /// Times the scale path on a synthetic collection made from the folder's documents (each
+    /// copy naming other places and years): extraction into Parquet shards with its peak
+    /// memory, the `DuckDB` aggregation of docs/scale/, the import into a project and its reopening.
+    BenchScale {
+        /// The folder whose documents are replicated.
+        dir: PathBuf,
+        /// Documents in the synthetic collection.
+        #[arg(long, default_value_t = 1_000_000)]
+        documents: usize,
+        /// Documents per shard.
+        #[arg(long, default_value_t = crate::scale::DEFAULT_SHARD_SIZE)]
+        shard_size: usize,
+        /// Keep the shards, the aggregate and the project in this (new) folder.
+        #[arg(long)]
+        work: Option<PathBuf>,
+    },
     /// Reopens a project as `bench-project` does in its child process and prints the cost as
     /// JSON.
     #[command(hide = true)]

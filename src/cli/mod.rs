@@ -5,6 +5,7 @@
 pub mod args;
 pub mod bench;
 pub mod bench_project;
+pub mod bench_scale;
 pub mod hostile;
 pub mod project;
 pub mod render;
@@ -257,6 +258,19 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::BenchProject { dir } => bench_project::bench(&engine, &dir, &mut out)?,
+        Command::BenchScale {
+            dir,
+            documents,
+            shard_size,
+            work,
+        } => bench_scale::bench(
+            &engine,
+            &dir,
+            documents,
+            shard_size.max(1),
+            work.as_deref(),
+            &mut out,
+        )?,
         Command::BenchOpen { file } => {
             write_json(&mut out, &bench_project::reopen(&file)?)?;
         }

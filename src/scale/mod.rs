@@ -20,6 +20,7 @@
 
 mod aggregate;
 mod parquet;
+mod synthetic;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,7 @@ use sha2::{Digest, Sha256};
 
 pub use self::aggregate::{Aggregate, AggregateCell};
 pub use self::parquet::{Columns, Values};
+pub use self::synthetic::{Synthetic, extract_synthetic};
 use crate::ingest::{self, ReadConfig};
 use crate::meeting::copies;
 use crate::model::{Document, Meeting};
@@ -229,7 +231,13 @@ pub fn extract(
     let size = options.shard_size.max(1);
     let shards = files.len().div_ceil(size);
     std::fs::create_dir_all(out).map_err(|e| ScaleError::io(out, &e))?;
-    claim(out, &files, groups, size, shards)?;
+    claim(
+        out,
+        files.iter().map(|f| f.display().to_string()),
+        groups,
+        size,
+        shards,
+    )?;
     write_groups(&out.join("groups.parquet"), groups)?;
     let (part, parts) = (options.part.0, options.part.1.max(1));
     let mut done = Extracted {
@@ -303,15 +311,17 @@ impl Progress for Offset<'_> {
 /// Writes the manifest of a new folder, or checks that of an existing one.
 fn claim(
     out: &Path,
-    files: &[PathBuf],
+    names: impl Iterator<Item = String>,
     groups: &[RefGroup],
     shard_size: usize,
     shards: usize,
 ) -> Result<(), ScaleError> {
     let mut h = Sha256::new();
-    for f in files {
-        h.update(f.display().to_string().as_bytes());
+    let mut files = 0;
+    for f in names {
+        h.update(f.as_bytes());
         h.update(b"\n");
+        files += 1;
     }
     let files_sha256 = hex(&h.finalize());
     let groups_sha256 = hex(&Sha256::digest(
@@ -323,7 +333,7 @@ fn claim(
         data_version: crate::project::DATA_VERSION,
         shard_size,
         shards,
-        files: files.len(),
+        files,
         files_sha256,
         groups: groups.len(),
         groups_sha256,
@@ -407,22 +417,46 @@ fn write_shard(
     progress: &mut dyn Progress,
 ) -> Result<Extracted, ScaleError> {
     let (corpus, origin) = ingest::read_files(files, &options.read, progress)?;
-    let mut documents = corpus.documents;
+    let numbers: Vec<i64> = origin.iter().map(|&i| (first + i) as i64).collect();
+    let mut problems: Vec<&crate::model::Problem> = listed.iter().chain(&corpus.problems).collect();
+    problems.sort();
+    write_documents(
+        engine,
+        corpus.documents,
+        &numbers,
+        &problems,
+        groups,
+        out,
+        k,
+        &options.analysis,
+    )
+}
+
+/// Analyses `documents` (numbered `numbers`) on their own and writes them as shard `k` of
+/// `out`, with the files that could not be read.
+#[allow(clippy::too_many_arguments)]
+fn write_documents(
+    engine: &Engine,
+    mut documents: Vec<Document>,
+    numbers: &[i64],
+    problems: &[&crate::model::Problem],
+    groups: &[RefGroup],
+    out: &Path,
+    k: usize,
+    config: &Config,
+) -> Result<Extracted, ScaleError> {
     let per_doc = pipeline::extract(
         engine,
         &mut documents,
-        &options.analysis,
+        config,
         &mut crate::progress::NoProgress,
     )?;
-    let numbers: Vec<i64> = origin.iter().map(|&i| (first + i) as i64).collect();
     let partial = out.join(".partial").join(shard_name(k));
     if partial.exists() {
         std::fs::remove_dir_all(&partial).map_err(|e| ScaleError::io(&partial, &e))?;
     }
     std::fs::create_dir_all(&partial).map_err(|e| ScaleError::io(&partial, &e))?;
-    let mut problems: Vec<&crate::model::Problem> = listed.iter().chain(&corpus.problems).collect();
-    problems.sort();
-    let tables = Tables::of(&documents, &numbers, &per_doc, &problems, groups);
+    let tables = Tables::of(&documents, numbers, &per_doc, problems, groups);
     let mut counts = Extracted {
         documents: documents.len(),
         problems: problems.len(),

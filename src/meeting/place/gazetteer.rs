@@ -225,6 +225,11 @@ impl Gazetteer {
         }
     }
 
+    /// Every division known, in the order of the shipped table.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
     /// Number of divisions known.
     pub fn len(&self) -> usize {
         self.places.len()
