@@ -27,10 +27,14 @@ JOIN meetings b
   ON month(a.date) = month(b.date) AND day(a.date) = day(b.date) AND a.meeting < b.meeting
 UNION
 SELECT a.meeting AS a, b.meeting AS b
-FROM meetings a
+FROM (SELECT meeting, title_norm FROM meetings WHERE date IS NULL) a
 JOIN meetings b
   ON a.title_norm = b.title_norm AND a.meeting < b.meeting
-WHERE a.date IS NULL OR b.date IS NULL;
+UNION
+SELECT a.meeting AS a, b.meeting AS b
+FROM meetings a
+JOIN (SELECT meeting, title_norm FROM meetings WHERE date IS NULL) b
+  ON a.title_norm = b.title_norm AND a.meeting < b.meeting;
 
 CREATE OR REPLACE TEMPORARY VIEW copy_agree AS
 SELECT
@@ -57,13 +61,20 @@ WHERE NOT (x.doc = y.doc AND x.article_start = y.article_start AND x.article_end
   AND (x.place IS NULL OR y.place IS NULL OR x.place = y.place)
   AND (x.chair IS NULL OR y.chair IS NULL OR x.chair = y.chair);
 
+-- Each report's shingles as one list, so that a pair compares two lists instead of joining
+-- every shingle of one report with every shingle of the other (on Spark SQL:
+-- collect_list(shingle) and size(array_intersect(x.shingle_set, y.shingle_set))).
+CREATE OR REPLACE TEMPORARY VIEW shingle_sets AS
+SELECT meeting, list(shingle) AS shingle_set
+FROM shingles
+GROUP BY meeting;
+
 CREATE OR REPLACE TEMPORARY VIEW copy_shared AS
-SELECT g.a, g.b, count(*) AS shared
+SELECT g.a, g.b, len(list_intersect(x.shingle_set, y.shingle_set)) AS shared
 FROM copy_agree g
-JOIN shingles sa ON sa.meeting = g.a
-JOIN shingles sb ON sb.meeting = g.b AND sb.shingle = sa.shingle
-WHERE g.small >= 8
-GROUP BY g.a, g.b;
+JOIN shingle_sets x ON x.meeting = g.a
+JOIN shingle_sets y ON y.meeting = g.b
+WHERE g.small >= 8;
 
 CREATE OR REPLACE TEMPORARY VIEW copy_edges AS
 SELECT g.a, g.b
