@@ -467,7 +467,7 @@ pub struct Lineage {
     /// The earlier variant it derives from; `None` for the first.
     pub from: Option<String>,
     /// How it differs from `from`: `order`, `member`, `added`, `dropped`, `nested`, `series`,
-    /// `char`, or `other`; empty for the first.
+    /// `context` (a word of context at a list's edge), `char`, or `other`; empty for the first.
     pub change: String,
 }
 

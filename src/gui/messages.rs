@@ -175,6 +175,7 @@ const CHANGES: &[(&str, &str)] = &[
     ("added", "增项"),
     ("dropped", "减项"),
     ("series", "系列"),
+    ("context", "加词"),
     ("part", "部分"),
     ("char", "改字"),
 ];

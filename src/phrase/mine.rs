@@ -552,9 +552,19 @@ fn build_group(
         .iter()
         .find(|v| Shape::of(&v.text).members >= 2)
         .filter(|v| Shape::of(head).members >= 2 && 2 * v.count >= most);
-    let phrase = whole
+    let mut phrase = whole
         .or(variants.first())
         .map_or_else(|| head.to_string(), |v| v.text.clone());
+    // A list is named by itself, not by a use of it with a word of context (坚持两手抓、两手硬).
+    while let Some(core) = variants.iter().find(|v| {
+        v.text.len() < phrase.len()
+            && matches!(
+                variants::relation(&v.text, &phrase),
+                Some(variants::Relation::Context { .. })
+            )
+    }) {
+        phrase.clone_from(&core.text);
+    }
     let others: Vec<&str> = variants
         .iter()
         .map(|v| v.text.as_str())

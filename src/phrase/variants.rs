@@ -32,6 +32,12 @@ pub enum Relation {
     /// One member of a list standing alone: 麻痹思想 ⊂ 麻痹思想、厌战情绪、侥幸心理. Whether it
     /// joins the list's group depends on how often it stands alone ([`group`]).
     Part,
+    /// The same list with a word of context at its edge: 外防输入、内防反弹 ~
+    /// 坚持外防输入、内防反弹, 政治判断力、政治领悟力、政治执行力 ~ 提高政治判断力、….
+    Context {
+        /// The words the longer one adds.
+        words: String,
+    },
     /// One character changed: 群防群控 ~ 群防群治.
     Char {
         /// The head's character.
@@ -110,13 +116,16 @@ pub fn relation(head: &str, other: &str) -> Option<Relation> {
     let (hi, oi) = (list_items(head), list_items(other));
     if hi.len() == oi.len() && hi.len() >= 2 {
         let diff: Vec<usize> = (0..hi.len()).filter(|&i| hi[i] != oi[i]).collect();
-        if let [i] = diff[..]
-            && member_swap_allowed(hi.len(), hi[i], oi[i])
-        {
-            return Some(Relation::Member {
-                from: hi[i].to_string(),
-                to: oi[i].to_string(),
-            });
+        if let [i] = diff[..] {
+            if member_swap_allowed(hi.len(), hi[i], oi[i]) {
+                return Some(Relation::Member {
+                    from: hi[i].to_string(),
+                    to: oi[i].to_string(),
+                });
+            }
+            if let Some(words) = context(hi[i], oi[i], i, hi.len()) {
+                return Some(Relation::Context { words });
+            }
         }
     }
     // A member of a longer list is just one of the things listed; only a parallel pair is one
@@ -174,6 +183,24 @@ pub fn relation(head: &str, other: &str) -> Option<Relation> {
         }
     }
     None
+}
+
+/// Most characters a word of context before a list's first member or after its last may have.
+const MAX_CONTEXT: usize = 4;
+
+/// The words one of two list members at position `i` of `len` adds to the other at the list's
+/// edge (坚持 of 坚持外防输入 before 外防输入 as the first member), if that is all they differ by.
+fn context(a: &str, b: &str, i: usize, len: usize) -> Option<String> {
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    let words = if i == 0 && long.ends_with(short) {
+        &long[..long.len() - short.len()]
+    } else if i + 1 == len && long.starts_with(short) {
+        &long[short.len()..]
+    } else {
+        return None;
+    };
+    let n = words.chars().count();
+    (n > 0 && n <= MAX_CONTEXT && words.chars().all(crate::text::is_han)).then(|| words.to_string())
 }
 
 /// A two-member list with one member swapped is a different list unless the swapped members are
@@ -294,6 +321,7 @@ pub fn kind(r: &Relation) -> &'static str {
         Relation::Nested => "nested",
         Relation::Added { .. } => "added",
         Relation::Series => "series",
+        Relation::Context { .. } => "context",
         Relation::Part => "part",
         Relation::Char { .. } => "char",
     }
@@ -317,6 +345,7 @@ pub fn describe(head: &str, others: &[&str]) -> String {
                     format!("{}: {head} ⊂ {o}", kind(&r))
                 }
                 Relation::Series | Relation::Part => format!("{}: {o} ⊂ {head}", kind(&r)),
+                Relation::Context { words } => format!("context: {words} ({head} / {o})"),
                 Relation::Char { from, to } => format!("char: {from} / {to} ({head} / {o})"),
             })
         })
@@ -368,7 +397,26 @@ mod tests {
             Some("member: 内防反弹 / 内防扩散"),
         );
         check("疫情防控、经济发展", "疫情防控、脱贫攻坚", None);
-        check("外防输入、内防反弹", "坚持外防输入、内防反弹", None);
+        check(
+            "外防输入、内防反弹",
+            "坚持外防输入、内防反弹",
+            Some("context: 坚持 (外防输入、内防反弹 / 坚持外防输入、内防反弹)"),
+        );
+        check(
+            "提高政治判断力、政治领悟力、政治执行力",
+            "政治判断力、政治领悟力、政治执行力",
+            Some(
+                "context: 提高 (提高政治判断力、政治领悟力、政治执行力 / 政治判断力、政治领悟力、政治执行力)",
+            ),
+        );
+        check(
+            "外防输入、内防反弹",
+            "外防输入、内防反弹工作",
+            Some("context: 工作 (外防输入、内防反弹 / 外防输入、内防反弹工作)"),
+        );
+        // Words inside the list, or a whole clause of them, are another list.
+        check("外防输入、内防反弹", "外防输入、严防内防反弹", None);
+        check("外防输入、内防反弹", "毫不放松坚持外防输入、内防反弹", None);
         check(
             "麻痹思想",
             "麻痹思想、厌战情绪、侥幸心理",

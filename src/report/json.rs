@@ -224,7 +224,7 @@ pub struct GroupOut {
     pub phrase: String,
     /// Every variant, most frequent first.
     pub variants: Vec<VariantOut>,
-    /// How the variants differ (`order:`, `member:`, `added:`, `nested:`, `char:`).
+    /// How the variants differ (`order:`, `member:`, `added:`, `nested:`, `context:`, `char:`).
     pub differs: String,
     /// Per place (short name), its use.
     pub places: BTreeMap<String, PlaceUseOut>,
@@ -249,7 +249,7 @@ pub struct LineageOut {
     /// The earlier variant it derives from; null for the first.
     pub from: Option<String>,
     /// How it differs from `from` (`order`, `member`, `added`, `dropped`, `nested`, `series`,
-    /// `part`, `char`, `other`); empty for the first.
+    /// `part`, `context`, `char`, `other`); empty for the first.
     pub change: String,
 }
 
