@@ -158,6 +158,10 @@ impl Analysis {
     }
 }
 
+/// Called with the documents read so far and the meetings found in each of them
+/// ([`extract_watched`]).
+pub type Watch<'a> = dyn FnMut(&[Document], &[Vec<Meeting>]) + 'a;
+
 /// Documents read between two progress reports.
 const EXTRACT_CHUNK: usize = 256;
 
@@ -172,11 +176,22 @@ pub fn analyse(
     config: &Config,
     progress: &mut dyn Progress,
 ) -> Result<Analysis, Cancelled> {
+    analyse_watched(engine, corpus, config, progress, &mut |_, _| {})
+}
+
+/// [`analyse`], calling `watch` as [`extract_watched`] does while meetings are found.
+pub fn analyse_watched(
+    engine: &Engine,
+    corpus: Corpus,
+    config: &Config,
+    progress: &mut dyn Progress,
+    watch: &mut Watch<'_>,
+) -> Result<Analysis, Cancelled> {
     let Corpus {
         mut documents,
         problems,
     } = corpus;
-    let per_doc = extract(engine, &mut documents, config, progress)?;
+    let per_doc = extract_watched(engine, &mut documents, config, progress, watch)?;
     assemble(engine, documents, problems, per_doc, config, progress)
 }
 
@@ -190,6 +205,19 @@ pub fn extract(
     config: &Config,
     progress: &mut dyn Progress,
 ) -> Result<Vec<Vec<Meeting>>, Cancelled> {
+    extract_watched(engine, documents, config, progress, &mut |_, _| {})
+}
+
+/// [`extract`], calling `watch` after each chunk of documents with the documents and the
+/// meetings found so far (one list for each of the first documents), so that they can be shown
+/// while the rest is read ([`preview`]).
+pub fn extract_watched(
+    engine: &Engine,
+    documents: &mut [Document],
+    config: &Config,
+    progress: &mut dyn Progress,
+    watch: &mut Watch<'_>,
+) -> Result<Vec<Vec<Meeting>>, Cancelled> {
     let total = documents.len();
     if progress.stage(stage::MEETINGS).is_break() || progress.report(0, total).is_break() {
         return Err(Cancelled);
@@ -197,17 +225,41 @@ pub fn extract(
     // Chunks keep both cores busy while progress and cancel are still checked often.
     let mut per_doc: Vec<Vec<Meeting>> = Vec::with_capacity(documents.len());
     let mut done = 0;
-    for chunk in documents.chunks_mut(EXTRACT_CHUNK) {
-        per_doc.par_extend(chunk.par_iter_mut().map(|doc| {
+    while done < total {
+        let end = total.min(done + EXTRACT_CHUNK);
+        per_doc.par_extend(documents[done..end].par_iter_mut().map(|doc| {
             let dates = meeting::read_page(doc, &engine.gazetteer, &config.dates);
             meeting::page_meetings(doc, &dates, &engine.gazetteer, &config.locality)
         }));
-        done += chunk.len();
+        done = end;
         if progress.report(done, total).is_break() {
             return Err(Cancelled);
         }
+        watch(&documents[..done], &per_doc);
     }
     Ok(per_doc)
+}
+
+/// The meetings of the first documents as an analysis to show while the others are still read:
+/// each report its own meeting (reports of one meeting are merged only at the end), counted
+/// under its place, with no phrases yet.
+pub fn preview(engine: &Engine, documents: &[Document], per_doc: &[Vec<Meeting>]) -> Analysis {
+    let documents = documents[..per_doc.len().min(documents.len())].to_vec();
+    let mut meetings: Vec<Meeting> = per_doc.iter().flatten().cloned().collect();
+    for (i, m) in meetings.iter_mut().enumerate() {
+        m.id = MeetingId(i as u32);
+    }
+    let ancestors = ancestors(&engine.gazetteer, &meetings, &documents);
+    let mut analysis = Analysis {
+        documents,
+        problems: Vec::new(),
+        meetings,
+        phrases: Vec::new(),
+        places: Vec::new(),
+        ancestors,
+    };
+    analysis.refresh_places();
+    analysis
 }
 
 /// The part of the analysis that looks across documents: numbers the meetings of `per_doc`
@@ -355,6 +407,54 @@ mod tests {
         let got = analyse(engine, seed_corpus(), &Config::default(), &mut watch);
         assert_eq!(watch.stages, stages, "{stop_in:?}");
         assert_eq!(got.is_ok(), finished, "{stop_in:?}");
+    }
+
+    #[test]
+    fn meetings_are_shown_as_they_are_found_and_the_result_is_unchanged() {
+        let engine = Engine::new();
+        // Enough documents for three chunks: the seeds again and again.
+        let mut corpus = Corpus::default();
+        let seeds = seed_corpus().documents;
+        for k in 0..=(2 * EXTRACT_CHUNK / seeds.len()) {
+            for d in &seeds {
+                corpus.add_bytes(&format!("{k}/{}", d.path), d.text.as_bytes());
+            }
+        }
+        let total = corpus.documents.len();
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        let mut docs = corpus.documents.clone();
+        let watched = extract_watched(
+            &engine,
+            &mut docs,
+            &Config::default(),
+            &mut crate::progress::NoProgress,
+            &mut |docs, per_doc| {
+                assert_eq!(docs.len(), per_doc.len());
+                let p = preview(&engine, docs, per_doc);
+                assert!(
+                    p.meetings
+                        .iter()
+                        .enumerate()
+                        .all(|(i, m)| m.id.0 as usize == i)
+                );
+                assert!(p.places.iter().any(|x| x != UNPLACED), "{:?}", p.places);
+                seen.push((docs.len(), p.meetings.len()));
+            },
+        )
+        .unwrap_or_else(|_| panic!("cancelled"));
+        assert!(seen.len() >= 3, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        assert_eq!(seen.last().map(|s| s.0), Some(total));
+        let mut again = corpus.documents;
+        let plain = extract(
+            &engine,
+            &mut again,
+            &Config::default(),
+            &mut crate::progress::NoProgress,
+        )
+        .unwrap_or_else(|_| panic!("cancelled"));
+        let json = |m: &[Vec<Meeting>]| serde_json::to_string(m).unwrap_or_default();
+        assert_eq!(json(&watched), json(&plain));
     }
 
     #[test]

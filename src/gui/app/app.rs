@@ -57,6 +57,8 @@ pub struct TifaApp {
     project_view: Option<View>,
     /// A path being typed into the window.
     pub(super) path_prompt: Option<crate::gui::app::dialogs::PathPrompt>,
+    /// The meetings a running load has found so far, shown while the window has none.
+    preview: work::PreviewSlot,
 }
 
 impl std::fmt::Debug for TifaApp {
@@ -112,6 +114,7 @@ impl TifaApp {
             project_failed: None,
             project_view: None,
             path_prompt: None,
+            preview: work::PreviewSlot::default(),
         };
         // The project open when the app was closed opens again; the workspace's own corpus is
         // read only when there is none (or it is gone).
@@ -222,6 +225,10 @@ impl TifaApp {
                 corrections,
             }) => {
                 self.pending_inputs.clear();
+                // What the load showed as it went is replaced by its result.
+                if let Ok(mut p) = self.preview.lock() {
+                    *p = None;
+                }
                 let s = &mut self.state;
                 s.corpus = corpus;
                 s.set_analysis(raw, analysis);
@@ -351,6 +358,19 @@ impl TifaApp {
         self.state.jobs.extend(self.jobs.statuses().cloned());
     }
 
+    /// Shows the meetings the running load has found so far, if it left more than are shown.
+    fn show_preview(&mut self, ctx: &egui::Context) {
+        let taken = self.preview.lock().ok().and_then(|mut p| p.take());
+        let Some((raw, shown)) = taken else {
+            return;
+        };
+        let s = &mut self.state;
+        if self.jobs.is_running(LOAD) && shown.meetings.len() > s.analysis.meetings.len() {
+            s.set_analysis(raw, shown);
+            ctx.request_repaint();
+        }
+    }
+
     pub(super) fn drain_commands(&mut self) {
         while let Ok(c) = self.rx.try_recv() {
             self.handle_command(c);
@@ -369,6 +389,7 @@ impl TifaApp {
         if start.elapsed() >= APPLY_BUDGET {
             ctx.request_repaint();
         }
+        self.show_preview(ctx);
         self.sync_job_status();
         let typing = ctx.memory(|m| m.focused().is_some());
         let mut focus_search = false;
@@ -713,6 +734,13 @@ impl TifaApp {
         }
         self.pending_inputs.clone_from(&inputs);
         let s = &self.state;
+        // A window with meetings keeps them until the new result is ready; an empty one shows
+        // what the load finds as it goes.
+        let preview = s
+            .analysis
+            .meetings
+            .is_empty()
+            .then(|| Arc::clone(&self.preview));
         work::start_load(
             &mut self.jobs,
             &self.engine,
@@ -721,6 +749,7 @@ impl TifaApp {
             s.workspace.removed.clone(),
             s.workspace.corrections.clone(),
             s.workspace.user_lexicon.clone(),
+            preview,
         );
         self.sync_job_status();
     }

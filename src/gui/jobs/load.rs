@@ -30,16 +30,19 @@ pub enum Input {
 }
 
 /// Reads `inputs` into `base` (leaving out documents whose path is in `removed`) and analyses
-/// the result.
+/// the result; `watch` sees the meetings found so far after each chunk of documents
+/// ([`pipeline::extract_watched`]).
 pub fn load(
     engine: &Engine,
     base: Corpus,
     inputs: &[Input],
     removed: &[String],
     progress: &mut dyn Progress,
+    watch: &mut pipeline::Watch<'_>,
 ) -> Result<(Corpus, Analysis), Cancelled> {
     let corpus = read(base, inputs, removed, progress)?;
-    let analysis = pipeline::analyse(engine, corpus.clone(), &Config::default(), progress)?;
+    let analysis =
+        pipeline::analyse_watched(engine, corpus.clone(), &Config::default(), progress, watch)?;
     Ok((corpus, analysis))
 }
 
@@ -185,6 +188,7 @@ mod tests {
             inputs,
             &[],
             &mut Record(&mut seen, &mut counts),
+            &mut |_, _| {},
         )
         .unwrap();
         assert_eq!(corpus.documents.len(), docs);
@@ -207,7 +211,14 @@ mod tests {
     fn a_cancelled_load_stops_at_the_next_report() {
         let engine = Engine::new();
         let mut stop = |_: usize, _: usize| ControlFlow::Break(());
-        let got = load(&engine, Corpus::default(), &[Input::Seeds], &[], &mut stop);
+        let got = load(
+            &engine,
+            Corpus::default(),
+            &[Input::Seeds],
+            &[],
+            &mut stop,
+            &mut |_, _| {},
+        );
         assert_eq!(got.err(), Some(Cancelled));
     }
 }

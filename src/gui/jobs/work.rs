@@ -119,6 +119,7 @@ pub fn with_corrections(raw: &Arc<Analysis>, corrections: &Corrections) -> Arc<A
 
 /// Starts reading `inputs` into `base` and analysing the whole; the engine is built on the
 /// first load's thread and kept.
+#[allow(clippy::too_many_arguments)]
 pub fn start_load(
     jobs: &mut Jobs<Output>,
     engine: &Arc<OnceLock<Engine>>,
@@ -127,6 +128,7 @@ pub fn start_load(
     removed: Vec<String>,
     corrections: Corrections,
     lexicon: crate::phrase::Lexicon,
+    preview: Option<PreviewSlot>,
 ) -> u64 {
     let engine = Arc::clone(engine);
     jobs.start(LOAD, load::PLAN, move |cancel, progress| {
@@ -135,7 +137,26 @@ pub fn start_load(
         let engine = own
             .as_ref()
             .unwrap_or_else(|| engine.get_or_init(Engine::new));
-        let (corpus, analysis) = load::load(engine, base, &inputs, &removed, progress)?;
+        // The meetings found so far, for a window that has none to show yet: the first chunk
+        // that holds any, then a few times a second.
+        let mut last: Option<std::time::Instant> = None;
+        let mut watch = |docs: &[crate::model::Document],
+                         per_doc: &[Vec<crate::model::Meeting>]| {
+            let Some(slot) = &preview else {
+                return;
+            };
+            let due = last.is_none_or(|t| t.elapsed() >= PREVIEW_EVERY);
+            if !due || per_doc.iter().all(Vec::is_empty) || cancel.check().is_err() {
+                return;
+            }
+            last = Some(std::time::Instant::now());
+            let raw = Arc::new(crate::pipeline::preview(engine, docs, per_doc));
+            let shown = with_corrections(&raw, &corrections);
+            if let Ok(mut s) = slot.lock() {
+                *s = Some((raw, shown));
+            }
+        };
+        let (corpus, analysis) = load::load(engine, base, &inputs, &removed, progress, &mut watch)?;
         cancel.check()?;
         let raw = Arc::new(analysis);
         let analysis = with_corrections(&raw, &corrections);
@@ -147,6 +168,13 @@ pub fn start_load(
         })
     })
 }
+
+/// Where a load leaves the meetings found so far ([`crate::pipeline::preview`]): the analysis
+/// as found and with the corrections applied.
+pub type PreviewSlot = Arc<std::sync::Mutex<Option<(Arc<Analysis>, Arc<Analysis>)>>>;
+
+/// How often a load shows the meetings found so far.
+const PREVIEW_EVERY: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Starts mining the phrases of `raw` again with `lexicon` (the user changed it): with a project
 /// open, the lexicon and the new phrases are written into it.
