@@ -113,3 +113,50 @@ fn a_correction_saved_by_another_window_survives_this_ones_save() {
     assert!(corrections.values().any(|c| *c == title("这个窗口")));
     assert_eq!(app.state.workspace.corrections.len(), 2);
 }
+
+#[test]
+fn a_first_load_shows_the_meetings_found_before_it_is_done() {
+    use tifa::gui::jobs::LOAD;
+    // A folder of many reports: the seeds again and again, so the load takes a while.
+    let dir = tempfile::tempdir().unwrap();
+    // More than one chunk of documents (256), so that meetings are shown after the first.
+    for k in 0..60 {
+        for (name, bytes) in tifa::ingest::read::SEEDS {
+            std::fs::write(dir.path().join(format!("{k:03}-{name}")), bytes).unwrap();
+        }
+    }
+    let app = TifaApp::new(
+        &egui::Context::default(),
+        Settings::default(),
+        Workspace {
+            seeds: false,
+            paths: vec![dir.path().to_path_buf()],
+            ..Workspace::default()
+        },
+        None,
+    );
+    let mut h = harness(app);
+    let mut early = None;
+    let start = std::time::Instant::now();
+    while h.state().jobs().is_running(LOAD) && start.elapsed() < Duration::from_secs(300) {
+        h.step();
+        let s = &h.state().state;
+        if early.is_none() && !s.analysis.meetings.is_empty() && h.state().jobs().is_running(LOAD) {
+            early = Some((s.analysis.meetings.len(), s.analysis.phrases.len()));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.state_mut().wait_for_jobs(Duration::from_secs(300));
+    let (shown, phrases) = early.expect("meetings shown while the load ran");
+    assert_eq!(phrases, 0, "phrases come with the result");
+    let s = &h.state().state;
+    assert!(
+        shown <= 60 * 7,
+        "each report its own meeting so far: {shown}"
+    );
+    assert!(!s.analysis.phrases.is_empty(), "then the full result");
+    assert!(
+        s.analysis.meetings.len() < shown.max(8),
+        "copies merged at the end"
+    );
+}

@@ -64,19 +64,24 @@ struct Index {
 
 impl Index {
     fn build(a: &Analysis, revision: u64, no_place: &str, convened: bool) -> Self {
-        let mut lanes: Vec<Lane> = a
+        // Meetings with no place are the homeless lane's, not that of the column the counts
+        // keep for them.
+        let named: Vec<&String> = a
             .places
             .iter()
+            .filter(|p| p.as_str() != crate::report::UNPLACED)
+            .collect();
+        let mut lanes: Vec<Lane> = named
+            .iter()
             .map(|p| Lane {
-                name: p.clone(),
+                name: (*p).clone(),
                 ..Lane::default()
             })
             .collect();
-        let mut index: std::collections::HashMap<String, usize> = a
-            .places
+        let mut index: std::collections::HashMap<String, usize> = named
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.clone(), i))
+            .map(|(i, p)| ((*p).clone(), i))
             .collect();
         let mut homeless = Lane {
             name: no_place.to_string(),
@@ -758,6 +763,36 @@ mod tests {
         assert_eq!(fit(100.0, 100.0), (93.0, 107.0));
         assert_eq!(fit(0.0, 1000.0), (-50.0, 1050.0));
         assert_eq!(fit(f64::MAX, f64::MIN), (0.0, 1.0));
+    }
+
+    /// Meetings with no place have one lane, under the interface's name for it, not a second
+    /// empty one for the column the counts keep for them.
+    #[test]
+    fn meetings_without_a_place_have_one_lane() {
+        use crate::model::{Meeting, Place, PlaceLevel};
+        let mut a = Analysis::default();
+        let place = Place {
+            name: "某县".into(),
+            full: "某县".into(),
+            code: "".into(),
+            level: PlaceLevel::County,
+        };
+        for (i, p) in [Some(place), None, None].into_iter().enumerate() {
+            a.meetings.push(Meeting {
+                id: MeetingId(i as u32),
+                place: p,
+                ..Meeting::default()
+            });
+        }
+        a.refresh_places();
+        assert!(a.places.iter().any(|p| p == crate::report::UNPLACED));
+        let index = Index::build(&a, 1, "无地点", false);
+        let names: Vec<(&str, usize)> = index
+            .lanes
+            .iter()
+            .map(|l| (l.name.as_str(), l.meetings))
+            .collect();
+        assert_eq!(names, [("某县", 1), ("无地点", 2)]);
     }
 
     /// A meeting dated to the day is a mark; one dated to the month or to a window is a mark
