@@ -132,8 +132,22 @@ pub fn start_load(
 ) -> u64 {
     let engine = Arc::clone(engine);
     jobs.start(LOAD, load::PLAN, move |cancel, progress| {
-        // With a lexicon, phrases are mined once, with it.
-        let own = (!lexicon.is_empty()).then(|| Engine::with_lexicon(&lexicon));
+        // The engine (gazetteer and dictionary) is built while the files are read; with a
+        // lexicon, phrases are mined once, with it.
+        let (own, corpus) = std::thread::scope(|scope| {
+            let building = scope.spawn(|| {
+                if lexicon.is_empty() {
+                    engine.get_or_init(Engine::new);
+                    None
+                } else {
+                    Some(Engine::with_lexicon(&lexicon))
+                }
+            });
+            let corpus = load::read(base, &inputs, &removed, progress);
+            (building.join(), corpus)
+        });
+        let own = own.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let corpus = corpus?;
         let engine = own
             .as_ref()
             .unwrap_or_else(|| engine.get_or_init(Engine::new));
@@ -156,7 +170,13 @@ pub fn start_load(
                 *s = Some((raw, shown));
             }
         };
-        let (corpus, analysis) = load::load(engine, base, &inputs, &removed, progress, &mut watch)?;
+        let analysis = crate::pipeline::analyse_watched(
+            engine,
+            corpus.clone(),
+            &crate::pipeline::Config::default(),
+            progress,
+            &mut watch,
+        )?;
         cancel.check()?;
         let raw = Arc::new(analysis);
         let analysis = with_corrections(&raw, &corrections);
