@@ -218,6 +218,18 @@ pub fn extract_watched(
     progress: &mut dyn Progress,
     watch: &mut Watch<'_>,
 ) -> Result<Vec<Vec<Meeting>>, Cancelled> {
+    extract_with(&engine.gazetteer, documents, config, progress, watch)
+}
+
+/// [`extract_watched`] with only the gazetteer, which is all that reading each document on its
+/// own needs.
+pub fn extract_with(
+    gazetteer: &Gazetteer,
+    documents: &mut [Document],
+    config: &Config,
+    progress: &mut dyn Progress,
+    watch: &mut Watch<'_>,
+) -> Result<Vec<Vec<Meeting>>, Cancelled> {
     let total = documents.len();
     if progress.stage(stage::MEETINGS).is_break() || progress.report(0, total).is_break() {
         return Err(Cancelled);
@@ -228,8 +240,8 @@ pub fn extract_watched(
     while done < total {
         let end = total.min(done + EXTRACT_CHUNK);
         per_doc.par_extend(documents[done..end].par_iter_mut().map(|doc| {
-            let dates = meeting::read_page(doc, &engine.gazetteer, &config.dates);
-            meeting::page_meetings(doc, &dates, &engine.gazetteer, &config.locality)
+            let dates = meeting::read_page(doc, gazetteer, &config.dates);
+            meeting::page_meetings(doc, &dates, gazetteer, &config.locality)
         }));
         done = end;
         if progress.report(done, total).is_break() {
@@ -243,13 +255,17 @@ pub fn extract_watched(
 /// The meetings of the first documents as an analysis to show while the others are still read:
 /// each report its own meeting (reports of one meeting are merged only at the end), counted
 /// under its place, with no phrases yet.
-pub fn preview(engine: &Engine, documents: &[Document], per_doc: &[Vec<Meeting>]) -> Analysis {
+pub fn preview(
+    gazetteer: &Gazetteer,
+    documents: &[Document],
+    per_doc: &[Vec<Meeting>],
+) -> Analysis {
     let documents = documents[..per_doc.len().min(documents.len())].to_vec();
     let mut meetings: Vec<Meeting> = per_doc.iter().flatten().cloned().collect();
     for (i, m) in meetings.iter_mut().enumerate() {
         m.id = MeetingId(i as u32);
     }
-    let ancestors = ancestors(&engine.gazetteer, &meetings, &documents);
+    let ancestors = ancestors(gazetteer, &meetings, &documents);
     let mut analysis = Analysis {
         documents,
         problems: Vec::new(),
@@ -430,7 +446,7 @@ mod tests {
             &mut crate::progress::NoProgress,
             &mut |docs, per_doc| {
                 assert_eq!(docs.len(), per_doc.len());
-                let p = preview(&engine, docs, per_doc);
+                let p = preview(&engine.gazetteer, docs, per_doc);
                 assert!(
                     p.meetings
                         .iter()

@@ -46,6 +46,9 @@ pub fn load(
     Ok((corpus, analysis))
 }
 
+/// Files on disk read between two calls of [`read_watched`]'s `seen`.
+pub const READ_CHUNK: usize = 2048;
+
 /// Reads `inputs` into `base`, leaving out documents whose path is in `removed`, reporting the
 /// reading stage.
 pub fn read(
@@ -53,6 +56,18 @@ pub fn read(
     inputs: &[Input],
     removed: &[String],
     progress: &mut dyn Progress,
+) -> Result<Corpus, Cancelled> {
+    read_watched(base, inputs, removed, progress, &mut |_| {})
+}
+
+/// [`read`], calling `seen` with the documents read from disk so far after each
+/// [`READ_CHUNK`] files.
+pub fn read_watched(
+    base: Corpus,
+    inputs: &[Input],
+    removed: &[String],
+    progress: &mut dyn Progress,
+    seen: &mut dyn FnMut(&[crate::model::Document]),
 ) -> Result<Corpus, Cancelled> {
     if progress.stage(stage::READING).is_break() {
         return Err(Cancelled);
@@ -77,13 +92,24 @@ pub fn read(
         merge(&mut corpus, read);
     }
     if !paths.is_empty() {
-        let read = {
+        // As `ingest::read_paths` reads them, a chunk at a time.
+        let (files, listed) = ingest::list_files(&paths);
+        let mut read = Corpus {
+            documents: Vec::new(),
+            problems: listed,
+        };
+        for (k, chunk) in files.chunks(READ_CHUNK).enumerate() {
             let mut offset = Offset {
                 inner: &mut *progress,
-                before: others.len(),
+                before: others.len() + k * READ_CHUNK,
+                total: Some(others.len() + files.len()),
             };
-            ingest::read_paths(&paths, &ReadConfig::default(), &mut offset)?
-        };
+            let (part, _) = ingest::read_files(chunk, &ReadConfig::default(), &mut offset)?;
+            read.documents.extend(part.documents);
+            read.problems.extend(part.problems);
+            seen(&read.documents);
+        }
+        read.problems.sort();
         merge(&mut corpus, read);
     }
     corpus.documents.retain(|d| !removed.contains(&d.path));
@@ -102,15 +128,18 @@ fn dropped(f: &DroppedFile) -> Corpus {
     c
 }
 
-/// Counts the inputs read before the files on disk into the reading stage's count.
+/// Counts the inputs read before (those that are no files on disk, earlier chunks) into the
+/// reading stage's count, out of `total` when given.
 struct Offset<'a> {
     inner: &'a mut dyn Progress,
     before: usize,
+    total: Option<usize>,
 }
 
 impl Progress for Offset<'_> {
     fn report(&mut self, done: usize, total: usize) -> ControlFlow<()> {
-        self.inner.report(done + self.before, total + self.before)
+        let total = self.total.unwrap_or(total + self.before);
+        self.inner.report(done + self.before, total)
     }
 
     fn stage(&mut self, name: &'static str) -> ControlFlow<()> {
@@ -158,6 +187,50 @@ mod tests {
     fn the_plan_is_reading_then_the_analysis() {
         assert_eq!(PLAN[0], stage::READING);
         assert_eq!(&PLAN[1..], pipeline::STAGES);
+    }
+
+    #[test]
+    fn a_large_folder_is_read_a_chunk_at_a_time_and_comes_out_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = READ_CHUNK + 7;
+        for i in 0..n {
+            std::fs::write(dir.path().join(format!("{i:05}.txt")), format!("第{i}篇")).unwrap();
+        }
+        std::fs::write(dir.path().join("bad.docx"), b"PK\x03\x04 not a zip").unwrap();
+        let inputs = [Input::Path(dir.path().to_path_buf())];
+        let mut seen = Vec::new();
+        let mut counts = Vec::new();
+        let mut stages = Vec::new();
+        let chunked = read_watched(
+            Corpus::default(),
+            &inputs,
+            &[],
+            &mut Record(&mut stages, &mut counts),
+            &mut |docs| seen.push(docs.len()),
+        )
+        .unwrap();
+        assert_eq!(seen, [READ_CHUNK, n]);
+        let whole = ingest::read_paths(
+            &[dir.path().to_path_buf()],
+            &ReadConfig::default(),
+            &mut crate::progress::NoProgress,
+        )
+        .unwrap();
+        let key = |c: &Corpus| {
+            (
+                c.documents
+                    .iter()
+                    .map(|d| (d.id, d.path.clone(), d.text.to_string()))
+                    .collect::<Vec<_>>(),
+                c.problems.clone(),
+            )
+        };
+        assert_eq!(key(&chunked), key(&whole));
+        assert_eq!(chunked.problems.len(), 1);
+        // One count across the chunks, to the end.
+        assert!(counts.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert!(counts.iter().all(|&(_, total)| total == n + 1));
+        assert_eq!(counts.last(), Some(&(n + 1, n + 1)));
     }
 
     /// Records the stages met (once each, in order) and every count.

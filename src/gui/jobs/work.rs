@@ -132,6 +132,46 @@ pub fn start_load(
 ) -> u64 {
     let engine = Arc::clone(engine);
     jobs.start(LOAD, load::PLAN, move |cancel, progress| {
+        // While files are read, the meetings of those read so far, until some are shown: each
+        // chunk's documents are read for meetings once, with the shared gazetteer.
+        let mut early: (Vec<crate::model::Document>, Vec<Vec<crate::model::Meeting>>) =
+            (Vec::new(), Vec::new());
+        let mut shown_early = false;
+        let mut seen = |docs: &[crate::model::Document]| {
+            let Some(slot) = &preview else {
+                return;
+            };
+            if shown_early || cancel.check().is_err() {
+                return;
+            }
+            let (pre_docs, pre_meetings) = &mut early;
+            let from = pre_docs.len();
+            pre_docs.extend(docs.iter().skip(from).cloned());
+            for (i, d) in pre_docs.iter_mut().enumerate().skip(from) {
+                d.id = crate::model::DocId(i as u32);
+            }
+            let gazetteer = crate::gui::state::gazetteer();
+            let Ok(found) = crate::pipeline::extract_with(
+                gazetteer,
+                &mut pre_docs[from..],
+                &crate::pipeline::Config::default(),
+                &mut crate::progress::NoProgress,
+                &mut |_, _| {},
+            ) else {
+                return;
+            };
+            // The documents were numbered by their place before they were read for meetings.
+            pre_meetings.extend(found);
+            if pre_meetings.iter().all(Vec::is_empty) {
+                return;
+            }
+            shown_early = true;
+            let raw = Arc::new(crate::pipeline::preview(gazetteer, pre_docs, pre_meetings));
+            let shown = with_corrections(&raw, &corrections);
+            if let Ok(mut s) = slot.lock() {
+                *s = Some((raw, shown));
+            }
+        };
         // The engine (gazetteer and dictionary) is built while the files are read; with a
         // lexicon, phrases are mined once, with it.
         let (own, corpus) = std::thread::scope(|scope| {
@@ -143,7 +183,7 @@ pub fn start_load(
                     Some(Engine::with_lexicon(&lexicon))
                 }
             });
-            let corpus = load::read(base, &inputs, &removed, progress);
+            let corpus = load::read_watched(base, &inputs, &removed, progress, &mut seen);
             (building.join(), corpus)
         });
         let own = own.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -164,7 +204,7 @@ pub fn start_load(
                 return;
             }
             last = Some(std::time::Instant::now());
-            let raw = Arc::new(crate::pipeline::preview(engine, docs, per_doc));
+            let raw = Arc::new(crate::pipeline::preview(&engine.gazetteer, docs, per_doc));
             let shown = with_corrections(&raw, &corrections);
             if let Ok(mut s) = slot.lock() {
                 *s = Some((raw, shown));
