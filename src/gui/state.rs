@@ -132,7 +132,7 @@ impl AppState {
 
     /// Sets a new engine result and the same with the corrections applied.
     pub fn set_analysis(&mut self, raw: Arc<Analysis>, analysis: Arc<Analysis>) {
-        self.raw = raw;
+        drop_elsewhere(std::mem::replace(&mut self.raw, raw));
         self.set_corrected(analysis);
         let n = self.analysis.meetings.len() as u32;
         if self.selected_meeting.is_some_and(|m| m.0 >= n) {
@@ -151,7 +151,7 @@ impl AppState {
 
     /// Shows `analysis`, the engine's result with the corrections applied.
     pub fn set_corrected(&mut self, analysis: Arc<Analysis>) {
-        self.analysis = analysis;
+        drop_elsewhere(std::mem::replace(&mut self.analysis, analysis));
         self.revision += 1;
     }
 
@@ -187,6 +187,19 @@ pub struct Removal {
     pub paths: Vec<std::path::PathBuf>,
     /// The workspace's removal list before.
     pub removed: Vec<String>,
+}
+
+/// Lets go of an analysis on a thread of its own when this was its last holder: freeing tens of
+/// thousands of documents takes longer than a frame.
+fn drop_elsewhere(analysis: Arc<Analysis>) {
+    if Arc::strong_count(&analysis) > 1 || analysis.documents.len() < 1_000 {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("tifa-free".into())
+        .spawn(move || drop(analysis));
+    // Without a thread it is freed here, as before.
+    drop(spawned);
 }
 
 /// The gazetteer hand-entered places are checked against and looked up in, loaded on first use.
