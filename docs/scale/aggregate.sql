@@ -143,7 +143,8 @@ JOIN (SELECT DISTINCT group_id, phrase FROM groups) g ON g.group_id = o.group_id
 GROUP BY o.group_id, g.phrase, mp.label;
 
 -- 3. Who used each phrase group first (earliest date; places in byte order break a tie).
--- 4. Its adopters in order, each with the days since the first use.
+-- 4. Its adopters in order, each with the days since the first use. Uses in meetings with no
+-- known place (地点不明) count in the matrix but make no adopter, as in Tifa's diffusion view.
 CREATE OR REPLACE TEMPORARY VIEW adoption AS
 SELECT
   group_id,
@@ -153,7 +154,7 @@ SELECT
   row_number() OVER (PARTITION BY group_id ORDER BY first_day, place) AS adopter,
   first_day - min(first_day) OVER (PARTITION BY group_id) AS lag_days
 FROM matrix
-WHERE first_day IS NOT NULL;
+WHERE first_day IS NOT NULL AND place <> '地点不明';
 
 CREATE OR REPLACE TEMPORARY VIEW first_use AS
 SELECT group_id, phrase, place, first_date
