@@ -451,25 +451,18 @@ impl Project {
             "SELECT document, text, NULL FROM documents ORDER BY pos"
         };
         let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })
-            .map_err(self.sqlite())?;
+        let mut rows = stmt.query([]).map_err(self.sqlite())?;
+        // Each value is read where SQLite holds it: the text is copied once, into the document.
         let mut docs = Vec::new();
         let mut found = Vec::new();
-        for (i, row) in rows.enumerate() {
-            let (json, text, meetings) = row.map_err(self.sqlite())?;
-            let mut doc: Document = self.parse(&json, "a document")?;
-            doc.text = Arc::from(text);
-            let id = DocId(i as u32);
+        while let Some(r) = rows.next().map_err(self.sqlite())? {
+            let mut doc: Document =
+                self.parse(self.text_at(r, 0)?.unwrap_or_default(), "a document")?;
+            doc.text = Arc::from(self.text_at(r, 1)?.unwrap_or_default());
+            let id = DocId(docs.len() as u32);
             doc.id = id;
-            if let Some(m) = meetings {
-                let mut ms: Vec<Meeting> = self.parse(&m, "a document's meetings")?;
+            if let Some(m) = self.text_at(r, 2)? {
+                let mut ms: Vec<Meeting> = self.parse(m, "a document's meetings")?;
                 for m in &mut ms {
                     m.doc = id;
                 }
@@ -478,6 +471,25 @@ impl Project {
             docs.push(doc);
         }
         Ok((docs, found))
+    }
+
+    /// Column `i` of a row as text where SQLite holds it; `None` for NULL.
+    fn text_at<'r>(
+        &self,
+        r: &'r rusqlite::Row<'_>,
+        i: usize,
+    ) -> Result<Option<&'r str>, ProjectError> {
+        let v = r.get_ref(i).map_err(self.sqlite())?;
+        if v == rusqlite::types::ValueRef::Null {
+            return Ok(None);
+        }
+        v.as_str().map(Some).map_err(|e| {
+            self.sqlite()(rusqlite::Error::FromSqlConversionFailure(
+                i,
+                v.data_type(),
+                Box::new(e),
+            ))
+        })
     }
 
     fn parse<T: serde::de::DeserializeOwned>(
