@@ -49,6 +49,23 @@ pub fn reopen(file: &Path) -> Result<Reopen> {
     })
 }
 
+/// [`reopen`] of `file` in a fresh `tifa-cli bench-open` process, as the app starts on it.
+pub fn reopen_in_child(file: &Path) -> Result<Reopen> {
+    let exe = std::env::current_exe().context("finding tifa-cli")?;
+    let child = std::process::Command::new(exe)
+        .arg("bench-open")
+        .arg(file)
+        .output()
+        .context("running bench-open")?;
+    if !child.status.success() {
+        bail!(
+            "bench-open failed: {}",
+            String::from_utf8_lossy(&child.stderr)
+        );
+    }
+    Ok(serde_json::from_slice(&child.stdout)?)
+}
+
 /// The bench: a project of every file under `dir` but the last, reopened in a child process,
 /// then the last file added, a search, and the file's size.
 pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
@@ -80,19 +97,7 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     drop(p);
     let size = std::fs::metadata(&file)?.len();
 
-    let exe = std::env::current_exe().context("finding tifa-cli")?;
-    let child = std::process::Command::new(exe)
-        .arg("bench-open")
-        .arg(&file)
-        .output()
-        .context("running bench-open")?;
-    if !child.status.success() {
-        bail!(
-            "bench-open failed: {}",
-            String::from_utf8_lossy(&child.stderr)
-        );
-    }
-    let reopened: Reopen = serde_json::from_slice(&child.stdout)?;
+    let reopened = reopen_in_child(&file)?;
 
     let mut p = Project::open(&file)?;
     let one = ingest::read_paths(

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::bench::{Clock, peak_mib};
-use crate::cli::bench_project::Reopen;
+use crate::cli::bench_project::{Reopen, reopen_in_child};
 use crate::ingest::{self, ReadConfig};
-use crate::pipeline::{Config, Engine, analyse};
+use crate::pipeline::{self, Config, Engine};
 use crate::progress::NoProgress;
 use crate::project::Project;
 use crate::scale::{self, ExtractOptions, Synthetic};
@@ -53,11 +53,25 @@ pub fn bench(
     if corpus.documents.is_empty() {
         bail!("{}: no document could be read", dir.display());
     }
-    let base = analyse(engine, corpus.clone(), &Config::default(), &mut NoProgress)
-        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    // Each document is read for meetings once: for the reference groups and for the places
+    // its copies swap.
+    let config = Config::default();
+    let cancelled = |_| anyhow::anyhow!("cancelled");
+    let mut docs = corpus.documents;
+    let per_doc =
+        pipeline::extract(engine, &mut docs, &config, &mut NoProgress).map_err(cancelled)?;
+    let synthetic = Arc::new(Synthetic::new(&engine.gazetteer, docs.clone(), &per_doc));
+    let base = pipeline::assemble(
+        engine,
+        docs,
+        corpus.problems,
+        per_doc,
+        &config,
+        &mut NoProgress,
+    )
+    .map_err(cancelled)?;
     let groups = scale::groups_of(&base);
     drop(base);
-    let synthetic = Arc::new(Synthetic::new(engine, corpus));
     let (prepare_wall, _) = clock.elapsed();
 
     let clock = Clock::start();
@@ -114,23 +128,7 @@ pub fn bench(
         p.set_aggregate(Some(&a))?;
         drop(p);
         let (import_wall, _) = clock.elapsed();
-        let exe = std::env::current_exe().context("finding tifa-cli")?;
-        let child = std::process::Command::new(exe)
-            .arg("bench-open")
-            .arg(&file)
-            .output()
-            .context("running bench-open")?;
-        if !child.status.success() {
-            bail!(
-                "bench-open failed: {}",
-                String::from_utf8_lossy(&child.stderr)
-            );
-        }
-        reopened = Some((
-            serde_json::from_slice(&child.stdout)?,
-            a.cells.len(),
-            import_wall,
-        ));
+        reopened = Some((reopen_in_child(&file)?, a.cells.len(), import_wall));
     }
 
     writeln!(out, "{:<30}{:>10}  {:>10}", "stage", "wall s", "CPU s")?;

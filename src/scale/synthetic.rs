@@ -12,10 +12,10 @@ use regex::Regex;
 use super::{
     DONE, ExtractOptions, Extracted, RefGroup, ScaleError, claim, shard_name, write_documents,
 };
-use crate::ingest::Corpus;
-use crate::model::{DocId, Document, PlaceLevel};
-use crate::pipeline::{self, Engine};
-use crate::progress::{NoProgress, Progress};
+use crate::meeting::Gazetteer;
+use crate::model::{DocId, Document, Meeting, PlaceLevel};
+use crate::pipeline::Engine;
+use crate::progress::Progress;
 
 /// The real documents and, for each, the places it names, to be swapped in its copies.
 #[derive(Debug)]
@@ -31,20 +31,12 @@ pub struct Synthetic {
 }
 
 impl Synthetic {
-    /// Reads the places each document of `base` names (by finding its meetings); any county or
-    /// prefecture of the gazetteer may stand in for them in a copy.
-    pub fn new(engine: &Engine, base: Corpus) -> Self {
-        let mut docs = base.documents;
-        let per_doc = pipeline::extract(
-            engine,
-            &mut docs,
-            &pipeline::Config::default(),
-            &mut NoProgress,
-        )
-        .unwrap_or_default();
+    /// The documents of a corpus as [`pipeline::extract`] left them, and the meetings it found
+    /// in each: the places each names are swapped in its copies, for any county or prefecture
+    /// of `g`.
+    pub fn new(g: &Gazetteer, docs: Vec<Document>, per_doc: &[Vec<Meeting>]) -> Self {
         // The places to swap: every county and prefecture whose short name names it alone, in
         // the order of their codes, so that a copy's places are near its original's.
-        let g = &engine.gazetteer;
         let mut candidates: Vec<&crate::model::Place> = g
             .places()
             .iter()
@@ -63,7 +55,7 @@ impl Synthetic {
             .collect();
         let names = docs
             .iter()
-            .zip(&per_doc)
+            .zip(per_doc)
             .map(|(doc, meetings)| {
                 let own: BTreeSet<usize> = meetings
                     .iter()
@@ -220,11 +212,21 @@ pub fn extract_synthetic(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline;
+    use crate::progress::NoProgress;
 
     #[test]
     fn copies_name_other_places_and_years_and_copy_zero_is_the_document() {
         let engine = Engine::new();
-        let s = Synthetic::new(&engine, crate::ingest::seed_corpus());
+        let mut seeds = crate::ingest::seed_corpus().documents;
+        let found = pipeline::extract(
+            &engine,
+            &mut seeds,
+            &pipeline::Config::default(),
+            &mut NoProgress,
+        )
+        .unwrap_or_default();
+        let s = Synthetic::new(&engine.gazetteer, seeds, &found);
         assert_eq!(s.base_len(), 5);
         assert!(s.places() >= 3, "永康, 盐城, 嵊州 and more");
         let original = s.document(0);
