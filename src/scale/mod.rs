@@ -456,7 +456,7 @@ fn write_documents(
         std::fs::remove_dir_all(&partial).map_err(|e| ScaleError::io(&partial, &e))?;
     }
     std::fs::create_dir_all(&partial).map_err(|e| ScaleError::io(&partial, &e))?;
-    let tables = Tables::of(&documents, numbers, &per_doc, problems, groups);
+    let tables = Tables::of(&documents, numbers, per_doc, problems, groups);
     let mut counts = Extracted {
         documents: documents.len(),
         problems: problems.len(),
@@ -514,7 +514,7 @@ impl Tables {
     fn of(
         documents: &[Document],
         numbers: &[i64],
-        per_doc: &[Vec<Meeting>],
+        per_doc: Vec<Vec<Meeting>>,
         problems: &[&crate::model::Problem],
         groups: &[RefGroup],
     ) -> Self {
@@ -533,22 +533,28 @@ impl Tables {
         );
         let mut m = MeetingColumns::default();
         let mut uids = Vec::new();
-        let mut all: Vec<&Meeting> = Vec::new();
-        for ((list, &n), doc) in per_doc.iter().zip(numbers).zip(documents) {
-            for (seq, meeting) in list.iter().enumerate() {
+        let mut all: Vec<Meeting> = Vec::new();
+        let (mut sm, mut sh) = (Vec::new(), Vec::new());
+        for ((list, &n), doc) in per_doc.into_iter().zip(numbers).zip(documents) {
+            for (seq, meeting) in list.into_iter().enumerate() {
                 let uid = n * MEETINGS_PER_DOCUMENT + seq as i64;
-                m.push(meeting, uid, n, seq, doc);
+                let set: BTreeSet<u64> = copies::shingles(&meeting).collect();
+                m.push(&meeting, uid, n, seq, doc, set.len());
+                for s in set {
+                    sm.push(Some(uid));
+                    // The hash's bits as a signed number: BIGINT is what both engines join on.
+                    sh.push(Some(s as i64));
+                }
                 uids.push(uid);
                 all.push(meeting);
             }
         }
-        let flat: Vec<Meeting> = all.iter().map(|&x| x.clone()).collect();
         let variants: Vec<Vec<String>> = groups.iter().map(|g| g.variants.clone()).collect();
-        let found = find_variants(&flat, &variants);
+        let found = find_variants(&all, &variants);
         let mut o = OccurrenceColumns::default();
         for (g, hits) in groups.iter().zip(found) {
             for h in hits {
-                let meeting = all[h.meeting];
+                let meeting = &all[h.meeting];
                 let directive = &meeting.directives[h.directive];
                 let doc_text = documents
                     .get(meeting.doc.0 as usize)
@@ -567,15 +573,7 @@ impl Tables {
                 o.end.push(int(span.end));
             }
         }
-        let (mut sm, mut sh) = (Vec::new(), Vec::new());
-        for (meeting, &uid) in all.iter().zip(&uids) {
-            let set: BTreeSet<u64> = copies::shingles(meeting).collect();
-            for s in set {
-                sm.push(Some(uid));
-                // The hash's bits as a signed number: BIGINT is what both engines join on.
-                sh.push(Some(s as i64));
-            }
-        }
+        let (meetings, directives) = m.into_tables();
         let mut shingles = Columns::default();
         shingles
             .add("meeting", Values::Int(sm))
@@ -583,8 +581,8 @@ impl Tables {
         Self {
             documents: d.columns(),
             problems: p,
-            meetings: m.meetings(),
-            directives: m.directives(),
+            meetings,
+            directives,
             occurrences: o.columns(),
             shingles,
         }
@@ -683,7 +681,7 @@ struct MeetingColumns {
 }
 
 impl MeetingColumns {
-    fn push(&mut self, m: &Meeting, uid: i64, doc: i64, seq: usize, d: &Document) {
+    fn push(&mut self, m: &Meeting, uid: i64, doc: i64, seq: usize, d: &Document, shingles: usize) {
         self.meeting.push(Some(uid));
         self.doc.push(Some(doc));
         self.seq.push(int(seq));
@@ -711,8 +709,7 @@ impl MeetingColumns {
         self.title_norm.push(Some(copies::normal(&m.title)));
         self.chair.push(m.chair.clone());
         self.directives.push(int(m.directives.len()));
-        let distinct: BTreeSet<u64> = copies::shingles(m).collect();
-        self.shingles.push(int(distinct.len()));
+        self.shingles.push(int(shingles));
         for (i, x) in m.directives.iter().enumerate() {
             self.d_meeting.push(Some(uid));
             self.d_index.push(int(i));
@@ -723,72 +720,38 @@ impl MeetingColumns {
         }
     }
 
-    fn meetings(&mut self) -> Columns {
-        let mut t = Columns::default();
-        t.add("meeting", Values::Int(std::mem::take(&mut self.meeting)))
-            .add("doc", Values::Int(std::mem::take(&mut self.doc)))
-            .add("seq", Values::Int(std::mem::take(&mut self.seq)))
-            .add(
-                "article_start",
-                Values::Int(std::mem::take(&mut self.article_start)),
-            )
-            .add(
-                "article_end",
-                Values::Int(std::mem::take(&mut self.article_end)),
-            )
-            .add("date", Values::Date(std::mem::take(&mut self.date)))
-            .add(
-                "day_number",
-                Values::Int(std::mem::take(&mut self.day_number)),
-            )
-            .add(
-                "date_precision",
-                Values::Text(std::mem::take(&mut self.date_precision)),
-            )
-            .add(
-                "date_basis",
-                Values::Text(std::mem::take(&mut self.date_basis)),
-            )
-            .add("place", Values::Text(std::mem::take(&mut self.place)))
-            .add(
-                "place_full",
-                Values::Text(std::mem::take(&mut self.place_full)),
-            )
-            .add(
-                "place_code",
-                Values::Text(std::mem::take(&mut self.place_code)),
-            )
-            .add(
-                "place_level",
-                Values::Text(std::mem::take(&mut self.place_level)),
-            )
-            .add(
-                "doc_place",
-                Values::Text(std::mem::take(&mut self.doc_place)),
-            )
-            .add("title", Values::Text(std::mem::take(&mut self.title)))
-            .add(
-                "title_norm",
-                Values::Text(std::mem::take(&mut self.title_norm)),
-            )
-            .add("chair", Values::Text(std::mem::take(&mut self.chair)))
-            .add(
-                "directives",
-                Values::Int(std::mem::take(&mut self.directives)),
-            )
-            .add("shingles", Values::Int(std::mem::take(&mut self.shingles)));
-        t
-    }
-
-    fn directives(&mut self) -> Columns {
-        let mut t = Columns::default();
-        t.add("meeting", Values::Int(std::mem::take(&mut self.d_meeting)))
-            .add("directive", Values::Int(std::mem::take(&mut self.d_index)))
-            .add("cue", Values::Text(std::mem::take(&mut self.d_cue)))
-            .add("text", Values::Text(std::mem::take(&mut self.d_text)))
-            .add("start", Values::Int(std::mem::take(&mut self.d_start)))
-            .add("end", Values::Int(std::mem::take(&mut self.d_end)));
-        t
+    /// The meetings table and the directives table.
+    fn into_tables(self) -> (Columns, Columns) {
+        let mut meetings = Columns::default();
+        meetings
+            .add("meeting", Values::Int(self.meeting))
+            .add("doc", Values::Int(self.doc))
+            .add("seq", Values::Int(self.seq))
+            .add("article_start", Values::Int(self.article_start))
+            .add("article_end", Values::Int(self.article_end))
+            .add("date", Values::Date(self.date))
+            .add("day_number", Values::Int(self.day_number))
+            .add("date_precision", Values::Text(self.date_precision))
+            .add("date_basis", Values::Text(self.date_basis))
+            .add("place", Values::Text(self.place))
+            .add("place_full", Values::Text(self.place_full))
+            .add("place_code", Values::Text(self.place_code))
+            .add("place_level", Values::Text(self.place_level))
+            .add("doc_place", Values::Text(self.doc_place))
+            .add("title", Values::Text(self.title))
+            .add("title_norm", Values::Text(self.title_norm))
+            .add("chair", Values::Text(self.chair))
+            .add("directives", Values::Int(self.directives))
+            .add("shingles", Values::Int(self.shingles));
+        let mut directives = Columns::default();
+        directives
+            .add("meeting", Values::Int(self.d_meeting))
+            .add("directive", Values::Int(self.d_index))
+            .add("cue", Values::Text(self.d_cue))
+            .add("text", Values::Text(self.d_text))
+            .add("start", Values::Int(self.d_start))
+            .add("end", Values::Int(self.d_end));
+        (meetings, directives)
     }
 }
 
