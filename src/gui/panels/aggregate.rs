@@ -18,24 +18,32 @@ pub struct AggregateSection {
     filter: String,
     /// The rows shown for (aggregate, filter): indices into its cells.
     rows: Option<((usize, String), Vec<usize>)>,
+    /// The summary line of an aggregate (by its address) in a language: counting its groups and
+    /// places sorts every cell, too much for each frame.
+    summary: Option<((usize, crate::gui::command::Lang), String)>,
 }
 
 impl AggregateSection {
     /// Draws the summary, the filter, the cells and the export button.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, aggregate: &Arc<Aggregate>) {
         let lang = cx.state.settings.lang;
-        ui.label(format!(
-            "{} {} · {} {} · {} {} · {} {}",
-            aggregate.cells.len(),
-            tr(lang, "cells"),
-            aggregate.groups(),
-            tr(lang, "phrase groups"),
-            aggregate.places(),
-            tr(lang, "places"),
-            aggregate.meetings,
-            tr(lang, "meetings"),
-        ))
-        .on_hover_text(format!(
+        let id = Arc::as_ptr(aggregate) as usize;
+        if self.summary.as_ref().is_none_or(|(k, _)| *k != (id, lang)) {
+            let line = format!(
+                "{} {} · {} {} · {} {} · {} {}",
+                aggregate.cells.len(),
+                tr(lang, "cells"),
+                aggregate.groups(),
+                tr(lang, "phrase groups"),
+                aggregate.places(),
+                tr(lang, "places"),
+                aggregate.meetings,
+                tr(lang, "meetings"),
+            );
+            self.summary = Some(((id, lang), line));
+        }
+        let summary = self.summary.as_ref().map_or("", |(_, line)| line.as_str());
+        ui.label(summary).on_hover_text(format!(
             "{} {}\n{} {}",
             tr(lang, "From"),
             aggregate.source,
