@@ -1,4 +1,5 @@
-//! The load job: read what was added, merge it into the corpus, analyse the whole.
+//! The load job's reading: what was added, read and merged into the corpus (the job then
+//! analyses the whole, see `work::start_load`).
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -7,7 +8,7 @@ use std::path::PathBuf;
 use crate::gui::command::DroppedFile;
 use crate::ingest::{self, Corpus, ReadConfig};
 use crate::model::{DocId, Problem};
-use crate::pipeline::{self, Analysis, Config, Engine};
+
 use crate::progress::{Cancelled, Progress, stage};
 
 /// The stages of a load, in order: reading, then the analysis's own.
@@ -27,23 +28,6 @@ pub enum Input {
     Path(PathBuf),
     /// A file dropped on the window.
     Dropped(DroppedFile),
-}
-
-/// Reads `inputs` into `base` (leaving out documents whose path is in `removed`) and analyses
-/// the result; `watch` sees the meetings found so far after each chunk of documents
-/// ([`pipeline::extract_watched`]).
-pub fn load(
-    engine: &Engine,
-    base: Corpus,
-    inputs: &[Input],
-    removed: &[String],
-    progress: &mut dyn Progress,
-    watch: &mut pipeline::Watch<'_>,
-) -> Result<(Corpus, Analysis), Cancelled> {
-    let corpus = read(base, inputs, removed, progress)?;
-    let analysis =
-        pipeline::analyse_watched(engine, corpus.clone(), &Config::default(), progress, watch)?;
-    Ok((corpus, analysis))
 }
 
 /// Files on disk read between two calls of [`read_watched`]'s `seen`.
@@ -182,6 +166,22 @@ pub fn renumber(corpus: &mut Corpus) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::{self, Analysis, Config, Engine};
+
+    /// What the load job does: read `inputs` into `base`, then analyse the whole.
+    fn load(
+        engine: &Engine,
+        base: Corpus,
+        inputs: &[Input],
+        removed: &[String],
+        progress: &mut dyn Progress,
+        watch: &mut pipeline::Watch<'_>,
+    ) -> Result<(Corpus, Analysis), Cancelled> {
+        let corpus = read(base, inputs, removed, progress)?;
+        let analysis =
+            pipeline::analyse_watched(engine, corpus.clone(), &Config::default(), progress, watch)?;
+        Ok((corpus, analysis))
+    }
 
     #[test]
     fn the_plan_is_reading_then_the_analysis() {

@@ -166,11 +166,8 @@ pub fn start_load(
                 return;
             }
             shown_early = true;
-            let raw = Arc::new(crate::pipeline::preview(gazetteer, pre_docs, pre_meetings));
-            let shown = with_corrections(&raw, &corrections);
-            if let Ok(mut s) = slot.lock() {
-                *s = Some((raw, shown));
-            }
+            let found = crate::pipeline::preview(gazetteer, pre_docs, pre_meetings);
+            publish(slot, found, &corrections);
         };
         // The engine (gazetteer and dictionary) is built while the files are read; with a
         // lexicon, phrases are mined once, with it.
@@ -204,11 +201,8 @@ pub fn start_load(
                 return;
             }
             last = Some(std::time::Instant::now());
-            let raw = Arc::new(crate::pipeline::preview(&engine.gazetteer, docs, per_doc));
-            let shown = with_corrections(&raw, &corrections);
-            if let Ok(mut s) = slot.lock() {
-                *s = Some((raw, shown));
-            }
+            let found = crate::pipeline::preview(&engine.gazetteer, docs, per_doc);
+            publish(slot, found, &corrections);
         };
         let analysis = crate::pipeline::analyse_watched(
             engine,
@@ -232,6 +226,15 @@ pub fn start_load(
 /// Where a load leaves the meetings found so far ([`crate::pipeline::preview`]): the analysis
 /// as found and with the corrections applied.
 pub type PreviewSlot = Arc<std::sync::Mutex<Option<(Arc<Analysis>, Arc<Analysis>)>>>;
+
+/// Leaves `found` in `slot`, as found and with `corrections` applied.
+fn publish(slot: &PreviewSlot, found: Analysis, corrections: &Corrections) {
+    let raw = Arc::new(found);
+    let shown = with_corrections(&raw, corrections);
+    if let Ok(mut s) = slot.lock() {
+        *s = Some((raw, shown));
+    }
+}
 
 /// How often a load shows the meetings found so far.
 const PREVIEW_EVERY: std::time::Duration = std::time::Duration::from_millis(400);
