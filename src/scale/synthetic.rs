@@ -92,16 +92,22 @@ impl Synthetic {
     /// later copies name the `r`-th next places of the pool in its places' stead, and years
     /// moved on by `r` modulo 3.
     pub fn document(&self, i: usize) -> Document {
-        let n = self.base.len().max(1);
-        let (b, r) = (i % n, i / n);
-        let base = &self.base[b];
-        let mut doc = Document::from_text(
-            DocId(0),
-            format!("synthetic/{r:05}/{}", base.path),
-            &self.text(b, r),
-        );
-        doc.meta = base.meta.clone();
+        let (b, r) = self.source(i);
+        let mut doc = Document::from_text(DocId(0), self.path(i), &self.text(b, r));
+        doc.meta = self.base[b].meta.clone();
         doc
+    }
+
+    /// The real document copy `i` is made from, and which copy of it it is.
+    fn source(&self, i: usize) -> (usize, usize) {
+        let n = self.base.len().max(1);
+        (i % n, i / n)
+    }
+
+    /// The path document `i` is listed under: its copy number, then its real document's path.
+    pub fn path(&self, i: usize) -> String {
+        let (b, r) = self.source(i);
+        format!("synthetic/{r:05}/{}", self.base[b].path)
     }
 
     fn text(&self, b: usize, r: usize) -> String {
@@ -152,15 +158,7 @@ pub fn extract_synthetic(
     let size = options.shard_size.max(1);
     let shards = n.div_ceil(size);
     std::fs::create_dir_all(out).map_err(|e| ScaleError::io(out, &e))?;
-    let names = (0..n).map(|i| {
-        let b = i % synthetic.base_len().max(1);
-        format!(
-            "synthetic/{:05}/{}",
-            i / synthetic.base_len().max(1),
-            synthetic.base[b].path
-        )
-    });
-    claim(out, names, groups, size, shards)?;
+    claim(out, (0..n).map(|i| synthetic.path(i)), groups, size, shards)?;
     super::write_groups(&out.join("groups.parquet"), groups)?;
     let (part, parts) = (options.part.0, options.part.1.max(1));
     let mut done = Extracted {
