@@ -154,7 +154,8 @@ fn units(chars: &[char], size: usize) -> Option<Vec<&[char]>> {
 }
 
 /// 群防群控, 复工复产, 抓紧抓实抓细, 从严从紧从快, 有力有序有效, 早发现早报告: units of two or
-/// three characters that all share their first or all share their last character. Returns
+/// three characters that all share their first or all share their last character (units of
+/// three, their last two: 软实力硬实力). Returns
 /// the number of units, 0 when the string is not such a series.
 pub fn parallel_units(text: &str) -> usize {
     let chars: Vec<char> = text.chars().collect();
@@ -169,7 +170,10 @@ fn series_of(chars: &[char], size: usize) -> bool {
     {
         units(chars, size).is_some_and(|us| {
             let first = us.iter().all(|u| u[0] == us[0][0]);
-            let last = us.iter().all(|u| u[size - 1] == us[0][size - 1]);
+            // Units of three sharing their last character alone are chance (做好新 + 时代新,
+            // cut out of 做好新时代新征程); they must share the last two: 软实力硬实力.
+            let tail = if size == 3 { 2 } else { 1 };
+            let last = us.iter().all(|u| u[size - tail..] == us[0][size - tail..]);
             // A unit repeated whole (防控防控) is a stutter, not a parallel formula.
             let distinct = us.iter().skip(1).any(|u| u != &us[0]);
             (first || last) && distinct
@@ -233,6 +237,9 @@ mod tests {
         check("群防群控", false, true, false);
         check("复工复产", false, true, false);
         check("早发现早报告", false, true, false);
+        check("软实力硬实力", false, true, false);
+        check("做好新时代新", false, false, false);
+        check("人防物防技防", false, true, false);
         check("防控防控", false, false, false);
         check("铜墙铁壁", false, false, false);
         check("疫情防控", false, false, false);
