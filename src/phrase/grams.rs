@@ -31,6 +31,9 @@ const EDGE_WORDS: &[&str] = &[
 const COMPLEMENTS_START: &[&str] = &["好", "到", "住", "完", "成", "出", "起"];
 const COMPLEMENTS_END: &[&str] = &["到"];
 
+/// What names a person as a leader, so that the name belongs to the formula it opens.
+const TITLES: &[&str] = &["同志", "总书记"];
+
 /// [`EDGE_WORDS`] for lookup; immutable once built.
 static EDGE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| EDGE_WORDS.iter().copied().collect());
@@ -237,7 +240,17 @@ impl WordRole {
 /// formula; `idiom` says it is one idiom word, `hash` is the n-gram's [`hash`]. The words must
 /// cover their text without gaps, as jieba's do.
 fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, usize, bool, u64)) {
-    let roles: Vec<WordRole> = words.iter().map(WordRole::of).collect();
+    let mut roles: Vec<WordRole> = words.iter().map(WordRole::of).collect();
+    // A name with 同志 or 总书记 after it is how a text cites a leader, and is part of a
+    // formula (以习近平同志为核心的党中央); the name and its title may stand inside a candidate,
+    // not at its end (a name with its title is not a formula).
+    for k in 0..words.len().saturating_sub(1) {
+        if words[k].tag.starts_with("nr") && TITLES.contains(&words[k + 1].text) {
+            roles[k].breaks = false;
+            roles[k].bad_end = true;
+            roles[k + 1].bad_end = true;
+        }
+    }
     for i in 0..words.len() {
         let first = roles[i];
         if first.breaks || first.mark || first.bad_start {
@@ -411,6 +424,18 @@ mod tests {
             "市委书记张建国强调要增强四个意识",
             &["四个意识"],
             &["张建国强调"],
+        );
+        check_ngrams(
+            &seg,
+            "紧密团结在以习近平同志为核心的党中央周围",
+            &["习近平同志为核心的党中央", "核心的党中央"],
+            &["习近平同志", "习近平"],
+        );
+        check_ngrams(
+            &seg,
+            "深入学习贯彻习近平总书记重要讲话精神",
+            &["习近平总书记重要讲话精神"],
+            &["习近平总书记", "贯彻习近平总书记"],
         );
         check_ngrams(&seg, "2月3日召开会议", &[], &["2月3日召开", "3日召开会议"]);
         check_ngrams(
