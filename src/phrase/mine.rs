@@ -18,7 +18,7 @@ use crate::model::{
 use crate::phrase::Segmenter;
 use crate::phrase::frames::{self, Frame, FrameGram};
 use crate::phrase::grams::{FLAGS, Gram, IDIOM, QUOTED, SHAPED, WHOLE, pass_one};
-use crate::phrase::occur::{GroupHits, Hit, outside_counts, pass_three, to_document};
+use crate::phrase::occur::{GroupHits, Hit, held_by, outside_counts, pass_three, to_document};
 pub use crate::phrase::places::place_uses;
 use crate::phrase::places::{distinct_places, place_ids};
 use crate::phrase::reference;
@@ -272,6 +272,7 @@ fn groups_of(
             .collect();
     pass(3)?;
     let occurrences = pass_three(meetings, &texts, &groups);
+    let fragment = fragments(&occurrences, &groups, &kept);
     let (words, outside_text) = Words::of(meetings, documents);
     let outside: Vec<Option<usize>> = if words.outside >= config.score.min_general_words {
         outside_counts(&outside_text, &texts, &groups)
@@ -293,7 +294,9 @@ fn groups_of(
         .iter()
         .zip(occurrences)
         .zip(outside)
-        .filter_map(|((g, occ), outside)| build_group(g, &kept, occ, outside, &context))
+        .zip(fragment)
+        .filter(|(_, fragment)| !fragment)
+        .filter_map(|(((g, occ), outside), _)| build_group(g, &kept, occ, outside, &context))
         .collect();
     // Frames are a tenth of the list at most; twice as many are counted, as some overlap.
     let frame_limit = (config.max_groups / 10).max(8);
@@ -326,6 +329,28 @@ fn groups_of(
     }
     pass(4)?;
     Ok(out)
+}
+
+/// Of the uses of a fragment, at least this share (in fifths) stand inside the uses of one
+/// longer group.
+const FRAGMENT_FIFTHS: usize = 4;
+
+/// For each group, whether it is a fragment of another: four in five of its uses stand inside
+/// the uses of one other group (高质量 inside 高质量发展, 重要讲话 inside 重要讲话精神), which is
+/// then the formula. A group with a lexicon word is never one; of two groups holding each other
+/// that much, neither is.
+fn fragments(occurrences: &[GroupHits], groups: &[Vec<usize>], kept: &[Candidate]) -> Vec<bool> {
+    let held = held_by(occurrences);
+    let mostly = |g: usize| {
+        held[g].filter(|&(_, n)| n * 5 >= occurrences[g].0.len() * FRAGMENT_FIFTHS && n > 0)
+    };
+    (0..groups.len())
+        .map(|g| {
+            let by = mostly(g).map(|(h, _)| h);
+            let mutual = by.is_some_and(|h| mostly(h).is_some_and(|(b, _)| b == g));
+            by.is_some() && !mutual && !groups[g].iter().any(|&i| kept[i].lexicon)
+        })
+        .collect()
 }
 
 /// Every string in at least `min_meetings` meetings, scored, best first.
@@ -1143,6 +1168,26 @@ mod tests {
         assert_eq!(g.occurrences.len(), 4);
         // The other groups are untouched.
         assert_eq!(merged.len() + 1, plain.len());
+    }
+
+    #[test]
+    fn fragments_of_a_longer_formula_are_not_listed() {
+        // 重要讲话 is used five times, four of them inside 重要讲话精神: a fragment of it.
+        // 复工复产 is used four times, twice inside 企业复工复产: a formula of its own.
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = [
+            meeting(0, "甲县", 3, &["认真学习重要讲话精神，推进企业复工复产"]),
+            meeting(1, "乙市", 5, &["深入贯彻重要讲话精神，推进企业复工复产"]),
+            meeting(2, "丙区", 6, &["全面落实重要讲话精神，加快复工复产"]),
+            meeting(3, "丁县", 7, &["传达重要讲话精神，有序复工复产"]),
+            meeting(4, "戊县", 8, &["结合重要讲话，部署近期工作"]),
+        ]
+        .into_iter()
+        .unzip();
+        let groups = mined(&ms, &ds, &Segmenter::new());
+        let listed = |t: &str| groups.iter().any(|g| g.variants.iter().any(|v| v.text == t));
+        assert!(listed("重要讲话精神"), "{groups:#?}");
+        assert!(!listed("重要讲话"), "{groups:#?}");
+        assert!(listed("复工复产") && listed("企业复工复产"), "{groups:#?}");
     }
 
     #[test]

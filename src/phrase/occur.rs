@@ -105,6 +105,47 @@ pub(super) fn pass_three(
     per_group
 }
 
+/// For each group, the other group whose uses hold most of its uses, and how many of its uses
+/// that is (高质量 used inside 高质量发展). A use holds another when it spans it and more, in the
+/// same directive; each use counts once per group holding it.
+pub(super) fn held_by(per_group: &[GroupHits]) -> Vec<Option<(usize, usize)>> {
+    let mut all: Vec<(u32, u32, u32, u32, usize)> = per_group
+        .iter()
+        .enumerate()
+        .flat_map(|(g, (hs, _))| {
+            hs.iter()
+                .map(move |h| (h.meeting, h.directive, h.start, h.end, g))
+        })
+        .collect();
+    all.sort_unstable_by_key(|&(m, d, s, e, g)| (m, d, s, std::cmp::Reverse(e), g));
+    let mut counts: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
+    let mut holders: Vec<usize> = Vec::new();
+    for block in all.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        for (i, &(_, _, s, e, g)) in block.iter().enumerate() {
+            holders.clear();
+            // Sorted by start, then longest first: every holder stands before the use.
+            for &(_, _, hs, he, hg) in &block[..i] {
+                if hs <= s && e <= he && he - hs > e - s && hg != g && !holders.contains(&hg) {
+                    holders.push(hg);
+                }
+            }
+            for &hg in &holders {
+                *counts.entry((g, hg)).or_default() += 1;
+            }
+        }
+    }
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; per_group.len()];
+    for ((g, hg), n) in counts {
+        let better =
+            best[g].is_none_or(|(bg, bn)| (n, std::cmp::Reverse(hg)) > (bn, std::cmp::Reverse(bg)));
+        if better {
+            best[g] = Some((hg, n));
+        }
+    }
+    best
+}
+
 /// One use of a group's variant found by [`find_variants`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -241,6 +282,33 @@ pub fn to_document(directive: &Directive, doc_text: &str, range: std::ops::Range
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hit(meeting: u32, start: u32, end: u32) -> Hit {
+        Hit {
+            meeting,
+            directive: 0,
+            start,
+            end,
+            variant: 0,
+        }
+    }
+
+    #[test]
+    fn uses_held_by_longer_uses() {
+        let group = |hits: Vec<Hit>| (hits, BTreeMap::new());
+        // Group 0 is used three times, twice inside group 1 and once inside group 2; group 1 is
+        // held by nothing; group 2 spans group 0's third use; a use in another meeting or
+        // of equal span holds nothing.
+        let groups = vec![
+            group(vec![hit(0, 3, 9), hit(1, 0, 6), hit(2, 0, 6), hit(3, 0, 6)]),
+            group(vec![hit(0, 3, 15), hit(1, 0, 12)]),
+            group(vec![hit(2, 0, 9), hit(3, 0, 6), hit(4, 0, 12)]),
+        ];
+        let held = held_by(&groups);
+        assert_eq!(held[0], Some((1, 2)));
+        assert_eq!(held[1], None);
+        assert_eq!(held[2], None);
+    }
 
     #[test]
     fn document_offsets_skip_line_breaks() {
