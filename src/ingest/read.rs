@@ -2,8 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -139,7 +138,23 @@ const HTML_EXTENSIONS: &[&str] = &["html", "htm", "shtml", "xhtml"];
 ///
 /// The content decides before the name does: a PDF called `.txt` is refused as a PDF, a Word
 /// document called `.zip` is read as one, and HTML pasted into a `.txt` is read as HTML.
+/// Pre-segmented text (words separated by spaces) is joined again and a page in traditional
+/// script is read as simplified, each with a note; this runs on the thread that read the file.
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
+    let mut d = decode_bytes(name, bytes)?;
+    if let Some(text) = segmented::unsegment(&d.text) {
+        d.text = text;
+        d.problems.push(segmented::NOTE.to_string());
+    }
+    if let Some((text, notes)) = script::simplify(&d.text) {
+        d.text = text;
+        d.problems.extend(notes);
+    }
+    Ok(d)
+}
+
+/// [`read_bytes`] before the text is joined or simplified.
+fn decode_bytes(name: &str, bytes: &[u8]) -> Result<Decoded, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
@@ -293,15 +308,7 @@ impl Corpus {
     /// Adds one read result: a document with the next id, or a problem.
     fn push(&mut self, path: String, result: Result<Decoded, IngestError>) {
         match result {
-            Ok(mut d) => {
-                if let Some(text) = segmented::unsegment(&d.text) {
-                    d.text = text;
-                    d.problems.push(segmented::NOTE.to_string());
-                }
-                if let Some((text, notes)) = script::simplify(&d.text) {
-                    d.text = text;
-                    d.problems.extend(notes);
-                }
+            Ok(d) => {
                 let id = DocId(self.documents.len() as u32);
                 self.documents.push(Document {
                     id,
@@ -329,7 +336,7 @@ impl Corpus {
 /// `desktop.ini` and Office lock files (`~$…`) inside them are skipped silently, every other
 /// file either loads or becomes a [`Problem`]. A path given explicitly is always tried. Files
 /// are read in parallel but come out sorted by path, with [`DocId`]s in that order; problems are
-/// sorted by path too. `progress` hears of every file read, and `Break` cancels.
+/// sorted by path too. `progress` hears how many files are read (a hundred times a second and at the end), and `Break` cancels.
 pub fn read_paths(
     paths: &[PathBuf],
     config: &ReadConfig,
@@ -364,7 +371,7 @@ pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
 
 /// Reads `files` in parallel into a corpus whose [`DocId`]s follow their order; a file that
 /// cannot be read is a problem. Also returns, for each document, the index in `files` it was
-/// read from. `progress` hears of every file read, and `Break` cancels.
+/// read from. `progress` hears how many files are read (a hundred times a second and at the end), and `Break` cancels.
 pub fn read_files(
     files: &[PathBuf],
     config: &ReadConfig,
@@ -376,30 +383,39 @@ pub fn read_files(
         return Err(Cancelled);
     }
     let cancel = AtomicBool::new(false);
-    let (tx, rx) = mpsc::channel::<()>();
+    let done = AtomicUsize::new(0);
+    let waiting = std::thread::current();
     let results = std::thread::scope(|scope| {
         let worker = scope.spawn(|| {
-            files
+            let results = files
                 .par_iter()
-                .map_with(tx, |tx, path| {
+                .map(|path| {
                     if cancel.load(Ordering::Relaxed) {
                         return None;
                     }
                     let result = read_file(path, config);
-                    // After a cancel the receiver is gone and the send fails; nothing waits for it.
-                    let _ = tx.send(());
+                    done.fetch_add(1, Ordering::Relaxed);
                     Some(result)
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            waiting.unpark();
+            results
         });
-        let mut done = 0;
-        // Ends when every file is read and the senders are dropped.
-        for () in rx {
-            done += 1;
-            if progress.report(done, total).is_break() {
+        // The count is looked at a hundred times a second rather than told of every file, so
+        // the reading threads never wait on this one.
+        loop {
+            let finished = worker.is_finished();
+            if progress
+                .report(done.load(Ordering::Relaxed), total)
+                .is_break()
+            {
                 cancel.store(true, Ordering::Relaxed);
                 break;
             }
+            if finished {
+                break;
+            }
+            std::thread::park_timeout(std::time::Duration::from_millis(10));
         }
         worker.join()
     });
