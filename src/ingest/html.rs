@@ -214,9 +214,9 @@ fn page_meta(page: &Html) -> PageMeta {
     }
 }
 
-/// The start of a text, lowercased, for sniffing; leading comments such as the
-/// `<!-- saved from url=… -->` a browser writes into saved pages are skipped.
-fn head(text: &str) -> String {
+/// A text without its leading blanks and comments such as the `<!-- saved from url=… -->` a
+/// browser writes into saved pages.
+fn opening(text: &str) -> &str {
     let blank = ['\u{FEFF}', ' ', '\t', '\n', '\r'];
     let mut rest = text.trim_start_matches(blank);
     while let Some(comment) = rest.strip_prefix("<!--") {
@@ -225,22 +225,32 @@ fn head(text: &str) -> String {
             .map_or("", |end| &comment[end + 3..])
             .trim_start_matches(blank);
     }
+    rest
+}
+
+/// The first 4096 characters of `rest`, lowercased, for sniffing. Every test on the head looks
+/// for an ASCII tag, so ASCII letters alone are lowercased, and a text with no `<` there (most
+/// reports) gives an empty head without being copied.
+fn head_of(rest: &str) -> String {
     let window = rest
         .char_indices()
         .nth(4096)
         .map_or(rest, |(end, _)| &rest[..end]);
-    // Every test on the head looks for a tag, and no character lowercases to `<`: a plain text
-    // (most reports) is told apart without lowercasing its first 4096 characters.
     if !window.contains('<') {
         return String::new();
     }
-    window.to_lowercase()
+    window.to_ascii_lowercase()
 }
 
 /// True when a text is a whole HTML page: it opens with a doctype, an `<html>` tag or an XML
 /// declaration followed by one.
 pub fn is_html_document(text: &str) -> bool {
-    let head = head(text);
+    let rest = opening(text);
+    // Every opening this looks for is a tag.
+    if !rest.starts_with('<') {
+        return false;
+    }
+    let head = head_of(rest);
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || (head.starts_with("<?xml") && head.contains("<html"))
@@ -250,7 +260,7 @@ pub fn is_html_document(text: &str) -> bool {
 /// True when a text carries HTML tags (four or more common ones near its start), as a page's
 /// source pasted into a text file does.
 pub fn has_html_tags(text: &str) -> bool {
-    let head = head(text);
+    let head = head_of(opening(text));
     let tags = [
         "<p>", "<p ", "</p>", "<div", "</div>", "<br", "<span", "</td>", "<a href", "</li>",
     ];

@@ -16,9 +16,39 @@ const MIN_GAPS: usize = 8;
 pub const NOTE: &str =
     "pre-segmented text (spaces between Chinese words): the spaces were taken out";
 
+/// How many runs of spaces in `text` stand between two ideographs, counting up to `enough`:
+/// the gaps [`unsegment`] counts, found with a byte search rather than by reading every
+/// character.
+fn han_spaces(text: &str, enough: usize) -> usize {
+    let mut found = 0;
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b' ', bytes) {
+        // An ideograph is three bytes in UTF-8, and a space is never inside a character; a run
+        // is looked at from its first space.
+        let before = text
+            .get(at.saturating_sub(3)..at)
+            .and_then(|s| s.chars().next());
+        if !before.is_some_and(is_han) {
+            continue;
+        }
+        let after = text[at..].trim_start_matches(' ').chars().next();
+        if after.is_some_and(is_han) {
+            found += 1;
+            if found >= enough {
+                break;
+            }
+        }
+    }
+    found
+}
+
 /// The page with the spaces between its Chinese words taken out, or `None` when it is not
 /// pre-segmented.
 pub fn unsegment(text: &str) -> Option<String> {
+    // A page with too few gaps is not read further.
+    if han_spaces(text, MIN_GAPS) < MIN_GAPS {
+        return None;
+    }
     let (mut han, mut gaps) = (0usize, 0usize);
     let mut prev: Option<char> = None;
     let mut in_gap = false;
@@ -68,6 +98,8 @@ mod tests {
         );
         let plain = "某县召开县委常委会会议\n3月5日，县委书记 王五 主持会议。会议强调，要坚持两手抓、两手都要硬。\n";
         assert_eq!(unsegment(plain), None);
+        assert_eq!(han_spaces("会议  强调 ， 要 a 坚持 两手抓", 10), 2);
+        assert_eq!(han_spaces("会议 强调 要 坚持", 2), 2);
         // A short line of spaced words is too little to tell.
         assert_eq!(unsegment("会议 强调"), None);
     }

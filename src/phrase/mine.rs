@@ -1184,7 +1184,11 @@ mod tests {
         .into_iter()
         .unzip();
         let groups = mined(&ms, &ds, &Segmenter::new());
-        let listed = |t: &str| groups.iter().any(|g| g.variants.iter().any(|v| v.text == t));
+        let listed = |t: &str| {
+            groups
+                .iter()
+                .any(|g| g.variants.iter().any(|v| v.text == t))
+        };
         assert!(listed("重要讲话精神"), "{groups:#?}");
         assert!(!listed("重要讲话"), "{groups:#?}");
         assert!(listed("复工复产") && listed("企业复工复产"), "{groups:#?}");
