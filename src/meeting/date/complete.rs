@@ -175,7 +175,7 @@ impl PageDates {
         }
         // Nothing says the year: keep the month and day, with an estimate or a placeholder.
         let date = self
-            .vocabulary
+            .vocabulary()
             .estimate(month, day)
             .or_else(|| on(self.unknown_year))?;
         Some(PolicyDate {
@@ -190,7 +190,7 @@ impl PageDates {
     /// 完成情况及2024年计划), a meeting late in the year reviews the first and one early in the
     /// year plans the second; otherwise the most written year.
     fn written_year(&self, month: u32) -> Option<i32> {
-        let window = self.vocabulary;
+        let window = self.vocabulary();
         let fits = |y: i32| {
             window.since.is_none_or(|s| y >= s.year()) && window.until.is_none_or(|u| y <= u.year())
         };

@@ -2,7 +2,7 @@
 //! full date and year written on it, and its dated vocabulary. Read once per page; a meeting's
 //! lead is then resolved against it (see `complete.rs`).
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -31,8 +31,12 @@ pub struct PageDates {
     /// The years written on their own (2023年一季度, 2019年工作要点), most written first, the
     /// later first among equals; targets (到2025年, 2035年远景目标) left out.
     pub years: Vec<i32>,
-    /// What the page's dated vocabulary and ordinals say about when it was written.
-    pub vocabulary: Window,
+    /// What the page's dated vocabulary and ordinals say about when it was written, read when
+    /// first asked for ([`PageDates::vocabulary`]): only a meeting's date with no year written
+    /// anywhere needs it, and most pages report no meeting.
+    vocabulary: OnceLock<Window>,
+    /// The page's text, for reading its vocabulary.
+    page: Arc<str>,
     /// 近日, 日前: how many days before publication, from [`DateConfig::recent_days`].
     pub recent_days: i64,
     /// The placeholder year for a month and day with no year anywhere.
@@ -55,12 +59,25 @@ impl PageDates {
 
     /// Reads a document: its text, its path and its HTML metadata.
     pub fn read(doc: &Document, config: &DateConfig) -> Self {
-        Self::read_parts(&doc.text, &doc.path, &doc.meta, config)
+        Self::read_text(&doc.text, &doc.path, &doc.meta, config)
+    }
+
+    /// What the page's dated vocabulary and ordinals say about when it was written.
+    pub fn vocabulary(&self) -> Window {
+        *self
+            .vocabulary
+            .get_or_init(|| vocabulary::window(&self.page))
     }
 
     /// Reads the page's masthead, datelines, full dates, years and vocabulary, in one pass each,
     /// and the dates its path and metadata carry.
     pub fn read_parts(page: &str, path: &str, meta: &PageMeta, config: &DateConfig) -> Self {
+        Self::read_text(&Arc::from(page), path, meta, config)
+    }
+
+    /// [`PageDates::read_parts`] of a text it keeps for the vocabulary, without copying it.
+    fn read_text(page: &Arc<str>, path: &str, meta: &PageMeta, config: &DateConfig) -> Self {
+        let (text, page) = (page, &**page);
         let toks = tokens(page);
         let line_spans = lines(page);
         let line_of = |pos: usize| line_spans.partition_point(|l| l.end < pos);
@@ -112,7 +129,8 @@ impl PageDates {
             path,
             full_dates,
             years: year_mentions(page),
-            vocabulary: vocabulary::window(page),
+            vocabulary: OnceLock::new(),
+            page: Arc::clone(text),
             recent_days: config.recent_days,
             unknown_year: config.unknown_year,
         }
