@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::meeting::names::short_name;
 use crate::model::{Place, PlaceLevel};
@@ -204,8 +204,11 @@ impl Gazetteer {
                 (single && at_top.next().is_none()).then_some(first)
             })
             .collect();
+        // Every page is searched for every name, so the automaton is a DFA: about 12 MB for
+        // the 6,600 names, against 0.4 MB as the default NFA, for a faster search.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(keys.iter().map(|k| k.as_bytes()))
             .ok();
         Self {
