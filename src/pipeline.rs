@@ -23,19 +23,22 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Builds the gazetteer and the segmenter.
+    /// Builds the gazetteer and the segmenter, one on each core.
     pub fn new() -> Self {
+        let (gazetteer, segmenter) = rayon::join(Gazetteer::load, Segmenter::new);
         Self {
-            gazetteer: Gazetteer::load(),
-            segmenter: Segmenter::new(),
+            gazetteer,
+            segmenter,
         }
     }
 
     /// Builds the gazetteer and a segmenter that honours the user's `lexicon`.
     pub fn with_lexicon(lexicon: &phrase::Lexicon) -> Self {
+        let (gazetteer, segmenter) =
+            rayon::join(Gazetteer::load, || Segmenter::with_lexicon(lexicon));
         Self {
-            gazetteer: Gazetteer::load(),
-            segmenter: Segmenter::with_lexicon(lexicon),
+            gazetteer,
+            segmenter,
         }
     }
 }
