@@ -245,6 +245,12 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
     // formula (以习近平同志为核心的党中央); the name and its title may stand inside a candidate,
     // not at its end (a name with its title is not a formula).
     for k in 0..words.len().saturating_sub(1) {
+        // An adjective before a noun qualifies it (重要 in 重要指示精神): a candidate ending on
+        // it is cut out of a longer name.
+        let next = words[k + 1].tag;
+        if words[k].known && words[k].tag == "a" && (next.starts_with('n') || next == "vn") {
+            roles[k].bad_end = true;
+        }
         if words[k].tag.starts_with("nr") && TITLES.contains(&words[k + 1].text) {
             roles[k].breaks = false;
             roles[k].bad_end = true;
@@ -436,6 +442,12 @@ mod tests {
             "深入学习贯彻习近平总书记重要讲话精神",
             &["习近平总书记重要讲话精神"],
             &["习近平总书记", "贯彻习近平总书记"],
+        );
+        check_ngrams(
+            &seg,
+            "学习贯彻重要指示精神",
+            &["重要指示精神", "学习贯彻"],
+            &["学习贯彻重要"],
         );
         check_ngrams(&seg, "2月3日召开会议", &[], &["2月3日召开", "3日召开会议"]);
         check_ngrams(
