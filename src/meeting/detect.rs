@@ -8,7 +8,7 @@
 use crate::ingest::split::{self, ArticleKind, Piece};
 use crate::meeting::chair::chaired_by;
 use crate::meeting::directive::{cue, directives};
-use crate::meeting::{DateConfig, Gazetteer, LocalityWeights, MeetingText, PageDates};
+use crate::meeting::{DateConfig, Gazetteer, LocalityWeights, MeetingText, PageDates, PageHits};
 use crate::meeting::{gate, title, together};
 use crate::model::{Directive, Document, Meeting, MeetingId, Span};
 use crate::text::{flatten, regex};
@@ -116,6 +116,7 @@ pub fn meetings(
 ) -> Vec<Meeting> {
     let text: &str = &doc.text;
     let page = place_page(doc, gazetteer);
+    let page_hits = std::cell::OnceCell::new();
     let pieces = &dated_items(text, pieces);
     let mut out: Vec<Meeting> = Vec::new();
     // Each report's title and first directive (or lead), to skip a report printed twice.
@@ -176,6 +177,7 @@ pub fn meetings(
         let report = Report {
             text,
             page: &page,
+            page_hits: &page_hits,
             headline: &headline,
             lead: &lead,
             paragraphs: &paragraphs,
@@ -430,6 +432,8 @@ struct Report<'a> {
     text: &'a str,
     /// The page as place evidence ([`place_page`]).
     page: &'a str,
+    /// The place names in `page`, found for the page's first meeting.
+    page_hits: &'a std::cell::OnceCell<PageHits>,
     headline: &'a str,
     lead: &'a str,
     paragraphs: &'a [Span],
@@ -466,7 +470,7 @@ impl Report<'_> {
         directives: Vec<Directive>,
     ) -> Meeting {
         let head = format!("{}\n{}", self.headline, self.lead);
-        let located = gazetteer.locate_meeting(
+        let located = gazetteer.locate_meeting_on(
             &MeetingText {
                 page: self.page,
                 article: self.span.slice(self.text),
@@ -474,6 +478,8 @@ impl Report<'_> {
                 title: &title,
                 date: date.map(|d| d.date),
             },
+            self.page_hits
+                .get_or_init(|| gazetteer.page_hits(self.page)),
             self.weights,
         );
         Meeting {

@@ -18,4 +18,4 @@ pub mod vocabulary;
 
 pub use date::{DateConfig, PageDates};
 pub use detect::{extract, extract_with, meetings, page_meetings, read_page};
-pub use place::{Gazetteer, LocalityWeights, Located, MeetingText, national};
+pub use place::{Gazetteer, LocalityWeights, Located, MeetingText, PageHits, national};

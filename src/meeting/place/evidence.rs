@@ -1,6 +1,7 @@
 //! The evidence a page, an article and a meeting's lead give for each place: counted hits,
 //! names of the report's own kind written in passing, and namesakes settled by their kin.
 
+use super::hits::PageHits;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Gazetteer;
@@ -40,8 +41,9 @@ impl Gazetteer {
         text: &MeetingText<'_>,
         kind: Option<Kind>,
         organ_kind: Option<Kind>,
+        page_hits: &PageHits,
     ) -> Evidence {
-        let page_hits = self.hits(text.page);
+        let page_hits = &page_hits.0;
         // The pipeline also asks for the page as a whole: read it once.
         let article_hits = if text.article == text.page {
             page_hits.clone()
@@ -52,7 +54,7 @@ impl Gazetteer {
         head_hits.extend(self.hits(text.title));
         // Each text supports its own names: a word like 资源 counts in a State Council story
         // only if that story itself names 资源县, not because another story on the page does.
-        let page_supported = self.supported(&page_hits);
+        let page_supported = self.supported(page_hits);
         let article_supported = self.supported(&article_hits);
         let mut head_supported = self.supported(&head_hits);
         head_supported.extend(article_supported.iter().copied());
@@ -61,7 +63,7 @@ impl Gazetteer {
         // A national outlet's page (no local paper or site named, a national agency cited)
         // speaks for no locality: only what the article itself names counts, not where the
         // agency filed from (新华社北京…电) nor the other stories on the page.
-        let mut page_tally = self.tally(&page_hits, &page_supported);
+        let mut page_tally = self.tally(page_hits, &page_supported);
         let national = !page_tally.values().any(|t| t.media > 0)
             && NATIONAL_OUTLETS.iter().any(|o| text.page.contains(o));
         if national {

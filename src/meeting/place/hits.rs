@@ -70,6 +70,10 @@ impl Context {
     }
 }
 
+/// The place names found in one page ([`Gazetteer::page_hits`]).
+#[derive(Clone, Debug, Default)]
+pub struct PageHits(pub(super) Vec<Hit>);
+
 /// One occurrence of a name.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Hit {
@@ -155,6 +159,12 @@ impl Gazetteer {
     }
 
     /// Every name in `text` with its context, in one pass.
+    /// The names found in a page, to locate its meetings with
+    /// ([`Gazetteer::locate_meeting_on`]).
+    pub fn page_hits(&self, page: &str) -> PageHits {
+        PageHits(self.hits(page))
+    }
+
     pub(super) fn hits(&self, text: &str) -> Vec<Hit> {
         /// How far (in bytes, about 20 characters) a parent's name counts as "nearby".
         const NEAR: usize = 60;

@@ -7,6 +7,7 @@
 //! that names its province or prefecture stays the county's; a name of that kind written only
 //! once in passing (建设具有王益特色的…) then counts as evidence rather than noise.
 
+use super::hits::PageHits;
 use std::collections::BTreeSet;
 
 use super::hits::self_references;
@@ -24,11 +25,18 @@ impl Gazetteer {
             article,
             ..MeetingText::default()
         };
-        self.locate_with(&text, &LocalityWeights::default()).place
+        self.locate_with(&text, &self.page_hits(page), &LocalityWeights::default())
+            .place
     }
 
-    /// The locality the texts speak for, weighed with `w`.
-    pub(super) fn locate_with(&self, text: &MeetingText<'_>, w: &LocalityWeights) -> Located {
+    /// The locality the texts speak for, weighed with `w`; `page_hits` are the names found in
+    /// `text.page` ([`Gazetteer::page_hits`]).
+    pub(super) fn locate_with(
+        &self,
+        text: &MeetingText<'_>,
+        page_hits: &PageHits,
+        w: &LocalityWeights,
+    ) -> Located {
         // A page as a whole (no meeting named) holds many stories: its 我市 says nothing of one.
         let meeting = !text.title.is_empty() || !text.head.is_empty();
         // Not even looked for then: on a whole page the search would read every character.
@@ -37,7 +45,12 @@ impl Gazetteer {
         } else {
             None
         };
-        let evidence = self.evidence(text, kind, organ_named_kind(text.title, text.head));
+        let evidence = self.evidence(
+            text,
+            kind,
+            organ_named_kind(text.title, text.head),
+            page_hits,
+        );
         let self_refs = self_references(text.article);
         // 省委 written bare: the report's own province is a 省, so the locality is below one,
         // not a municipality (重庆 on a 遵义 page that says 省委书记).

@@ -1,6 +1,7 @@
 //! Whose meeting a report is: the Centre's, the locality's own, or a parent's attended at the
 //! locality's branch venue (分会场), with the name in force on the meeting's date.
 
+use super::hits::PageHits;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -51,11 +52,22 @@ impl Gazetteer {
     /// convened it, else the locality the page speaks for, with the parent that convened it
     /// when the locality attended at its branch venue.
     pub fn locate_meeting(&self, text: &MeetingText<'_>, weights: &LocalityWeights) -> Located {
+        self.locate_meeting_on(text, &self.page_hits(text.page), weights)
+    }
+
+    /// [`Gazetteer::locate_meeting`] with the names found in `text.page` given, so that a page
+    /// reporting several meetings is searched once.
+    pub fn locate_meeting_on(
+        &self,
+        text: &MeetingText<'_>,
+        page_hits: &PageHits,
+        weights: &LocalityWeights,
+    ) -> Located {
         let branch = BRANCH_VENUE.iter().any(|w| text.article.contains(w));
         if centre::convened_by_centre(text.title, text.head) {
             let local = branch
                 .then(|| {
-                    self.locate_with(&MeetingText { title: "", ..*text }, weights)
+                    self.locate_with(&MeetingText { title: "", ..*text }, page_hits, weights)
                         .place
                 })
                 .flatten();
@@ -71,7 +83,7 @@ impl Gazetteer {
                 },
             };
         }
-        let mut located = self.locate_with(text, weights);
+        let mut located = self.locate_with(text, page_hits, weights);
         // A district's meeting (铁东区十九届人民政府召开…) placed in its province by a page that
         // names the province beside a namesake: the page's own locality, when the lead's
         // subject names it and it lies under that province, is the meeting's.
@@ -89,11 +101,14 @@ impl Gazetteer {
                 title: "",
                 date: text.date,
             };
-            let own = self.locate_with(&whole, weights).place.filter(|own| {
-                own.code != p.code
-                    && subject.contains(&*own.name)
-                    && self.is_ancestor_place(&p, own)
-            });
+            let own = self
+                .locate_with(&whole, page_hits, weights)
+                .place
+                .filter(|own| {
+                    own.code != p.code
+                        && subject.contains(&*own.name)
+                        && self.is_ancestor_place(&p, own)
+                });
             if let Some(own) = own {
                 located.place = Some(own);
                 located.candidates.clear();
@@ -124,6 +139,7 @@ impl Gazetteer {
                             head: "",
                             ..*text
                         },
+                        page_hits,
                         weights,
                     )
                     .place;

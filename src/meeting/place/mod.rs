@@ -11,6 +11,7 @@ mod own;
 mod weights;
 
 pub use gazetteer::Gazetteer;
+pub use hits::PageHits;
 pub use meeting::{Located, MeetingText};
 pub use own::Kind;
 pub use weights::LocalityWeights;
