@@ -242,10 +242,11 @@ pub fn extract_with(
     let mut done = 0;
     while done < total {
         let end = total.min(done + EXTRACT_CHUNK);
-        per_doc.par_extend(documents[done..end].par_iter_mut().map(|doc| {
-            let dates = meeting::read_page(doc, gazetteer, &config.dates);
-            meeting::page_meetings(doc, &dates, gazetteer, &config.locality)
-        }));
+        per_doc.par_extend(
+            documents[done..end]
+                .par_iter_mut()
+                .map(|doc| meeting::extract_with(doc, gazetteer, &config.dates, &config.locality)),
+        );
         done = end;
         if progress.report(done, total).is_break() {
             return Err(Cancelled);

@@ -40,8 +40,13 @@ pub fn extract_with(
     dates: &DateConfig,
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
-    let page = read_page(doc, gazetteer, dates);
-    page_meetings(doc, &page, gazetteer, weights)
+    let (dates, page, hits) = read_page_evidence(doc, gazetteer, dates);
+    if !title::may_name_a_meeting(&doc.text) {
+        return Vec::new();
+    }
+    let pieces = split::pieces(doc);
+    let hits = std::cell::OnceCell::from(hits);
+    meetings_on(doc, &pieces, &dates, gazetteer, weights, &page, &hits)
 }
 
 /// The meetings of a page read by [`read_page`]: split into articles, each article read by
@@ -63,11 +68,22 @@ pub fn page_meetings(
 /// Reads what the whole page says about itself, its publication date and its place, into
 /// `doc`, and returns the page's dates for resolving each meeting's date.
 pub fn read_page(doc: &mut Document, gazetteer: &Gazetteer, config: &DateConfig) -> PageDates {
+    read_page_evidence(doc, gazetteer, config).0
+}
+
+/// [`read_page`], also returning the page as place evidence ([`place_page`]) and the names found
+/// in it, for its meetings to be located with.
+fn read_page_evidence(
+    doc: &mut Document,
+    gazetteer: &Gazetteer,
+    config: &DateConfig,
+) -> (PageDates, String, PageHits) {
     let text = place_page(doc, gazetteer);
     let dates = PageDates::read(doc, config);
     doc.published = dates.publication();
-    doc.place = gazetteer.locate(&text, &text);
-    dates
+    let hits = gazetteer.page_hits(&text);
+    doc.place = gazetteer.locate_on(&text, &text, &hits);
+    (dates, text, hits)
 }
 
 /// The page as place evidence: what its HTML head says of it (the site's name, the `<title>`
@@ -114,9 +130,23 @@ pub fn meetings(
     gazetteer: &Gazetteer,
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
-    let text: &str = &doc.text;
     let page = place_page(doc, gazetteer);
-    let page_hits = std::cell::OnceCell::new();
+    let hits = std::cell::OnceCell::new();
+    meetings_on(doc, pieces, dates, gazetteer, weights, &page, &hits)
+}
+
+/// [`meetings`] with the page as place evidence given, and the names found in it when known
+/// (else found for the first meeting).
+fn meetings_on(
+    doc: &Document,
+    pieces: &[Piece],
+    dates: &PageDates,
+    gazetteer: &Gazetteer,
+    weights: &LocalityWeights,
+    page: &str,
+    page_hits: &std::cell::OnceCell<PageHits>,
+) -> Vec<Meeting> {
+    let text: &str = &doc.text;
     let pieces = &dated_items(text, pieces);
     let mut out: Vec<Meeting> = Vec::new();
     // Each report's title and first directive (or lead), to skip a report printed twice.
@@ -176,8 +206,8 @@ pub fn meetings(
         let laid_down = directives(text, &paragraphs);
         let report = Report {
             text,
-            page: &page,
-            page_hits: &page_hits,
+            page,
+            page_hits,
             headline: &headline,
             lead: &lead,
             paragraphs: &paragraphs,

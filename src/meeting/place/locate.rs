@@ -20,12 +20,17 @@ impl Gazetteer {
     /// The locality whose report `article` is, using the whole `page` (paper or site name,
     /// datelines, 我市 mentions) as evidence. `article` may be a part of `page` or all of it.
     pub fn locate(&self, page: &str, article: &str) -> Option<Place> {
+        self.locate_on(page, article, &self.page_hits(page))
+    }
+
+    /// [`Gazetteer::locate`] with the names in `page` already found ([`Gazetteer::page_hits`]).
+    pub fn locate_on(&self, page: &str, article: &str, page_hits: &PageHits) -> Option<Place> {
         let text = MeetingText {
             page,
             article,
             ..MeetingText::default()
         };
-        self.locate_with(&text, &self.page_hits(page), &LocalityWeights::default())
+        self.locate_with(&text, page_hits, &LocalityWeights::default())
             .place
     }
 
