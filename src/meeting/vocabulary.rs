@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, NaiveDate};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use crate::meeting::numerals::parse_count;
 
@@ -217,19 +217,10 @@ static ORDINALS: LazyLock<Vec<(Regex, Ordinal)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// All of [`ORDINALS`] in one automaton, so that a page is read once to learn which of them
-/// it holds (most pages hold none).
-static ORDINAL_SET: LazyLock<Option<RegexSet>> =
-    LazyLock::new(|| RegexSet::new(ORDINALS.iter().map(|(re, _)| re.as_str())).ok());
-
 /// The year the ordinals in `text` name; the most frequent, the latest among equals.
 fn likely_year(text: &str) -> Option<i32> {
     let mut years: Vec<i32> = Vec::new();
-    let held = ORDINAL_SET.as_ref().map(|set| set.matches(text));
-    for (i, (re, ordinal)) in ORDINALS.iter().enumerate() {
-        if held.as_ref().is_some_and(|h| !h.matched(i)) {
-            continue;
-        }
+    for (re, ordinal) in ORDINALS.iter() {
         for c in re.captures_iter(text) {
             let count = |i| c.get(i).and_then(|m| parse_count(m.as_str()));
             let year = match ordinal {
