@@ -41,12 +41,17 @@ pub fn extract_with(
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
     let (dates, page, hits) = read_page_evidence(doc, gazetteer, dates);
-    if !title::may_name_a_meeting(&doc.text) {
+    let Some(pieces) = meeting_pieces(doc) else {
         return Vec::new();
-    }
-    let pieces = split::pieces(doc);
+    };
     let hits = std::cell::OnceCell::from(hits);
     meetings_on(doc, &pieces, &dates, gazetteer, weights, &page, &hits)
+}
+
+/// The articles of `doc` ([`split::pieces`]), or `None` when it has no words a lead names a
+/// meeting by ([`title::may_name_a_meeting`]): such a page is neither split nor read.
+fn meeting_pieces(doc: &Document) -> Option<Vec<Piece>> {
+    title::may_name_a_meeting(&doc.text).then(|| split::pieces(doc))
 }
 
 /// The meetings of a page read by [`read_page`]: split into articles, each article read by
@@ -58,11 +63,9 @@ pub fn page_meetings(
     gazetteer: &Gazetteer,
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
-    if !title::may_name_a_meeting(&doc.text) {
-        return Vec::new();
-    }
-    let pieces = split::pieces(doc);
-    meetings(doc, &pieces, dates, gazetteer, weights)
+    meeting_pieces(doc).map_or_else(Vec::new, |pieces| {
+        meetings(doc, &pieces, dates, gazetteer, weights)
+    })
 }
 
 /// Reads what the whole page says about itself, its publication date and its place, into
