@@ -127,24 +127,23 @@ pub fn simplify(text: &str) -> Option<(String, Vec<String>)> {
     } else {
         Cow::Borrowed(text)
     };
-    if !may_be_traditional(&stripped) {
-        return (!notes.is_empty()).then(|| (stripped.into_owned(), notes));
-    }
-    let converted = fast2s::convert(&stripped);
-    // Most pages convert to themselves: nothing to count.
-    if converted == *stripped {
-        return (!notes.is_empty()).then(|| (stripped.into_owned(), notes));
-    }
-    let han = stripped.chars().filter(|c| is_han(*c)).count();
-    let changed = stripped
-        .chars()
-        .zip(converted.chars())
-        .filter(|(a, b)| a != b)
-        .count();
-    #[allow(clippy::cast_precision_loss)]
-    let traditional =
-        changed >= MIN_TRADITIONAL && changed as f64 >= han as f64 * TRADITIONAL_SHARE;
-    let out = if traditional {
+    let converted = may_be_traditional(&stripped)
+        .then(|| fast2s::convert(&stripped))
+        // Most pages convert to themselves: nothing to count.
+        .filter(|converted| converted != &*stripped)
+        .filter(|converted| {
+            let han = stripped.chars().filter(|c| is_han(*c)).count();
+            let changed = stripped
+                .chars()
+                .zip(converted.chars())
+                .filter(|(a, b)| a != b)
+                .count();
+            #[allow(clippy::cast_precision_loss)]
+            let traditional =
+                changed >= MIN_TRADITIONAL && changed as f64 >= han as f64 * TRADITIONAL_SHARE;
+            traditional
+        });
+    let out = if let Some(converted) = converted {
         notes.push("traditional characters read as simplified".to_string());
         converted
     } else if notes.is_empty() {
