@@ -341,9 +341,8 @@ const FRAGMENT_FIFTHS: usize = 4;
 /// that much, neither is.
 fn fragments(occurrences: &[GroupHits], groups: &[Vec<usize>], kept: &[Candidate]) -> Vec<bool> {
     let held = held_by(occurrences);
-    let mostly = |g: usize| {
-        held[g].filter(|&(_, n)| n * 5 >= occurrences[g].0.len() * FRAGMENT_FIFTHS && n > 0)
-    };
+    let mostly =
+        |g: usize| held[g].filter(|&(_, n)| n * 5 >= occurrences[g].0.len() * FRAGMENT_FIFTHS);
     (0..groups.len())
         .map(|g| {
             let by = mostly(g).map(|(h, _)| h);
@@ -864,6 +863,13 @@ mod tests {
         .unwrap_or_default()
     }
 
+    /// The group among `groups` that has `text` for a variant.
+    fn group_with(groups: &[PhraseGroup], text: &str) -> Option<usize> {
+        groups
+            .iter()
+            .position(|g| g.variants.iter().any(|v| v.text == text))
+    }
+
     fn meeting(id: u32, place: &str, day: u32, directives: &[&str]) -> (Meeting, Document) {
         let text: String = directives.join("\n");
         let mut at = 0;
@@ -1150,11 +1156,7 @@ mod tests {
         ]
         .into_iter()
         .unzip();
-        let has = |groups: &[PhraseGroup], t: &str| {
-            groups
-                .iter()
-                .position(|g| g.variants.iter().any(|v| v.text == t))
-        };
+        let has = group_with;
         let plain = mined(&ms, &ds, &Segmenter::new());
         let (a, b) = (has(&plain, "铜墙铁壁"), has(&plain, "严防死守"));
         assert!(a.is_some() && b.is_some() && a != b, "{plain:#?}");
@@ -1184,11 +1186,7 @@ mod tests {
         .into_iter()
         .unzip();
         let groups = mined(&ms, &ds, &Segmenter::new());
-        let listed = |t: &str| {
-            groups
-                .iter()
-                .any(|g| g.variants.iter().any(|v| v.text == t))
-        };
+        let listed = |t: &str| group_with(&groups, t).is_some();
         assert!(listed("重要讲话精神"), "{groups:#?}");
         assert!(!listed("重要讲话"), "{groups:#?}");
         assert!(listed("复工复产") && listed("企业复工复产"), "{groups:#?}");
