@@ -336,7 +336,8 @@ impl Corpus {
 /// `desktop.ini` and Office lock files (`~$…`) inside them are skipped silently, every other
 /// file either loads or becomes a [`Problem`]. A path given explicitly is always tried. Files
 /// are read in parallel but come out sorted by path, with [`DocId`]s in that order; problems are
-/// sorted by path too. `progress` hears how many files are read (a hundred times a second and at the end), and `Break` cancels.
+/// sorted by path too. `progress` hears how many files are read (a hundred times a second and
+/// at the end), and `Break` cancels.
 pub fn read_paths(
     paths: &[PathBuf],
     config: &ReadConfig,
@@ -371,7 +372,8 @@ pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
 
 /// Reads `files` in parallel into a corpus whose [`DocId`]s follow their order; a file that
 /// cannot be read is a problem. Also returns, for each document, the index in `files` it was
-/// read from. `progress` hears how many files are read (a hundred times a second and at the end), and `Break` cancels.
+/// read from. `progress` hears how many files are read (a hundred times a second and at the
+/// end), and `Break` cancels.
 pub fn read_files(
     files: &[PathBuf],
     config: &ReadConfig,

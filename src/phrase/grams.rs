@@ -241,9 +241,7 @@ impl WordRole {
 /// cover their text without gaps, as jieba's do.
 fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, usize, bool, u64)) {
     let mut roles: Vec<WordRole> = words.iter().map(WordRole::of).collect();
-    // A name with 同志 or 总书记 after it is how a text cites a leader, and is part of a
-    // formula (以习近平同志为核心的党中央); the name and its title may stand inside a candidate,
-    // not at its end (a name with its title is not a formula).
+    // What a word can be also depends on the word after it.
     for k in 0..words.len().saturating_sub(1) {
         // An adjective before a noun qualifies it (重要 in 重要指示精神): a candidate ending on
         // it is cut out of a longer name.
@@ -251,6 +249,9 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
         if words[k].known && words[k].tag == "a" && (next.starts_with('n') || next == "vn") {
             roles[k].bad_end = true;
         }
+        // A name with 同志 or 总书记 after it is how a text cites a leader, and is part of a
+        // formula (以习近平同志为核心的党中央); the name and its title may stand inside a
+        // candidate, not at its end (a name with its title is not a formula).
         if words[k].tag.starts_with("nr") && TITLES.contains(&words[k + 1].text) {
             roles[k].breaks = false;
             roles[k].bad_end = true;

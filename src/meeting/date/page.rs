@@ -76,8 +76,8 @@ impl PageDates {
     }
 
     /// [`PageDates::read_parts`] of a text it keeps for the vocabulary, without copying it.
-    fn read_text(page: &Arc<str>, path: &str, meta: &PageMeta, config: &DateConfig) -> Self {
-        let (text, page) = (page, &**page);
+    fn read_text(text: &Arc<str>, path: &str, meta: &PageMeta, config: &DateConfig) -> Self {
+        let page: &str = text;
         let toks = tokens(page);
         let line_spans = lines(page);
         let line_of = |pos: usize| line_spans.partition_point(|l| l.end < pos);

@@ -1,11 +1,10 @@
 //! The evidence a page, an article and a meeting's lead give for each place: counted hits,
 //! names of the report's own kind written in passing, and namesakes settled by their kin.
 
-use super::hits::PageHits;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Gazetteer;
-use super::hits::{Hit, NATIONAL_OUTLETS};
+use super::hits::{Hit, NATIONAL_OUTLETS, PageHits};
 use super::meeting::MeetingText;
 use super::own::Kind;
 

@@ -158,13 +158,13 @@ impl Gazetteer {
             .any(|&(j, official)| j == i && official)
     }
 
-    /// Every name in `text` with its context, in one pass.
     /// The names found in a page, to locate its meetings with
     /// ([`Gazetteer::locate_meeting_on`]).
     pub fn page_hits(&self, page: &str) -> PageHits {
         PageHits(self.hits(page))
     }
 
+    /// Every name in `text` with its context, in one pass.
     pub(super) fn hits(&self, text: &str) -> Vec<Hit> {
         /// How far (in bytes, about 20 characters) a parent's name counts as "nearby".
         const NEAR: usize = 60;

@@ -7,10 +7,9 @@
 //! that names its province or prefecture stays the county's; a name of that kind written only
 //! once in passing (建设具有王益特色的…) then counts as evidence rather than noise.
 
-use super::hits::PageHits;
 use std::collections::BTreeSet;
 
-use super::hits::self_references;
+use super::hits::{PageHits, self_references};
 use super::meeting::{Located, MeetingText};
 use super::own::{Kind, organ_named_kind, own_kind};
 use super::{Gazetteer, LocalityWeights};

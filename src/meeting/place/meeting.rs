@@ -1,11 +1,11 @@
 //! Whose meeting a report is: the Centre's, the locality's own, or a parent's attended at the
 //! locality's branch venue (分会场), with the name in force on the meeting's date.
 
-use super::hits::PageHits;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use super::hits::PageHits;
 use super::{Gazetteer, LocalityWeights};
 use crate::meeting::centre;
 use crate::model::Place;
