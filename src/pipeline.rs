@@ -72,6 +72,11 @@ pub struct Analysis {
     pub meetings: Vec<Meeting>,
     /// Recurring phrase groups, best first.
     pub phrases: Vec<PhraseGroup>,
+    /// Words in each meeting's directives, by meeting id, as phrase mining counted them (see
+    /// [`phrase::Mined::words`]); empty until phrases are mined. Read it through
+    /// [`Analysis::directive_words`].
+    #[serde(default)]
+    pub words: Vec<u32>,
     /// The short names meetings are counted under, sorted: by the one place rule
     /// ([`place::place_of`]), so [`place::UNPLACED`] is among them when a meeting has no place.
     pub places: Vec<String>,
@@ -148,6 +153,21 @@ impl Analysis {
             up.push(meeting::national());
         }
         up
+    }
+
+    /// Words in `meeting`'s directives: as mining counted them, else (an analysis saved before
+    /// they were counted) estimated from the directives' length, a word being one and a half
+    /// characters.
+    pub fn directive_words(&self, meeting: &Meeting) -> usize {
+        if let Some(&n) = self.words.get(meeting.id.0 as usize) {
+            return n as usize;
+        }
+        let chars: usize = meeting
+            .directives
+            .iter()
+            .map(|d| d.text.chars().filter(|c| c.is_alphanumeric()).count())
+            .sum();
+        (chars * 2).div_ceil(3)
     }
 
     /// The short name `meeting` is shown and counted under (see [`place::place_of`]).
@@ -275,6 +295,7 @@ pub fn preview(
         problems: Vec::new(),
         meetings,
         phrases: Vec::new(),
+        words: Vec::new(),
         places: Vec::new(),
         ancestors,
     };
@@ -299,13 +320,14 @@ pub fn assemble(
     }
     // One meeting reported by two pages is one meeting: phrases and counts see it once.
     copies::merge(&mut meetings);
-    let phrases = mine_phrases(&meetings, &documents, &engine.segmenter, config, progress)?;
+    let mined = mine_phrases(&meetings, &documents, &engine.segmenter, config, progress)?;
     let ancestors = ancestors(&engine.gazetteer, &meetings, &documents);
     let mut analysis = Analysis {
         documents,
         problems,
         meetings,
-        phrases,
+        phrases: mined.groups,
+        words: mined.words,
         places: Vec::new(),
         ancestors,
     };
@@ -321,7 +343,7 @@ pub fn rephrase(
     config: &Config,
     progress: &mut dyn Progress,
 ) -> Result<Analysis, Cancelled> {
-    let phrases = mine_phrases(
+    let mined = mine_phrases(
         &analysis.meetings,
         &analysis.documents,
         segmenter,
@@ -332,7 +354,8 @@ pub fn rephrase(
         documents: analysis.documents.clone(),
         problems: analysis.problems.clone(),
         meetings: analysis.meetings.clone(),
-        phrases,
+        phrases: mined.groups,
+        words: mined.words,
         places: Vec::new(),
         ancestors: analysis.ancestors.clone(),
     };
@@ -347,7 +370,7 @@ fn mine_phrases(
     segmenter: &Segmenter,
     config: &Config,
     progress: &mut dyn Progress,
-) -> Result<Vec<PhraseGroup>, Cancelled> {
+) -> Result<phrase::Mined, Cancelled> {
     let labels: Vec<Option<&str>> = meetings
         .iter()
         .map(|m| place::place(m, documents).map(|p| p.name.as_ref()))

@@ -142,8 +142,8 @@ fn keyness_shows_counts_for_every_place() {
         (0, 2, Direction::Less)
     );
     assert_eq!(
-        resume.place_total + resume.rest_total,
-        rows[0].place_total + rows[0].rest_total
+        resume.place_words + resume.rest_words,
+        rows[0].place_words + rows[0].rest_words
     );
     assert!(rows.iter().all(|k| k.g2 >= 0.0 && k.g2.is_finite()));
 }

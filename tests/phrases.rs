@@ -75,7 +75,7 @@ fn seed_groups() -> (Vec<Meeting>, Vec<PhraseGroup>) {
         .iter()
         .map(|m| m.place.as_ref().map(|p| p.name.as_ref()))
         .collect();
-    let Ok(groups) = phrase::mine(
+    let Ok(phrase::Mined { groups, .. }) = phrase::mine(
         &meetings,
         &corpus.documents,
         &places,

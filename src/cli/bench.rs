@@ -204,6 +204,7 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         problems: Vec::new(),
         meetings,
         phrases: groups,
+        words: index.words().to_vec(),
         places: Vec::new(),
         ancestors,
     };

@@ -1,9 +1,10 @@
 //! Keyness: the formulae a place uses more, or less, than all other places together, by
 //! Dunning's log-likelihood (G²), with the counts shown so a reader can judge small samples.
 //!
-//! The sample is the phrase-group occurrences themselves: a place's total is every occurrence
-//! of any group in its meetings. A place with long reports then does not look "key" for every
-//! formula just because it writes more.
+//! The sample is the text the formulae were mined from: a place's total is the number of words
+//! in its meetings' directives (punctuation not counted), so a formula's rate is uses per word
+//! written. A place with long reports then does not look "key" for every formula just because
+//! it writes more, and a place that writes much and uses a formula seldom shows it as "less".
 
 use std::collections::BTreeMap;
 
@@ -64,12 +65,12 @@ pub struct Keyness {
     pub phrase: String,
     /// Occurrences of the group in this place.
     pub place_count: usize,
-    /// Occurrences of all groups in this place.
-    pub place_total: usize,
+    /// Words in this place's directives ([`Analysis::directive_words`]).
+    pub place_words: usize,
     /// Occurrences of the group in all other places.
     pub rest_count: usize,
-    /// Occurrences of all groups in all other places.
-    pub rest_total: usize,
+    /// Words in all other places' directives.
+    pub rest_words: usize,
     /// Dunning's log-likelihood G².
     pub g2: f64,
     /// More, less or even, compared by relative frequency.
@@ -113,18 +114,23 @@ pub fn log_likelihood(here: usize, here_total: usize, rest: usize, rest_total: u
 pub fn keyness(analysis: &Analysis, config: &KeynessConfig) -> Vec<Keyness> {
     // counts[group index][place] = occurrences, from each group's per-place uses (which the
     // analysis keeps by its one place rule).
-    let mut counts: Vec<BTreeMap<&str, usize>> = Vec::with_capacity(analysis.phrases.len());
+    let counts: Vec<BTreeMap<&str, usize>> = analysis
+        .phrases
+        .iter()
+        .map(|g| {
+            g.places
+                .iter()
+                .filter(|(_, u)| u.count > 0)
+                .map(|(p, u)| (p.as_str(), u.count))
+                .collect()
+        })
+        .collect();
+    // totals[place] = words in its meetings' directives, by the same rule.
     let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
-    for g in &analysis.phrases {
-        let mut per: BTreeMap<&str, usize> = BTreeMap::new();
-        for (p, u) in &g.places {
-            if u.count > 0 {
-                per.insert(p.as_str(), u.count);
-                *totals.entry(p.as_str()).or_default() += u.count;
-            }
-        }
-        counts.push(per);
+    for m in &analysis.meetings {
+        *totals.entry(analysis.place_label(m)).or_default() += analysis.directive_words(m);
     }
+    totals.retain(|_, words| *words > 0);
     let all: usize = totals.values().sum();
     let mut out = Vec::new();
     for (&place, &place_total) in &totals {
@@ -159,9 +165,9 @@ pub fn keyness(analysis: &Analysis, config: &KeynessConfig) -> Vec<Keyness> {
                 group: g.id,
                 phrase: g.phrase.clone(),
                 place_count: a,
-                place_total,
+                place_words: place_total,
                 rest_count: b,
-                rest_total,
+                rest_words: rest_total,
                 g2,
                 direction,
                 log_ratio,
@@ -188,9 +194,9 @@ pub fn to_table(rows: &[Keyness]) -> Table {
             "方向",
             "G²",
             "本地次数",
-            "本地总数",
+            "本地词数",
             "其他次数",
-            "其他总数",
+            "其他词数",
             "对数比",
         ],
     );
@@ -203,9 +209,9 @@ pub fn to_table(rows: &[Keyness]) -> Table {
                 k.direction.label().into(),
                 format!("{:.2}", k.g2),
                 k.place_count.to_string(),
-                k.place_total.to_string(),
+                k.place_words.to_string(),
                 k.rest_count.to_string(),
-                k.rest_total.to_string(),
+                k.rest_words.to_string(),
                 format!("{:.2}", k.log_ratio),
             ],
             None,
@@ -246,17 +252,19 @@ mod tests {
         f.meeting(sz, "嵊州", "2020-02-18", &["要坚持疫情防控不松懈,坚决摒弃麻痹思想、厌战情绪、侥幸心理、松劲心态,加强对村(社区)、高速卡口的把守,加强重点人员管控,重点场所防控,加强市民个人防护。"]);
         let outside = f.group(&["外防输入"]);
         let key = f.group(&["重点"]);
+        // Words as mining counted them, one number per meeting.
+        f.analysis.words = vec![60, 40];
         let rows = keyness(&f.analysis, &KeynessConfig::default());
         let find = |p: &str, g: u32| rows.iter().find(|k| k.place == p && k.group == g).unwrap();
         let yk_out = find("永康", outside);
         assert_eq!(
             (
                 yk_out.place_count,
-                yk_out.place_total,
+                yk_out.place_words,
                 yk_out.rest_count,
-                yk_out.rest_total
+                yk_out.rest_words
             ),
-            (1, 3, 0, 2)
+            (1, 60, 0, 40)
         );
         assert_eq!(yk_out.direction, Direction::More);
         let sz_out = find("嵊州", outside);
@@ -265,5 +273,34 @@ mod tests {
         let places: Vec<&str> = rows.iter().map(|k| k.place.as_str()).collect();
         assert!(places.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(to_table(&rows).len(), 4);
+    }
+
+    /// Two places that each use one formula once and no other: counted against formula uses
+    /// they would be even; per word written, the terse place uses it more.
+    #[test]
+    fn rates_are_per_word_written() {
+        let terse = "要坚持稳中求进。";
+        let long = "要坚持稳中求进，统筹做好交通运输、市场供应、社会治安、安全生产、环境整治、民生保障各项工作，确保群众过上欢乐祥和的节日。";
+        let mut f = Fixture::new();
+        let a = f.doc("a.txt", terse);
+        let b = f.doc("b.txt", long);
+        f.meeting(a, "甲县", "2021-01-04", &[terse]);
+        f.meeting(b, "乙县", "2021-01-05", &[long]);
+        let g = f.group(&["稳中求进"]);
+        // No counts saved: each meeting's words are estimated from its characters.
+        let estimated: Vec<usize> = f
+            .analysis
+            .meetings
+            .iter()
+            .map(|m| f.analysis.directive_words(m))
+            .collect();
+        assert_eq!(estimated, [5, 35]);
+        f.analysis.words = vec![4, 30];
+        let rows = keyness(&f.analysis, &KeynessConfig::default());
+        let row = |p: &str| rows.iter().find(|k| k.place == p && k.group == g).unwrap();
+        assert_eq!((row("甲县").place_words, row("甲县").rest_words), (4, 30));
+        assert_eq!(row("甲县").direction, Direction::More);
+        assert_eq!(row("乙县").direction, Direction::Less);
+        assert!(row("甲县").log_ratio > 0.0 && row("乙县").log_ratio < 0.0);
     }
 }

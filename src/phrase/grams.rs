@@ -139,14 +139,15 @@ pub(super) const IDIOM: u32 = 1 << 29;
 pub(super) const SHAPED: u32 = 1 << 28;
 pub(super) const FLAGS: u32 = QUOTED | WHOLE | IDIOM | SHAPED;
 
-/// Pass 1 for one meeting: every candidate string in its directives, once each, and every
-/// filled frame, once per filler.
+/// Pass 1 for one meeting: every candidate string in its directives, once each, every filled
+/// frame, once per filler, and the number of words its directives hold ([`is_counted_word`]).
 fn meeting_grams(
     meeting: u32,
     m: &Meeting,
     seg: &Segmenter,
     config: &MineConfig,
-) -> (Vec<Gram>, Vec<FrameGram>) {
+) -> (Vec<Gram>, Vec<FrameGram>, u32) {
+    let mut words_seen = 0u32;
     let mut grams: Vec<Gram> = Vec::new();
     let mut frames: Vec<FrameGram> = Vec::new();
     let mut seen_frames: std::collections::HashSet<(u64, u32)> = std::collections::HashSet::new();
@@ -183,6 +184,7 @@ fn meeting_grams(
             push(hash(&text[start..end]), start, end, QUOTED);
         }
         let words = seg.words(text);
+        words_seen += words.iter().filter(|w| is_counted_word(w.text)).count() as u32;
         each_ngram(&words, config, |start, end, idiom, h| {
             push(h, start, end, if idiom { IDIOM } else { 0 });
         });
@@ -199,7 +201,13 @@ fn meeting_grams(
             }
         });
     }
-    (grams, frames)
+    (grams, frames, words_seen)
+}
+
+/// A word that counts towards the size of a text: one with a letter, an ideograph or a digit,
+/// not punctuation or spacing.
+fn is_counted_word(word: &str) -> bool {
+    word.chars().any(char::is_alphanumeric)
 }
 
 /// What one word can be in a candidate, worked out once per word.
@@ -345,23 +353,25 @@ pub(super) fn pass_one(
     seg: &Segmenter,
     config: &MineConfig,
     progress: &mut dyn Progress,
-) -> Result<(Vec<Gram>, Vec<FrameGram>), Cancelled> {
+) -> Result<PassOne, Cancelled> {
     const CHUNK: usize = 512;
     let mut grams: Vec<Gram> = Vec::new();
     let mut frames: Vec<FrameGram> = Vec::new();
+    let mut words: Vec<u32> = Vec::with_capacity(meetings.len());
     for (c, chunk) in meetings.chunks(CHUNK).enumerate() {
         if progress.report(c * CHUNK, meetings.len()).is_break() {
             return Err(Cancelled);
         }
         let base = first_id + c * CHUNK;
-        let part: Vec<(Vec<Gram>, Vec<FrameGram>)> = chunk
+        let part: Vec<(Vec<Gram>, Vec<FrameGram>, u32)> = chunk
             .par_iter()
             .enumerate()
             .map(|(i, m)| meeting_grams((base + i) as u32, m, seg, config))
             .collect();
-        for (g, f) in part {
+        for (g, f, n) in part {
             grams.extend(g);
             frames.extend(f);
+            words.push(n);
         }
     }
     if progress.report(meetings.len(), meetings.len()).is_break() {
@@ -369,7 +379,21 @@ pub(super) fn pass_one(
     }
     grams.par_sort_unstable_by_key(|g| (g.hash, g.meeting));
     frames.par_sort_unstable_by_key(|g| (g.frame, g.meeting));
-    Ok((grams, frames))
+    Ok(PassOne {
+        grams,
+        frames,
+        words,
+    })
+}
+
+/// What pass 1 finds in a list of meetings.
+pub(super) struct PassOne {
+    /// Candidate strings, sorted by hash, then meeting.
+    pub(super) grams: Vec<Gram>,
+    /// Filled frames, sorted by frame, then meeting.
+    pub(super) frames: Vec<FrameGram>,
+    /// Words in each meeting's directives, in the list's order.
+    pub(super) words: Vec<u32>,
 }
 
 /// A string seen in one meeting is worth keeping as a possible variant only when it has the

@@ -58,7 +58,8 @@ impl Default for MineConfig {
     }
 }
 
-/// Mines the recurring phrases of `meetings`' directives and groups their variants, best first.
+/// Mines the recurring phrases of `meetings`' directives and groups their variants, best first,
+/// and counts the words each meeting's directives hold.
 ///
 /// `places` gives, for each meeting in order, the short name of the place it is counted under
 /// (`None` when it has none); the caller decides, so every count follows one place rule.
@@ -69,10 +70,10 @@ pub fn mine(
     segmenter: &Segmenter,
     config: &MineConfig,
     progress: &mut dyn Progress,
-) -> Result<Vec<PhraseGroup>, Cancelled> {
+) -> Result<Mined, Cancelled> {
     let index = PhraseIndex::build(meetings, segmenter, config, progress)?;
     let meetings = &meetings[..index.meetings.min(meetings.len())];
-    groups_of(
+    let groups = groups_of(
         &index.grams,
         &index.frames,
         meetings,
@@ -81,7 +82,21 @@ pub fn mine(
         segmenter,
         config,
         progress,
-    )
+    )?;
+    Ok(Mined {
+        groups,
+        words: index.words,
+    })
+}
+
+/// What [`mine`] finds.
+#[derive(Clone, Debug, Default)]
+pub struct Mined {
+    /// The phrase groups, best first.
+    pub groups: Vec<PhraseGroup>,
+    /// Words in each meeting's directives (punctuation not counted), in the meetings' order:
+    /// the size of the text the groups were found in, which keyness counts against.
+    pub words: Vec<u32>,
 }
 
 /// The candidate strings of a list of meetings, counted once and kept, so that a new report's
@@ -92,6 +107,8 @@ pub struct PhraseIndex {
     grams: Vec<Gram>,
     /// Filled frames, sorted by frame, then meeting.
     frames: Vec<FrameGram>,
+    /// Words in each indexed meeting's directives.
+    words: Vec<u32>,
     /// How many meetings, from the start of the list, are indexed.
     meetings: usize,
 }
@@ -107,10 +124,11 @@ impl PhraseIndex {
         if progress.stage(stage::PHRASES).is_break() {
             return Err(Cancelled);
         }
-        let (grams, frames) = pass_one(meetings, 0, segmenter, config, progress)?;
+        let one = pass_one(meetings, 0, segmenter, config, progress)?;
         Ok(Self {
-            grams,
-            frames,
+            grams: one.grams,
+            frames: one.frames,
+            words: one.words,
             meetings: meetings.len(),
         })
     }
@@ -119,18 +137,23 @@ impl PhraseIndex {
     /// new meetings appended.
     pub fn add(&mut self, meetings: &[Meeting], segmenter: &Segmenter, config: &MineConfig) {
         let from = self.meetings.min(meetings.len());
-        let Ok((grams, frames)) =
-            pass_one(&meetings[from..], from, segmenter, config, &mut NoProgress)
-        else {
+        let Ok(one) = pass_one(&meetings[from..], from, segmenter, config, &mut NoProgress) else {
             return;
         };
-        self.grams = merge_sorted(std::mem::take(&mut self.grams), grams, |g| {
+        self.grams = merge_sorted(std::mem::take(&mut self.grams), one.grams, |g| {
             (g.hash, g.meeting)
         });
-        self.frames = merge_sorted(std::mem::take(&mut self.frames), frames, |g| {
+        self.frames = merge_sorted(std::mem::take(&mut self.frames), one.frames, |g| {
             (g.frame, g.meeting)
         });
+        self.words.truncate(from);
+        self.words.extend(one.words);
         self.meetings = meetings.len();
+    }
+
+    /// Words in each indexed meeting's directives, in the meetings' order (see [`Mined::words`]).
+    pub fn words(&self) -> &[u32] {
+        &self.words
     }
 
     /// Number of meetings indexed.
@@ -861,6 +884,7 @@ mod tests {
             &mut NoProgress,
         )
         .unwrap_or_default()
+        .groups
     }
 
     /// The group among `groups` that has `text` for a variant.
@@ -974,8 +998,11 @@ mod tests {
         assert_eq!(index.len(), 2);
         index.add(&ms, &seg, &config);
         assert_eq!(index.len(), 3);
-        assert_eq!(index.groups(&ms, &ds, &own(&ms), &seg, &config), all);
-        assert!(!all.is_empty());
+        assert_eq!(index.groups(&ms, &ds, &own(&ms), &seg, &config), all.groups);
+        assert!(!all.groups.is_empty());
+        // The words of the added meeting are counted as a whole build counts them.
+        assert_eq!(index.words(), all.words.as_slice());
+        assert!(all.words.iter().all(|&n| n > 0), "{:?}", all.words);
     }
 
     /// The lineage of the group holding `variant`: (text, place, day, from, change).
@@ -1139,7 +1166,8 @@ mod tests {
             &MineConfig::default(),
             &mut NoProgress,
         )
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .groups;
         let phrases: Vec<&str> = plain.iter().map(|g| g.phrase.as_str()).collect();
         assert!(!phrases.contains(&"稳字当头"), "{phrases:?}");
         assert!(phrases.contains(&"铜墙铁壁"), "{phrases:?}");
@@ -1202,7 +1230,9 @@ mod tests {
         .into_iter()
         .unzip();
         let config = MineConfig::default();
-        let groups = mine(&ms, &ds, &own(&ms), &seg, &config, &mut NoProgress).unwrap_or_default();
+        let groups = mine(&ms, &ds, &own(&ms), &seg, &config, &mut NoProgress)
+            .unwrap_or_default()
+            .groups;
         let g = groups.iter().find(|g| g.phrase == "抓紧抓实抓细");
         let Some(g) = g else {
             panic!("{groups:#?}");

@@ -14,7 +14,7 @@ pub mod shape;
 pub mod variants;
 
 pub use lexicon::Lexicon;
-pub use mine::{MineConfig, PhraseIndex, mine, place_uses};
+pub use mine::{MineConfig, Mined, PhraseIndex, mine, place_uses};
 pub use occur::{Found, find_variants, to_document};
 pub use score::ScoreWeights;
 pub use segment::Segmenter;

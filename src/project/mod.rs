@@ -396,6 +396,7 @@ impl Project {
                 "SELECT grp FROM phrase_groups ORDER BY rank",
                 "phrase group",
             )?,
+            words: self.meeting_words()?,
             places: self.strings("SELECT name FROM places ORDER BY name")?,
             ancestors: BTreeMap::new(),
         };
@@ -514,6 +515,25 @@ impl Project {
             out.push(self.parse(&row.map_err(self.sqlite())?, what)?);
         }
         Ok(out)
+    }
+
+    /// The words of each meeting's directives as saved, or none when any meeting lacks them
+    /// (an analysis saved before they were counted: [`Analysis::directive_words`] estimates).
+    fn meeting_words(&self) -> Result<Vec<u32>, ProjectError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT words FROM meetings ORDER BY id")
+            .map_err(self.sqlite())?;
+        let words: Vec<Option<i64>> = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(self.sqlite())?
+            .collect::<Result<_, _>>()
+            .map_err(self.sqlite())?;
+        Ok(words
+            .into_iter()
+            .map(|w| w.and_then(|w| u32::try_from(w).ok()))
+            .collect::<Option<Vec<u32>>>()
+            .unwrap_or_default())
     }
 
     fn strings(&self, sql: &str) -> Result<Vec<String>, ProjectError> {

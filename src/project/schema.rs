@@ -112,6 +112,11 @@ CREATE TABLE aggregate_cells (
     PRIMARY KEY (group_id, place)
 );
 ",
+    // 4: the words each meeting's directives hold, which keyness counts against (NULL in an
+    // analysis saved before they were counted).
+    r"
+ALTER TABLE meetings ADD COLUMN words INTEGER;
+",
 ];
 
 /// The schema version a current file has.

@@ -92,6 +92,9 @@ fn a_project_reopens_with_the_analysis_it_was_saved_with() {
     assert_eq!(json(&b.documents), json(&direct.documents));
     assert_eq!(b.places, direct.places);
     assert_eq!(b.ancestors, direct.ancestors);
+    // The words keyness counts against are kept, one number per meeting.
+    assert_eq!(b.words.len(), b.meetings.len());
+    assert_eq!(b.words, direct.words);
     let info = Project::open(&file).unwrap().info().unwrap();
     assert_eq!((info.documents, info.meetings), (5, direct.meetings.len()));
     assert_eq!(info.schema, schema::VERSION);

@@ -595,8 +595,8 @@ fn write_analysis(
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
     let mut meeting = tx.prepare(
-        "INSERT INTO meetings (id, document, place, place_code, date, precision, basis, title, chair, meeting)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO meetings (id, document, place, place_code, date, precision, basis, title, chair, meeting, words)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let mut directive =
         tx.prepare("INSERT INTO directives (meeting, n, cue, text) VALUES (?1, ?2, ?3, ?4)")?;
@@ -612,6 +612,7 @@ fn write_analysis(
             m.title,
             m.chair,
             json,
+            analysis.words.get(m.id.0 as usize).map(|&w| i64::from(w)),
         ])?;
         for (n, d) in m.directives.iter().enumerate() {
             directive.execute(params![i64::from(m.id.0), n as i64, d.cue, d.text])?;

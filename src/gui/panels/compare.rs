@@ -449,7 +449,13 @@ impl CompareView {
                 egui::Grid::new("compare-keyness-grid")
                     .striped(true)
                     .show(ui, |ui| {
-                        for key in ["Phrase group", "", "G²", "here", "elsewhere"] {
+                        for key in [
+                            "Phrase group",
+                            "",
+                            "G²",
+                            "uses / words here",
+                            "uses / words elsewhere",
+                        ] {
                             ui.strong(tr(lang, key));
                         }
                         ui.end_row();
@@ -467,8 +473,8 @@ impl CompareView {
                                 tr(lang, if more { "more" } else { "less" }),
                             );
                             ui.label(format!("{:.1}", k.g2));
-                            ui.label(format!("{}/{}", k.place_count, k.place_total));
-                            ui.label(format!("{}/{}", k.rest_count, k.rest_total));
+                            ui.label(format!("{}/{}", k.place_count, k.place_words));
+                            ui.label(format!("{}/{}", k.rest_count, k.rest_words));
                             ui.end_row();
                         }
                     });
