@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -302,20 +303,20 @@ fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
 impl Corpus {
     /// Decodes `bytes` and adds them as a document labelled `path`, or records a problem.
     pub fn add_bytes(&mut self, path: &str, bytes: &[u8]) {
-        self.push(path.to_string(), read_bytes(path, bytes));
+        self.push(path.to_string(), read_bytes(path, bytes).map(shared));
     }
 
     /// Adds one read result: a document with the next id, or a problem.
-    fn push(&mut self, path: String, result: Result<Decoded, IngestError>) {
+    fn push(&mut self, path: String, result: Result<(Decoded, Arc<str>), IngestError>) {
         match result {
-            Ok(d) => {
+            Ok((d, text)) => {
                 let id = DocId(self.documents.len() as u32);
                 self.documents.push(Document {
                     id,
                     path,
                     encoding: d.encoding,
                     format: d.format,
-                    text: d.text.into(),
+                    text,
                     published: None,
                     place: None,
                     problems: d.problems,
@@ -328,6 +329,13 @@ impl Corpus {
             }),
         }
     }
+}
+
+/// A read file with its text moved into the shared form a document holds (one copy, made on
+/// the thread that read it).
+fn shared(mut d: Decoded) -> (Decoded, Arc<str>) {
+    let text = Arc::from(std::mem::take(&mut d.text));
+    (d, text)
 }
 
 /// Reads files and folders into a corpus.
@@ -395,7 +403,7 @@ pub fn read_files(
                     if cancel.load(Ordering::Relaxed) {
                         return None;
                     }
-                    let result = read_file(path, config);
+                    let result = read_file(path, config).map(shared);
                     done.fetch_add(1, Ordering::Relaxed);
                     Some(result)
                 })

@@ -29,8 +29,8 @@ fn special_kind(meta: &std::fs::Metadata) -> &'static str {
 }
 
 /// Opens a file for reading without blocking on a FIFO that was swapped in after its type was
-/// checked, and refuses it if the opened file is not a regular one.
-fn open_regular(path: &Path) -> Result<std::fs::File, IngestError> {
+/// checked, and refuses it if the opened file is not a regular one; returns it with its size.
+fn open_regular(path: &Path) -> Result<(std::fs::File, u64), IngestError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -43,13 +43,12 @@ fn open_regular(path: &Path) -> Result<std::fs::File, IngestError> {
     if !meta.is_file() {
         return Err(IngestError::NotRegular(special_kind(&meta)));
     }
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 /// Reads one file, refusing it from its size before any byte is read.
 pub(super) fn read_file(path: &Path, config: &ReadConfig) -> Result<Decoded, IngestError> {
-    let file = open_regular(path)?;
-    let size = file.metadata().map_err(|e| io_error(&e))?.len();
+    let (file, size) = open_regular(path)?;
     if size > config.max_bytes {
         return Err(IngestError::TooLarge {
             size,
@@ -132,11 +131,19 @@ pub(super) fn collect(
             return;
         }
     };
-    let mut children: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !is_litter(&e.file_name().to_string_lossy()))
-        .map(|e| e.path())
-        .collect();
+    let mut children: Vec<PathBuf> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        if is_litter(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        // The listing says what most entries are without asking the file system again: a
+        // regular file is taken as it is; a folder, a link or anything else is looked at whole.
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            files.push(entry.path());
+        } else {
+            children.push(entry.path());
+        }
+    }
     children.sort();
     for child in children {
         collect(&child, files, problems, seen);
