@@ -186,7 +186,7 @@ impl Analysis {
 pub type Watch<'a> = dyn FnMut(&[Document], &[Vec<Meeting>]) + 'a;
 
 /// Documents read between two progress reports.
-const EXTRACT_CHUNK: usize = 256;
+const EXTRACT_CHUNK: usize = 512;
 
 /// The stages [`analyse`] reports, in order.
 pub const STAGES: &[&str] = &[stage::MEETINGS, stage::PHRASES, stage::GROUPING];
@@ -265,6 +265,9 @@ pub fn extract_with(
         per_doc.par_extend(
             documents[done..end]
                 .par_iter_mut()
+                // Two pages at a time: a core that finishes takes pages from the other, where
+                // rayon's own split leaves a quarter of the chunk on one core.
+                .with_max_len(2)
                 .map(|doc| meeting::extract_with(doc, gazetteer, &config.dates, &config.locality)),
         );
         done = end;

@@ -126,13 +126,12 @@ fn own_places<'a>(
         .collect()
 }
 
-/// Runs split and meeting detection over `documents`, numbering meetings from 0.
+/// Runs split and meeting detection over `documents` as the app and the other commands do
+/// ([`crate::pipeline::extract`]), numbering meetings from 0.
 fn detect_meetings(engine: &Engine, documents: &mut [crate::model::Document]) -> Vec<Meeting> {
-    use rayon::prelude::*;
-    let per_doc: Vec<Vec<Meeting>> = documents
-        .par_iter_mut()
-        .map(|doc| crate::meeting::extract(doc, &engine.gazetteer))
-        .collect();
+    let config = crate::pipeline::Config::default();
+    let per_doc =
+        crate::pipeline::extract(engine, documents, &config, &mut NoProgress).unwrap_or_default();
     let mut meetings: Vec<Meeting> = per_doc.into_iter().flatten().collect();
     for (i, m) in meetings.iter_mut().enumerate() {
         m.id = crate::model::MeetingId(i as u32);

@@ -397,8 +397,11 @@ pub fn read_files(
     let waiting = std::thread::current();
     let results = std::thread::scope(|scope| {
         let worker = scope.spawn(|| {
+            // Small pieces, so that a core left idle takes over part of another's (a few
+            // pieces of heavy pages otherwise run on one core at the end).
             let results = files
                 .par_iter()
+                .with_max_len(8)
                 .map(|path| {
                     if cancel.load(Ordering::Relaxed) {
                         return None;

@@ -365,6 +365,7 @@ pub(super) fn pass_one(
         let base = first_id + c * CHUNK;
         let part: Vec<(Vec<Gram>, Vec<FrameGram>, u32)> = chunk
             .par_iter()
+            .with_max_len(8)
             .enumerate()
             .map(|(i, m)| meeting_grams((base + i) as u32, m, seg, config))
             .collect();

@@ -51,6 +51,7 @@ pub(super) fn pass_three(
     };
     let hits: Vec<Vec<Hit>> = meetings
         .par_iter()
+        .with_max_len(8)
         .enumerate()
         .map(|(mi, m)| {
             let mut out = Vec::new();
@@ -242,6 +243,7 @@ pub(super) fn outside_counts(pieces: &[&str], kept: &[&str], groups: &[Vec<usize
     let n = groups.len();
     pieces
         .par_iter()
+        .with_max_len(8)
         .fold(
             || vec![0usize; n],
             |mut c, piece| {
