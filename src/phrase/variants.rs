@@ -38,6 +38,14 @@ pub enum Relation {
         /// The words the longer one adds.
         words: String,
     },
+    /// A word of context before a list and one member more or fewer: 克服麻痹思想、厌战情绪、侥幸心理
+    /// ~ 麻痹思想、厌战情绪、侥幸心理、松劲心态.
+    ContextAdded {
+        /// The words before the list.
+        words: String,
+        /// The member only one of them has.
+        member: String,
+    },
     /// One character changed: 群防群控 ~ 群防群治.
     Char {
         /// The head's character.
@@ -141,21 +149,15 @@ pub fn relation(head: &str, other: &str) -> Option<Relation> {
     } else {
         (&oi, &hi)
     };
-    if short.len() >= 2 && long.len() == short.len() + 1 {
-        // The members as a set: a list that adds one member often also moves one
-        // (麻痹思想、松劲心态、侥幸心理 → 麻痹思想、厌战情绪、侥幸心理、松劲心态).
-        let mut short_set = short.clone();
-        short_set.sort_unstable();
-        for i in 0..long.len() {
-            let mut rest = long.clone();
-            let member = rest.remove(i);
-            rest.sort_unstable();
-            if rest == short_set {
-                return Some(Relation::Added {
-                    member: member.to_string(),
-                });
-            }
-        }
+    // The members as a set: a list that adds one member often also moves one
+    // (麻痹思想、松劲心态、侥幸心理 → 麻痹思想、厌战情绪、侥幸心理、松劲心态).
+    if let Some(member) = added_member(short, long) {
+        return Some(Relation::Added {
+            member: member.to_string(),
+        });
+    }
+    if let Some(r) = context_added(&hi, &oi).or_else(|| context_added(&oi, &hi)) {
+        return Some(r);
     }
     if let Some(r) = series(head, other) {
         return Some(r);
@@ -203,6 +205,61 @@ fn context(a: &str, b: &str, i: usize, len: usize) -> Option<String> {
     (n > 0 && n <= MAX_CONTEXT && words.chars().all(crate::text::is_han)).then(|| words.to_string())
 }
 
+/// The ways `first`, the first member of a list, may be a member with a word of context before
+/// it: what is left after one to [`MAX_CONTEXT`] ideographs, keeping two at least.
+fn without_context(first: &str) -> impl Iterator<Item = (&str, &str)> {
+    first
+        .char_indices()
+        .skip(1)
+        .take(MAX_CONTEXT)
+        .map(move |(at, _)| first.split_at(at))
+        .filter(|(words, member)| {
+            words.chars().all(crate::text::is_han) && member.chars().count() >= 2
+        })
+}
+
+/// `with` is `bare` with a word of context before its first member and one member more or
+/// fewer (in any order): 克服麻痹思想、厌战情绪、侥幸心理 for 麻痹思想、厌战情绪、侥幸心理、松劲心态.
+fn context_added(bare: &[&str], with: &[&str]) -> Option<Relation> {
+    if bare.len() < 2 || with.len() < 2 {
+        return None;
+    }
+    let (&first, rest) = with.split_first()?;
+    without_context(first).find_map(|(words, member)| {
+        if !bare.contains(&member) {
+            return None;
+        }
+        let stripped: Vec<&str> = std::iter::once(member)
+            .chain(rest.iter().copied())
+            .collect();
+        let extra = if stripped.len() < bare.len() {
+            added_member(&stripped, bare)
+        } else {
+            added_member(bare, &stripped)
+        }?;
+        Some(Relation::ContextAdded {
+            words: words.to_string(),
+            member: extra.to_string(),
+        })
+    })
+}
+
+/// The member `long` has besides all of `short`'s, in any order, when that is the only
+/// difference.
+fn added_member<'a>(short: &[&str], long: &[&'a str]) -> Option<&'a str> {
+    if short.len() < 2 || long.len() != short.len() + 1 {
+        return None;
+    }
+    let mut short_set = short.to_vec();
+    short_set.sort_unstable();
+    (0..long.len()).find_map(|i| {
+        let mut rest = long.to_vec();
+        let member = rest.remove(i);
+        rest.sort_unstable();
+        (rest == short_set).then_some(member)
+    })
+}
+
 /// A two-member list with one member swapped is a different list unless the swapped members are
 /// close; with three or more members the unchanged ones carry the identity.
 fn member_swap_allowed(len: usize, a: &str, b: &str) -> bool {
@@ -235,6 +292,20 @@ fn keys(text: &str) -> (Vec<String>, Vec<String>) {
         let full = set(&items);
         head.push(full.clone());
         probe.push(full);
+        // Without a word of context before it, the list is looked up as one with a member more
+        // or fewer ([`Relation::ContextAdded`]).
+        for (_, member) in without_context(items[0]) {
+            let mut bare = items.clone();
+            bare[0] = member;
+            probe.push(set(&bare));
+            for i in 0..bare.len() {
+                let mut rest = bare.clone();
+                rest.remove(i);
+                if rest.len() >= 2 {
+                    probe.push(set(&rest));
+                }
+            }
+        }
         for i in 0..items.len() {
             let mut rest = items.clone();
             rest.remove(i);
@@ -321,7 +392,7 @@ pub fn kind(r: &Relation) -> &'static str {
         Relation::Nested => "nested",
         Relation::Added { .. } => "added",
         Relation::Series => "series",
-        Relation::Context { .. } => "context",
+        Relation::Context { .. } | Relation::ContextAdded { .. } => "context",
         Relation::Part => "part",
         Relation::Char { .. } => "char",
     }
@@ -346,6 +417,9 @@ pub fn describe(head: &str, others: &[&str]) -> String {
                 }
                 Relation::Series | Relation::Part => format!("{}: {o} ⊂ {head}", kind(&r)),
                 Relation::Context { words } => format!("context: {words} ({head} / {o})"),
+                Relation::ContextAdded { words, member } => {
+                    format!("context: {words}, added: {member} ({head} / {o})")
+                }
                 Relation::Char { from, to } => format!("char: {from} / {to} ({head} / {o})"),
             })
         })
@@ -467,10 +541,53 @@ mod tests {
                 "added: 厌战情绪 (麻痹思想、松劲心态、侥幸心理 / 麻痹思想、厌战情绪、侥幸心理、松劲心态)",
             ),
         );
+        // A word of context before the list and a member more or fewer, either way round.
+        check(
+            "稳就业、保民生、促发展、防风险",
+            "坚持稳就业、保民生、促发展",
+            Some(
+                "context: 坚持, added: 防风险 (稳就业、保民生、促发展、防风险 / 坚持稳就业、保民生、促发展)",
+            ),
+        );
+        check(
+            "坚持稳就业、保民生",
+            "保民生、稳就业、促发展",
+            Some("context: 坚持, added: 促发展 (坚持稳就业、保民生 / 保民生、稳就业、促发展)"),
+        );
+        // Not a word of context after the last member, where a list runs on into the clause
+        // (…推动新发展提供), nor a context with a member swapped as well.
+        check(
+            "构建新格局、推动新发展、实现新跨越",
+            "构建新格局、推动新发展提供",
+            None,
+        );
+        check(
+            "稳就业、保民生、促发展、防风险",
+            "坚持稳就业、保民生、抓改革",
+            None,
+        );
         check("疫情防控", "经济发展", None);
         check("两手抓", "两手硬", None);
         check("铜墙铁壁", "铜墙铁壁", None);
         check("疫情防控", "疫情防控工作", None);
+    }
+
+    #[test]
+    fn a_list_with_context_and_a_member_fewer_joins_the_list() {
+        check_groups(
+            &[
+                "稳就业、保民生、促发展、防风险",
+                "坚持稳就业、保民生、促发展",
+                "坚持稳就业、防风险、促发展",
+                "保民生",
+            ],
+            &[&[
+                "稳就业、保民生、促发展、防风险",
+                "坚持稳就业、保民生、促发展",
+                "坚持稳就业、防风险、促发展",
+                "保民生",
+            ]],
+        );
     }
 
     fn check_groups(texts: &[&str], expect: &[&[&str]]) {
