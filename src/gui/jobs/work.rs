@@ -231,9 +231,10 @@ pub type PreviewSlot = Arc<std::sync::Mutex<Option<(Arc<Analysis>, Arc<Analysis>
 fn publish(slot: &PreviewSlot, found: Analysis, corrections: &Corrections) {
     let raw = Arc::new(found);
     let shown = with_corrections(&raw, corrections);
-    if let Ok(mut s) = slot.lock() {
-        *s = Some((raw, shown));
-    }
+    // A preview the window has not taken yet is dropped after the lock is let go: freeing a
+    // whole analysis while holding it would make the window's next frame wait for it.
+    let superseded = slot.lock().ok().and_then(|mut s| s.replace((raw, shown)));
+    drop(superseded);
 }
 
 /// How often a load shows the meetings found so far.
