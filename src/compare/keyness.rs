@@ -133,9 +133,9 @@ pub fn keyness(analysis: &Analysis, config: &KeynessConfig) -> Vec<Keyness> {
     totals.retain(|_, words| *words > 0);
     let all: usize = totals.values().sum();
     let mut out = Vec::new();
-    for (&place, &place_total) in &totals {
-        let rest_total = all - place_total;
-        if rest_total == 0 {
+    for (&place, &place_words) in &totals {
+        let rest_words = all - place_words;
+        if rest_words == 0 {
             continue;
         }
         for (g, per) in analysis.phrases.iter().zip(&counts) {
@@ -144,12 +144,12 @@ pub fn keyness(analysis: &Analysis, config: &KeynessConfig) -> Vec<Keyness> {
             if a + b == 0 {
                 continue;
             }
-            let g2 = log_likelihood(a, place_total, b, rest_total);
+            let g2 = log_likelihood(a, place_words, b, rest_words);
             if g2 < config.min_g2 {
                 continue;
             }
-            let here = a as f64 / place_total as f64;
-            let there = b as f64 / rest_total as f64;
+            let here = a as f64 / place_words as f64;
+            let there = b as f64 / rest_words as f64;
             let direction = if (here - there).abs() < 1e-12 {
                 Direction::Even
             } else if here > there {
@@ -157,17 +157,17 @@ pub fn keyness(analysis: &Analysis, config: &KeynessConfig) -> Vec<Keyness> {
             } else {
                 Direction::Less
             };
-            let log_ratio = (((a as f64 + 0.5) / place_total as f64)
-                / ((b as f64 + 0.5) / rest_total as f64))
+            let log_ratio = (((a as f64 + 0.5) / place_words as f64)
+                / ((b as f64 + 0.5) / rest_words as f64))
                 .log2();
             out.push(Keyness {
                 place: place.to_string(),
                 group: g.id,
                 phrase: g.phrase.clone(),
                 place_count: a,
-                place_words: place_total,
+                place_words,
                 rest_count: b,
-                rest_words: rest_total,
+                rest_words,
                 g2,
                 direction,
                 log_ratio,
