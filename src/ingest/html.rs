@@ -232,6 +232,12 @@ fn opening(text: &str) -> &str {
 /// for an ASCII tag, so ASCII letters alone are lowercased, and a text with no `<` there (most
 /// reports) gives an empty head without being copied.
 fn head_of(rest: &str) -> String {
+    // The first 4096 characters lie in the first 16 KiB: a page with no `<` there has no tag
+    // in them, and its characters need not be counted.
+    let bytes = &rest.as_bytes()[..rest.len().min(4 * 4096)];
+    if memchr::memchr(b'<', bytes).is_none() {
+        return String::new();
+    }
     let window = rest
         .char_indices()
         .nth(4096)
