@@ -294,17 +294,27 @@ fn groups_of(
             .take(config.max_groups.saturating_mul(2))
             .collect();
     pass(3)?;
-    let occurrences = pass_three(meetings, &texts, &groups);
-    let fragment = fragments(&occurrences, &groups, &kept);
-    let (words, outside_text) = Words::of(meetings, documents);
-    let outside: Vec<Option<usize>> = if words.outside >= config.score.min_general_words {
-        outside_counts(&outside_text, &texts, &groups)
-            .into_iter()
-            .map(Some)
-            .collect()
-    } else {
-        vec![None; groups.len()]
-    };
+    // The uses in directives and the uses outside them are counted side by side: each builds
+    // its automaton on one core.
+    let ((occurrences, fragment), (words, outside)) = rayon::join(
+        || {
+            let occurrences = pass_three(meetings, &texts, &groups);
+            let fragment = fragments(&occurrences, &groups, &kept);
+            (occurrences, fragment)
+        },
+        || {
+            let (words, outside_text) = Words::of(meetings, documents);
+            let outside: Vec<Option<usize>> = if words.outside >= config.score.min_general_words {
+                outside_counts(&outside_text, &texts, &groups)
+                    .into_iter()
+                    .map(Some)
+                    .collect()
+            } else {
+                vec![None; groups.len()]
+            };
+            (words, outside)
+        },
+    );
     let context = GroupContext {
         meetings,
         documents,
@@ -314,10 +324,11 @@ fn groups_of(
         words,
     };
     let mut out: Vec<PhraseGroup> = groups
-        .iter()
+        .par_iter()
         .zip(occurrences)
         .zip(outside)
         .zip(fragment)
+        .with_max_len(4)
         .filter(|(_, fragment)| !fragment)
         .filter_map(|(((g, occ), outside), _)| build_group(g, &kept, occ, outside, &context))
         .collect();

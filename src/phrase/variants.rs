@@ -4,7 +4,8 @@
 //! the first group whose head it is a variant of. Comparing with heads only keeps groups from
 //! chaining (群防群控 ~ 群防群治 ~ 联防联治 …) into one blob; hashed keys keep it linear.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::phrase::shape::{LIST_MARK, Shape, list_items, parallel_units};
 
@@ -351,10 +352,15 @@ fn keys(text: &str) -> (Vec<String>, Vec<String>) {
 /// the list; 疫情防控, everywhere, is not a part of 疫情防控、复工复产.
 pub fn group(texts: &[&str], meetings: &[usize]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let uses = |i: usize| meetings.get(i).copied().unwrap_or(1);
-    for (i, text) in texts.iter().enumerate() {
-        let (head_keys, probe_keys) = keys(text);
+    // Each text's keys depend on it alone: made on every core, then probed in order.
+    let all_keys: Vec<(Vec<String>, Vec<String>)> = texts
+        .par_iter()
+        .with_max_len(16)
+        .map(|text| keys(text))
+        .collect();
+    for (i, (text, (head_keys, probe_keys))) in texts.iter().zip(all_keys).enumerate() {
         // The best (lowest-numbered) group wins, whatever order the keys are probed in.
         let found = probe_keys
             .iter()
