@@ -1,7 +1,8 @@
 //! The whole analysis: files in, meetings, phrases and places out.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,33 +14,62 @@ use crate::model::{Document, Meeting, MeetingId, PhraseGroup, Place, PlaceLevel,
 use crate::phrase::{self, MineConfig, Segmenter};
 use crate::progress::{Cancelled, Progress, stage};
 
-/// The expensive parts, built once and shared: the gazetteer and the segmenter.
+/// The expensive parts, built once and shared: the gazetteer and the segmenter. The segmenter,
+/// needed only once meetings are found, is built on a thread of its own while the caller goes
+/// on (reading files, finding meetings), and waited for when first asked for.
 #[derive(Debug)]
 pub struct Engine {
     /// Every PRC division.
     pub gazetteer: Gazetteer,
-    /// jieba with the policy dictionary.
-    pub segmenter: Segmenter,
+    /// jieba with the policy dictionary, once built.
+    segmenter: OnceLock<Segmenter>,
+    /// The thread building it, until it is first asked for.
+    building: Mutex<Option<JoinHandle<Segmenter>>>,
 }
 
 impl Engine {
-    /// Builds the gazetteer and the segmenter, one on each core.
+    /// Builds the gazetteer, and the segmenter alongside.
     pub fn new() -> Self {
-        let (gazetteer, segmenter) = rayon::join(Gazetteer::load, Segmenter::new);
+        Self::building(Segmenter::new)
+    }
+
+    /// Builds the gazetteer, and alongside a segmenter that honours the user's `lexicon`.
+    pub fn with_lexicon(lexicon: &phrase::Lexicon) -> Self {
+        let lexicon = lexicon.clone();
+        Self::building(move || Segmenter::with_lexicon(&lexicon))
+    }
+
+    fn building(make: impl FnOnce() -> Segmenter + Send + 'static) -> Self {
+        let handle = match std::thread::Builder::new()
+            .name("segmenter".into())
+            .spawn(make)
+        {
+            Ok(handle) => handle,
+            // As rayon does when it cannot start its threads.
+            Err(err) => panic!("no thread to build the segmenter on: {err}"),
+        };
         Self {
-            gazetteer,
-            segmenter,
+            gazetteer: Gazetteer::load(),
+            segmenter: OnceLock::new(),
+            building: Mutex::new(Some(handle)),
         }
     }
 
-    /// Builds the gazetteer and a segmenter that honours the user's `lexicon`.
-    pub fn with_lexicon(lexicon: &phrase::Lexicon) -> Self {
-        let (gazetteer, segmenter) =
-            rayon::join(Gazetteer::load, || Segmenter::with_lexicon(lexicon));
-        Self {
-            gazetteer,
-            segmenter,
-        }
+    /// jieba with the policy dictionary (and the user's lexicon), waiting for its build.
+    pub fn segmenter(&self) -> &Segmenter {
+        self.segmenter.get_or_init(|| {
+            let handle = self
+                .building
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            match handle.map(JoinHandle::join) {
+                Some(Ok(segmenter)) => segmenter,
+                // The build's panic is the caller's, and every later caller's.
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                None => panic!("the segmenter's build failed"),
+            }
+        })
     }
 }
 
@@ -58,6 +88,10 @@ pub struct Config {
     pub dates: DateConfig,
     /// How the evidence of a meeting's locality is weighed.
     pub locality: LocalityWeights,
+    /// Reads the publication date and place only of pages that report a meeting
+    /// ([`meeting::extract_meetings_with`]): for a result that shows nothing of the other pages
+    /// (the phrase list). Meetings and phrases are the same either way.
+    pub meeting_pages_only: bool,
 }
 
 /// Everything found in a corpus.
@@ -268,7 +302,18 @@ pub fn extract_with(
                 // Two pages at a time: a core that finishes takes pages from the other, where
                 // rayon's own split leaves a quarter of the chunk on one core.
                 .with_max_len(2)
-                .map(|doc| meeting::extract_with(doc, gazetteer, &config.dates, &config.locality)),
+                .map(|doc| {
+                    if config.meeting_pages_only {
+                        meeting::extract_meetings_with(
+                            doc,
+                            gazetteer,
+                            &config.dates,
+                            &config.locality,
+                        )
+                    } else {
+                        meeting::extract_with(doc, gazetteer, &config.dates, &config.locality)
+                    }
+                }),
         );
         done = end;
         if progress.report(done, total).is_break() {
@@ -323,7 +368,7 @@ pub fn assemble(
     }
     // One meeting reported by two pages is one meeting: phrases and counts see it once.
     copies::merge(&mut meetings);
-    let mined = mine_phrases(&meetings, &documents, &engine.segmenter, config, progress)?;
+    let mined = mine_phrases(&meetings, &documents, engine.segmenter(), config, progress)?;
     let ancestors = ancestors(&engine.gazetteer, &meetings, &documents);
     let mut analysis = Analysis {
         documents,

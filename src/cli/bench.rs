@@ -181,7 +181,7 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     );
 
     let t = Clock::start();
-    let seg = &engine.segmenter;
+    let seg = engine.segmenter();
     let mut index = PhraseIndex::build(&meetings, seg, &mine_config, &mut NoProgress)
         .map_err(|_| anyhow::anyhow!("cancelled"))?;
     let labels = own_places(&meetings, &documents);

@@ -70,12 +70,24 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Phrases { paths, json } => {
-            let analysis = load_from(&engine, project_file.as_deref(), &paths)?;
+            // The list shows nothing of pages that report no meeting: their dates and places
+            // are left unread.
+            let config = Config {
+                meeting_pages_only: true,
+                ..Config::default()
+            };
+            let analysis = match project_file.as_deref() {
+                Some(file) => project::load_project(&engine, file, &paths)?,
+                None => load_with(&engine, &paths, &config)?,
+            };
             if json {
                 write_json(&mut out, &PhrasesOut::new(&analysis.phrases))?;
             } else {
                 render::write_phrases_table(&mut out, &analysis.phrases)?;
             }
+            // The process ends after the list: its memory goes back whole, not the corpus's
+            // allocations one by one.
+            std::mem::forget(analysis);
         }
         Command::Diffusion {
             paths,
@@ -464,6 +476,11 @@ pub fn load_from(engine: &Engine, project: Option<&Path>, paths: &[PathBuf]) -> 
 
 /// Reads `paths` (or the seeds when empty) and analyses them; fails when no file could be read.
 pub fn load(engine: &Engine, paths: &[PathBuf]) -> Result<Analysis> {
+    load_with(engine, paths, &Config::default())
+}
+
+/// [`load`] with the analysis's settings.
+pub fn load_with(engine: &Engine, paths: &[PathBuf], config: &Config) -> Result<Analysis> {
     let corpus: Corpus = if paths.is_empty() {
         ingest::seed_corpus()
     } else {
@@ -480,7 +497,7 @@ pub fn load(engine: &Engine, paths: &[PathBuf]) -> Result<Analysis> {
             corpus.problems.len()
         );
     }
-    analyse(engine, corpus, &Config::default(), &mut NoProgress)
+    analyse(engine, corpus, config, &mut NoProgress)
         .map_err(|_| anyhow::anyhow!("cancelled"))
         .context("analysing")
 }

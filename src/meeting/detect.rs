@@ -45,7 +45,40 @@ pub fn extract_with(
         return Vec::new();
     };
     let hits = std::cell::OnceCell::from(hits);
-    meetings_on(doc, &pieces, &dates, gazetteer, weights, &page, &hits)
+    meetings_on(doc, &pieces, &|| &dates, gazetteer, weights, &page, &hits)
+}
+
+/// The meetings [`extract_with`] finds in `doc`, filling in its `published` date and `place`
+/// only when it reports one: a page that reports none is not read for its own date and place,
+/// and its dates and names are read only as far as its articles need them.
+pub fn extract_meetings_with(
+    doc: &mut Document,
+    gazetteer: &Gazetteer,
+    config: &DateConfig,
+    weights: &LocalityWeights,
+) -> Vec<Meeting> {
+    let Some(pieces) = meeting_pieces(doc) else {
+        return Vec::new();
+    };
+    let page = place_page(doc, gazetteer);
+    let hits = std::cell::OnceCell::new();
+    let dates = std::cell::OnceCell::new();
+    let found = {
+        let doc: &Document = doc;
+        let dates = || dates.get_or_init(|| PageDates::read(doc, config));
+        meetings_on(doc, &pieces, &dates, gazetteer, weights, &page, &hits)
+    };
+    if !found.is_empty() {
+        let dates = dates
+            .into_inner()
+            .unwrap_or_else(|| PageDates::read(doc, config));
+        doc.published = dates.publication();
+        let hits = hits
+            .into_inner()
+            .unwrap_or_else(|| gazetteer.page_hits(&page));
+        doc.place = gazetteer.locate_on(&page, &page, &hits);
+    }
+    found
 }
 
 /// The articles of `doc` ([`split::pieces`]), or `None` when it has no words a lead names a
@@ -135,15 +168,15 @@ pub fn meetings(
 ) -> Vec<Meeting> {
     let page = place_page(doc, gazetteer);
     let hits = std::cell::OnceCell::new();
-    meetings_on(doc, pieces, dates, gazetteer, weights, &page, &hits)
+    meetings_on(doc, pieces, &|| dates, gazetteer, weights, &page, &hits)
 }
 
 /// [`meetings`] with the page as place evidence given, and the names found in it when known
 /// (else found for the first meeting).
-fn meetings_on(
+fn meetings_on<'d>(
     doc: &Document,
     pieces: &[Piece],
-    dates: &PageDates,
+    dates: &dyn Fn() -> &'d PageDates,
     gazetteer: &Gazetteer,
     weights: &LocalityWeights,
     page: &str,
@@ -244,7 +277,7 @@ fn meetings_on(
             continue;
         }
         seen.push(key);
-        let date = dates.resolve(&lead).map(|(d, _)| d);
+        let date = dates().resolve(&lead).map(|(d, _)| d);
         let first_title = found.title.clone();
         out.push(report.meeting(doc, gazetteer, found.title, chair.clone(), date, before));
         // Meetings reported together with the first (a joint sitting, several held in turn):
@@ -273,7 +306,7 @@ fn meetings_on(
             let chair = chaired_by(&sentence)
                 .or_else(|| after.iter().find_map(|d| leader_of(&d.cue)))
                 .or_else(|| out.last().and_then(|m| m.chair.clone()));
-            let date = dates.resolve(&sentence).map(|(d, _)| d).or(date);
+            let date = dates().resolve(&sentence).map(|(d, _)| d).or(date);
             out.push(report.meeting(doc, gazetteer, name, chair, date, after));
         }
     }
@@ -626,6 +659,40 @@ mod tests {
             "县委常委会召开会议\n5月8日,县委书记某某主持召开县委常委会会议,研究有关工作。\n会议强调,要抓好落实。\n5月8日下午,与会人员实地察看了项目建设情况。\n",
             &["县委常委会会议|某某|1"],
         );
+    }
+
+    #[test]
+    fn reading_for_meetings_only_finds_the_same_meetings_and_leaves_other_pages_unread() {
+        let gazetteer = Gazetteer::load();
+        let config = DateConfig::default();
+        let weights = LocalityWeights::default();
+        let pages = [
+            // A meeting: its page is read for its date and place as always.
+            "某某县新闻网\n2021年3月5日\n县委常委会召开会议\n3月4日,县委书记某某主持召开县委常委会会议,研究有关工作。\n会议强调,要抓好落实。要压实责任。\n",
+            // Words of convening but no meeting reported: left unread.
+            "某某县新闻网\n2021年3月6日\n县里举行植树活动\n3月5日,县里举行义务植树活动,干部群众踊跃参加。\n",
+            // No word of convening at all: left unread.
+            "某某县新闻网\n2021年3月7日\n春耕备耕忙\n连日来,各地农民抢抓农时,田间地头一派繁忙景象。\n",
+        ];
+        for (i, page) in pages.iter().enumerate() {
+            let mut every = Document::from_text(DocId(0), "news.txt", page);
+            let mut only = every.clone();
+            let all = extract_with(&mut every, &gazetteer, &config, &weights);
+            let found = extract_meetings_with(&mut only, &gazetteer, &config, &weights);
+            assert_eq!(
+                format!("{found:?}"),
+                format!("{all:?}"),
+                "the same meetings on page {i}"
+            );
+            assert_eq!(found.len(), usize::from(i == 0), "meetings on page {i}");
+            assert!(every.published.is_some(), "page {i} has its date read");
+            if found.is_empty() {
+                assert_eq!((only.published, only.place), (None, None), "page {i}");
+            } else {
+                assert_eq!(only.published, every.published);
+                assert_eq!(only.place, every.place);
+            }
+        }
     }
 
     #[test]

@@ -17,5 +17,7 @@ pub mod together;
 pub mod vocabulary;
 
 pub use date::{DateConfig, PageDates};
-pub use detect::{extract, extract_with, meetings, page_meetings, read_page};
+pub use detect::{
+    extract, extract_meetings_with, extract_with, meetings, page_meetings, read_page,
+};
 pub use place::{Gazetteer, LocalityWeights, Located, MeetingText, PageHits, national};
