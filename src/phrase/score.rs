@@ -167,16 +167,26 @@ pub type Neighbours = (Option<char>, Option<char>);
 /// expected to reach.
 const FIXEDNESS_USES: f64 = 16.0;
 
+/// Characters that bind what follows them to what stands before: a particle or a preposition
+/// (的党中央, 为核心的…, 以人民为中心), never the verb a formula is the object of.
+const BINDING: &[char] = &['的', '之', '为', '以', '与', '和', '及', '于', '而'];
+
+/// Of the uses, at least this share (in fifths) after one binding character makes that side
+/// count whole.
+const BOUND_FIFTHS: usize = 4;
+
 /// How varied the neighbours of a string's occurrences are, from 0 (always the same character
 /// on one side: a fragment of something longer) to 1 (different each time). Each side's
 /// branching entropy is smoothed so that two occurrences with one neighbour are not called
 /// fragments as firmly as twenty; a side at a clause boundary (`None`) counts as a new
 /// neighbour each time, since the string is closed there. The string's fixedness is its less
-/// varied side, the left side counting half.
+/// varied side, the left side counting half, unless what stands there is mostly one binding
+/// character ([`BINDING`]).
 pub fn fixedness(neighbours: &[Neighbours]) -> f64 {
     if neighbours.len() < 2 {
         return 1.0;
     }
+    // The side's smoothed entropy, and its most frequent character with its count.
     let side = |pick: &dyn Fn(&Neighbours) -> Option<char>| {
         let mut counts: HashMap<char, usize> = HashMap::new();
         let mut open = 0usize;
@@ -190,16 +200,28 @@ pub fn fixedness(neighbours: &[Neighbours]) -> f64 {
         let p = |k: usize| k as f64 / total;
         let entropy: f64 = counts.values().map(|&k| -p(k) * p(k).ln()).sum::<f64>()
             + open as f64 * -(p(1) * p(1).ln());
+        let top = counts
+            .iter()
+            .max_by_key(|&(c, k)| (*k, std::cmp::Reverse(*c)))
+            .map(|(&c, &k)| (c, k));
         // Past a few dozen uses the entropy a varied context reaches is bounded by the words
         // that can stand there, not by the number of uses.
-        ((entropy + 0.5) / (total.min(FIXEDNESS_USES).ln() + 0.5)).min(1.0)
+        let varied = ((entropy + 0.5) / (total.min(FIXEDNESS_USES).ln() + 0.5)).min(1.0);
+        (varied, top)
     };
     // A formula is often the object of one fixed verb (打赢…阻击战, 增强…四个意识), so a
     // uniform left side is weaker evidence of a fragment than a uniform right side (推进中国式
-    // is always followed by 现代化): the left side counts half.
-    let left = side(&|n| n.0);
-    let right = side(&|n| n.1);
-    right.min(0.5 + left / 2.0)
+    // is always followed by 现代化): the left side counts half. A particle or preposition
+    // there is no verb: 核心的党中央, always after 为, is cut out of 为核心的党中央.
+    let (left, top_left) = side(&|n| n.0);
+    let (right, _) = side(&|n| n.1);
+    let bound = top_left
+        .is_some_and(|(c, k)| BINDING.contains(&c) && k * 5 >= neighbours.len() * BOUND_FIFTHS);
+    if bound {
+        right.min(left)
+    } else {
+        right.min(0.5 + left / 2.0)
+    }
 }
 
 /// Specificity: log10 of how much more often a string occurs per word of directives than per
@@ -319,6 +341,12 @@ mod tests {
         let after_one: Vec<_> = formula.iter().map(|&(_, r)| (Some('平'), r)).collect();
         let left = fixedness(&after_one);
         assert!(left > f && left < g, "{left}");
+        // Always after a particle or preposition (核心的党中央 after 为): the whole evidence.
+        let after_binding: Vec<_> = formula.iter().map(|&(_, r)| (Some('为'), r)).collect();
+        let bound = fixedness(&after_binding);
+        assert!(bound < left && bound < 0.35, "{bound}");
+        // After one once in a while (铜墙铁壁 after 的 and 筑牢): a formula still.
+        assert!(g > 0.75 && formula.iter().any(|n| n.0 == Some('的')));
         // Two uses with the same neighbour are weaker evidence than four.
         let two = fixedness(&fragment[..2]);
         assert!(two > f && two < g, "{two}");
