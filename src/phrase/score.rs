@@ -99,7 +99,12 @@ pub struct Marks {
 impl ScoreWeights {
     /// How formula-like `text` is, from its shape and marks, with the names of the marks found.
     pub fn shape(&self, text: &str, marks: Marks, seg: &Segmenter) -> (f64, Vec<&'static str>) {
-        let shape = Shape::of(text);
+        let mut shape = Shape::of(text);
+        // 中共中央 repeats 中 as 联防联控 repeats 联, but it names a body: no series.
+        if shape.parallel && !shape.list && seg.is_name(text) {
+            shape.parallel = false;
+            shape.members = 1;
+        }
         let mut f = 1.0;
         let mut names = Vec::new();
         let mut add = |on: bool, bonus: f64, name: &'static str| {
@@ -284,6 +289,9 @@ mod tests {
         check("有力有序", false, false, 2.5);
         check("有力有序有效", false, false, 2.75);
         check("麻痹思想、厌战情绪、侥幸心理", false, false, 2.75);
+        // A body's name that repeats a character is no series: 中共中央 against 联防联控.
+        check("中共中央", false, false, 1.0);
+        check("联防联控", false, false, 2.5);
         // With a weight for it, the policy dictionary's bonus comes on top of the idiom's.
         let seg = Segmenter::new();
         let idiom = Marks {

@@ -141,6 +141,14 @@ impl Segmenter {
         matches!(words.as_slice(), [w] if w.word == text && matches!(w.tag, "i" | "l"))
     }
 
+    /// True when jieba's own dictionary knows `text` as one name: of a body (`nt`: 中共中央,
+    /// 全国人大), a place (`ns`) or a person (`nr`).
+    pub fn is_name(&self, text: &str) -> bool {
+        let words = self.jieba.tag(text, false);
+        matches!(words.as_slice(), [w] if w.word == text
+            && (w.tag.starts_with("nt") || w.tag.starts_with("ns") || w.tag.starts_with("nr")))
+    }
+
     /// Number of terms in the policy vocabulary.
     pub fn term_count(&self) -> usize {
         self.terms.len()
@@ -202,6 +210,8 @@ mod tests {
         assert!(seg.is_idiom("众志成城") || seg.is_policy_term("众志成城"));
         assert!(seg.is_idiom("一丝不苟"));
         assert!(!seg.is_idiom("经济发展"));
+        assert!(seg.is_name("中共中央") && seg.is_name("国务院"));
+        assert!(!seg.is_name("经济发展") && !seg.is_name("中共中央决策"));
     }
 
     #[test]
