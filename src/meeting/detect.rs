@@ -72,11 +72,10 @@ pub fn extract_meetings_with(
         let dates = dates
             .into_inner()
             .unwrap_or_else(|| PageDates::read(doc, config));
-        doc.published = dates.publication();
         let hits = hits
             .into_inner()
             .unwrap_or_else(|| gazetteer.page_hits(&page));
-        doc.place = gazetteer.locate_on(&page, &page, &hits);
+        fill_page(doc, gazetteer, &page, &dates, &hits);
     }
     found
 }
@@ -116,10 +115,22 @@ fn read_page_evidence(
 ) -> (PageDates, String, PageHits) {
     let text = place_page(doc, gazetteer);
     let dates = PageDates::read(doc, config);
-    doc.published = dates.publication();
     let hits = gazetteer.page_hits(&text);
-    doc.place = gazetteer.locate_on(&text, &text, &hits);
+    fill_page(doc, gazetteer, &text, &dates, &hits);
     (dates, text, hits)
+}
+
+/// Sets `doc`'s publication date and place from its page's dates and the names found in the
+/// page as place evidence (`page`, [`place_page`]).
+fn fill_page(
+    doc: &mut Document,
+    gazetteer: &Gazetteer,
+    page: &str,
+    dates: &PageDates,
+    hits: &PageHits,
+) {
+    doc.published = dates.publication();
+    doc.place = gazetteer.locate_on(page, page, hits);
 }
 
 /// The page as place evidence: what its HTML head says of it (the site's name, the `<title>`
