@@ -76,10 +76,7 @@ fn run(cli: Cli) -> Result<()> {
                 meeting_pages_only: true,
                 ..Config::default()
             };
-            let analysis = match project_file.as_deref() {
-                Some(file) => project::load_project(&engine, file, &paths)?,
-                None => load_with(&engine, &paths, &config)?,
-            };
+            let analysis = load_from_with(&engine, project_file.as_deref(), &paths, &config)?;
             if json {
                 write_json(&mut out, &PhrasesOut::new(&analysis.phrases))?;
             } else {
@@ -468,9 +465,20 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// The project's analysis when `project` is given (then `paths` must be empty), else [`load`].
 pub fn load_from(engine: &Engine, project: Option<&Path>, paths: &[PathBuf]) -> Result<Analysis> {
+    load_from_with(engine, project, paths, &Config::default())
+}
+
+/// [`load_from`] with the analysis's settings for files read (a project reads back what was
+/// analysed).
+pub fn load_from_with(
+    engine: &Engine,
+    project: Option<&Path>,
+    paths: &[PathBuf],
+    config: &Config,
+) -> Result<Analysis> {
     match project {
         Some(file) => project::load_project(engine, file, paths),
-        None => load(engine, paths),
+        None => load_with(engine, paths, config),
     }
 }
 
