@@ -137,16 +137,23 @@ impl Segmenter {
 
     /// True when jieba's own dictionary knows `text` as one idiom (成语 `i`, 习用语 `l`).
     pub fn is_idiom(&self, text: &str) -> bool {
-        let words = self.jieba.tag(text, false);
-        matches!(words.as_slice(), [w] if w.word == text && matches!(w.tag, "i" | "l"))
+        self.word_tag(text)
+            .is_some_and(|tag| matches!(tag, "i" | "l"))
     }
 
     /// True when jieba's own dictionary knows `text` as one name: of a body (`nt`: 中共中央,
     /// 全国人大), a place (`ns`) or a person (`nr`).
     pub fn is_name(&self, text: &str) -> bool {
-        let words = self.jieba.tag(text, false);
-        matches!(words.as_slice(), [w] if w.word == text
-            && (w.tag.starts_with("nt") || w.tag.starts_with("ns") || w.tag.starts_with("nr")))
+        self.word_tag(text)
+            .is_some_and(|tag| ["nt", "ns", "nr"].iter().any(|n| tag.starts_with(n)))
+    }
+
+    /// jieba's part-of-speech tag of `text` when it segments `text` as one word.
+    fn word_tag<'a>(&'a self, text: &'a str) -> Option<&'a str> {
+        match self.jieba.tag(text, false).as_slice() {
+            [w] if w.word == text => Some(w.tag),
+            _ => None,
+        }
     }
 
     /// Number of terms in the policy vocabulary.
