@@ -7,6 +7,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::meeting::chair::{leader, titled_in};
@@ -19,6 +20,19 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"^([^。！？；;，,：:]{1,60}?)(?:在[^。！？；;，,]{0,40}?上|在讲话中)?(强调指出|明确指出|深刻指出|明确要求|强调要求|着重强调|特别强调|强调|指出|要求|认为|提出|号召|表示|说)\s*[，,:：]\s*",
     )
 });
+
+/// The verbs every cue ends on ([`CUE`], [`BARE`], [`ASKS`]): a sentence with none of them has no
+/// cue anywhere in it, and its clauses need not be tried one by one.
+static CUE_VERBS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::new(["强调", "指出", "要求", "认为", "提出", "号召", "表示", "说"]).ok()
+});
+
+/// Whether `sentence` holds a verb a cue may end on ([`CUE_VERBS`]).
+fn may_hold_cue(sentence: &str) -> bool {
+    CUE_VERBS
+        .as_ref()
+        .is_none_or(|verbs| verbs.is_match(sentence))
+}
 
 /// A cue with no one before it, after a sentence on what the meeting heard: 会议研究了…方案。
 /// 强调,要…. The meeting is the speaker.
@@ -55,6 +69,9 @@ static CARRY_ON: LazyLock<Regex> = LazyLock::new(|| {
 /// a bare name is taken for a leader only when the article gives it an office title somewhere
 /// (市委书记章旭升), so that 白皮书指出 or 代表们表示 are not read as leaders' words.
 pub fn cue(sentence: &str, article: &str) -> Option<(String, usize)> {
+    if !may_hold_cue(sentence) {
+        return None;
+    }
     cue_at(sentence, article).or_else(|| {
         let skip = CONNECTIVE.find(sentence)?.end();
         cue_at(&sentence[skip..], article).map(|(name, len)| (name, skip + len))
@@ -64,6 +81,9 @@ pub fn cue(sentence: &str, article: &str) -> Option<(String, usize)> {
 /// A cue opening a later clause of `sentence`: 会议传达学习了…精神,会议强调: and
 /// 在听取汇报后,某某同志要求,. Only the meeting or a titled leader counts here.
 pub fn inner_cue(sentence: &str, article: &str) -> Option<(String, usize)> {
+    if !may_hold_cue(sentence) {
+        return None;
+    }
     sentence
         .char_indices()
         .filter(|&(_, c)| CLAUSE_BREAK.contains(&c))
