@@ -36,7 +36,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> DecodedText 
             (UTF_16BE, "UTF-16BE", rest)
         } else if let Some(enc) = utf16_by_nuls(bytes) {
             (enc, enc.name(), bytes)
-        } else if let Ok(text) = std::str::from_utf8(bytes) {
+        } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
             // Valid UTF-8 is UTF-8 whatever a page declares (see `detect`): validated once,
             // copied once, with no detector and no decoder.
             return DecodedText {
