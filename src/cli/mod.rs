@@ -381,6 +381,8 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     out.flush()?;
+    // The process ends here: the dictionary and the place tables go back with its memory.
+    std::mem::forget(engine);
     Ok(())
 }
 

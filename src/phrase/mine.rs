@@ -284,35 +284,38 @@ fn groups_of(
     // make a group of two meetings; a group of one-meeting strings must reach the minimum
     // between them.
     let uses: Vec<usize> = kept.iter().map(|c| c.meetings).collect();
-    let groups: Vec<Vec<usize>> =
-        merge_groups(variants::group(&texts, &uses), &texts, segmenter.merges())
-            .into_iter()
-            .filter(|g| {
-                g.iter().any(|&i| kept[i].leads)
-                    || g.iter().map(|&i| kept[i].meetings).sum::<usize>() >= config.min_meetings
-            })
-            .take(config.max_groups.saturating_mul(2))
-            .collect();
+    // Grouping is mostly one pass in order; the text outside directives is gathered meanwhile.
+    let (groups, (words, outside_text)) = rayon::join(
+        || -> Vec<Vec<usize>> {
+            merge_groups(variants::group(&texts, &uses), &texts, segmenter.merges())
+                .into_iter()
+                .filter(|g| {
+                    g.iter().any(|&i| kept[i].leads)
+                        || g.iter().map(|&i| kept[i].meetings).sum::<usize>() >= config.min_meetings
+                })
+                .take(config.max_groups.saturating_mul(2))
+                .collect()
+        },
+        || Words::of(meetings, documents),
+    );
     pass(3)?;
     // The uses in directives and the uses outside them are counted side by side: each builds
     // its automaton on one core.
-    let ((occurrences, fragment), (words, outside)) = rayon::join(
+    let ((occurrences, fragment), outside) = rayon::join(
         || {
             let occurrences = pass_three(meetings, &texts, &groups);
             let fragment = fragments(&occurrences, &groups, &kept);
             (occurrences, fragment)
         },
-        || {
-            let (words, outside_text) = Words::of(meetings, documents);
-            let outside: Vec<Option<usize>> = if words.outside >= config.score.min_general_words {
+        || -> Vec<Option<usize>> {
+            if words.outside >= config.score.min_general_words {
                 outside_counts(&outside_text, &texts, &groups)
                     .into_iter()
                     .map(Some)
                     .collect()
             } else {
                 vec![None; groups.len()]
-            };
-            (words, outside)
+            }
         },
     );
     let context = GroupContext {
