@@ -372,21 +372,36 @@ fn groups_of(
 /// longer group.
 const FRAGMENT_FIFTHS: usize = 4;
 
-/// For each group, whether it is a fragment of another: four in five of its uses stand inside
-/// the uses of one other group (高质量 inside 高质量发展, 重要讲话 inside 重要讲话精神), which is
-/// then the formula. A group with a lexicon word is never one; of two groups holding each other
-/// that much, neither is.
+/// For each group, whether it is a fragment of another or of words: four in five of its uses
+/// stand inside the uses of one other group (高质量 inside 高质量发展, 重要讲话 inside
+/// 重要讲话精神), which is then the formula; or nearly all the meetings it stands free in
+/// (outside any other group's use) have it only inside a word ([`mid_word`]). A group with a lexicon word
+/// is never one; of two groups holding each other that much, neither is.
 fn fragments(occurrences: &[GroupHits], groups: &[Vec<usize>], kept: &[Candidate]) -> Vec<bool> {
     let held = held_by(occurrences);
     let mostly =
-        |g: usize| held[g].filter(|&(_, n)| n * 5 >= occurrences[g].0.len() * FRAGMENT_FIFTHS);
+        |g: usize| held.best[g].filter(|&(_, n)| n * 5 >= occurrences[g].0.len() * FRAGMENT_FIFTHS);
     (0..groups.len())
         .map(|g| {
+            if groups[g].iter().any(|&i| kept[i].lexicon) {
+                return false;
+            }
             let by = mostly(g).map(|(h, _)| h);
             let mutual = by.is_some_and(|h| mostly(h).is_some_and(|(b, _)| b == g));
-            by.is_some() && !mutual && !groups[g].iter().any(|&i| kept[i].lexicon)
+            (by.is_some() && !mutual) || mid_word(held.free_meetings[g], &groups[g], kept)
         })
         .collect()
+}
+
+/// Whether a group stands free in more than three times as many meetings (`free`) as it was mined
+/// from as whole words: its variants' meetings ([`Candidate::meetings`]) count only where the
+/// string starts and ends on a word (or a quotation) and does not end on a word qualifying the
+/// next, while its uses are found as plain strings. 党的二十, mined from 党的二十届, is found
+/// inside 党的二十大 (one word) four times as often; 工作的重要 stands before a noun (重要思想)
+/// nearly everywhere it is found.
+fn mid_word(free: usize, group: &[usize], kept: &[Candidate]) -> bool {
+    let mined: usize = group.iter().map(|&i| kept[i].meetings).sum();
+    mined * 3 < free
 }
 
 /// Every string in at least `min_meetings` meetings, scored, best first.
@@ -1212,6 +1227,34 @@ mod tests {
         assert_eq!(g.occurrences.len(), 4);
         // The other groups are untouched.
         assert_eq!(merged.len() + 1, plain.len());
+    }
+
+    #[test]
+    fn strings_found_mostly_inside_a_word_are_not_listed() {
+        // 党的二十 is cut out of 党的二十届 (二十 / 届) in two meetings, but found in seven more
+        // only inside 二十大, one word: a fragment of words, not a formula. 复工复产 stands as
+        // words wherever it is found.
+        let mut texts = vec![
+            "要认真学习党的二十届三中全会精神，推进复工复产",
+            "要全面贯彻党的二十届四中全会精神，推进复工复产",
+        ];
+        texts.extend(["要深入学习贯彻党的二十大精神，加快复工复产"; 7]);
+        let (ms, ds): (Vec<Meeting>, Vec<Document>) = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                meeting(
+                    i as u32,
+                    ["甲县", "乙市", "丙区"][i % 3],
+                    i as u32 + 1,
+                    &[t],
+                )
+            })
+            .unzip();
+        let groups = mined(&ms, &ds, &Segmenter::new());
+        let listed = |t: &str| group_with(&groups, t).is_some();
+        assert!(listed("复工复产"), "{groups:#?}");
+        assert!(!listed("党的二十"), "{groups:#?}");
     }
 
     #[test]

@@ -106,10 +106,20 @@ pub(super) fn pass_three(
     per_group
 }
 
+/// How the uses of groups stand inside each other's ([`held_by`]).
+pub(super) struct Holding {
+    /// For each group, the other group whose uses hold most of its uses, and how many of its
+    /// uses that is.
+    pub(super) best: Vec<Option<(usize, usize)>>,
+    /// For each group, the number of meetings where it has a use no other group's use holds.
+    pub(super) free_meetings: Vec<usize>,
+}
+
 /// For each group, the other group whose uses hold most of its uses, and how many of its uses
-/// that is (高质量 used inside 高质量发展). A use holds another when it spans it and more, in the
-/// same directive; each use counts once per group holding it.
-pub(super) fn held_by(per_group: &[GroupHits]) -> Vec<Option<(usize, usize)>> {
+/// that is (高质量 used inside 高质量发展), and the meetings where a use of it stands free. A use
+/// holds another when it spans it and more, in the same directive; each use counts once per
+/// group holding it.
+pub(super) fn held_by(per_group: &[GroupHits]) -> Holding {
     let mut all: Vec<(u32, u32, u32, u32, usize)> = per_group
         .iter()
         .enumerate()
@@ -122,8 +132,11 @@ pub(super) fn held_by(per_group: &[GroupHits]) -> Vec<Option<(usize, usize)>> {
     let mut counts: std::collections::HashMap<(usize, usize), usize> =
         std::collections::HashMap::new();
     let mut holders: Vec<usize> = Vec::new();
+    // The last meeting each group was seen free in, and how many such meetings.
+    let mut last_free: Vec<Option<u32>> = vec![None; per_group.len()];
+    let mut free_meetings = vec![0usize; per_group.len()];
     for block in all.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        for (i, &(_, _, s, e, g)) in block.iter().enumerate() {
+        for (i, &(m, _, s, e, g)) in block.iter().enumerate() {
             holders.clear();
             // Sorted by start, then longest first: every holder stands before the use.
             for &(_, _, hs, he, hg) in &block[..i] {
@@ -133,6 +146,10 @@ pub(super) fn held_by(per_group: &[GroupHits]) -> Vec<Option<(usize, usize)>> {
             }
             for &hg in &holders {
                 *counts.entry((g, hg)).or_default() += 1;
+            }
+            if holders.is_empty() && last_free[g] != Some(m) {
+                last_free[g] = Some(m);
+                free_meetings[g] += 1;
             }
         }
     }
@@ -144,7 +161,10 @@ pub(super) fn held_by(per_group: &[GroupHits]) -> Vec<Option<(usize, usize)>> {
             best[g] = Some((hg, n));
         }
     }
-    best
+    Holding {
+        best,
+        free_meetings,
+    }
 }
 
 /// One use of a group's variant found by [`find_variants`].
@@ -307,9 +327,12 @@ mod tests {
             group(vec![hit(2, 0, 9), hit(3, 0, 6), hit(4, 0, 12)]),
         ];
         let held = held_by(&groups);
-        assert_eq!(held[0], Some((1, 2)));
-        assert_eq!(held[1], None);
-        assert_eq!(held[2], None);
+        assert_eq!(held.best[0], Some((1, 2)));
+        assert_eq!(held.best[1], None);
+        assert_eq!(held.best[2], None);
+        // Group 0 stands free only in meeting 3 (group 2's use there spans it no further);
+        // groups 1 and 2 stand free wherever they are used.
+        assert_eq!(held.free_meetings, vec![1, 2, 3]);
     }
 
     #[test]
