@@ -61,6 +61,46 @@ fn a_project_answers_as_the_files_do() {
     assert_eq!(again["added"].as_array().unwrap().len(), 0, "{again}");
 }
 
+#[test]
+fn a_project_keeps_its_restatement_analysis_until_its_corpus_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("seeds.tifa");
+    ok(&cli(&["project", "new", s(&p), "--json"]));
+    let restated = |info: &serde_json::Value| info["restated_meetings"].as_u64().unwrap();
+    let info = ok(&cli(&["project", "info", s(&p), "--json"]));
+    assert!(restated(&info) > 0, "a new project keeps it: {info}");
+    // Read back, it answers as computing it does, and the file is not written.
+    let modified = || std::fs::metadata(&p).unwrap().modified().unwrap();
+    let before = modified();
+    let direct = ok(&cli(&["restated", "--json"]));
+    let kept = ok(&cli(&["restated", "--json", "--project", s(&p)]));
+    assert_eq!(direct, kept);
+    assert_eq!(modified(), before, "reading it back writes nothing");
+
+    // A report added: what was kept no longer stands; the next use computes and keeps it.
+    let county = dir.path().join("county.txt");
+    std::fs::write(
+        &county,
+        "本报讯 3月2日，县委常委会召开会议。\n会议强调，要压紧压实各方责任，抓紧抓实抓细各项工作。\n",
+    )
+    .unwrap();
+    ok(&cli(&["project", "add", s(&p), "--json", s(&county)]));
+    let info = ok(&cli(&["project", "info", s(&p), "--json"]));
+    assert_eq!(restated(&info), 0, "{info}");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/seeds");
+    let direct = ok(&cli(&["restated", "--json", s(&seeds), s(&county)]));
+    let kept = ok(&cli(&["restated", "--json", "--project", s(&p)]));
+    assert_eq!(
+        direct["meetings"].as_array().map(Vec::len),
+        kept["meetings"].as_array().map(Vec::len)
+    );
+    let info = ok(&cli(&["project", "info", s(&p), "--json"]));
+    assert_eq!(
+        restated(&info) as usize,
+        kept["meetings"].as_array().unwrap().len()
+    );
+}
+
 fn direct_meetings() -> usize {
     ok(&cli(&["meetings", "--json"]))["meetings"]
         .as_array()

@@ -506,3 +506,46 @@ fn an_imported_aggregate_is_shown_in_compare_filtered_and_exported() {
     h.state_mut().wait_for_jobs(WAIT);
     assert!(h.state().state.aggregate.is_none());
 }
+
+#[test]
+fn the_compare_view_keeps_its_restatement_shares_in_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("shares.tifa");
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(project.clone()));
+    app.wait_for_jobs(WAIT);
+    let kept = || {
+        tifa::project::Project::open(&project)
+            .unwrap()
+            .info()
+            .unwrap()
+            .restated_meetings
+    };
+    assert_eq!(kept(), 0, "computed only when first asked for");
+    app.state.view = View::Compare;
+    let mut h = harness(app);
+    h.run_steps(2);
+    h.get_by_label("各地对上级文本的承接").click();
+    let mut shown = false;
+    for _ in 0..500 {
+        h.run_steps(1);
+        if h.query_by_label("改写分句").is_some() {
+            shown = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(shown, "no shares");
+    // Shown, and kept for the next time the project is opened.
+    assert!(kept() > 0);
+    let analysis = std::sync::Arc::clone(&h.state().state.analysis);
+    let config = tifa::report::RestateConfig::default();
+    let fingerprint = tifa::report::restatement_fingerprint(&analysis, &config);
+    let read_back = tifa::project::Project::open(&project)
+        .unwrap()
+        .restatement(&fingerprint)
+        .unwrap()
+        .expect("kept for this analysis");
+    assert_eq!(read_back, tifa::report::restated(&analysis, &config));
+}

@@ -93,6 +93,17 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     )?;
     let (create_wall, create_cpu) = clock.elapsed();
     let create_peak = peak_mib();
+    // What `project new` does next: the restatement analysis, computed and kept.
+    let clock = Clock::start();
+    let config = crate::report::RestateConfig::default();
+    let restatement = crate::report::restated(&analysis, &config);
+    p.set_restatement(
+        &restatement,
+        &crate::report::restatement_fingerprint(&analysis, &config),
+    )?;
+    let (keep_wall, keep_cpu) = clock.elapsed();
+    let kept_meetings = restatement.meetings.len();
+    drop(restatement);
     drop(analysis);
     drop(p);
     let size = std::fs::metadata(&file)?.len();
@@ -134,6 +145,11 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
         out,
         "{:<28}{create_wall:>10.2}  {create_cpu:>10.2}  {docs} documents, {create_peak:.0} MiB peak",
         "create (read + analyse + write)"
+    )?;
+    writeln!(
+        out,
+        "{:<28}{keep_wall:>10.2}  {keep_cpu:>10.2}  {kept_meetings} meetings",
+        "restatement (compute + keep)"
     )?;
     writeln!(
         out,

@@ -140,7 +140,7 @@ fn run(cli: Cli) -> Result<()> {
                 window_days: window,
                 ..Default::default()
             };
-            let r = crate::report::restated(&analysis, &config);
+            let r = project::restatement(project_file.as_deref(), &analysis, &config)?;
             if json {
                 write_json(&mut out, &r)?;
             } else {

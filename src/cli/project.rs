@@ -40,6 +40,19 @@ pub fn load_project(engine: &Engine, path: &Path, paths: &[PathBuf]) -> Result<A
     ))
 }
 
+/// The restatement analysis of `analysis` with `config`: with a project, the one it keeps when
+/// that was computed from the same analysis and settings, else computed and then kept in it.
+pub fn restatement(
+    project: Option<&Path>,
+    analysis: &Analysis,
+    config: &crate::report::RestateConfig,
+) -> Result<crate::report::Restatement> {
+    Ok(match project {
+        Some(path) => crate::project::restatement_in(path, analysis, config)?,
+        None => crate::report::restated(analysis, config),
+    })
+}
+
 /// The lexicon saved in a project, for an engine that segments as the project does.
 pub fn project_lexicon(path: &Path) -> Result<crate::phrase::Lexicon> {
     Ok(Project::open(path)?.lexicon()?)
@@ -118,6 +131,11 @@ pub fn run(
                 ..Update::default()
             };
             let (u, a) = p.update(engine, update, &Config::default(), &mut NoProgress)?;
+            // A new project keeps its restatement analysis too: the Compare view and
+            // `restated --project` read it back instead of computing it.
+            let config = crate::report::RestateConfig::default();
+            let r = crate::report::restated(&a, &config);
+            p.set_restatement(&r, &crate::report::restatement_fingerprint(&a, &config))?;
             report(out, &p, &u, &a, json)?;
         }
         ProjectCommand::Add {
@@ -200,6 +218,7 @@ pub fn run(
                 )?;
                 writeln!(out, "meetings\t{}", info.meetings)?;
                 writeln!(out, "phrase groups\t{}", info.phrase_groups)?;
+                writeln!(out, "restated meetings\t{}", info.restated_meetings)?;
                 writeln!(out, "places\t{}", info.places)?;
                 writeln!(out, "corrections\t{}", info.corrections)?;
                 writeln!(

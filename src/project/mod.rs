@@ -157,6 +157,9 @@ pub struct Info {
     pub phrase_groups: usize,
     /// Places meetings are counted under.
     pub places: usize,
+    /// Meetings in the restatement analysis kept ([`Project::set_restatement`]); 0 when none
+    /// is kept.
+    pub restated_meetings: usize,
     /// Hand corrections and checks.
     pub corrections: usize,
     /// The schema version.
@@ -371,6 +374,7 @@ impl Project {
             meetings: self.count("meetings")?,
             phrase_groups: self.count("phrase_groups")?,
             places: self.count("places")?,
+            restated_meetings: self.count("restated_meetings")?,
             corrections: self.count("corrections")?,
             schema: self.schema_version()?,
             data_version: self
@@ -707,6 +711,112 @@ impl Project {
         }))
     }
 
+    /// Keeps `r`, the restatement analysis of the analysis whose
+    /// [`crate::report::restatement_fingerprint`] is `fingerprint`, in place of any kept
+    /// before, in one transaction: each meeting's shares and clauses, and one link row per
+    /// restated or adapted clause.
+    pub fn set_restatement(
+        &mut self,
+        r: &crate::report::Restatement,
+        fingerprint: &str,
+    ) -> Result<(), ProjectError> {
+        let places = serde_json::to_string(&r.places).map_err(self.value_error("the shares"))?;
+        let months = serde_json::to_string(&r.months).map_err(self.value_error("the shares"))?;
+        let meetings: Vec<String> = r
+            .meetings
+            .iter()
+            .map(serde_json::to_string)
+            .collect::<Result<_, _>>()
+            .map_err(self.value_error("a meeting's clauses"))?;
+        self.write(|tx| {
+            clear_restatement(tx)?;
+            tx.execute(
+                "INSERT INTO restatement (fingerprint, window_days, places, months) \
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![fingerprint, r.window_days, places, months],
+            )?;
+            let mut meeting = tx.prepare(
+                "INSERT OR REPLACE INTO restated_meetings \
+                 (meeting, place, date, restated, adapted, local, clauses, value) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            let mut link = tx.prepare(
+                "INSERT INTO restatement_links (meeting, directive, start, end, label, \
+                 similarity, text, source_document, source_meeting, source_place, source_level, \
+                 source_date, source_text) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for (m, json) in r.meetings.iter().zip(&meetings) {
+                meeting.execute(params![
+                    m.id,
+                    m.place,
+                    m.date.map(|d| d.to_string()),
+                    m.shares.restated,
+                    m.shares.adapted,
+                    m.shares.local,
+                    m.shares.clauses as i64,
+                    json
+                ])?;
+                for c in &m.clauses {
+                    let Some(src) = c
+                        .source
+                        .as_ref()
+                        .filter(|_| matches!(c.label.as_str(), "restated" | "adapted"))
+                    else {
+                        continue;
+                    };
+                    link.execute(params![
+                        m.id,
+                        c.directive as i64,
+                        c.start as i64,
+                        c.end as i64,
+                        c.label,
+                        c.similarity,
+                        c.text,
+                        src.document,
+                        src.meeting,
+                        src.place,
+                        src.level.map(crate::model::PlaceLevel::as_str),
+                        src.date.map(|d| d.to_string()),
+                        src.text
+                    ])?;
+                }
+            }
+            drop((meeting, link));
+            stamp(tx)
+        })
+    }
+
+    /// The restatement analysis kept ([`Project::set_restatement`]) if it was computed from
+    /// what `fingerprint` says; `None` when none is kept or it was computed from something else
+    /// (files added since, other corrections or settings).
+    pub fn restatement(
+        &self,
+        fingerprint: &str,
+    ) -> Result<Option<crate::report::Restatement>, ProjectError> {
+        let kept: Option<(i64, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT window_days, places, months FROM restatement WHERE fingerprint = ?1",
+                [fingerprint],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(self.sqlite())?;
+        let Some((window_days, places, months)) = kept else {
+            return Ok(None);
+        };
+        Ok(Some(crate::report::Restatement {
+            meetings: self.json_column(
+                "SELECT value FROM restated_meetings ORDER BY rowid",
+                "a meeting's clauses",
+            )?,
+            places: self.parse(&places, "the shares")?,
+            months: self.parse(&months, "the shares")?,
+            window_days,
+        }))
+    }
+
     /// The lexicon saved (empty when none).
     pub fn lexicon(&self) -> Result<Lexicon, ProjectError> {
         Ok(self
@@ -714,6 +824,39 @@ impl Project {
             .and_then(|v| serde_json::from_value(v).ok())
             .unwrap_or_default())
     }
+}
+
+/// The restatement analysis of `analysis` with `config`: the one the project at `path` keeps
+/// when it was computed from the same analysis and settings, else computed and kept in it (a
+/// file that cannot be written keeps nothing, and says so in the log). Fails only when the
+/// project cannot be opened or read.
+pub fn restatement_in(
+    path: &Path,
+    analysis: &Analysis,
+    config: &crate::report::RestateConfig,
+) -> Result<crate::report::Restatement, ProjectError> {
+    let fingerprint = crate::report::restatement_fingerprint(analysis, config);
+    let mut p = Project::open(path)?;
+    if let Some(kept) = p.restatement(&fingerprint)? {
+        return Ok(kept);
+    }
+    let r = crate::report::restated(analysis, config);
+    // What was computed is given back even when it cannot be kept (a read-only file).
+    if let Err(e) = p.set_restatement(&r, &fingerprint) {
+        log::warn!(
+            "the restatement analysis is not kept in {}: {e}",
+            path.display()
+        );
+    }
+    Ok(r)
+}
+
+/// Takes out the restatement analysis kept, which no longer stands once the analysis changes.
+fn clear_restatement(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    for table in ["restatement", "restated_meetings", "restatement_links"] {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    Ok(())
 }
 
 /// Records who wrote the file and when, and what the stored analysis means.

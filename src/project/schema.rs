@@ -117,6 +117,44 @@ CREATE TABLE aggregate_cells (
     r"
 ALTER TABLE meetings ADD COLUMN words INTEGER;
 ",
+    // 5: the restatement analysis as last computed (report::restated), and the fingerprint of
+    // what it was computed from: it stands only while that is unchanged.
+    r"
+CREATE TABLE restatement (
+    fingerprint TEXT PRIMARY KEY,
+    window_days INTEGER NOT NULL,
+    places      TEXT NOT NULL,
+    months      TEXT NOT NULL
+);
+-- One row per meeting: its shares as columns, and all of it (clauses, sources, diffs) as JSON.
+CREATE TABLE restated_meetings (
+    meeting  TEXT PRIMARY KEY,
+    place    TEXT NOT NULL,
+    date     TEXT,
+    restated REAL NOT NULL,
+    adapted  REAL NOT NULL,
+    local    REAL NOT NULL,
+    clauses  INTEGER NOT NULL,
+    value    TEXT NOT NULL
+);
+-- One row per restated or adapted clause: the link from a local clause to its source.
+CREATE TABLE restatement_links (
+    meeting         TEXT NOT NULL,
+    directive       INTEGER NOT NULL,
+    start           INTEGER NOT NULL,
+    end             INTEGER NOT NULL,
+    label           TEXT NOT NULL,
+    similarity      REAL NOT NULL,
+    text            TEXT NOT NULL,
+    source_document TEXT NOT NULL,
+    source_meeting  TEXT NOT NULL,
+    source_place    TEXT NOT NULL,
+    source_level    TEXT,
+    source_date     TEXT,
+    source_text     TEXT NOT NULL
+);
+CREATE INDEX restatement_links_meeting ON restatement_links (meeting);
+",
 ];
 
 /// The schema version a current file has.

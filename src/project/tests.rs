@@ -405,3 +405,77 @@ fn an_imported_aggregate_is_kept_replaced_and_taken_out() {
     p.set_aggregate(None).unwrap();
     assert!(p.aggregate().unwrap().is_none());
 }
+
+#[test]
+fn a_restatement_analysis_is_kept_while_what_it_was_computed_from_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("restated.tifa");
+    // A county restating two clauses of its province a week later.
+    let province = write(
+        dir.path(),
+        "province.txt",
+        "浙江省委常委会召开会议\n2021年3月1日，省委常委会召开会议，省委书记袁某主持会议。\n\
+         会议强调，要坚持人民至上、生命至上，从严从紧抓好疫情防控各项措施。\
+         要加快推进重大项目建设，确保全年目标任务圆满完成。\n",
+    );
+    let county = write(
+        dir.path(),
+        "county.txt",
+        "庆元县委常委会召开会议\n2021年3月9日，庆元县委常委会召开会议，县委书记张某主持会议。\n\
+         会议强调，要坚持人民至上、生命至上，从严从紧抓好疫情防控各项措施。\
+         要扎实做好春耕备耕和农田水利建设。\n",
+    );
+    let mut p = Project::create(&file).unwrap();
+    let (_, a, _) = apply(&mut p, adding(files(&[province, county])));
+    let config = crate::report::RestateConfig::default();
+    let fingerprint = crate::report::restatement_fingerprint(&a, &config);
+    assert_eq!(
+        p.restatement(&fingerprint).unwrap(),
+        None,
+        "nothing kept yet"
+    );
+    let r = crate::report::restated(&a, &config);
+    p.set_restatement(&r, &fingerprint).unwrap();
+    drop(p);
+
+    // Read back whole in a new connection, and only for the same analysis and settings.
+    let mut p = Project::open(&file).unwrap();
+    assert_eq!(p.restatement(&fingerprint).unwrap().as_ref(), Some(&r));
+    assert_eq!(p.info().unwrap().restated_meetings, r.meetings.len());
+    let wider = crate::report::RestateConfig {
+        window_days: config.window_days + 1,
+        ..config.clone()
+    };
+    let other = crate::report::restatement_fingerprint(&a, &wider);
+    assert_ne!(other, fingerprint);
+    assert_eq!(p.restatement(&other).unwrap(), None);
+    // A link row for every restated or adapted clause, queryable by meeting.
+    let linked = r
+        .meetings
+        .iter()
+        .flat_map(|m| &m.clauses)
+        .filter(|c| c.source.is_some() && matches!(c.label.as_str(), "restated" | "adapted"))
+        .count();
+    assert_eq!(linked, 2, "{r:#?}");
+    assert_eq!(p.count("restatement_links").unwrap(), linked);
+    let source: String = p
+        .conn
+        .query_row(
+            "SELECT source_place FROM restatement_links WHERE label = 'restated' LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(source, "浙江");
+
+    // A report added: the analysis is another, and the kept one is taken out with it.
+    let report = write(dir.path(), "another.txt", REPORT);
+    let (_, added, _) = apply(&mut p, adding(files(&[report])));
+    assert_ne!(
+        crate::report::restatement_fingerprint(&added, &config),
+        fingerprint
+    );
+    assert_eq!(p.restatement(&fingerprint).unwrap(), None);
+    assert_eq!(p.info().unwrap().restated_meetings, 0);
+    assert_eq!(p.count("restatement_links").unwrap(), 0);
+}

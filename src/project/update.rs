@@ -594,6 +594,7 @@ fn write_analysis(
     ] {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
+    super::clear_restatement(tx)?;
     let mut meeting = tx.prepare(
         "INSERT INTO meetings (id, document, place, place_code, date, precision, basis, title, chair, meeting, words)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",

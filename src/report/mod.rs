@@ -19,6 +19,6 @@ pub use diffusion::{Diffusion, DiffusionConfig, diffusion};
 pub use kind::{DiffPair, TableKind};
 pub use matrix::{Matrix, MatrixCell, MatrixRow, matrix};
 pub use place::{UNPLACED, place_of};
-pub use restated::{RestateConfig, Restatement, restated};
+pub use restated::{RestateConfig, Restatement, fingerprint as restatement_fingerprint, restated};
 pub use side::{SideBySide, side_by_side};
 pub use tables::{Focus, table};

@@ -560,12 +560,25 @@ impl CompareView {
     fn shares_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let s = cx.state;
         let lang = s.settings.lang;
-        // Computed off the UI thread: on a large corpus it takes seconds.
+        // Computed off the UI thread: on a large corpus it takes seconds. A project keeps it,
+        // and reads it back while the analysis it was computed from stands.
         let analysis = std::sync::Arc::clone(&s.analysis);
+        let project = s.project.clone();
         let Some(places) = self
             .shares
             .get(&s.revision, ui.ctx(), "tifa-shares", move || {
-                report::restated(&analysis, &report::RestateConfig::default()).places
+                let config = report::RestateConfig::default();
+                match project {
+                    Some(path) => {
+                        crate::project::restatement_in(&path, &analysis, &config)
+                            .unwrap_or_else(|e| {
+                                log::warn!("the restatement analysis is not kept: {e}");
+                                report::restated(&analysis, &config)
+                            })
+                            .places
+                    }
+                    None => report::restated(&analysis, &config).places,
+                }
             })
         else {
             ui.horizontal(|ui| {
