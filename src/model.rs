@@ -375,6 +375,11 @@ pub struct Meeting {
     /// report is `doc`/`article`.
     #[serde(default)]
     pub reports: Vec<ReportRef>,
+    /// The report names no place of its own and its page's place is of another kind than the
+    /// body it speaks for (a district's 区委常委会 on a page that names only its province): the
+    /// meeting does not take its document's place ([`crate::meeting::counted::place`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub page_place_unfit: bool,
 }
 
 /// Where a phrase occurs: a directive of a meeting and the byte range in the document's text.

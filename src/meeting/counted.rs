@@ -12,11 +12,13 @@ use crate::model::{Document, Meeting, Place};
 pub const UNPLACED: &str = "地点不明";
 
 /// The place `meeting` reports for: its own, else its document's (`documents` indexed by
-/// [`crate::model::DocId`]); `None` when neither is known.
+/// [`crate::model::DocId`]) unless that is of another kind than the body the report speaks for
+/// ([`Meeting::page_place_unfit`]); `None` when neither is known.
 pub fn place<'a>(meeting: &'a Meeting, documents: &'a [Document]) -> Option<&'a Place> {
     meeting.place.as_ref().or_else(|| {
         documents
             .get(meeting.doc.0 as usize)
+            .filter(|_| !meeting.page_place_unfit)
             .and_then(|d| d.place.as_ref())
     })
 }

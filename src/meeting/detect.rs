@@ -547,24 +547,30 @@ impl Report<'_> {
         directives: Vec<Directive>,
     ) -> Meeting {
         let head = format!("{}\n{}", self.headline, self.lead);
-        let located = gazetteer.locate_meeting_on(
-            &MeetingText {
-                page: self.page,
-                article: self.span.slice(self.text),
-                head: &head,
-                title: &title,
-                date: date.map(|d| d.date),
-            },
-            self.page_hits
-                .get_or_init(|| gazetteer.page_hits(self.page)),
-            self.weights,
-        );
+        let text = MeetingText {
+            page: self.page,
+            article: self.span.slice(self.text),
+            head: &head,
+            title: &title,
+            date: date.map(|d| d.date),
+        };
+        let hits = self
+            .page_hits
+            .get_or_init(|| gazetteer.page_hits(self.page));
+        let located = gazetteer.locate_meeting_on(&text, hits, self.weights);
+        // With no place of its own the meeting would take its page's (see `fill_page`), unless
+        // that is of another kind than the body it speaks for.
+        let page_place_unfit = located.place.is_none()
+            && gazetteer
+                .locate_on(self.page, self.page, hits)
+                .is_some_and(|p| !gazetteer.fits_report(&text, &p));
         Meeting {
             doc: doc.id,
             article: self.span,
             place: located.place,
             convened_by: located.convened_by,
             place_candidates: located.candidates,
+            page_place_unfit,
             date,
             title,
             chair,
@@ -704,6 +710,31 @@ mod tests {
                 assert_eq!(only.place, every.place);
             }
         }
+    }
+
+    #[test]
+    fn a_district_meeting_does_not_take_the_province_its_page_names() {
+        // The page names only its province, in what the meeting studied; the meeting is a
+        // district's (区委常委会, 我区): it is counted under no place rather than the province's.
+        let page = "12月5日,区委常委会(扩大)会议召开,传达学习习近平总书记在福建考察时的重要讲话精神,部署我区贯彻落实措施。区委副书记、区长某某主持会议。\n会议强调,要推动各项工作落地见效。要抓好落实。\n";
+        let mut doc = Document::from_text(DocId(0), "test.txt", page);
+        let found = extract(&mut doc, &Gazetteer::load());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].place, None);
+        assert_eq!(doc.place.as_ref().map(|p| &*p.name), Some("福建"));
+        assert!(found[0].page_place_unfit);
+        let docs = [doc];
+        assert_eq!(crate::meeting::counted::place(&found[0], &docs), None);
+        // A county's meeting on a page of its own county still takes the page's place.
+        let page = "庆元新闻网\n3月9日,县委常委会召开会议,县委书记某某主持会议。\n会议强调,要抓好春耕备耕。要抓好落实。\n";
+        let mut doc = Document::from_text(DocId(0), "test.txt", page);
+        let found = extract(&mut doc, &Gazetteer::load());
+        assert!(!found[0].page_place_unfit);
+        let docs = [doc];
+        assert_eq!(
+            crate::meeting::counted::place(&found[0], &docs).map(|p| &*p.name),
+            Some("庆元")
+        );
     }
 
     #[test]

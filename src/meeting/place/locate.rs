@@ -33,6 +33,16 @@ impl Gazetteer {
             .place
     }
 
+    /// Whether `place` is of the kind of division the meeting in `text` speaks for (a
+    /// county-level place for a 区委常委会 or 我县); true when the report does not say.
+    pub fn fits_report(&self, text: &MeetingText<'_>, place: &Place) -> bool {
+        let Some(kind) = own_kind(text.title, text.head, text.article) else {
+            return true;
+        };
+        self.index_of(place)
+            .is_none_or(|i| kind.fits(&self.officials[i], self.places[i].level))
+    }
+
     /// The locality the texts speak for, weighed with `w`; `page_hits` are the names found in
     /// `text.page` ([`Gazetteer::page_hits`]).
     pub(super) fn locate_with(
