@@ -42,6 +42,27 @@ const NOT_PLACE_AFTER: [&str; 20] = [
     "宾馆", "酒店", "饭店", "大学", "中学", "小学",
 ];
 
+/// Offices a person's name follows (副区长王益群, 县委书记张某): a short name right after one is
+/// the start of the person's name, not a place.
+const TITLE_BEFORE: [&str; 16] = [
+    "书记",
+    "县长",
+    "区长",
+    "市长",
+    "省长",
+    "州长",
+    "旗长",
+    "镇长",
+    "乡长",
+    "主任",
+    "主席",
+    "部长",
+    "局长",
+    "常委",
+    "委员",
+    "秘书长",
+];
+
 /// National news outlets: a page that cites one and names no local outlet is a national page.
 pub(super) const NATIONAL_OUTLETS: [&str; 7] = [
     "新华社",
@@ -179,6 +200,9 @@ impl Gazetteer {
             let before = &text[..m.start()];
             let after = &text[m.end()..];
             if !official && NOT_PLACE_AFTER.iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
+            if !official && TITLE_BEFORE.iter().any(|w| before.ends_with(w)) {
                 continue;
             }
             // A short name followed by another division suffix is another name: 安新 in 雄安新区.

@@ -242,6 +242,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_office_is_a_person_s() {
+        // 王益 (a district) and 方正 (a county) open the names of a deputy and a secretary.
+        meeting(
+            "7月1日上午,区长某某主持召开区政府第115次常务会议,副区长王益明、李某出席会议。\n会议强调,要抓好防汛。",
+            "区政府第115次常务会议",
+            None,
+            "",
+        );
+        meeting(
+            "3月2日,县委书记方正华主持召开县委常委会会议。\n会议要求,要抓好落实。",
+            "县委常委会会议",
+            None,
+            "",
+        );
+        // The same names standing as places are still found.
+        meeting(
+            "7月1日,王益区召开区政府常务会议,副区长李某出席会议。\n会议强调,要抓好防汛。",
+            "区政府常务会议",
+            None,
+            "王益",
+        );
+    }
+
+    #[test]
     fn a_county_meeting_that_names_its_parents_stays_the_county_s() {
         meeting(
             "5月8日,区长某某主持召开区委常委会会议,传达习近平总书记在广西考察时的讲话精神。\n会议要求,确保部署在襄州落地见效。",
