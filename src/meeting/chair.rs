@@ -111,6 +111,15 @@ pub fn leader(who: &str) -> Option<Person> {
             break;
         }
     }
+    // 区长戴斌同志: 同志 after a titled name is how the name is addressed; the office before it
+    // still says whose name it is.
+    if let Some(p) = s
+        .strip_suffix("同志")
+        .filter(|rest| !named(rest))
+        .and_then(leader)
+    {
+        return Some(Person { titled: true, ..p });
+    }
     // The last title: the one ending furthest right, the longest of those (总书记 over 书记).
     let title = TITLES
         .iter()
@@ -204,6 +213,11 @@ mod tests {
             "央视网消息:习某总书记近日在某新区考察,并主持召开座谈会。",
             Some("习某"),
         );
+        check(
+            "区委副书记、区政府区长戴斌同志在区府1729会议室主持召开了区政府六届一次常务会议。",
+            Some("戴斌"),
+        );
+        check("习某同志主持会议。", Some("习某"));
         check("会议由市委主持。", None);
         check("市领导看望慰问医护人员。", None);
     }
