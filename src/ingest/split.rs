@@ -77,6 +77,18 @@ pub fn ends_sentence(line: &str) -> bool {
     }
 }
 
+/// Most characters of page furniture after a line's last full stop (展开详细, 阅读全文, a
+/// reporter's name in brackets) for the line to still be a paragraph.
+const MAX_TAIL: usize = 12;
+
+/// True when `line` is a paragraph with a short tail after its last full stop (…参加会议。
+/// 展开详细): sentences, not a headline, though it does not end on a stop.
+fn sentences_with_a_tail(line: &str) -> bool {
+    line.rfind('。').is_some_and(|i| {
+        line[..i].chars().count() >= 20 && line[i + '。'.len_utf8()..].trim().chars().count() <= MAX_TAIL
+    })
+}
+
 /// True when the layout broke a paragraph after `cur`, and `next` carries it on.
 fn continues(cur: &str, next: &str) -> bool {
     let prose = cur.contains(['，', ',', '、', '：']);
@@ -234,7 +246,10 @@ pub fn pieces_of(doc: DocId, text: &str) -> Vec<Piece> {
                 continue;
             }
             LineKind::Text => {
-                let headline_like = !block.joined && !ends_sentence(s) && s.chars().count() <= 150;
+                let headline_like = !block.joined
+                    && !ends_sentence(s)
+                    && !sentences_with_a_tail(s)
+                    && s.chars().count() <= 150;
                 if headline_like {
                     if !b.draft.paragraphs.is_empty() {
                         b.finish();

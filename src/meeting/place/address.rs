@@ -47,6 +47,16 @@ fn spellings(name: &str) -> Vec<String> {
     out
 }
 
+/// The first letters of `name`'s pinyin, one per character (湖北 → hb); empty for a name
+/// with a character that has none.
+fn initials(name: &str) -> String {
+    use pinyin::ToPinyin;
+    name.to_pinyin()
+        .map(|p| p.and_then(|p| p.plain().chars().next()))
+        .collect::<Option<String>>()
+        .unwrap_or_default()
+}
+
 /// The labels of a URL's host, lowercased: `http://www.example.gov.cn:80/a` → www, example, gov, cn.
 fn host_labels(url: &str) -> Vec<String> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -117,6 +127,39 @@ impl Gazetteer {
                     found.get_or_insert(*i);
                 }
             }
+            if found.is_none() {
+                found = self.under_province_prefix(label, index);
+            }
+        }
+        found
+    }
+
+    /// A label that is a province's initials and then the pinyin of a place in that province
+    /// (`hbwuxue`: 湖北, 武穴): the one such place, if one.
+    fn under_province_prefix(
+        &self,
+        label: &str,
+        index: &BTreeMap<String, Vec<usize>>,
+    ) -> Option<usize> {
+        let mut found: Option<usize> = None;
+        for (p, province) in self.places.iter().enumerate() {
+            if province.level != PlaceLevel::Province {
+                continue;
+            }
+            let Some(stem) = label.strip_prefix(initials(&province.name).as_str()) else {
+                continue;
+            };
+            if stem.len() < 4 || stem.len() + 2 > label.len() {
+                continue;
+            }
+            for &i in index.get(stem).into_iter().flatten() {
+                if self.is_ancestor(p, i) {
+                    if found.is_some_and(|f| f != i) {
+                        return None;
+                    }
+                    found = Some(i);
+                }
+            }
         }
         found
     }
@@ -160,6 +203,10 @@ mod tests {
             "石首市新闻网"
         );
         assert_eq!(line("https://www.qingtianxww.cn/a.html"), "青田县新闻网");
+        // A province's initials before the name: 湖北 (hb) and 武穴, one place in it.
+        assert_eq!(line("https://m.hbwuxue.com/p/66447.html"), "武穴市新闻网");
+        // Initials whose rest is no place under that province name none.
+        assert_eq!(line("https://m.zjwuxue.com/p/1.html"), "");
         // Spellings several places share, short bare labels, machinery and numbers name none.
         assert_eq!(line("http://wei.example.com/a.html"), "");
         assert_eq!(line("http://www.example.com/news/a.html"), "");
