@@ -47,6 +47,11 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(本报[\p{Han}]{0,6}讯|又讯|新华社[\p{Han}]{0,8}电|央视网消息|[(（](记者|通讯员|融媒))")
 });
 
+/// A line that heads the paragraphs under it within a report (会议指出 / 会议要求：), however
+/// short: the report goes on below it.
+static CUE_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(会议|会上)(强调|指出|要求|认为|提出|明确)\s*[：:]?$"));
+
 /// A line that begins a new paragraph rather than continuing a broken one.
 static PARAGRAPH_START: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -85,7 +90,8 @@ const MAX_TAIL: usize = 12;
 /// 展开详细): sentences, not a headline, though it does not end on a stop.
 fn sentences_with_a_tail(line: &str) -> bool {
     line.rfind('。').is_some_and(|i| {
-        line[..i].chars().count() >= 20 && line[i + '。'.len_utf8()..].trim().chars().count() <= MAX_TAIL
+        line[..i].chars().count() >= 20
+            && line[i + '。'.len_utf8()..].trim().chars().count() <= MAX_TAIL
     })
 }
 
@@ -249,6 +255,7 @@ pub fn pieces_of(doc: DocId, text: &str) -> Vec<Piece> {
                 let headline_like = !block.joined
                     && !ends_sentence(s)
                     && !sentences_with_a_tail(s)
+                    && !(CUE_HEADING.is_match(s) && !b.draft.paragraphs.is_empty())
                     && s.chars().count() <= 150;
                 if headline_like {
                     if !b.draft.paragraphs.is_empty() {
@@ -323,6 +330,29 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect, "{page}");
+    }
+
+    #[test]
+    fn a_report_goes_on_past_page_furniture_and_cue_headings() {
+        // A lead with a button's words after its last full stop is a paragraph, not a headline.
+        check(
+            "12月15日,市长某某主持召开市长碰头会,听取近期重点工作情况。市领导某某参加会议。 展开详细\n会议要求,要推动工作落实。\n",
+            &[
+                "News||12月15日,市长某某主持召开市长碰头会,听取近期重点工作情况。市领导某某参加会议。 展开详细/会议要求,要推动工作落实。",
+            ],
+        );
+        // 会议指出 / 会议要求 on lines of their own head the paragraphs under them.
+        check(
+            "市委常委会召开会议\n3月20日,市委召开常委会会议,研究有关工作。\n会议指出\n目的是统一思想。\n会议要求：\n要抓好落实。\n",
+            &[
+                "News|市委常委会召开会议|3月20日,市委召开常委会会议,研究有关工作。/会议指出/目的是统一思想。/会议要求：/要抓好落实。",
+            ],
+        );
+        // A short line with no full stop is still a headline.
+        check(
+            "市长碰头会召开 展开详细\n12月15日,市长某某主持召开市长碰头会。\n",
+            &["News|市长碰头会召开 展开详细|12月15日,市长某某主持召开市长碰头会。"],
+        );
     }
 
     #[test]
