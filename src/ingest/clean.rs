@@ -87,7 +87,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         if kind == LineKind::Related {
             in_related = true;
         } else if in_related && kind == LineKind::Text {
-            if is_paragraph_like(trimmed) {
+            if is_paragraph_like(trimmed) && !is_cut_short(trimmed) {
                 in_related = false;
             } else {
                 kind = LineKind::Related;
@@ -96,6 +96,12 @@ pub fn lines(text: &str) -> Vec<Line> {
         out.push(Line { span, kind });
     }
     out
+}
+
+/// A teaser cut off with an ellipsis (…朱某强调,一要认清发展...): another story's opening in a
+/// list of links, however long.
+fn is_cut_short(line: &str) -> bool {
+    line.ends_with("...") || line.ends_with('…') || line.ends_with("。。。")
 }
 
 /// A long line of running prose, which ends a "related reading" list.
@@ -167,6 +173,8 @@ const RELATED_HEADINGS: &[&str] = &[
     "热点推荐",
     "精彩推荐",
     "猜你喜欢",
+    "新闻推荐",
+    "相关推荐",
     "热门文章",
     "往期回顾",
     "国内要闻",
@@ -349,6 +357,22 @@ mod tests {
             vec![
                 LineKind::Text,
                 LineKind::Related,
+                LineKind::Related,
+                LineKind::Related,
+                LineKind::Text,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_teaser_cut_off_stays_in_the_related_list() {
+        // Another story's opening, as long as prose but cut off with an ellipsis, is a link.
+        let page = "正文第一段。\n新闻推荐\n8月5日,县政府召开第九次全体(扩大)会议,总结上半年各项目标任务完成情况,部署安排下半年各项重点工作。县长某某出席会议。某某强调,一要认清发展...\n这是一段很长的正文，它有逗号，也有句号，足够长所以不再属于相关阅读的列表，而是新的文章正文的一部分内容，后面还有更多的正文内容。\n";
+        let kinds: Vec<LineKind> = lines(page).iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                LineKind::Text,
                 LineKind::Related,
                 LineKind::Related,
                 LineKind::Text,

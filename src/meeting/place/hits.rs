@@ -11,10 +11,12 @@ use crate::model::PlaceLevel;
 /// Words after a name that make it a paper, site or broadcaster: the strongest evidence of
 /// whose page it is. (Provincial news apps, 浙江新闻客户端, are left out: county papers print
 /// their download codes.)
-const MEDIA_AFTER: [&str; 14] = [
+const MEDIA_AFTER: [&str; 15] = [
     "日报",
     "晚报",
     "新闻网",
+    // A site's own news column, in its breadcrumb or menu: 首页 > 新闻中心 > 某某要闻.
+    "要闻",
     "融媒体中心",
     "广播电视台",
     "电视台",

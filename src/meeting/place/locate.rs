@@ -241,6 +241,11 @@ mod tests {
             "盐城",
         );
         check("请扫码下载登录\n永康市融媒体中心\n官方App", "永康");
+        // A site's own news column in its breadcrumb.
+        check(
+            "您现在所在的位置: 网站首页 > 新闻中心 > 泾县要闻\n县长专题会议召开\n1月17日,县长某某主持召开县长专题会议。会议指出,要做好工作。",
+            "泾县",
+        );
         check("今日桐乡\n我市召开疫情防控工作会议,建设美丽桐乡", "桐乡");
         check("新华社长沙2月3日电 会议强调,长沙要", "长沙");
         // A paper named once, in a list of papers, is not the page's own.
