@@ -38,6 +38,10 @@ fn may_hold_cue(sentence: &str) -> bool {
 /// 强调,要…. The meeting is the speaker.
 static BARE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(强调|指出|要求|认为)\s*[，,:：]\s*"));
 
+/// The same with no comma, the directive's own 要 or 必须 right after the verb: 会议传达学习了
+/// …精神。强调要锚定…目标.
+static BARE_TIGHT: LazyLock<Regex> = LazyLock::new(|| regex(r"^(强调|指出)(?:要|必须|务必)"));
+
 /// 要求 with whom it asks of and no comma: 陆某要求常委班子成员要…, 县委书记某某要求相关部门:
 /// 一是…. The object up to a colon is skipped; without a colon the directive starts after 要求.
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,8 +98,23 @@ pub fn inner_cue(sentence: &str, article: &str) -> Option<(String, usize)> {
             let clause = &rest[skip..];
             cue_at(clause, article)
                 .or_else(|| loose_cue(clause, article))
+                .or_else(|| {
+                    sentence
+                        .starts_with("会议")
+                        .then(|| tight_cue(clause))
+                        .flatten()
+                })
                 .map(|(name, len)| (name, at + skip + len))
         })
+}
+
+/// [`BARE_TIGHT`]: the meeting's verb right before the directive's 要, no comma between. Only
+/// where the meeting is the subject: at the start of a sentence, or in a sentence that opens on
+/// 会议 (会议传达学习了…精神,强调要…); after a leader's speech (…发表重要讲话,强调要…) the
+/// leader is.
+fn tight_cue(clause: &str) -> Option<(String, usize)> {
+    let verb = BARE_TIGHT.captures(clause)?.get(1)?;
+    Some((format!("会议{}", verb.as_str()), verb.end()))
 }
 
 /// A cue with the meeting as its unnamed speaker (强调,要…), or 要求 with no comma after it.
@@ -210,6 +229,7 @@ pub fn directives(text: &str, paragraphs: &[Span]) -> Vec<Directive> {
             let mut body = sentence;
             let found = cue(flat, article)
                 .or_else(|| loose_cue(flat, article))
+                .or_else(|| tight_cue(flat))
                 .or_else(|| inner_cue(flat, article));
             if let Some((name, len)) = found {
                 active = Some(name);
@@ -350,6 +370,20 @@ mod tests {
         check(
             "会议听取了筹备情况汇报。会议强调,务必坚持高标准。",
             &["会议强调|务必坚持高标准"],
+        );
+        // The verb right before the directive's own 要, no comma between.
+        check(
+            "会议传达学习了有关讲话精神。强调要锚定发展目标,全面推动各项行动。",
+            &["会议强调|要锚定发展目标,全面推动各项行动"],
+        );
+        check(
+            "会议传达学习了有关贺信精神,强调要扩大对外贸易规模。",
+            &["会议强调|要扩大对外贸易规模"],
+        );
+        // After a leader's speech the leader is the one who stresses: not the meeting's cue.
+        check(
+            "某某出席会议并发表重要讲话,强调要坚持党的领导,持续深化各项工作。",
+            &[],
         );
         // Attendance lists and summaries are not directives, nor is what follows them.
         check(
