@@ -72,13 +72,43 @@ const LEAD_IN: &str = "0123456789０１２３４５６７８９年月日至上�
 /// it (国务院召开全国…电视电话会议) or a leader with a national office who chairs it
 /// (中共中央政治局常委、国务院副总理某某主持召开…座谈会).
 pub fn convened_by_centre(title: &str, head: &str) -> bool {
-    if is_central_meeting(title) || national_by_name(title, head) {
+    if is_central_meeting(title) || national_by_name(title, head) || national_body(title) {
         return true;
     }
     head.split(['。', '\n'])
         .filter(|s| !s.trim().is_empty())
         .take(2)
         .any(subject_is_central)
+}
+
+/// The national committee or congress of a national body, or its central committee:
+/// 政协第十四届全国委员会, 中国民主同盟第十三次全国代表大会, 中国致公党第十六届中央委员会.
+static NATIONAL_BODY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"全国委员会|全国代表大会|中央委员会|中央纪律检查委员会"));
+
+/// How the names of the nation's own bodies open: 中国…, 中共…, 政协…, 第十四届…, and the two
+/// parties whose names do not (九三学社, 台湾民主自治同盟); a foreign party's convention opens
+/// with its country.
+const NATIONAL_NAME_OPENINGS: [&str; 8] = [
+    "中国",
+    "中华",
+    "中共",
+    "政协",
+    "全国",
+    "第",
+    "九三学社",
+    "台湾民主自治同盟",
+];
+
+/// True when the meeting's name is a session of a national body ([`NATIONAL_BODY`]) with no
+/// local division named before it (not 民革浙江省委员会, 中国共产党某某县第十五次代表大会).
+fn national_body(title: &str) -> bool {
+    if !NATIONAL_NAME_OPENINGS.iter().any(|o| title.starts_with(o)) {
+        return false;
+    }
+    NATIONAL_BODY
+        .find(title)
+        .is_some_and(|m| !title[..m.start()].contains(['省', '市', '县', '区', '州', '镇', '乡']))
 }
 
 /// A local body as the subject of a lead: 县委, 市政府, 我县, 全市.
@@ -183,6 +213,22 @@ mod central_tests {
 
     fn check(title: &str, expect: bool) {
         assert_eq!(is_central_meeting(title), expect, "{title}");
+    }
+
+    #[test]
+    fn sessions_of_national_bodies_are_the_centre_s() {
+        for (title, expect) in [
+            ("政协第十四届全国委员会常务委员会第九次会议", true),
+            ("中国人民政治协商会议第十四届全国委员会第二次会议", true),
+            ("中国民主同盟第十三次全国代表大会", true),
+            ("中国致公党第十六届中央委员会第三次全体会议", true),
+            ("政协某某县第十三届委员会第四次会议", false),
+            ("中国共产党某某县第十五次代表大会", false),
+            ("民革浙江省委员会全体会议", false),
+            ("美国民主党全国代表大会", false),
+        ] {
+            assert_eq!(convened_by_centre(title, ""), expect, "{title}");
+        }
     }
 
     #[test]

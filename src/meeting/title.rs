@@ -118,12 +118,16 @@ pub(crate) fn name_end(clause: &str) -> Option<usize> {
 }
 
 /// The verbs of convening.
-static VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"召开|举行"));
+static VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"召开|举行|开幕|闭幕"));
+
+/// Words of manner before 开幕 or 举行: 隆重开幕, 胜利闭幕.
+const MANNER: &[&str] = &["隆重", "胜利", "正式", "圆满"];
 
 /// What a lead that [`find`] names a meeting in must hold: a verb of convening ([`VERB`]) or
 /// the 会上/会议上 of `在Y会上` ([`AT`]), allowing the white space a lead's line breaks leave
 /// between characters in the page.
-static CUE: LazyLock<Regex> = LazyLock::new(|| regex(r"召\s*开|举\s*行|会\s*(?:议\s*)?上"));
+static CUE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"召\s*开|举\s*行|[开闭]\s*幕|会\s*(?:议\s*)?上"));
 
 /// False when no lead drawn from `text` can name a meeting: no paragraph of it, flattened and
 /// cut to a lead, holds a verb of convening or a `会上`. One pass over a page that spares
@@ -325,6 +329,28 @@ fn scan(lead: &str) -> Option<Found> {
             .rfind(['。', '！', '？'])
             .map_or(before, |i| &before[i..]);
         if FUTURE.iter().any(|w| sentence_before.contains(w)) {
+            continue;
+        }
+        // 县第十七届人民代表大会第三次会议开幕 / 胜利闭幕: a session's opening or close, named
+        // before the verb (not 开幕式, 开幕词, a 闭幕会 of its own).
+        // The session must be what the lead reports, its subject after the date: not one an
+        // editorial's title congratulates (热烈祝贺…胜利闭幕) or a later sentence mentions.
+        if matches!(verb.as_str(), "开幕" | "闭幕") {
+            let opens_lead = strip_lead_in(before[..clause_start].trim_end_matches(CLAUSE_END))
+                .trim()
+                .is_empty();
+            if opens_lead
+                && !clause_before.contains(['《', '祝', '—'])
+                && !after.starts_with(['式', '词', '会', '前', '后'])
+            {
+                let mut clause = clause_before;
+                while let Some(rest) = MANNER.iter().find_map(|m| clause.strip_suffix(m)) {
+                    clause = rest;
+                }
+                if let Some(title) = held(clause) {
+                    offer(title, clause_start, Vec::new());
+                }
+            }
             continue;
         }
         // 先后召开四次座谈会: four meetings, reported together.
