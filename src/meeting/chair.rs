@@ -182,7 +182,13 @@ pub fn chaired_by(text: &str) -> Option<String> {
         if who.chars().count() > 60 {
             return None;
         }
-        person(who)
+        // 开幕大会和闭幕大会分别由A、B主持: the first sitting's chair is the meeting's.
+        person(who).or_else(|| {
+            before
+                .contains("分别由")
+                .then(|| who.split('、').next().and_then(person))
+                .flatten()
+        })
     })
 }
 
@@ -218,6 +224,10 @@ mod tests {
             Some("戴斌"),
         );
         check("习某同志主持会议。", Some("习某"));
+        check(
+            "开幕大会和闭幕大会分别由李某某、张某某主持。",
+            Some("李某某"),
+        );
         check("会议由市委主持。", None);
         check("市领导看望慰问医护人员。", None);
     }
