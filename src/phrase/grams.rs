@@ -316,7 +316,29 @@ fn list_ok(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
             || (closes_member && roles[k].bad_end)
     });
     let text: String = words[i..=j].iter().map(|w| w.text).collect();
-    !loose && balanced_list(&text)
+    !loose && balanced_list(&text) && whole_members(words, roles, i, j)
+}
+
+/// Whether the last member of the list `words[i..=j]` is whole where it stands: not a member
+/// shorter than the first run on into the noun after it (法治政府、廉洁政府、服务型 before 政府,
+/// 取得历史性成就、发生历史性 before 变革). A list of even members before its shared head noun
+/// (形式主义、官僚主义问题) is whole.
+fn whole_members(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
+    let mut members: Vec<(usize, usize)> = Vec::new();
+    let mut start = i;
+    for k in i..=j {
+        if roles[k].mark {
+            members.push((start, k - 1));
+            start = k + 1;
+        }
+    }
+    members.push((start, j));
+    let (Some(&first), Some(&last)) = (members.first(), members.last()) else {
+        return true;
+    };
+    let chars = |(a, b): (usize, usize)| roles[a..=b].iter().map(|r| r.chars).sum::<usize>();
+    let nominal = |w: &Word| w.tag.starts_with('n') || w.tag == "vn";
+    !(words.get(j + 1).is_some_and(nominal) && chars(last) < chars(first))
 }
 
 /// Byte ranges inside “…”, ‘…’ and 「…」 that could be a formula: Chinese only, list marks allowed.
@@ -434,6 +456,31 @@ mod tests {
                 "{a} should not come from {text}"
             );
         }
+    }
+
+    #[test]
+    fn a_list_is_not_cut_inside_its_last_member() {
+        let seg = Segmenter::new();
+        // 服务型 runs on into 政府, which its sibling members hold: only the whole list.
+        check_ngrams(
+            &seg,
+            "要加快建设法治政府、廉洁政府、服务型政府",
+            &["法治政府、廉洁政府、服务型政府"],
+            &["法治政府、廉洁政府、服务型"],
+        );
+        check_ngrams(
+            &seg,
+            "推动事业取得历史性成就、发生历史性变革",
+            &["取得历史性成就、发生历史性变革"],
+            &["取得历史性成就、发生历史性"],
+        );
+        // Even members before the noun they share are a whole list.
+        check_ngrams(
+            &seg,
+            "坚决整治形式主义、官僚主义问题",
+            &["形式主义、官僚主义", "形式主义、官僚主义问题"],
+            &[],
+        );
     }
 
     #[test]
