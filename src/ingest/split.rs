@@ -252,10 +252,12 @@ pub fn pieces_of(doc: DocId, text: &str) -> Vec<Piece> {
                 continue;
             }
             LineKind::Text => {
+                // 会议指出 inside a report heads what follows; before any body it may head one.
+                let heads_paragraphs = CUE_HEADING.is_match(s) && !b.draft.paragraphs.is_empty();
                 let headline_like = !block.joined
                     && !ends_sentence(s)
                     && !sentences_with_a_tail(s)
-                    && !(CUE_HEADING.is_match(s) && !b.draft.paragraphs.is_empty())
+                    && !heads_paragraphs
                     && s.chars().count() <= 150;
                 if headline_like {
                     if !b.draft.paragraphs.is_empty() {

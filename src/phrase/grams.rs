@@ -326,8 +326,8 @@ fn list_ok(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
 fn whole_members(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
     let mut members: Vec<(usize, usize)> = Vec::new();
     let mut start = i;
-    for k in i..=j {
-        if roles[k].mark {
+    for (k, role) in roles.iter().enumerate().take(j + 1).skip(i) {
+        if role.mark {
             members.push((start, k - 1));
             start = k + 1;
         }
