@@ -245,6 +245,8 @@ fn report(name: &str, frames: &Frames) {
 }
 
 fn main() {
+    // As the app does: reading and analysing yield to the thread that draws.
+    tifa::priority::prefer_the_calling_thread();
     let dir = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let (a, real) = analysis(dir.as_deref());
     println!(

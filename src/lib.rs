@@ -26,6 +26,7 @@ pub mod meeting;
 pub mod model;
 pub mod phrase;
 pub mod pipeline;
+pub mod priority;
 pub mod progress;
 pub mod project;
 pub mod report;

@@ -42,8 +42,10 @@ impl Engine {
     fn building(make: impl FnOnce() -> Segmenter + Send + 'static) -> Self {
         let handle = match std::thread::Builder::new()
             .name("segmenter".into())
-            .spawn(make)
-        {
+            .spawn(move || {
+                crate::priority::as_work_thread();
+                make()
+            }) {
             Ok(handle) => handle,
             // As rayon does when it cannot start its threads.
             Err(err) => panic!("no thread to build the segmenter on: {err}"),

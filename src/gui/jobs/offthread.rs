@@ -49,6 +49,7 @@ impl<K: Clone + PartialEq, T: Send + 'static> Offthread<K, T> {
             let spawned = std::thread::Builder::new()
                 .name(name.to_string())
                 .spawn(move || {
+                    crate::priority::as_work_thread();
                     // A view closed meanwhile has dropped the receiver: nothing to do.
                     let _ = tx.send(work());
                     ctx.request_repaint();

@@ -154,6 +154,7 @@ impl<T: Send + 'static> Jobs<T> {
         let spawned = std::thread::Builder::new()
             .name(thread_name)
             .spawn(move || {
+                crate::priority::as_work_thread();
                 // A panic in the work is reported as a failed job, never left running.
                 let result =
                     std::panic::catch_unwind(AssertUnwindSafe(|| work(&token, &mut progress)))
