@@ -266,6 +266,13 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
             roles[k + 1].bad_end = true;
         }
     }
+    // 一是…二是…: an item's number opens the item, not a formula (四是强化).
+    for (role, w) in roles.iter_mut().zip(words) {
+        if is_item_number(w.text) {
+            role.bad_start = true;
+            role.bad_end = true;
+        }
+    }
     for i in 0..words.len() {
         let first = roles[i];
         if first.breaks || first.mark || first.bad_start {
@@ -296,6 +303,14 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
             }
         }
     }
+}
+
+/// 一是, 二是 … 十是, 其一: the number of an item in a run of directives.
+fn is_item_number(word: &str) -> bool {
+    let numbered = word
+        .strip_suffix('是')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)));
+    numbered || matches!(word, "其一" | "其二" | "其三")
 }
 
 /// A run holding list marks is a list formula only when its members are balanced and tight:
@@ -456,6 +471,17 @@ mod tests {
                 "{a} should not come from {text}"
             );
         }
+    }
+
+    #[test]
+    fn an_item_number_opens_no_candidate() {
+        let seg = Segmenter::new();
+        check_ngrams(
+            &seg,
+            "一是加强组织领导，四是强化监管执法",
+            &["加强组织领导", "强化监管执法"],
+            &["四是强化", "四是强化监管执法", "一是加强"],
+        );
     }
 
     #[test]
