@@ -45,6 +45,9 @@ pub struct ScoreWeights {
     pub short_chars: usize,
     /// What a short, unnumbered, unquoted string's shape is multiplied by.
     pub short_factor: f64,
+    /// What the shape of one word of ordinary vocabulary ([`Segmenter::is_general_word`]:
+    /// 人民群众, 高度重视) is multiplied by, when nothing else marks it as a formula.
+    pub word_factor: f64,
     /// How much each place the phrase is used in adds to its spread.
     pub place_weight: f64,
     /// How much the log of its meeting count adds to its spread.
@@ -74,6 +77,7 @@ impl Default for ScoreWeights {
             slot: 1.0,
             short_chars: 4,
             short_factor: 0.5,
+            word_factor: 0.5,
             place_weight: 1.0,
             meeting_weight: 1.0,
             outlet_weight: 0.25,
@@ -125,6 +129,13 @@ impl ScoreWeights {
         }
         if text.chars().count() < self.short_chars && !shape.numbered && !marks.quoted {
             f *= self.short_factor;
+        }
+        // One word of the general dictionary is vocabulary, not a formula, unless its shape,
+        // quotation marks or the user say otherwise.
+        let marked = shape.numbered || shape.parallel || shape.list || marks.quoted;
+        if !marked && !marks.lexicon && !marks.idiom && seg.is_general_word(text) {
+            f *= self.word_factor;
+            names.push("vocabulary");
         }
         (f, names)
     }
@@ -283,14 +294,20 @@ mod tests {
         check("“健康码”", true, false, 2.0);
         check("外防输入、内防反弹", false, false, 2.5);
         check("四个意识", false, false, 2.5);
-        check("工作", false, false, 0.5);
+        // Short, and one word of ordinary vocabulary: both halve it.
+        check("工作", false, false, 0.25);
         check("加强对", false, false, 0.5);
+        // One word of the general dictionary is vocabulary; the same words quoted are a term.
+        check("外来人员", false, false, 0.5);
+        check("“外来人员”", true, false, 2.0);
+        check("社会主义", false, false, 0.5);
         // A series of three outranks its halves.
         check("有力有序", false, false, 2.5);
         check("有力有序有效", false, false, 2.75);
         check("麻痹思想、厌战情绪、侥幸心理", false, false, 2.75);
-        // A body's name that repeats a character is no series: 中共中央 against 联防联控.
-        check("中共中央", false, false, 1.0);
+        // A body's name that repeats a character is no series: 中共中央 against 联防联控; it is
+        // one word of the dictionary besides.
+        check("中共中央", false, false, 0.5);
         check("联防联控", false, false, 2.5);
         // With a weight for it, the policy dictionary's bonus comes on top of the idiom's.
         let seg = Segmenter::new();

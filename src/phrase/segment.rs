@@ -148,6 +148,17 @@ impl Segmenter {
             .is_some_and(|tag| ["nt", "ns", "nr"].iter().any(|n| tag.starts_with(n)))
     }
 
+    /// True when jieba's general dictionary has `text` as one word of ordinary vocabulary: not
+    /// an idiom (成语 `i`), not a policy term or the user's word (`nz`): 人民群众, 党中央,
+    /// 高度重视.
+    pub fn is_general_word(&self, text: &str) -> bool {
+        !self.terms.contains(text)
+            && !self.user.contains(text)
+            && self
+                .word_tag(text)
+                .is_some_and(|tag| !matches!(tag, "i" | "nz" | "x" | "m"))
+    }
+
     /// jieba's part-of-speech tag of `text` when it segments `text` as one word.
     fn word_tag<'a>(&'a self, text: &'a str) -> Option<&'a str> {
         match self.jieba.tag(text, false).as_slice() {
