@@ -30,6 +30,9 @@ pub struct Word<'a> {
 pub struct Segmenter {
     jieba: Jieba,
     terms: HashSet<String>,
+    /// The policy terms jieba's own dictionary already has as one word of ordinary vocabulary
+    /// (人民群众, 高度重视): kept whole like the others, but vocabulary, not formulae.
+    general_terms: HashSet<String>,
     /// The user's words: kept whole and always mined.
     user: HashSet<String>,
     /// The user's stop strings: never a phrase or variant.
@@ -57,10 +60,16 @@ impl Segmenter {
     pub fn new() -> Self {
         let mut jieba = Jieba::new();
         let mut terms = HashSet::new();
+        let mut general_terms = HashSet::new();
         for line in POLICY_TERMS.lines() {
             let term = line.trim();
             if term.is_empty() || term.starts_with('#') {
                 continue;
+            }
+            if matches!(jieba.tag(term, false).as_slice(),
+                [w] if w.word == term && !matches!(w.tag, "i" | "nz" | "x" | "m"))
+            {
+                general_terms.insert(term.to_string());
             }
             // jieba suggests the frequency that just keeps the term whole; anything higher would
             // also swallow the neighbours of the term in longer compounds.
@@ -70,6 +79,7 @@ impl Segmenter {
         Self {
             jieba,
             terms,
+            general_terms,
             user: HashSet::new(),
             stop: HashSet::new(),
             merge: Vec::new(),
@@ -148,15 +158,18 @@ impl Segmenter {
             .is_some_and(|tag| ["nt", "ns", "nr"].iter().any(|n| tag.starts_with(n)))
     }
 
-    /// True when jieba's general dictionary has `text` as one word of ordinary vocabulary: not
-    /// an idiom (成语 `i`), not a policy term or the user's word (`nz`): 人民群众, 党中央,
-    /// 高度重视.
+    /// True when jieba's general dictionary has `text` as one word of ordinary vocabulary (人民群众,
+    /// 党中央, 高度重视), even when the policy vocabulary keeps it whole too: not an idiom (成语
+    /// `i`), not a name of its own (`nz`), not the user's word.
     pub fn is_general_word(&self, text: &str) -> bool {
-        !self.terms.contains(text)
-            && !self.user.contains(text)
-            && self
-                .word_tag(text)
-                .is_some_and(|tag| !matches!(tag, "i" | "nz" | "x" | "m"))
+        if self.user.contains(text) {
+            return false;
+        }
+        if self.terms.contains(text) {
+            return self.general_terms.contains(text);
+        }
+        self.word_tag(text)
+            .is_some_and(|tag| !matches!(tag, "i" | "nz" | "x" | "m"))
     }
 
     /// jieba's part-of-speech tag of `text` when it segments `text` as one word.
@@ -180,6 +193,28 @@ mod tests {
     fn check(seg: &Segmenter, input: &str, expect: &[&str]) {
         let words: Vec<&str> = seg.words(input).iter().map(|w| w.text).collect();
         assert_eq!(words, expect, "{input}");
+    }
+
+    #[test]
+    fn general_words_are_told_from_formulae() {
+        let seg = Segmenter::new();
+        // Kept whole by the policy vocabulary, but one word of jieba's own dictionary already.
+        assert!(seg.is_general_word("高度重视"));
+        assert!(seg.is_general_word("党中央"));
+        // Plain vocabulary the policy vocabulary does not list.
+        assert!(seg.is_general_word("外来人员"));
+        // Formulae the dictionary did not know, idioms, and strings of several words are not.
+        assert!(!seg.is_general_word("疫情防控"));
+        assert!(!seg.is_general_word("复工复产"));
+        assert!(!seg.is_general_word("铜墙铁壁"));
+        assert!(!seg.is_general_word("抓紧抓实抓细"));
+        let mut lexicon = Lexicon::default();
+        lexicon.words.push(crate::phrase::lexicon::UserWord {
+            text: "外来人员".into(),
+            freq: None,
+            tag: None,
+        });
+        assert!(!Segmenter::with_lexicon(&lexicon).is_general_word("外来人员"));
     }
 
     #[test]
