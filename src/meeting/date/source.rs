@@ -38,6 +38,11 @@ static PATH_YMD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)").ok()
 });
 
+/// A timestamp in a path, to the minute or second: `/paper/202411040035/`, `20241104003512`.
+static PATH_STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9](?:[0-5][0-9])?(?:[^0-9]|$)").ok()
+});
+
 /// Year and month in a path: `/201403/`, `2014-03/`.
 static PATH_YM: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-_/.]?(0[1-9]|1[0-2])(?:[^0-9]|$)").ok()
@@ -64,7 +69,12 @@ pub fn path_date(path: &str) -> Option<PathDate> {
             best = Some(d);
         }
     };
-    for (re, parts) in [(&PATH_Y, 1), (&PATH_YM, 2), (&PATH_YMD, 3)] {
+    for (re, parts) in [
+        (&PATH_Y, 1),
+        (&PATH_YM, 2),
+        (&PATH_YMD, 3),
+        (&PATH_STAMP, 3),
+    ] {
         let Some(re) = re.as_ref() else { continue };
         let mut at = 0;
         while let Some(c) = re.captures_at(path, at) {
@@ -135,6 +145,13 @@ mod tests {
         check("content_5512345.htm", "");
         check("scan_2048x1536.txt", "");
         check("notes/20201345.txt", "");
+        // A timestamp to the minute or the second.
+        check(
+            "http://example.com/paper/202411040035/241112437.html",
+            "2024-11-04",
+        );
+        check("http://example.com/a/20241104003512.html", "2024-11-04");
+        check("http://example.com/a/202411049935.html", "");
         check("会议纪要.txt", "");
     }
 
