@@ -42,6 +42,7 @@ const TITLES: &[&str] = &[
     "总指挥",
     "同志",
     "领导",
+    "党组成员",
 ];
 
 /// Words that end a clause after the name: 章旭升立即主持 → 章旭升.
@@ -224,6 +225,7 @@ mod tests {
             Some("戴斌"),
         );
         check("习某同志主持会议。", Some("习某"));
+        check("局党组成员石某某主持会议。", Some("石某某"));
         check(
             "开幕大会和闭幕大会分别由李某某、张某某主持。",
             Some("李某某"),
