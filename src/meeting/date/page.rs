@@ -14,6 +14,13 @@ use super::tokens::{Kind, is_digit, lines, time_follows, tokens, year_of};
 use crate::meeting::vocabulary::{self, Window};
 use crate::model::{DateBasis, Document, PageMeta, PolicyDate};
 
+/// How many days a masthead date may follow the page's publication line (a paper's web edition
+/// goes out the evening before its issue) before it is taken for the site's clock.
+const CLOCK_DAYS: i64 = 2;
+
+/// How far into a page (characters) a site's clock stands.
+const CLOCK_HEAD_CHARS: usize = 200;
+
 /// What a page says about its own date.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageDates {
@@ -115,7 +122,14 @@ impl PageDates {
         full_dates.sort_unstable();
         full_dates.dedup();
 
+        // A "masthead" with its weekday, days after the page's own publication line, is the
+        // site's clock (today's date at the top of every page: the day the page was saved), not
+        // the paper's issue. A transcript's compact date (《新闻联播》 (20221007)) has no weekday.
+        let head: String = page.chars().take(CLOCK_HEAD_CHARS).collect();
+        let clock = head.contains("星期")
+            && matches!((masthead, dateline), (Some(m), Some(d)) if (m - d).num_days() > CLOCK_DAYS);
         let published = masthead
+            .filter(|_| !clock)
             .map(|date| PolicyDate::new(date, DateBasis::Masthead))
             .or(dateline.map(|date| PolicyDate::new(date, DateBasis::Dateline)));
         let metadata = meta.published.as_deref().and_then(metadata_date);
@@ -219,6 +233,21 @@ mod tests {
         check("截至2022年底,全县", &[]);
         check("二〇二三年第16次常务会议", &[2023]);
         check("第12345年", &[]);
+    }
+
+    #[test]
+    fn a_site_clock_above_the_publication_line_is_not_the_masthead() {
+        let config = DateConfig::default();
+        let meta = PageMeta::default();
+        // Today's date on every page of the site, years after the report's own line.
+        let page = "2023年03月29日 星期三\n市委常委会召开扩大会议\n发布日期:2020-01-27\n1月26日下午,市委常委会召开扩大会议。\n";
+        let d = PageDates::read_parts(page, "a.html", &meta, &config);
+        let p = d.publication().unwrap();
+        assert_eq!((p.date, p.basis), (ymd("2020-01-27"), DateBasis::Dateline));
+        // A paper's masthead the day after its web edition's line is the issue.
+        let page = "2020年1月28日 星期二\n市委常委会召开扩大会议\n发布时间:2020-01-27\n1月26日下午,市委常委会召开扩大会议。\n";
+        let d = PageDates::read_parts(page, "a.html", &meta, &config);
+        assert_eq!(d.publication().map(|p| p.basis), Some(DateBasis::Masthead));
     }
 
     #[test]
