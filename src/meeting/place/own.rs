@@ -99,7 +99,8 @@ fn organ_kind_in(text: &str, whole: bool) -> Option<Kind> {
             // 县委, not 县域; and the suffix must start the word (区委, not 社区委员会).
             let word_start =
                 prev.is_none_or(|p| !is_name_char(p) || "届次年、,，的和及暨".contains(p));
-            if own || (word_start && (numbered || ORGANS.iter().any(|o| after.starts_with(o)))) {
+            let organ = ORGANS.iter().any(|o| after.starts_with(o)) || bureau(after);
+            if own || (word_start && (numbered || organ)) {
                 return Some(kind);
             }
         }
@@ -107,6 +108,22 @@ fn organ_kind_in(text: &str, whole: bool) -> Option<Kind> {
     }
     None
 }
+
+/// A bureau of the division after its suffix (县科技局, 市公安局, 区农业农村局): a few
+/// characters, then 局; not a word the suffix begins (市场监督管理局, 区域…).
+fn bureau(after: &str) -> bool {
+    if after.starts_with(['场', '域', '面', '民', '区']) {
+        return false;
+    }
+    after
+        .char_indices()
+        .take(BUREAU_CHARS + 1)
+        .find(|&(_, c)| c == '局')
+        .is_some_and(|(i, _)| i > 0 && after[..i].chars().all(is_name_char))
+}
+
+/// Most characters of a bureau's name between the division's suffix and 局.
+const BUREAU_CHARS: usize = 6;
 
 /// A character that may be part of a place name or another word before a suffix.
 fn is_name_char(c: char) -> bool {
@@ -176,6 +193,11 @@ mod tests {
         check("城市建设工作会议", None);
         check("社区委员会换届选举会议", None);
         check("县域经济发展推进会", None);
+        // A bureau of the division; not the words its suffix begins.
+        check("县科技局党组中心组学习会", Some(Kind::County));
+        check("市公安局党委会议", Some(Kind::City));
+        check("市场监督管理局党组会议", None);
+        check("区域协调发展局务会", None);
     }
 
     #[test]
