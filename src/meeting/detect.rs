@@ -531,8 +531,20 @@ impl Report<'_> {
                     .map(|p| flatten(self.text, Span::new(p.start, p.end.min(until)))),
             )
             .collect();
+        // Past the top, only a sitting's chair said in so many words (开幕大会和闭幕大会分别由
+        // A、B主持), before the leader the directives are built around.
+        let later = || {
+            self.paragraphs
+                .iter()
+                .skip(CHAIR_PARAGRAPHS)
+                .filter(|p| p.start < until)
+                .map(|p| flatten(self.text, Span::new(p.start, p.end.min(until))))
+                .filter(|t| t.contains("由") && t.contains("主持"))
+                .find_map(|t| chaired_by(&t))
+        };
         top.iter()
             .find_map(|t| chaired_by(t))
+            .or_else(later)
             .or_else(|| laid_down.iter().find_map(|d| leader_of(&d.cue)))
     }
 
@@ -639,6 +651,15 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect, "{page}");
+    }
+
+    #[test]
+    fn a_chair_said_further_down_comes_before_the_speaker() {
+        // The sittings' chairs are named in the fourth paragraph; the speech is another's.
+        check(
+            "4月27日,政协某某县第九届委员会第三次会议在县城召开。\n会议应到委员346名,实到316名。\n县委书记张某某,县政协主席李某某在主席台就座。\n开幕大会和闭幕大会分别由李某某、王某某主持。\n张某某强调,各级政协组织要充分发挥优势。\n",
+            &["政协某某县第九届委员会第三次会议|李某某|1"],
+        );
     }
 
     #[test]
