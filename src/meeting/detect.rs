@@ -10,7 +10,7 @@ use crate::meeting::chair::chaired_by;
 use crate::meeting::directive::{cue, directives};
 use crate::meeting::{DateConfig, Gazetteer, LocalityWeights, MeetingText, PageDates, PageHits};
 use crate::meeting::{gate, title, together};
-use crate::model::{Directive, Document, Meeting, MeetingId, Span};
+use crate::model::{Directive, Document, Meeting, MeetingId, Place, Span};
 use crate::text::{flatten, regex};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -40,12 +40,11 @@ pub fn extract_with(
     dates: &DateConfig,
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
-    let (dates, page, hits) = read_page_evidence(doc, gazetteer, dates);
+    let (dates, page) = read_page_evidence(doc, gazetteer, dates);
     let Some(pieces) = meeting_pieces(doc) else {
         return Vec::new();
     };
-    let hits = std::cell::OnceCell::from(hits);
-    meetings_on(doc, &pieces, &|| &dates, gazetteer, weights, &page, &hits)
+    meetings_on(doc, &pieces, &|| &dates, gazetteer, weights, &page)
 }
 
 /// The meetings [`extract_with`] finds in `doc`, filling in its `published` date and `place`
@@ -60,22 +59,18 @@ pub fn extract_meetings_with(
     let Some(pieces) = meeting_pieces(doc) else {
         return Vec::new();
     };
-    let page = place_page(doc, gazetteer);
-    let hits = std::cell::OnceCell::new();
+    let page = PageEvidence::of(doc, gazetteer);
     let dates = std::cell::OnceCell::new();
     let found = {
         let doc: &Document = doc;
         let dates = || dates.get_or_init(|| PageDates::read(doc, config));
-        meetings_on(doc, &pieces, &dates, gazetteer, weights, &page, &hits)
+        meetings_on(doc, &pieces, &dates, gazetteer, weights, &page)
     };
     if !found.is_empty() {
         let dates = dates
             .into_inner()
             .unwrap_or_else(|| PageDates::read(doc, config));
-        let hits = hits
-            .into_inner()
-            .unwrap_or_else(|| gazetteer.page_hits(&page));
-        fill_page(doc, gazetteer, &page, &dates, &hits);
+        fill_page(doc, gazetteer, &page, &dates);
     }
     found
 }
@@ -106,31 +101,55 @@ pub fn read_page(doc: &mut Document, gazetteer: &Gazetteer, config: &DateConfig)
     read_page_evidence(doc, gazetteer, config).0
 }
 
-/// [`read_page`], also returning the page as place evidence ([`place_page`]) and the names found
-/// in it, for its meetings to be located with.
+/// [`read_page`], also returning the page as place evidence ([`PageEvidence`]), for its
+/// meetings to be located with.
 fn read_page_evidence(
     doc: &mut Document,
     gazetteer: &Gazetteer,
     config: &DateConfig,
-) -> (PageDates, String, PageHits) {
-    let text = place_page(doc, gazetteer);
+) -> (PageDates, PageEvidence) {
+    let page = PageEvidence::of(doc, gazetteer);
     let dates = PageDates::read(doc, config);
-    let hits = gazetteer.page_hits(&text);
-    fill_page(doc, gazetteer, &text, &dates, &hits);
-    (dates, text, hits)
+    fill_page(doc, gazetteer, &page, &dates);
+    (dates, page)
 }
 
-/// Sets `doc`'s publication date and place from its page's dates and the names found in the
-/// page as place evidence (`page`, [`place_page`]).
-fn fill_page(
-    doc: &mut Document,
-    gazetteer: &Gazetteer,
-    page: &str,
-    dates: &PageDates,
-    hits: &PageHits,
-) {
+/// Sets `doc`'s publication date from its page's dates and its place from the page as place
+/// evidence.
+fn fill_page(doc: &mut Document, gazetteer: &Gazetteer, page: &PageEvidence, dates: &PageDates) {
     doc.published = dates.publication();
-    doc.place = gazetteer.locate_on(page, page, hits);
+    doc.place = page.place(gazetteer).cloned();
+}
+
+/// A page as place evidence ([`place_page`]), with the names found in it and the place they
+/// point to, each worked out once, when first needed: by the page's first meeting, or by
+/// [`fill_page`].
+struct PageEvidence {
+    text: String,
+    hits: std::cell::OnceCell<PageHits>,
+    place: std::cell::OnceCell<Option<Place>>,
+}
+
+impl PageEvidence {
+    fn of(doc: &Document, gazetteer: &Gazetteer) -> Self {
+        Self {
+            text: place_page(doc, gazetteer),
+            hits: std::cell::OnceCell::new(),
+            place: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The place names in the page.
+    fn hits(&self, gazetteer: &Gazetteer) -> &PageHits {
+        self.hits.get_or_init(|| gazetteer.page_hits(&self.text))
+    }
+
+    /// The page's own place: the locality the whole page speaks for.
+    fn place(&self, gazetteer: &Gazetteer) -> Option<&Place> {
+        self.place
+            .get_or_init(|| gazetteer.locate_on(&self.text, &self.text, self.hits(gazetteer)))
+            .as_ref()
+    }
 }
 
 /// The page as place evidence: what its HTML head says of it (the site's name, the `<title>`
@@ -177,21 +196,24 @@ pub fn meetings(
     gazetteer: &Gazetteer,
     weights: &LocalityWeights,
 ) -> Vec<Meeting> {
-    let page = place_page(doc, gazetteer);
-    let hits = std::cell::OnceCell::new();
-    meetings_on(doc, pieces, &|| dates, gazetteer, weights, &page, &hits)
+    meetings_on(
+        doc,
+        pieces,
+        &|| dates,
+        gazetteer,
+        weights,
+        &PageEvidence::of(doc, gazetteer),
+    )
 }
 
-/// [`meetings`] with the page as place evidence given, and the names found in it when known
-/// (else found for the first meeting).
+/// [`meetings`] with the page as place evidence given.
 fn meetings_on<'d>(
     doc: &Document,
     pieces: &[Piece],
     dates: &dyn Fn() -> &'d PageDates,
     gazetteer: &Gazetteer,
     weights: &LocalityWeights,
-    page: &str,
-    page_hits: &std::cell::OnceCell<PageHits>,
+    page: &PageEvidence,
 ) -> Vec<Meeting> {
     let text: &str = &doc.text;
     let pieces = &dated_items(text, pieces);
@@ -254,7 +276,6 @@ fn meetings_on<'d>(
         let report = Report {
             text,
             page,
-            page_hits,
             headline: &headline,
             lead: &lead,
             paragraphs: &paragraphs,
@@ -507,10 +528,8 @@ fn split_sentences(text: &str, span: Span) -> Vec<Span> {
 /// One article read as a meeting report.
 struct Report<'a> {
     text: &'a str,
-    /// The page as place evidence ([`place_page`]).
-    page: &'a str,
-    /// The place names in `page`, found for the page's first meeting.
-    page_hits: &'a std::cell::OnceCell<PageHits>,
+    /// The page as place evidence.
+    page: &'a PageEvidence,
     headline: &'a str,
     lead: &'a str,
     paragraphs: &'a [Span],
@@ -560,22 +579,20 @@ impl Report<'_> {
     ) -> Meeting {
         let head = format!("{}\n{}", self.headline, self.lead);
         let text = MeetingText {
-            page: self.page,
+            page: &self.page.text,
             article: self.span.slice(self.text),
             head: &head,
             title: &title,
             date: date.map(|d| d.date),
         };
-        let hits = self
-            .page_hits
-            .get_or_init(|| gazetteer.page_hits(self.page));
-        let located = gazetteer.locate_meeting_on(&text, hits, self.weights);
+        let located = gazetteer.locate_meeting_on(&text, self.page.hits(gazetteer), self.weights);
         // With no place of its own the meeting would take its page's (see `fill_page`), unless
         // that is of another kind than the body it speaks for.
         let page_place_unfit = located.place.is_none()
-            && gazetteer
-                .locate_on(self.page, self.page, hits)
-                .is_some_and(|p| !gazetteer.fits_report(&text, &p));
+            && self
+                .page
+                .place(gazetteer)
+                .is_some_and(|p| !gazetteer.fits_report(&text, p));
         Meeting {
             doc: doc.id,
             article: self.span,
