@@ -66,9 +66,7 @@ impl Segmenter {
             if term.is_empty() || term.starts_with('#') {
                 continue;
             }
-            if matches!(jieba.tag(term, false).as_slice(),
-                [w] if w.word == term && !matches!(w.tag, "i" | "nz" | "x" | "m"))
-            {
+            if one_word_tag(&jieba, term).is_some_and(is_ordinary) {
                 general_terms.insert(term.to_string());
             }
             // jieba suggests the frequency that just keeps the term whole; anything higher would
@@ -168,22 +166,32 @@ impl Segmenter {
         if self.terms.contains(text) {
             return self.general_terms.contains(text);
         }
-        self.word_tag(text)
-            .is_some_and(|tag| !matches!(tag, "i" | "nz" | "x" | "m"))
+        self.word_tag(text).is_some_and(is_ordinary)
     }
 
     /// jieba's part-of-speech tag of `text` when it segments `text` as one word.
     fn word_tag<'a>(&'a self, text: &'a str) -> Option<&'a str> {
-        match self.jieba.tag(text, false).as_slice() {
-            [w] if w.word == text => Some(w.tag),
-            _ => None,
-        }
+        one_word_tag(&self.jieba, text)
     }
 
     /// Number of terms in the policy vocabulary.
     pub fn term_count(&self) -> usize {
         self.terms.len()
     }
+}
+
+/// The part-of-speech tag `jieba` gives `text` when it segments `text` as one word.
+fn one_word_tag<'a>(jieba: &'a Jieba, text: &'a str) -> Option<&'a str> {
+    match jieba.tag(text, false).as_slice() {
+        [w] if w.word == text => Some(w.tag),
+        _ => None,
+    }
+}
+
+/// Whether a word of this tag is ordinary vocabulary: not an idiom (`i`), not a name of its
+/// own (`nz`), not a number or a non-word.
+fn is_ordinary(tag: &str) -> bool {
+    !matches!(tag, "i" | "nz" | "x" | "m")
 }
 
 #[cfg(test)]
