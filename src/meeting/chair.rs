@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::text::{is_han, regex};
 
 /// Office titles that stand right before a leader's name. The last one found ends the titles.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "书记",
     "总书记",
     "委员长",

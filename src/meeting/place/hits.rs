@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Gazetteer;
+use crate::meeting::chair::TITLES;
 use crate::model::PlaceLevel;
 
 /// Words after a name that make it a paper, site or broadcaster: the strongest evidence of
@@ -42,27 +43,6 @@ const ORGAN_AFTER: [&str; 7] = ["委", "政府", "人民政府", "人大", "政�
 const NOT_PLACE_AFTER: [&str; 20] = [
     "路", "街", "大道", "道", "巷", "弄", "桥", "号", "站", "机场", "公园", "广场", "小区", "大厦",
     "宾馆", "酒店", "饭店", "大学", "中学", "小学",
-];
-
-/// Offices a person's name follows (副区长王益群, 县委书记张某): a short name right after one is
-/// the start of the person's name, not a place.
-const TITLE_BEFORE: [&str; 16] = [
-    "书记",
-    "县长",
-    "区长",
-    "市长",
-    "省长",
-    "州长",
-    "旗长",
-    "镇长",
-    "乡长",
-    "主任",
-    "主席",
-    "部长",
-    "局长",
-    "常委",
-    "委员",
-    "秘书长",
 ];
 
 /// National news outlets: a page that cites one and names no local outlet is a national page.
@@ -204,7 +184,8 @@ impl Gazetteer {
             if !official && NOT_PLACE_AFTER.iter().any(|w| after.starts_with(w)) {
                 continue;
             }
-            if !official && TITLE_BEFORE.iter().any(|w| before.ends_with(w)) {
+            // 副区长王益明, 县委书记方正华: a short name right after an office opens a person's.
+            if !official && TITLES.iter().any(|w| before.ends_with(w)) {
                 continue;
             }
             // A short name followed by another division suffix is another name: 安新 in 雄安新区.
