@@ -348,12 +348,16 @@ mod tests {
         check("中国人民银行召开工作会议", LineKind::Text);
     }
 
+    /// The kind of each line of `page`.
+    fn kinds(page: &str) -> Vec<LineKind> {
+        lines(page).iter().map(|l| l.kind).collect()
+    }
+
     #[test]
     fn related_list_swallows_short_lines_until_prose() {
         let page = "正文第一段。\n延伸阅读\n某某来嵊调研\n某某到看守所督查\n这是一段很长的正文，它有逗号，也有句号，足够长所以不再属于相关阅读的列表，而是新的文章正文的一部分内容，后面还有更多的正文内容在这里继续写下去。\n";
-        let kinds: Vec<LineKind> = lines(page).iter().map(|l| l.kind).collect();
         assert_eq!(
-            kinds,
+            kinds(page),
             vec![
                 LineKind::Text,
                 LineKind::Related,
@@ -368,9 +372,8 @@ mod tests {
     fn a_teaser_cut_off_stays_in_the_related_list() {
         // Another story's opening, as long as prose but cut off with an ellipsis, is a link.
         let page = "正文第一段。\n新闻推荐\n8月5日,县政府召开第九次全体(扩大)会议,总结上半年各项目标任务完成情况,部署安排下半年各项重点工作。县长某某出席会议。某某强调,一要认清发展...\n这是一段很长的正文，它有逗号，也有句号，足够长所以不再属于相关阅读的列表，而是新的文章正文的一部分内容，后面还有更多的正文内容。\n";
-        let kinds: Vec<LineKind> = lines(page).iter().map(|l| l.kind).collect();
         assert_eq!(
-            kinds,
+            kinds(page),
             vec![
                 LineKind::Text,
                 LineKind::Related,
