@@ -51,6 +51,15 @@ pub fn close_cjk_gaps(line: &str) -> String {
     out
 }
 
+/// `bytes` in lowercase hexadecimal, two digits a byte (a SHA-256 as it is stored and shown).
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
 /// Compiles one of the engine's constant patterns. They are all tested to compile; should one
 /// ever fail, it is logged and replaced by a pattern that matches nothing, rather than panicking
 /// on a user's input.

@@ -15,6 +15,7 @@ use crate::ingest::Corpus;
 use crate::model::{DocId, Document, Meeting, Problem};
 use crate::pipeline::{self, Analysis, Config, Engine};
 use crate::progress::Progress;
+use crate::text::hex;
 
 /// The identity of a document's original bytes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -48,14 +49,6 @@ pub fn fingerprint(doc: &Document) -> Fingerprint {
         size: doc.text.len() as u64,
         modified: None,
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::new(), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 /// A change to a project's corpus.

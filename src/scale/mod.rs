@@ -39,6 +39,7 @@ use crate::phrase::{find_variants, to_document};
 use crate::pipeline::{self, Analysis, Config, Engine};
 use crate::progress::{Cancelled, Progress};
 use crate::report::json::PhrasesOut;
+use crate::text::hex;
 
 /// What the files of an extraction folder hold; raised when their columns change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -367,14 +368,6 @@ fn claim(
         }
         Err(e) => Err(ScaleError::io(&path, &e)),
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::new(), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 /// Writes `bytes` beside `path` and renames them over it.

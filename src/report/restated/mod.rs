@@ -216,23 +216,12 @@ struct Item<'a> {
 /// are equal: any added file, correction or other settings change it.
 pub fn fingerprint(analysis: &Analysis, config: &RestateConfig) -> String {
     use sha2::{Digest, Sha256};
-    /// Feeds what serde writes straight into the hash.
-    struct Feed<'h>(&'h mut Sha256);
-    impl std::io::Write for Feed<'_> {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.update(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
     let mut h = Sha256::new();
     h.update(format!("restatement 1 {config:?}\n").as_bytes());
     h.update(format!("{:?}\n", analysis.ancestors).as_bytes());
     for m in &analysis.meetings {
         // A meeting that cannot be written as JSON still counts by its debug form.
-        if serde_json::to_writer(Feed(&mut h), m).is_err() {
+        if serde_json::to_writer(&mut h, m).is_err() {
             h.update(format!("{m:?}").as_bytes());
         }
         h.update(b"\n");
@@ -251,11 +240,7 @@ pub fn fingerprint(analysis: &Analysis, config: &RestateConfig) -> String {
         );
         h.update(d.text.as_bytes());
     }
-    h.finalize().iter().fold(String::new(), |mut s, b| {
-        use std::fmt::Write as _;
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    crate::text::hex(&h.finalize())
 }
 
 /// The restatement analysis of every dated meeting with a place.
