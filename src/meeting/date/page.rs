@@ -125,9 +125,12 @@ impl PageDates {
         // A "masthead" with its weekday, days after the page's own publication line, is the
         // site's clock (today's date at the top of every page: the day the page was saved), not
         // the paper's issue. A transcript's compact date (《新闻联播》 (20221007)) has no weekday.
-        let head: String = page.chars().take(CLOCK_HEAD_CHARS).collect();
-        let clock = head.contains("星期")
-            && matches!((masthead, dateline), (Some(m), Some(d)) if (m - d).num_days() > CLOCK_DAYS);
+        let head = page
+            .char_indices()
+            .nth(CLOCK_HEAD_CHARS)
+            .map_or(page, |(i, _)| &page[..i]);
+        let clock = matches!((masthead, dateline), (Some(m), Some(d)) if (m - d).num_days() > CLOCK_DAYS)
+            && head.contains("星期");
         let published = masthead
             .filter(|_| !clock)
             .map(|date| PolicyDate::new(date, DateBasis::Masthead))
