@@ -95,12 +95,7 @@ pub fn bench(engine: &Engine, dir: &Path, out: &mut dyn Write) -> Result<()> {
     let create_peak = peak_mib();
     // What `project new` does next: the restatement analysis, computed and kept.
     let clock = Clock::start();
-    let config = crate::report::RestateConfig::default();
-    let restatement = crate::report::restated(&analysis, &config);
-    p.set_restatement(
-        &restatement,
-        &crate::report::restatement_fingerprint(&analysis, &config),
-    )?;
+    let restatement = p.keep_restatement(&analysis, &crate::report::RestateConfig::default())?;
     let (keep_wall, keep_cpu) = clock.elapsed();
     let kept_meetings = restatement.meetings.len();
     drop(restatement);

@@ -133,9 +133,7 @@ pub fn run(
             let (u, a) = p.update(engine, update, &Config::default(), &mut NoProgress)?;
             // A new project keeps its restatement analysis too: the Compare view and
             // `restated --project` read it back instead of computing it.
-            let config = crate::report::RestateConfig::default();
-            let r = crate::report::restated(&a, &config);
-            p.set_restatement(&r, &crate::report::restatement_fingerprint(&a, &config))?;
+            p.keep_restatement(&a, &crate::report::RestateConfig::default())?;
             report(out, &p, &u, &a, json)?;
         }
         ProjectCommand::Add {

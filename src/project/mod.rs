@@ -787,6 +787,21 @@ impl Project {
         })
     }
 
+    /// Computes the restatement analysis of `analysis` with `config` and keeps it
+    /// ([`Project::set_restatement`]).
+    pub fn keep_restatement(
+        &mut self,
+        analysis: &Analysis,
+        config: &crate::report::RestateConfig,
+    ) -> Result<crate::report::Restatement, ProjectError> {
+        let r = crate::report::restated(analysis, config);
+        self.set_restatement(
+            &r,
+            &crate::report::restatement_fingerprint(analysis, config),
+        )?;
+        Ok(r)
+    }
+
     /// The restatement analysis kept ([`Project::set_restatement`]) if it was computed from
     /// what `fingerprint` says; `None` when none is kept or it was computed from something else
     /// (files added since, other corrections or settings).
