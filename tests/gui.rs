@@ -20,6 +20,10 @@ use tifa::pipeline::Analysis;
 #[path = "common/pdf.rs"]
 mod pdf;
 
+#[path = "common/gui.rs"]
+mod drive;
+use drive::wait_for_label;
+
 const WAIT: Duration = Duration::from_secs(120);
 
 fn harness(app: TifaApp) -> Harness<'static, TifaApp> {
@@ -37,19 +41,6 @@ fn seeded() -> Harness<'static, TifaApp> {
     let mut h = harness(app);
     h.run_steps(3);
     h
-}
-
-/// Runs frames until a label with exactly `text` is shown (what a background thread computes),
-/// for at most ten seconds; true when it was.
-fn wait_for_label(h: &mut Harness<'static, TifaApp>, text: &str) -> bool {
-    for _ in 0..500 {
-        h.run_steps(1);
-        if h.query_by_label(text).is_some() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
 }
 
 /// A dropped file as a test gives it.

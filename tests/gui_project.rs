@@ -10,6 +10,10 @@ use tifa::gui::state::Settings;
 use tifa::gui::{TifaApp, Workspace, fonts, open_workspace};
 use tifa::model::MeetingId;
 
+#[path = "common/gui.rs"]
+mod drive;
+use drive::wait_for_label;
+
 const WAIT: Duration = Duration::from_secs(120);
 
 fn harness(app: TifaApp) -> Harness<'static, TifaApp> {
@@ -17,6 +21,15 @@ fn harness(app: TifaApp) -> Harness<'static, TifaApp> {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(fonts::install)
         .build_ui_state(|ui, app: &mut TifaApp| app.show(ui), app)
+}
+
+/// The app on the seeds, saved as the project `file`, its jobs done.
+fn seeds_saved_as(file: &std::path::Path) -> TifaApp {
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::SaveProjectAs(file.to_path_buf()));
+    app.wait_for_jobs(WAIT);
+    app
 }
 
 /// The app as a start opens it with this workspace file, its jobs done.
@@ -293,10 +306,8 @@ fn a_project_opens_from_a_typed_path() {
     use tifa::gui::command::PathPurpose;
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("typed.tifa");
-    let mut app = TifaApp::on_seeds(&egui::Context::default());
-    app.wait_for_jobs(WAIT);
-    app.handle_command(Command::SaveProjectAs(project.clone()));
-    app.wait_for_jobs(WAIT);
+    // The app that saved it stays open meanwhile.
+    let _saved = seeds_saved_as(&project);
     let mut other = TifaApp::on_seeds(&egui::Context::default());
     other.wait_for_jobs(WAIT);
     other.handle_command(Command::ShowPathPrompt(PathPurpose::OpenProject));
@@ -437,10 +448,7 @@ fn an_imported_aggregate_is_shown_in_compare_filtered_and_exported() {
     use tifa::scale::{Aggregate, AggregateCell};
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("national.tifa");
-    let mut app = TifaApp::on_seeds(&egui::Context::default());
-    app.wait_for_jobs(WAIT);
-    app.handle_command(Command::SaveProjectAs(project.clone()));
-    app.wait_for_jobs(WAIT);
+    let mut app = seeds_saved_as(&project);
     let cell = |group_id, phrase: &str, place: &str, uses, adopter, lag_days| AggregateCell {
         group_id,
         phrase: phrase.into(),
@@ -511,10 +519,7 @@ fn an_imported_aggregate_is_shown_in_compare_filtered_and_exported() {
 fn the_compare_view_keeps_its_restatement_shares_in_the_project() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("shares.tifa");
-    let mut app = TifaApp::on_seeds(&egui::Context::default());
-    app.wait_for_jobs(WAIT);
-    app.handle_command(Command::SaveProjectAs(project.clone()));
-    app.wait_for_jobs(WAIT);
+    let mut app = seeds_saved_as(&project);
     let kept = || {
         tifa::project::Project::open(&project)
             .unwrap()
@@ -527,16 +532,7 @@ fn the_compare_view_keeps_its_restatement_shares_in_the_project() {
     let mut h = harness(app);
     h.run_steps(2);
     h.get_by_label("各地对上级文本的承接").click();
-    let mut shown = false;
-    for _ in 0..500 {
-        h.run_steps(1);
-        if h.query_by_label("改写分句").is_some() {
-            shown = true;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(shown, "no shares");
+    assert!(wait_for_label(&mut h, "改写分句"), "no shares");
     // Shown, and kept for the next time the project is opened.
     assert!(kept() > 0);
     let analysis = std::sync::Arc::clone(&h.state().state.analysis);
