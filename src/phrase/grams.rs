@@ -10,19 +10,20 @@ use crate::model::Meeting;
 use crate::phrase::frames::{FrameGram, each_frame};
 use crate::phrase::segment::Word;
 use crate::phrase::shape::{LIST_MARK, Shape, balanced_list};
-use crate::phrase::{MineConfig, Segmenter};
+use crate::phrase::{MineConfig, Segmenter, reference};
 use crate::progress::{Cancelled, Progress};
 use crate::text::is_han;
 
 /// Words that never open or close a formula: particles, prepositions, conjunctions, modal verbs
-/// and deictics. A string such as 的工作, 要坚持 or 和经济 is a fragment, not a 提法.
+/// deictics and the words of time that close an adverbial (以来, 期间). A string such as 的工作,
+/// 要坚持, 和经济 or 十八大以来 is a fragment, not a 提法.
 const EDGE_WORDS: &[&str] = &[
     "的", "地", "得", "了", "着", "过", "和", "与", "及", "以及", "或", "或者", "并", "并且", "而",
     "且", "在", "是", "为", "对", "把", "将", "被", "让", "使", "由", "从", "向", "以", "于", "给",
     "要", "也", "都", "还", "又", "再", "就", "才", "更", "最", "很", "等", "之", "其", "各", "每",
     "这", "那", "此", "该", "这些", "那些", "能", "会", "可", "可以", "应", "应当", "必须", "需要",
     "不", "没有", "所", "中", "上", "下", "里", "内", "外", "前", "后", "时", "一", "强调", "指出",
-    "表示", "认为", "提出",
+    "表示", "认为", "提出", "以来", "以后", "以前", "之前", "之后", "期间", "之际",
 ];
 
 /// Verb complements that close the verb before them (抓好, 统一到, 守住): a string opening with
@@ -225,8 +226,9 @@ struct WordRole {
     bad_end: bool,
     /// Characters.
     chars: usize,
-    /// An idiom (成语, `i`) in jieba's dictionary; its 习用语 (`l`: 高度重视, 贯彻落实) are
-    /// general usage, not fixed expressions.
+    /// An idiom (成语, `i`) in jieba's dictionary; its 习用语 (`l`: 高度重视) and the
+    /// collocations of common words it also tags `i` (贯彻落实) are general usage, not fixed
+    /// expressions.
     idiom: bool,
 }
 
@@ -239,7 +241,7 @@ impl WordRole {
             bad_start: bad_edge(w, false),
             bad_end: bad_edge(w, true),
             chars: w.text.chars().count(),
-            idiom: w.known && w.tag == "i",
+            idiom: w.known && w.tag == "i" && !reference::joins_common_words(w.text),
         }
     }
 }
@@ -481,6 +483,17 @@ mod tests {
             "一是加强组织领导，四是强化监管执法",
             &["加强组织领导", "强化监管执法"],
             &["四是强化", "四是强化监管执法", "一是加强"],
+        );
+    }
+
+    #[test]
+    fn a_time_adverbial_is_no_candidate() {
+        let seg = Segmenter::new();
+        check_ngrams(
+            &seg,
+            "党的十九大以来各级党组织加强基层建设，疫情防控期间坚守岗位",
+            &["加强基层建设", "坚守岗位"],
+            &["十九大以来", "党的十九大以来", "疫情防控期间"],
         );
     }
 

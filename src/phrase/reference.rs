@@ -121,6 +121,25 @@ fn split_rates(word: &str) -> Vec<(&str, f64)> {
     out
 }
 
+/// log10 of the rate at or above which a word is common in general text: 落实 and 开展 are,
+/// 兼顾 and 进取 are not.
+const COMMON_LOG10: f64 = -5.0;
+
+/// Whether a four-character `word` is two words each common in general text on its own (贯彻 +
+/// 落实, 深入 + 开展). jieba's dictionary tags many such collocations idioms (`i`), but common
+/// words joined are usage, not a fixed expression such as 铜墙铁壁, 因地制宜 or 慎终如始, whose
+/// halves are rare or no words at all.
+pub fn joins_common_words(word: &str) -> bool {
+    let mut at = word.char_indices().map(|(b, _)| b);
+    let (Some(_), Some(_), Some(mid), Some(_), None) =
+        (at.next(), at.next(), at.next(), at.next(), at.next())
+    else {
+        return false;
+    };
+    let common = |w: &str| word_log10(w).is_some_and(|r| r >= COMMON_LOG10);
+    common(&word[..mid]) && common(&word[mid..])
+}
+
 /// Number of words in the list.
 pub fn len() -> usize {
     RATES.len()
@@ -159,5 +178,19 @@ mod tests {
         assert!(general("人民群众") > general("外防输入、内防反弹"));
         // A count word and what it counts are independent in general text.
         assert!(general("两个维护") < -7.0, "{}", general("两个维护"));
+    }
+
+    #[test]
+    fn collocations_of_common_words_are_told_from_idioms() {
+        for usage in ["贯彻落实", "深入开展", "全面落实"] {
+            assert!(joins_common_words(usage), "{usage}");
+        }
+        for idiom in ["铜墙铁壁", "因地制宜", "慎终如始", "统筹兼顾", "同舟共济"]
+        {
+            assert!(!joins_common_words(idiom), "{idiom}");
+        }
+        // Only four characters split evenly are read so.
+        assert!(!joins_common_words("落实"));
+        assert!(!joins_common_words("人民群众利益"));
     }
 }

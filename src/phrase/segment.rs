@@ -66,7 +66,7 @@ impl Segmenter {
             if term.is_empty() || term.starts_with('#') {
                 continue;
             }
-            if one_word_tag(&jieba, term).is_some_and(is_ordinary) {
+            if one_word_tag(&jieba, term).is_some_and(|tag| is_usage(tag, term)) {
                 general_terms.insert(term.to_string());
             }
             // jieba suggests the frequency that just keeps the term whole; anything higher would
@@ -158,7 +158,8 @@ impl Segmenter {
 
     /// True when jieba's general dictionary has `text` as one word of ordinary vocabulary (人民群众,
     /// 党中央, 高度重视), even when the policy vocabulary keeps it whole too: not an idiom (成语
-    /// `i`), not a name of its own (`nz`), not the user's word.
+    /// `i`) unless it is two common words joined (贯彻落实), not a name of its own (`nz`), not
+    /// the user's word.
     pub fn is_general_word(&self, text: &str) -> bool {
         if self.user.contains(text) {
             return false;
@@ -166,7 +167,7 @@ impl Segmenter {
         if self.terms.contains(text) {
             return self.general_terms.contains(text);
         }
-        self.word_tag(text).is_some_and(is_ordinary)
+        self.word_tag(text).is_some_and(|tag| is_usage(tag, text))
     }
 
     /// jieba's part-of-speech tag of `text` when it segments `text` as one word.
@@ -186,6 +187,12 @@ fn one_word_tag<'a>(jieba: &'a Jieba, text: &'a str) -> Option<&'a str> {
         [w] if w.word == text => Some(w.tag),
         _ => None,
     }
+}
+
+/// Whether `word`, one word of jieba's dictionary tagged `tag`, is general usage: a word of
+/// ordinary vocabulary, or two common words jieba tags an idiom (贯彻落实).
+fn is_usage(tag: &str, word: &str) -> bool {
+    is_ordinary(tag) || (tag == "i" && super::reference::joins_common_words(word))
 }
 
 /// Whether a word of this tag is ordinary vocabulary: not an idiom (`i`), not a name of its
@@ -209,6 +216,9 @@ mod tests {
         // Kept whole by the policy vocabulary, but one word of jieba's own dictionary already.
         assert!(seg.is_general_word("高度重视"));
         assert!(seg.is_general_word("党中央"));
+        // Two common words jieba tags an idiom are usage; an idiom is not.
+        assert!(seg.is_general_word("贯彻落实"));
+        assert!(!seg.is_general_word("因地制宜"));
         // Plain vocabulary the policy vocabulary does not list.
         assert!(seg.is_general_word("外来人员"));
         // Formulae the dictionary did not know, idioms, and strings of several words are not.
