@@ -336,10 +336,11 @@ fn list_ok(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
     !loose && balanced_list(&text) && whole_members(words, roles, i, j)
 }
 
-/// Whether the last member of the list `words[i..=j]` is whole where it stands: not a member
+/// Whether the members of the list `words[i..=j]` are whole where they stand: not a last member
 /// shorter than the first run on into the noun after it (法治政府、廉洁政府、服务型 before 政府,
-/// 取得历史性成就、发生历史性 before 变革). A list of even members before its shared head noun
-/// (形式主义、官僚主义问题) is whole.
+/// 取得历史性成就、发生历史性 before 变革), not a first member without its negation, not two
+/// unlike members cut across between a verb and a noun. A list of even members before its
+/// shared head noun (形式主义、官僚主义问题) is whole.
 fn whole_members(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool {
     let mut members: Vec<(usize, usize)> = Vec::new();
     let mut start = i;
@@ -355,8 +356,30 @@ fn whole_members(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool
     };
     let chars = |(a, b): (usize, usize)| roles[a..=b].iter().map(|r| r.chars).sum::<usize>();
     let nominal = |w: &Word| w.tag.starts_with('n') || w.tag == "vn";
-    !(words.get(j + 1).is_some_and(nominal) && chars(last) < chars(first))
+    let verb = |w: &Word| w.tag == "v" && !EDGE_SET.contains(w.text);
+    let before = i.checked_sub(1).map(|k| &words[k]);
+    let noun_after = words.get(j + 1).is_some_and(nominal);
+    if noun_after && chars(last) < chars(first) {
+        return false;
+    }
+    // A negation before the list is its first member's (不作为、乱作为).
+    if before.is_some_and(|w| NEGATIONS.contains(&w.text)) {
+        return false;
+    }
+    // After a verb, members unlike each other (one opens on a noun, the other on a verb) are
+    // cut across: when a noun follows too (增强|创新能力、激发创新|活力), or when the verb makes the
+    // first member as long as the last (增强|创新能力、激发创新活力).
+    let opens_on_verb = |(a, _): (usize, usize)| verb(&words[a]);
+    let Some(verb_before) = before.filter(|w| verb(w)) else {
+        return true;
+    };
+    let unlike = opens_on_verb(first) != opens_on_verb(last);
+    let verb_chars = verb_before.text.chars().count();
+    !(unlike && (noun_after || chars(first) + verb_chars == chars(last)))
 }
+
+/// Words that negate the word after them.
+const NEGATIONS: &[&str] = &["不", "未", "没", "没有", "无", "非"];
 
 /// Byte ranges inside “…”, ‘…’ and 「…」 that could be a formula: Chinese only, list marks allowed.
 fn quoted_spans(text: &str, config: &MineConfig) -> Vec<(usize, usize)> {
@@ -512,6 +535,31 @@ mod tests {
             "推动事业取得历史性成就、发生历史性变革",
             &["取得历史性成就、发生历史性变革"],
             &["取得历史性成就、发生历史性"],
+        );
+        // Members unlike each other between a verb and a noun are cut across; a negation
+        // before a list belongs to its first member.
+        check_ngrams(
+            &seg,
+            "要增强创新能力、激发创新活力，坚决纠正不作为、乱作为问题",
+            &["增强创新能力、激发创新活力"],
+            &[
+                "创新能力、激发创新",
+                "创新能力、激发创新活力",
+                "作为、乱作为",
+            ],
+        );
+        // Unlike members whose lengths the verb before does not even out stay a list.
+        check_ngrams(
+            &seg,
+            "坚持建言资政、凝聚共识、汇聚力量相结合",
+            &["建言资政、凝聚共识、汇聚力量"],
+            &[],
+        );
+        check_ngrams(
+            &seg,
+            "做好稳就业、保民生工作",
+            &["稳就业、保民生", "稳就业、保民生工作"],
+            &[],
         );
         // Even members before the noun they share are a whole list.
         check_ngrams(
