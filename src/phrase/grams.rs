@@ -259,6 +259,13 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
         if words[k].known && words[k].tag == "a" && (next.starts_with('n') || next == "vn") {
             roles[k].bad_end = true;
         }
+        // A body's name after a verb is whose decisions or plans follow (贯彻党中央决策部署,
+        // 贯彻落实党中央、国务院决策部署): 贯彻党中央 is cut out of them. After 的 it is the
+        // body the formula names (以习近平同志为核心的党中央).
+        let verbal = |w: &Word| matches!(w.tag, "v" | "vd" | "i" | "l");
+        if k > 0 && words[k].tag.starts_with("nt") && verbal(&words[k - 1]) {
+            roles[k].bad_end = true;
+        }
         // A name with 同志 or 总书记 after it is how a text cites a leader, and is part of a
         // formula (以习近平同志为核心的党中央); the name and its title may stand inside a
         // candidate, not at its end (a name with its title is not a formula).
@@ -506,6 +513,27 @@ mod tests {
             "一是加强组织领导，四是强化监管执法",
             &["加强组织领导", "强化监管执法"],
             &["四是强化", "四是强化监管执法", "一是加强"],
+        );
+    }
+
+    #[test]
+    fn a_body_after_a_verb_closes_no_candidate() {
+        let seg = Segmenter::new();
+        check_ngrams(
+            &seg,
+            "贯彻落实党中央决策部署，紧密团结在以习近平同志为核心的党中央周围",
+            &[
+                "党中央决策部署",
+                "贯彻落实党中央决策部署",
+                "习近平同志为核心的党中央",
+            ],
+            &["贯彻落实党中央"],
+        );
+        check_ngrams(
+            &seg,
+            "认真贯彻党中央、国务院部署",
+            &["国务院部署"],
+            &["贯彻党中央", "贯彻党中央、国务院"],
         );
     }
 
