@@ -165,7 +165,7 @@ impl Segmenter {
             return false;
         }
         if self.terms.contains(text) {
-            return self.general_terms.contains(text);
+            return self.general_terms.contains(text) || super::reference::joins_common_words(text);
         }
         self.word_tag(text).is_some_and(|tag| is_usage(tag, text))
     }
