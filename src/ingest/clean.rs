@@ -215,7 +215,8 @@ pub fn classify(line: &str) -> LineKind {
     if line.starts_with("版权") || (chars <= 40 && !has_stop && line.ends_with("主办")) {
         return LineKind::Copyright;
     }
-    if CREDIT.is_match(line) {
+    // Each pattern runs only on a line that holds what it cannot match without.
+    if line.contains([':', '：']) && CREDIT.is_match(line) {
         return LineKind::Credit;
     }
     if chars <= 120 && !has_stop && (line.contains("来源:") || line.contains("来源：")) {
@@ -237,7 +238,10 @@ pub fn classify(line: &str) -> LineKind {
     if chars <= 20 && JUMP.is_match(line) {
         return LineKind::Jump;
     }
-    if PAGE_INDEX.is_match(line) {
+    if line.starts_with(|c: char| c.is_numeric() || c == '第')
+        && line.contains(['·', '•', '・'])
+        && PAGE_INDEX.is_match(line)
+    {
         return LineKind::PageIndex;
     }
     if chars <= 40 && !has_stop && (any_of(&AD, line) || is_latin(line)) {
@@ -255,7 +259,7 @@ fn is_latin(line: &str) -> bool {
 
 /// Many short items between `|` or `--`, or a `>>` breadcrumb, or only `[…]` links.
 fn is_menu(line: &str, chars: usize) -> bool {
-    if BRACKET_MENU.is_match(line) {
+    if line.starts_with('[') && BRACKET_MENU.is_match(line) {
         return true;
     }
     for sep in ["|", "｜", " -- ", ">>", "»", " > "] {
