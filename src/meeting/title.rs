@@ -92,11 +92,15 @@ const NAME_GOES_ON: &[&str] = &[
 
 /// Where the meeting's name that starts `clause` ends, in bytes.
 pub(crate) fn name_end(clause: &str) -> Option<usize> {
-    let mut prev: Option<char> = None;
+    let mut back: [Option<char>; 3] = [None; 3];
     for (i, c) in clause.char_indices() {
-        let last = prev;
-        prev = Some(c);
-        if c != '会' || last.is_some_and(|p| NOT_MEETING_BEFORE.contains(&p)) {
+        let [last, second, third] = back;
+        back = [Some(c), last, second];
+        // 商会 is a chamber of commerce, but 会商会 and 协商会 are meetings for consulting; the
+        // 政治协商会议 is the body (中国人民政治协商会议…成立大会).
+        let consulting = last == Some('商')
+            && (second == Some('会') || (second == Some('协') && third != Some('治')));
+        if c != '会' || (last.is_some_and(|p| NOT_MEETING_BEFORE.contains(&p)) && !consulting) {
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -453,6 +457,28 @@ mod tests {
             assert!(!may_name_a_meeting(text), "{text}");
             assert!(find(text, "").is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_meeting_for_consulting_is_not_a_chamber_of_commerce() {
+        check(
+            "7月21日,副县长某某主持召开我县防汛紧急会商会议,县直相关单位负责人参加会议。",
+            "",
+            Some("我县防汛紧急会商会议"),
+        );
+        check(
+            "3月2日,县政协召开民主协商会,听取意见建议。",
+            "",
+            Some("民主协商会"),
+        );
+        check(
+            "9月20日,庆祝中国人民政治协商会议成立75周年大会在京隆重举行。",
+            "",
+            Some("庆祝中国人民政治协商会议成立75周年大会"),
+        );
+        // A chamber of commerce is still none.
+        assert_eq!(name_end("县商会会长某某出席"), None);
+        assert_eq!(name_end("防汛会商会议上"), Some("防汛会商会议".len()));
     }
 
     #[test]
