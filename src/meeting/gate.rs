@@ -31,11 +31,17 @@ pub fn is_speech(headline: &str, lead: &str) -> bool {
         let line = line.trim_end_matches(|c: char| !crate::text::is_han(c));
         line.ends_with("讲话") && line.contains("上的") && !line.ends_with("并讲话")
     });
+    const ADDRESSES: [&str; 4] = ["同志们", "各位代表", "各位委员", "各位来宾"];
     let opening = lead.trim_start_matches(|c: char| !crate::text::is_han(c));
-    speech_title
-        || ["同志们", "各位代表", "各位委员", "各位来宾"]
-            .iter()
-            .any(|w| opening.starts_with(w))
+    // A title run into its salutation when the page lost the line between them
+    // (…会议上的讲话同志们:今天…).
+    let glued = opening.lines().next().is_some_and(|first| {
+        first.contains("上的讲话")
+            && ADDRESSES
+                .iter()
+                .any(|w| first.contains(&format!("讲话{w}")))
+    });
+    speech_title || glued || ADDRESSES.iter().any(|w| opening.starts_with(w))
 }
 
 /// Bodies and levels of Chinese government a meeting's name may carry (县委…, 全市…, 人大…).
@@ -108,6 +114,11 @@ mod tests {
                 true,
             ),
             ("", "各位代表:现在,我代表县人民政府向大会报告工作。", true),
+            (
+                "",
+                "县委书记在全县防汛工作会议上的讲话同志们:今天,我们召开全县防汛工作会议。",
+                true,
+            ),
             (
                 "市委常委会召开会议传达学习某某在上级会议上的重要讲话精神某某主持并讲话",
                 "2月21日,市委常委会召开会议。",
