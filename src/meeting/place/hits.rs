@@ -9,6 +9,9 @@ use super::Gazetteer;
 use crate::meeting::chair::TITLES;
 use crate::model::PlaceLevel;
 
+/// What an office's title names before its 长 (县长, 部长, 组长, 董事长).
+const TITLE_UNITS: &str = "省市州盟旗县区镇乡村部厅局处科股院校厂所站组队团事";
+
 /// Words after a name that make it a paper, site or broadcaster: the strongest evidence of
 /// whose page it is. (Provincial news apps, 浙江新闻客户端, are left out: county papers print
 /// their download codes.)
@@ -186,6 +189,17 @@ impl Gazetteer {
             }
             // 副区长王益明, 县委书记方正华: a short name right after an office opens a person's.
             if !official && TITLES.iter().any(|w| before.ends_with(w)) {
+                continue;
+            }
+            // 副县长白宝强, 部长白汉军: 长 after a unit closes an office's title, and a short
+            // name opening with it (长白) is the title's end and a person's surname.
+            if !official
+                && text[m.start()..].starts_with('长')
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| TITLE_UNITS.contains(c))
+            {
                 continue;
             }
             // A short name followed by another division suffix is another name: 安新 in 雄安新区.

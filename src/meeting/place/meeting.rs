@@ -256,6 +256,13 @@ mod tests {
             None,
             "",
         );
+        // 长白 (a county) reads across a title's 长 and a surname.
+        meeting(
+            "6月12日,全县防汛工作会议召开。副县长白某主持会议,县人武部部长白某某出席。\n会议要求,要抓好防汛。",
+            "全县防汛工作会议",
+            None,
+            "",
+        );
         // The same names standing as places are still found.
         meeting(
             "7月1日,王益区召开区政府常务会议,副区长李某出席会议。\n会议强调,要抓好防汛。",
