@@ -2,13 +2,16 @@
 //! locality's branch venue (分会场), with the name in force on the meeting's date.
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use regex::Regex;
 
 use super::hits::PageHits;
 use super::{Gazetteer, LocalityWeights};
 use crate::meeting::centre;
-use crate::model::Place;
+use crate::model::{Place, PlaceLevel};
+use crate::text::regex;
 
 /// The texts a meeting's locality is read from.
 #[derive(Clone, Copy, Debug, Default)]
@@ -46,6 +49,33 @@ const BRANCH_VENUE: [&str; 6] = [
     "主会场设在",
     "视频会议室",
 ];
+
+/// A township (镇, 乡) or subdistrict (街道) as the subject of a convening verb: 8月23日,某某镇召开…,
+/// 某某乡党委在…召开…, 某某街道党工委召开…. The name must stand after a break (start, comma,
+/// a time word) so that it is the clause's subject.
+static TOWNSHIP_CONVENES: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?:^|[，,。；;\s]|[日午晚点])(\p{Han}{2,4}?(?:镇|乡|街道))(?:党委|党工委|人民政府|政府|办事处)?(?:在[^，,。；;]{1,20}?)?(?:召开|举行)",
+    )
+});
+
+/// Words that open a township's mention without naming it: 全镇, 我乡, 各乡镇.
+const NOT_A_TOWNSHIP_NAME: [char; 6] = ['全', '我', '本', '该', '各', '乡'];
+
+/// The township that convened the meeting its lead reports, named as the lead writes it (某某镇):
+/// the gazetteer holds no townships, so it has no division code and no parents.
+fn township_convening(head: &str) -> Option<Place> {
+    let name = TOWNSHIP_CONVENES.captures(head)?.get(1)?.as_str();
+    if name.starts_with(NOT_A_TOWNSHIP_NAME) || name.ends_with("乡镇") {
+        return None;
+    }
+    Some(Place {
+        name: name.into(),
+        full: name.into(),
+        code: "".into(),
+        level: PlaceLevel::County,
+    })
+}
 
 impl Gazetteer {
     /// Whose meeting a report is: the Centre's when a central organ or a national leader
@@ -151,6 +181,15 @@ impl Gazetteer {
             }
         }
         located.place = located.place.map(|p| self.as_of(&p, text.date));
+        // A township's own meeting on a page that names no county of the gazetteer: the
+        // township the lead says convened it, by its own name.
+        if located.place.is_none()
+            && located.candidates.is_empty()
+            && located.convened_by.is_none()
+            && let Some(town) = township_convening(text.head)
+        {
+            located.place = Some(town);
+        }
         located
     }
 
@@ -239,6 +278,48 @@ mod tests {
             (None, _) => String::new(),
         };
         assert_eq!(rendered, expect, "{page}");
+    }
+
+    #[test]
+    fn a_township_s_own_meeting_is_the_township_s() {
+        meeting(
+            "7月5日上午,某某山镇召开社区两委换届选举工作动员会,会议由镇党委书记甲某主持。\n会议要求,要严明纪律。",
+            "社区两委换届选举工作动员会",
+            None,
+            "某某山镇",
+        );
+        meeting(
+            "8月12日上午,某所镇在六楼会议室召开换届工作动员会,全镇干部职工参加会议。\n会议要求,要严肃换届纪律。",
+            "换届工作动员会",
+            None,
+            "某所镇",
+        );
+        meeting(
+            "3月2日,某某街道党工委召开专题会议。\n会议强调,要抓好落实。",
+            "专题会议",
+            None,
+            "某某街道",
+        );
+        // 全镇, 各乡镇: no township's name.
+        meeting(
+            "5月28日,全镇党的群众路线教育实践活动动员大会召开。\n会议强调,要统一思想。",
+            "全镇党的群众路线教育实践活动动员大会",
+            None,
+            "",
+        );
+        meeting(
+            "6月1日,各乡镇召开防汛工作会议。\n会议要求,要落实责任。",
+            "防汛工作会议",
+            None,
+            "",
+        );
+        // A county the gazetteer knows is named as the county, not as its township.
+        meeting(
+            "5月8日,永康市龙山镇召开专题会议。\n会议强调,要抓好落实。",
+            "专题会议",
+            None,
+            "永康",
+        );
     }
 
     #[test]
