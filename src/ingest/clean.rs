@@ -134,6 +134,7 @@ const COPYRIGHT_WORDS: &[&str] = &[
     "©",
     "All Rights Reserved",
     "不得转载",
+    "转载请注明",
     "保留所有权利",
     "违法和不良信息举报",
 ];
@@ -318,6 +319,11 @@ mod tests {
         );
         check(
             "版权声明:凡本网注明来源为“某某新闻网”的各类新闻,均为本报业集团所有。任何媒体未经本网书面授权不得转载。",
+            LineKind::Copyright,
+        );
+        // A repost's credit, which repeats the headline: 《…》由某某网提供,转载请注明出处.
+        check(
+            "《某某街道召开联席会议》由某某新闻网提供,转载请注明出处:http://example.cn/1.html,谢谢合作!",
             LineKind::Copyright,
         );
         check("编辑:胡祥", LineKind::Credit);
