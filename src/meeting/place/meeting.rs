@@ -50,12 +50,12 @@ const BRANCH_VENUE: [&str; 6] = [
     "视频会议室",
 ];
 
-/// A township (镇, 乡) or subdistrict (街道) as the subject of a convening verb: 8月23日,某某镇召开…,
+/// A township (镇, 乡) or subdistrict (街道, 街) as the subject of a convening verb: 8月23日,某某镇召开…,
 /// 某某乡党委在…召开…, 某某街道党工委召开…. The name must stand after a break (start, comma,
 /// a time word) so that it is the clause's subject.
 static TOWNSHIP_CONVENES: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:^|[，,。；;\s]|[日午晚点])(\p{Han}{2,4}?(?:镇|乡|街道))(?:党委|党工委|人民政府|政府|办事处)?(?:在[^，,。；;]{1,20}?)?(?:召开|举行)",
+        r"(?:^|[，,。；;\s]|[日午晚点])(\p{Han}{2,4}?(?:镇|乡|街道|街))(?:党委|党工委|人民政府|政府|办事处)?(?:在[^，,。；;]{1,20}?)?(?:召开|举行)",
     )
 });
 
@@ -181,14 +181,19 @@ impl Gazetteer {
             }
         }
         located.place = located.place.map(|p| self.as_of(&p, text.date));
-        // A township's own meeting on a page that names no county of the gazetteer: the
-        // township the lead says convened it, by its own name.
-        if located.place.is_none()
-            && located.candidates.is_empty()
+        // A township's own meeting on a page that names no county of the gazetteer, only a
+        // province or a prefecture (its paper's, its site's): the township the lead says
+        // convened it, by its own name. Filed under the province, a township's meeting would
+        // read as the province's own.
+        let above_county =
+            |p: &Place| matches!(p.level, PlaceLevel::Province | PlaceLevel::Prefecture);
+        if located.place.as_ref().is_none_or(above_county)
+            && (located.place.is_some() || located.candidates.is_empty())
             && located.convened_by.is_none()
             && let Some(town) = township_convening(text.head)
         {
             located.place = Some(town);
+            located.candidates.clear();
         }
         located
     }
@@ -312,6 +317,13 @@ mod tests {
             "防汛工作会议",
             None,
             "",
+        );
+        // A province named only by the page's outlet does not make it the province's meeting.
+        meeting(
+            "某某党媒云\n9月10日上午,某园街道召开文明创建工作推进会。\n会上,安徽省文明办通报了情况。\n会议要求,要抓好落实。",
+            "文明创建工作推进会",
+            None,
+            "某园街道",
         );
         // A county the gazetteer knows is named as the county, not as its township.
         meeting(
