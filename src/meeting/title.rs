@@ -124,14 +124,23 @@ pub(crate) fn name_end(clause: &str) -> Option<usize> {
 /// The verbs of convening.
 static VERB: LazyLock<Regex> = LazyLock::new(|| regex(r"召开|举行|开幕|闭幕"));
 
+/// A theory study group's session, held (开展, 进行) rather than convened: 区委理论学习中心组开展
+/// 集体学习研讨, 县委中心组进行专题学习.
+static STUDY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(中心组)(?:[（(]扩大[)）])?(?:\d{4}年第[\d一二三四五六七八九十]{1,3}次)?(?:开展|进行)了?((?:集体|专题|集中)学习(?:研讨)?|学习研讨)",
+    )
+});
+
 /// Words of manner before 开幕 or 举行: 隆重开幕, 胜利闭幕.
 const MANNER: &[&str] = &["隆重", "胜利", "正式", "圆满"];
 
 /// What a lead that [`find`] names a meeting in must hold: a verb of convening ([`VERB`]) or
 /// the 会上/会议上 of `在Y会上` ([`AT`]), allowing the white space a lead's line breaks leave
 /// between characters in the page.
-static CUE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"召\s*开|举\s*行|[开闭]\s*幕|会\s*(?:议\s*)?上"));
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"召\s*开|举\s*行|[开闭]\s*幕|会\s*(?:议\s*)?上|中\s*心\s*组\S{0,12}?(?:开展|进行)")
+});
 
 /// False when no lead drawn from `text` can name a meeting: no paragraph of it, flattened and
 /// cut to a lead, holds a verb of convening or a `会上`. One pass over a page that spares
@@ -378,6 +387,25 @@ fn scan(lead: &str) -> Option<Found> {
             offer(title, clause_start, Vec::new());
         }
     }
+    // 区委理论学习中心组开展集体学习研讨: a study session of a theory study group, named by
+    // the group and what it held.
+    for c in STUDY.captures_iter(lead) {
+        let (Some(group), Some(what)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let before = &lead[..group.start()];
+        let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let subject = strip_lead_in(&lead[clause_start..group.end()]);
+        if !subject.is_empty() {
+            offer(
+                format!("{subject}{}", what.as_str()),
+                clause_start,
+                Vec::new(),
+            );
+        }
+    }
     for c in AT.captures_iter(lead) {
         let Some(name) = c.get(1) else { continue };
         let n = name.as_str();
@@ -457,6 +485,23 @@ mod tests {
             assert!(!may_name_a_meeting(text), "{text}");
             assert!(find(text, "").is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_study_group_s_session_is_a_meeting() {
+        check(
+            "1月31日,区委理论学习中心组开展集体学习研讨。区委书记某某主持会议并讲话。",
+            "",
+            Some("区委理论学习中心组集体学习研讨"),
+        );
+        check(
+            "本报讯 3日,县委中心组进行专题学习,县委书记某某主持。",
+            "",
+            Some("县委中心组专题学习"),
+        );
+        assert!(may_name_a_meeting("区委理论学习中心组开展集体学习研讨"));
+        // A group that studies on its own is no session.
+        check("全县各级党组织开展集体学习。", "", None);
     }
 
     #[test]
