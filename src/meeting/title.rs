@@ -132,6 +132,10 @@ static STUDY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A session's agenda completed before it closes: 圆满完成各项议程后(胜利闭幕).
+static AGENDA_DONE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:圆满)?完成(?:了)?(?:各项|全部|预定)?议程(?:后|之后)?$"));
+
 /// Words of manner before 开幕 or 举行: 隆重开幕, 胜利闭幕.
 const MANNER: &[&str] = &["隆重", "胜利", "正式", "圆满"];
 
@@ -282,8 +286,19 @@ fn held(clause: &str) -> Option<String> {
     if name.starts_with(['对', '向', '为', '祝']) {
         return None;
     }
-    let end = name_end(name)?;
-    (end == name.len() && name.chars().count() <= 80 && !spaced(name)).then(|| name.to_string())
+    // The name may hold a meeting's name inside it (…第五次全体会议学习会议): it ends where a
+    // 会 or 会议 ends the whole.
+    let mut start = 0;
+    let whole = loop {
+        let Some(end) = name_end(&name[start..]) else {
+            break false;
+        };
+        start += end;
+        if start == name.len() {
+            break true;
+        }
+    };
+    (whole && name.chars().count() <= 80 && !spaced(name)).then(|| name.to_string())
 }
 
 /// True when `name` has white space outside quotes: a headline's phrases, not one name.
@@ -359,6 +374,10 @@ fn scan(lead: &str) -> Option<Found> {
                 let mut clause = clause_before;
                 while let Some(rest) = MANNER.iter().find_map(|m| clause.strip_suffix(m)) {
                     clause = rest;
+                }
+                // …第三次会议圆满完成各项议程后胜利闭幕.
+                if let Some(m) = AGENDA_DONE.find(clause).filter(|m| m.end() == clause.len()) {
+                    clause = &clause[..m.start()];
                 }
                 if let Some(title) = held(clause) {
                     offer(title, clause_start, Vec::new());
@@ -485,6 +504,20 @@ mod tests {
             assert!(!may_name_a_meeting(text), "{text}");
             assert!(find(text, "").is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn names_that_hold_a_session_s_name_or_its_agenda() {
+        check(
+            "1月9日,政协某某县第十一届委员会第五次全体会议学习会议在会议中心会堂召开。",
+            "",
+            Some("政协某某县第十一届委员会第五次全体会议学习会议"),
+        );
+        check(
+            "1月12日下午,政协某某旗第十一届委员会第三次会议圆满完成各项议程后胜利闭幕。",
+            "",
+            Some("政协某某旗第十一届委员会第三次会议"),
+        );
     }
 
     #[test]
