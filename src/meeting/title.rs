@@ -140,18 +140,19 @@ static AGENDA_DONE: LazyLock<Regex> =
 const MANNER: &[&str] = &["隆重", "胜利", "正式", "圆满"];
 
 /// What a lead that [`find`] names a meeting in must hold: a verb of convening ([`VERB`]) or
-/// the 会上/会议上 of `在Y会上` ([`AT`]), allowing the white space a lead's line breaks leave
+/// the 会上/会议上 of `在Y会上` ([`AT`]) (or a study group's session, [`STUDY`]), allowing the white space a lead's line breaks leave
 /// between characters in the page.
-static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"召\s*开|举\s*行|[开闭]\s*幕|会\s*(?:议\s*)?上|中\s*心\s*组\S{0,12}?(?:开展|进行)")
-});
+static CUE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"召\s*开|举\s*行|[开闭]\s*幕|会\s*(?:议\s*)?上"));
 
 /// False when no lead drawn from `text` can name a meeting: no paragraph of it, flattened and
 /// cut to a lead, holds a verb of convening or a `会上`. One pass over a page that spares
 /// splitting it into articles and reading each when it reports no meeting (most pages of a
 /// news site).
 pub fn may_name_a_meeting(text: &str) -> bool {
-    CUE.is_match(text)
+    // A study group's session ([`STUDY`]) is looked for only on a page naming such a group:
+    // 中 opens too many words for the pattern to be searched for everywhere.
+    CUE.is_match(text) || (text.contains("中心组") && STUDY.is_match(text))
 }
 /// Punctuation that ends a clause.
 pub(crate) const CLAUSE_END: &[char] = &['，', '。', '；', ',', ';', '：', ':', '！', '？'];
