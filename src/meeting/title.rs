@@ -140,8 +140,8 @@ static AGENDA_DONE: LazyLock<Regex> =
 const MANNER: &[&str] = &["隆重", "胜利", "正式", "圆满"];
 
 /// What a lead that [`find`] names a meeting in must hold: a verb of convening ([`VERB`]) or
-/// the 会上/会议上 of `在Y会上` ([`AT`]) (or a study group's session, [`STUDY`]), allowing the white space a lead's line breaks leave
-/// between characters in the page.
+/// the 会上/会议上 of `在Y会上` ([`AT`]) (or a study group's session, [`STUDY`]), allowing the
+/// white space a lead's line breaks leave between characters in the page.
 static CUE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"召\s*开|举\s*行|[开闭]\s*幕|会\s*(?:议\s*)?上"));
 
