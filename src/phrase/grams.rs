@@ -32,6 +32,9 @@ const EDGE_WORDS: &[&str] = &[
 const COMPLEMENTS_START: &[&str] = &["好", "到", "住", "完", "成", "出", "起"];
 const COMPLEMENTS_END: &[&str] = &["到"];
 
+/// Nouns that head the compounds of many fields: 人大工作, 乡村建设, 中国式现代化.
+const GENERIC_HEADS: &[&str] = &["工作", "建设", "发展", "现代化"];
+
 /// What names a person as a leader, so that the name belongs to the formula it opens.
 const TITLES: &[&str] = &["同志", "总书记"];
 
@@ -273,6 +276,16 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
             roles[k].breaks = false;
             roles[k].bad_end = true;
             roles[k + 1].bad_end = true;
+        }
+    }
+    // A generic head noun after the noun it heads (人大|工作, 中国式|现代化, 乡村|建设) closes
+    // that compound: a candidate opening on it (工作高质量发展, 现代化全面推进…) is cut out of
+    // a longer one.
+    for k in 1..words.len() {
+        let w = &words[k - 1];
+        let nominal = w.tag.starts_with('n') || matches!(w.tag, "vn" | "j" | "b");
+        if nominal && GENERIC_HEADS.contains(&words[k].text) {
+            roles[k].bad_start = true;
         }
     }
     // 一是…二是…: an item's number opens the item, not a formula (四是强化).
@@ -535,6 +548,19 @@ mod tests {
             &["国务院部署"],
             &["贯彻党中央", "贯彻党中央、国务院"],
         );
+    }
+
+    #[test]
+    fn a_generic_head_after_its_noun_opens_no_candidate() {
+        let seg = Segmenter::new();
+        check_ngrams(
+            &seg,
+            "推动人大工作高质量发展，推进乡村建设行动",
+            &["高质量发展", "乡村建设行动"],
+            &["工作高质量发展", "建设行动"],
+        );
+        // After a verb it opens one: 大力发展新质生产力.
+        check_ngrams(&seg, "要加快发展新质生产力", &["发展新质生产力"], &[]);
     }
 
     #[test]
