@@ -9,6 +9,11 @@ use super::Gazetteer;
 use crate::meeting::chair::TITLES;
 use crate::model::PlaceLevel;
 
+/// The page's whole locality (全县, 全市): what follows is said of it, not another place's name.
+const SELF_WHOLE: [&str; 9] = [
+    "全省", "全市", "全州", "全盟", "全县", "全区", "全旗", "全镇", "全乡",
+];
+
 /// What an office's title names before its 长 (县长, 部长, 组长, 董事长).
 const TITLE_UNITS: &str = "省市州盟旗县区镇乡村部厅局处科股院校厂所站组队团事";
 
@@ -200,6 +205,11 @@ impl Gazetteer {
                     .next_back()
                     .is_some_and(|c| TITLE_UNITS.contains(c))
             {
+                continue;
+            }
+            // 全县同心, 全市上下: after 全县 or 全市 comes what the locality does, never another
+            // county's short name (同心 is a county too).
+            if !official && SELF_WHOLE.iter().any(|w| before.ends_with(w)) {
                 continue;
             }
             // A short name followed by another division suffix is another name: 安新 in 雄安新区.

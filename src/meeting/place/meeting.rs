@@ -356,6 +356,13 @@ mod tests {
             None,
             "",
         );
+        // 全县同心 says the county is united: 同心 (a county) is not named.
+        meeting(
+            "7月21日,副县长某某主持召开我县防汛会议。\n会议要求,全县同心,全员合力,确保平安度汛。",
+            "我县防汛会议",
+            None,
+            "",
+        );
         // The same names standing as places are still found.
         meeting(
             "7月1日,王益区召开区政府常务会议,副区长李某出席会议。\n会议强调,要抓好防汛。",
