@@ -22,6 +22,9 @@ pub fn is_notice(headline: &str, article: &str) -> bool {
     head.ends_with("通知") || NOTICE_BODY.is_match(article)
 }
 
+/// How a speech addresses its audience.
+const ADDRESSES: [&str; 4] = ["同志们", "各位代表", "各位委员", "各位来宾"];
+
 /// True when the article is the text of a speech delivered at a meeting (…在…会议上的讲话,
 /// 同志们: 今天我们召开…), not a report of the meeting.
 pub fn is_speech(headline: &str, lead: &str) -> bool {
@@ -31,7 +34,6 @@ pub fn is_speech(headline: &str, lead: &str) -> bool {
         let line = line.trim_end_matches(|c: char| !crate::text::is_han(c));
         line.ends_with("讲话") && line.contains("上的") && !line.ends_with("并讲话")
     });
-    const ADDRESSES: [&str; 4] = ["同志们", "各位代表", "各位委员", "各位来宾"];
     let opening = lead.trim_start_matches(|c: char| !crate::text::is_han(c));
     // A title run into its salutation when the page lost the line between them
     // (…会议上的讲话同志们:今天…).
