@@ -32,6 +32,10 @@ const EDGE_WORDS: &[&str] = &[
 const COMPLEMENTS_START: &[&str] = &["好", "到", "住", "完", "成", "出", "起"];
 const COMPLEMENTS_END: &[&str] = &["到"];
 
+/// Measure words that follow the numeral they count (二十届, 第三次): a string opening with one
+/// (届四中全会) lost its numeral.
+const MEASURES_START: &[&str] = &["届", "次"];
+
 /// Nouns that head the compounds of many fields: 人大工作, 乡村建设, 中国式现代化.
 const GENERIC_HEADS: &[&str] = &["工作", "建设", "发展", "现代化"];
 
@@ -69,6 +73,7 @@ pub(super) fn bad_edge(w: &Word, at_end: bool) -> bool {
     };
     EDGE_SET.contains(w.text)
         || (!at_end && COMPLEMENTS_START.contains(&w.text))
+        || (!at_end && MEASURES_START.contains(&w.text))
         || (at_end && COMPLEMENTS_END.contains(&w.text))
         || (!w.known && glued(outer))
         || w.tag.starts_with('u')
@@ -664,6 +669,12 @@ mod tests {
             &["学习贯彻重要"],
         );
         check_ngrams(&seg, "2月3日召开会议", &[], &["2月3日召开", "3日召开会议"]);
+        check_ngrams(
+            &seg,
+            "学习贯彻党的二十届四中全会精神",
+            &["四中全会精神"],
+            &["届四中全会", "届四中全会精神"],
+        );
         check_ngrams(
             &seg,
             "克服麻痹思想、厌战情绪、侥幸心理",

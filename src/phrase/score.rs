@@ -137,6 +137,11 @@ impl ScoreWeights {
             f *= self.word_factor;
             names.push("vocabulary");
         }
+        // A session's name (二十届三中全会, 三中全会精神) dates what is said; it is no formula.
+        if !marks.lexicon && names_a_session(text) {
+            f *= self.word_factor;
+            names.push("session");
+        }
         (f, names)
     }
 
@@ -174,6 +179,13 @@ impl ScoreWeights {
                 * self.specific_factor(parts.specificity),
         )
     }
+}
+
+/// Whether `text` names a Party or congress session: a plenum (三中全会) or a numbered term's
+/// session (二十届…全会, 十四届…代表大会).
+fn names_a_session(text: &str) -> bool {
+    text.contains("中全会")
+        || (text.contains('届') && (text.contains("全会") || text.contains("代表大会")))
 }
 
 /// The characters just before and after one use of a string; `None` at a clause boundary.
@@ -297,6 +309,9 @@ mod tests {
         // Short, and one word of ordinary vocabulary: both halve it.
         check("工作", false, false, 0.25);
         check("加强对", false, false, 0.5);
+        // A session's name is no formula.
+        check("二十届三中全会", false, false, 0.5);
+        check("三中全会精神", false, false, 0.5);
         // One word of the general dictionary is vocabulary; the same words quoted are a term.
         check("外来人员", false, false, 0.5);
         check("“外来人员”", true, false, 2.0);
