@@ -297,6 +297,10 @@ fn meetings_on<'d>(
         {
             continue;
         }
+        // A foreign or international body's meeting in a world-news bulletin.
+        if gate::foreign_body(&found.title) {
+            continue;
+        }
         // A page may print the same report twice (a summary box and the story): keep the first.
         // With nothing laid down, the lead tells a reprint from another meeting of that name.
         let key = (

@@ -46,6 +46,52 @@ pub fn is_speech(headline: &str, lead: &str) -> bool {
     speech_title || glued || ADDRESSES.iter().any(|w| opening.starts_with(w))
 }
 
+/// International and foreign bodies a world-news bulletin reports the meetings of.
+const FOREIGN_BODIES: [&str; 19] = [
+    "联合国",
+    "安理会",
+    "世界贸易组织",
+    "世贸组织",
+    "欧盟",
+    "欧洲理事会",
+    "欧洲议会",
+    "北约",
+    "非盟",
+    "阿拉伯",
+    "伊斯兰合作组织",
+    "七国集团",
+    "二十国集团",
+    "政府间",
+    "国际奥委会",
+    "国会",
+    "议会",
+    "内阁",
+    "边界总委员会",
+];
+
+/// Words that put China in a meeting's name: a meeting China holds with others (中国—东盟…,
+/// 中非合作论坛…) or a Chinese body's.
+const CHINESE_IN_NAME: [&str; 10] = [
+    "中国",
+    "中方",
+    "中非",
+    "中阿",
+    "中欧",
+    "中美",
+    "中俄",
+    "全国",
+    "国务院",
+    "中共",
+];
+
+/// True when the meeting's name is a foreign or international body's own (联合国大会, 世界贸易组织
+/// …例会, 海湾阿拉伯国家合作委员会首脑会议) with nothing Chinese in it: not a meeting of Chinese
+/// government, whatever page reports it.
+pub fn foreign_body(title: &str) -> bool {
+    FOREIGN_BODIES.iter().any(|w| title.contains(w))
+        && !CHINESE_IN_NAME.iter().any(|w| title.contains(w))
+}
+
 /// Bodies and levels of Chinese government a meeting's name may carry (县委…, 全市…, 人大…).
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -105,6 +151,31 @@ mod tests {
             "9日,县政府召开常务会议。会议传达了《关于做好当前工作的通知》精神。",
             false,
         );
+    }
+
+    #[test]
+    fn foreign_bodies_meetings_are_not_chinese_government_s() {
+        for name in [
+            "第78届联合国大会",
+            "世界贸易组织补贴与反补贴措施委员会春季例会",
+            "第45届海湾阿拉伯国家合作委员会首脑会议",
+            "政府间气候变化专门委员会第62次全会",
+            "泰柬边界总委员会秘书处会议",
+        ] {
+            assert!(foreign_body(name), "{name}");
+        }
+        for name in [
+            "中非合作论坛北京峰会治国理政高级别会议",
+            "中国—东盟博览会开幕式",
+            "全国人大常委会执法检查组第一次全体会议",
+            "县委常委会会议",
+            "政协某某县委员会常务委员会会议",
+            // 阿盟 is 阿拉善盟; a province's Islamic association is a Chinese body.
+            "阿盟行署全体会议",
+            "某某省伊斯兰教协会第八次代表会议",
+        ] {
+            assert!(!foreign_body(name), "{name}");
+        }
     }
 
     #[test]
