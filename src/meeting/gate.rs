@@ -39,9 +39,10 @@ pub fn is_speech(headline: &str, lead: &str) -> bool {
     // (…会议上的讲话同志们:今天…).
     let glued = opening.lines().next().is_some_and(|first| {
         first.contains("上的讲话")
-            && ADDRESSES
-                .iter()
-                .any(|w| first.contains(&format!("讲话{w}")))
+            && first
+                .split("讲话")
+                .skip(1)
+                .any(|rest| ADDRESSES.iter().any(|w| rest.starts_with(w)))
     });
     speech_title || glued || ADDRESSES.iter().any(|w| opening.starts_with(w))
 }

@@ -331,6 +331,13 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
     name_from_headline(found, headline)
 }
 
+/// Where the clause that `before` ends in starts: just after its last [`CLAUSE_END`].
+fn start_of_clause(before: &str) -> usize {
+    before.rfind(CLAUSE_END).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
 /// The meeting named in `lead` by a verb of convening or by `在Y会上`, the earliest.
 fn scan(lead: &str) -> Option<Found> {
     let mut best: Option<Found> = None;
@@ -345,9 +352,7 @@ fn scan(lead: &str) -> Option<Found> {
         let past = after.starts_with('了');
         let after = after.strip_prefix('了').unwrap_or(after);
         let after = after.find(CLAUSE_END).map_or(after, |i| &after[..i]);
-        let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let clause_start = start_of_clause(before);
         let clause_before = &before[clause_start..];
         // 在国会举行的…会议上: the clause describes another meeting's setting.
         if after.starts_with('的') {
@@ -414,9 +419,7 @@ fn scan(lead: &str) -> Option<Found> {
             continue;
         };
         let before = &lead[..group.start()];
-        let clause_start = before.rfind(CLAUSE_END).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let clause_start = start_of_clause(before);
         let subject = strip_lead_in(&lead[clause_start..group.end()]);
         if !subject.is_empty() {
             offer(

@@ -55,6 +55,11 @@ pub(super) fn breaks_run(w: &Word) -> bool {
         || (w.tag == "m" && w.text.chars().any(|c| "年月日号时分秒%".contains(c)))
 }
 
+/// A noun's tag, or a verb's used as a noun (`vn`: 建设, 发展).
+fn is_nominal(tag: &str) -> bool {
+    tag.starts_with('n') || tag == "vn"
+}
+
 /// A fragment word at the edge: particle, preposition, conjunction, pronoun, or one of
 /// [`EDGE_WORDS`]. Adverbs (进一步, 切实) may open a formula but not close one. A word jieba's
 /// HMM guessed (要筑牢, 落实的) counts by its outer character, as it is often a function word
@@ -264,7 +269,7 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
         // An adjective before a noun qualifies it (重要 in 重要指示精神): a candidate ending on
         // it is cut out of a longer name.
         let next = words[k + 1].tag;
-        if words[k].known && words[k].tag == "a" && (next.starts_with('n') || next == "vn") {
+        if words[k].known && words[k].tag == "a" && is_nominal(next) {
             roles[k].bad_end = true;
         }
         // A body's name after a verb is whose decisions or plans follow (贯彻党中央决策部署,
@@ -288,7 +293,7 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
     // a longer one.
     for k in 1..words.len() {
         let w = &words[k - 1];
-        let nominal = w.tag.starts_with('n') || matches!(w.tag, "vn" | "j" | "b");
+        let nominal = is_nominal(w.tag) || matches!(w.tag, "j" | "b");
         if nominal && GENERIC_HEADS.contains(&words[k].text) {
             roles[k].bad_start = true;
         }
@@ -380,7 +385,7 @@ fn whole_members(words: &[Word], roles: &[WordRole], i: usize, j: usize) -> bool
         return true;
     };
     let chars = |(a, b): (usize, usize)| roles[a..=b].iter().map(|r| r.chars).sum::<usize>();
-    let nominal = |w: &Word| w.tag.starts_with('n') || w.tag == "vn";
+    let nominal = |w: &Word| is_nominal(w.tag);
     let verb = |w: &Word| w.tag == "v" && !EDGE_SET.contains(w.text);
     let before = i.checked_sub(1).map(|k| &words[k]);
     let noun_after = words.get(j + 1).is_some_and(nominal);
