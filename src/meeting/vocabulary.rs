@@ -142,6 +142,9 @@ enum Ordinal {
     /// 第N届全国人大第M次会议 (and the CPPCC's matching sessions): from the 5th term (1978)
     /// a term is five years and holds one session a year.
     Session,
+    /// The first (开局之年) or last (收官之年) year of the n-th Five-Year Plan (十四五): from the
+    /// sixth (1981) each plan is five years.
+    Plan,
 }
 
 /// A Chinese or Arabic count.
@@ -207,6 +210,10 @@ static ORDINALS: LazyLock<Vec<(Regex, Ordinal)>> = LazyLock::new(|| {
         ),
         (format!(r"全国政协{N}届{N}次会议"), Ordinal::Session),
         (
+            format!(r"{N}五{q}(?:规划)?的?(开局|收官)之年"),
+            Ordinal::Plan,
+        ),
+        (
             format!(r"政协第{N}届全国委员会第{N}次会议"),
             Ordinal::Session,
         ),
@@ -228,6 +235,12 @@ fn likely_year(text: &str) -> Option<i32> {
                 Ordinal::Session => match (count(1), count(2)) {
                     (Some(term @ 5..=20), Some(session @ 1..=5)) => {
                         Some(1978 + 5 * (term as i32 - 5) + session as i32 - 1)
+                    }
+                    _ => None,
+                },
+                Ordinal::Plan => match (count(1), c.get(2).map(|m| m.as_str())) {
+                    (Some(n @ 6..=20), Some(end)) => {
+                        Some(1951 + 5 * n as i32 + if end == "收官" { 4 } else { 0 })
                     }
                     _ => None,
                 },
@@ -303,6 +316,10 @@ mod tests {
         estimate("全国政协十二届三次会议", 3, 16, "2015-03-16");
         estimate("庆祝共青团成立100周年", 5, 24, "2022-05-24");
         estimate("新中国成立70周年", 9, 30, "2019-09-30");
+        // A Five-Year Plan's first or last year, quoted as reports write it.
+        estimate("今年是“十四五”规划收官之年", 3, 17, "2025-03-17");
+        estimate("“十五五”开局之年", 1, 8, "2026-01-08");
+        estimate("“十三五”的开局之年", 2, 8, "2016-02-08");
         // The ordinal's year falls before a term the page also uses: the term wins.
         estimate("建党100周年 新质生产力", 5, 1, "2024-05-01");
         estimate("没有可以推算年份的词", 5, 1, "");

@@ -38,9 +38,10 @@ static PATH_YMD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)").ok()
 });
 
-/// A timestamp in a path, to the minute or second: `/paper/202411040035/`, `20241104003512`.
+/// A timestamp in a path, to the minute or second, the second perhaps followed by more digits
+/// (a fraction or a serial): `/paper/202411040035/`, `20241104003512`, `2022011211032611367`.
 static PATH_STAMP: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9](?:[0-5][0-9])?(?:[^0-9]|$)").ok()
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9](?:[0-5][0-9][0-9]*)?(?:[^0-9]|$)").ok()
 });
 
 /// Year and month in a path: `/201403/`, `2014-03/`.
@@ -152,6 +153,15 @@ mod tests {
         );
         check("http://example.com/a/20241104003512.html", "2024-11-04");
         check("http://example.com/a/202411049935.html", "");
+        check(
+            "http://example.cn/news/gg/2022011211032611367.htm",
+            "2022-01-12",
+        );
+        check(
+            "http://example.cn/news/201307051454396121.htm",
+            "2013-07-05",
+        );
+        check("http://example.cn/news/2022011299032611367.htm", "");
         check("会议纪要.txt", "");
     }
 
