@@ -48,9 +48,33 @@ const ORGAN_AFTER: [&str; 7] = ["委", "政府", "人民政府", "人大", "政�
 
 /// Words after a short name that make it part of a street, building or school name
 /// (中山路, 长安街, 永康路), not the place itself.
-const NOT_PLACE_AFTER: [&str; 20] = [
-    "路", "街", "大道", "道", "巷", "弄", "桥", "号", "站", "机场", "公园", "广场", "小区", "大厦",
-    "宾馆", "酒店", "饭店", "大学", "中学", "小学",
+/// A reservoir or warehouse (友邻水库 holds 邻水) and a region's economic zone (成渝地区双城经济圈
+/// holds 双城) are not the place either.
+const NOT_PLACE_AFTER: [&str; 24] = [
+    "路",
+    "街",
+    "大道",
+    "道",
+    "巷",
+    "弄",
+    "桥",
+    "号",
+    "站",
+    "机场",
+    "公园",
+    "广场",
+    "小区",
+    "大厦",
+    "宾馆",
+    "酒店",
+    "饭店",
+    "大学",
+    "中学",
+    "小学",
+    "库",
+    "经济圈",
+    "经济带",
+    "都市圈",
 ];
 
 /// National news outlets: a page that cites one and names no local outlet is a national page.

@@ -59,13 +59,26 @@ static TOWNSHIP_CONVENES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A township's body or session opening a meeting's name: 某某镇第六届人民代表大会第一次会议,
+/// 某某乡党委扩大会议.
+static TOWNSHIP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(\p{Han}{2,4}?(?:镇|乡|街道))(?:第|党委|党工委|人民政府|政府|办事处|人大|人民代表大会|[一二三四五六七八九十]+届)",
+    )
+});
+
 /// Words that open a township's mention without naming it: 全镇, 我乡, 各乡镇.
 const NOT_A_TOWNSHIP_NAME: [char; 6] = ['全', '我', '本', '该', '各', '乡'];
 
-/// The township that convened the meeting its lead reports, named as the lead writes it (某某镇):
+/// The township that convened the meeting its lead reports, or whose body or session opens the
+/// meeting's name, named as the page writes it (某某镇):
 /// the gazetteer holds no townships, so it has no division code and no parents.
-fn township_convening(head: &str) -> Option<Place> {
-    let name = TOWNSHIP_CONVENES.captures(head)?.get(1)?.as_str();
+fn township_convening(head: &str, title: &str) -> Option<Place> {
+    let name = TOWNSHIP_CONVENES
+        .captures(head)
+        .or_else(|| TOWNSHIP_TITLE.captures(title))?
+        .get(1)?
+        .as_str();
     if name.starts_with(NOT_A_TOWNSHIP_NAME) || name.ends_with("乡镇") {
         return None;
     }
@@ -173,7 +186,10 @@ impl Gazetteer {
                         weights,
                     )
                     .place;
-                if let Some(local) = local.filter(|l| self.is_ancestor_place(&parent, l)) {
+                let local = self
+                    .venue_of(text.article, &parent)
+                    .or_else(|| local.filter(|l| self.is_ancestor_place(&parent, l)));
+                if let Some(local) = local {
                     located.place = Some(local);
                     located.candidates.clear();
                     located.convened_by = Some(parent);
@@ -190,7 +206,7 @@ impl Gazetteer {
         if located.place.as_ref().is_none_or(above_county)
             && (located.place.is_some() || located.candidates.is_empty())
             && located.convened_by.is_none()
-            && let Some(town) = township_convening(text.head)
+            && let Some(town) = township_convening(text.head, text.title)
         {
             located.place = Some(town);
             located.candidates.clear();
@@ -233,6 +249,27 @@ impl Gazetteer {
         let i = self.index_of(place)?;
         let top = std::iter::successors(Some(i), |&p| self.parents[p]).last()?;
         (top != i).then(|| self.places[top].clone())
+    }
+
+    /// The place under `parent` named just before a branch venue (在某某分会场, 某某县分会场):
+    /// the locality that attended there, however often the page names its parent.
+    fn venue_of(&self, article: &str, parent: &Place) -> Option<Place> {
+        let matcher = self.matcher.as_ref()?;
+        let top = self.index_of(parent)?;
+        article.match_indices("分会场").find_map(|(at, _)| {
+            let mut from = at.saturating_sub(8 * 3);
+            while !article.is_char_boundary(from) {
+                from += 1;
+            }
+            let window = &article[from..at];
+            matcher
+                .find_iter(window)
+                .filter(|m| m.end() == window.len())
+                .flat_map(|m| self.patterns[m.pattern().as_usize()].iter())
+                .map(|&(i, _)| i)
+                .find(|&i| i != top && self.is_ancestor(top, i))
+                .map(|i| self.places[i].clone())
+        })
     }
 
     fn is_ancestor_place(&self, ancestor: &Place, place: &Place) -> bool {
@@ -298,6 +335,13 @@ mod tests {
             "换届工作动员会",
             None,
             "某所镇",
+        );
+        // Named by its session, which is held, not convened.
+        meeting(
+            "11月9日,某市镇第六届人民代表大会第一次会议隆重召开,全镇代表齐聚一堂。\n会议强调,要全面贯彻新发展理念。",
+            "某市镇第六届人民代表大会第一次会议",
+            None,
+            "某市镇",
         );
         meeting(
             "3月2日,某某街道党工委召开专题会议。\n会议强调,要抓好落实。",
@@ -481,6 +525,13 @@ mod tests {
             "全国春耕电视电话会议",
             None,
             "本溪<中央",
+        );
+        // A province's government meeting, the county's venue named without its suffix.
+        meeting(
+            "1月11日,甘肃省政府秘书长和办公室主任会议在兰州召开。县政府各部门负责人在甘谷分会场参加会议。\n会议要求,要不断加强自身建设。",
+            "甘肃省政府秘书长和办公室主任会议",
+            None,
+            "甘谷<甘肃",
         );
         // Without a branch venue, a county paper's report of the parent's meeting is the
         // parent's.
