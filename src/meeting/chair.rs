@@ -193,6 +193,20 @@ pub fn chaired_by(text: &str) -> Option<String> {
     })
 }
 
+/// What follows a leader's name when the leader attended and addressed the meeting:
+/// 出席会议并讲话, 出席并作重要讲话.
+static ADDRESSED: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"出席(?:会议|大会)?并(?:作|发表)?(?:重要)?讲话"));
+
+/// The leader who attended and addressed the meeting (县长某某出席会议并讲话), from the first
+/// such clause in `text` that names one: whose words a report without a chair is built around.
+pub fn addressed_by(text: &str) -> Option<String> {
+    ADDRESSED.find_iter(text).find_map(|m| {
+        let before = &text[..m.start()];
+        person(&before[clause_start(before)..])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +245,17 @@ mod tests {
             Some("李某某"),
         );
         check("会议由市委主持。", None);
+        let addressed = |t: &str| addressed_by(t);
+        assert_eq!(
+            addressed("县委副书记、县长冶某某出席会议并讲话。").as_deref(),
+            Some("冶某某")
+        );
+        assert_eq!(
+            addressed("市委书记甲某出席并作重要讲话").as_deref(),
+            Some("甲某")
+        );
+        assert_eq!(addressed("市领导出席会议并讲话。"), None);
+        assert_eq!(addressed("市领导张三、李四出席会议。"), None);
         check("市领导看望慰问医护人员。", None);
     }
 

@@ -6,7 +6,7 @@
 //! feature quoting it in passing) does not count.
 
 use crate::ingest::split::{self, ArticleKind, Piece};
-use crate::meeting::chair::chaired_by;
+use crate::meeting::chair::{addressed_by, chaired_by};
 use crate::meeting::directive::{cue, directives};
 use crate::meeting::{DateConfig, Gazetteer, LocalityWeights, MeetingText, PageDates, PageHits};
 use crate::meeting::{gate, title, together};
@@ -543,7 +543,7 @@ struct Report<'a> {
 
 impl Report<'_> {
     /// Whoever chaired, named before `until` (where a second meeting starts); else the leader
-    /// whose words the report is built around.
+    /// whose words the report is built around, or who attended and addressed it.
     fn chair(&self, until: usize, laid_down: &[Directive]) -> Option<String> {
         let top: Vec<String> = std::iter::once(self.headline.to_string())
             .chain(
@@ -569,6 +569,12 @@ impl Report<'_> {
             .find_map(|t| chaired_by(t))
             .or_else(later)
             .or_else(|| laid_down.iter().find_map(|d| leader_of(&d.cue)))
+            .or_else(|| {
+                let paragraphs = top.iter().skip(1);
+                paragraphs
+                    .filter(|_| !laid_down.is_empty())
+                    .find_map(|t| addressed_by(t))
+            })
     }
 
     /// The meeting this report tells of.
@@ -852,6 +858,11 @@ mod tests {
         check(
             "标题\n\n  昨日上午，全区安全生产工作会议召开。区委书记孙某出席并讲话。\n\n孙某强调，要守牢安全底线。\n",
             &["全区安全生产工作会议|孙某|1"],
+        );
+        // Nobody chairs and the directives are the meeting's: the leader who addressed it.
+        check(
+            "标题\n\n5月26日,某某县人民政府召开第一次全体会议,部署全年工作。\n\n县委副书记、县长冶某某出席会议并讲话。\n\n会议强调,要加快推进法治政府建设。\n",
+            &["某某县人民政府第一次全体会议|冶某某|1"],
         );
         // A feature that quotes a meeting only further down is not a meeting report.
         check(

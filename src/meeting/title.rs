@@ -269,7 +269,12 @@ fn strip_trailing_time(s: &str) -> &str {
 
 /// `Y会议召开` or `Y会议在某地举行`: the clause before the verb is the name.
 fn held(clause: &str) -> Option<String> {
-    let name = strip_trailing_time(strip_lead_in(clause));
+    // …第一次会议隆重召开: the manner is not part of the name.
+    let mut name = strip_lead_in(clause);
+    while let Some(rest) = MANNER.iter().find_map(|m| name.strip_suffix(m)) {
+        name = rest;
+    }
+    let name = strip_trailing_time(name);
     // …会议(27日下午)在北京举行: drop the place and the time.
     let name = match name.rfind('在') {
         Some(i) => {
@@ -355,7 +360,8 @@ fn scan(lead: &str) -> Option<Found> {
         let clause_start = start_of_clause(before);
         let clause_before = &before[clause_start..];
         // 在国会举行的…会议上: the clause describes another meeting's setting.
-        if after.starts_with('的') {
+        // 在…大会隆重召开之际: the occasion of a letter or a greeting, not a report of it.
+        if after.starts_with('的') || after.starts_with("之际") || after.starts_with("前夕") {
             continue;
         }
         // 定于12月1日上午9:00召开: a notice of a meeting to come.
@@ -656,6 +662,16 @@ mod tests {
             "新华社北京2月27日电 十三届全国人大常委会第二十六次委员长会议27日下午在北京举行。",
             "",
             Some("十三届全国人大常委会第二十六次委员长会议"),
+        );
+        check(
+            "11月9日,某某镇第六届人民代表大会第一次会议隆重召开,全镇代表齐聚一堂。",
+            "",
+            Some("某某镇第六届人民代表大会第一次会议"),
+        );
+        check(
+            "在某某市第五次代表大会隆重召开之际,大会收到你们的贺信。",
+            "",
+            None,
         );
         // The 108th meeting of a body is one meeting; 召开了72次 is a count.
         check(
