@@ -86,7 +86,8 @@ pub(super) fn bad_edge(w: &Word, at_end: bool) -> bool {
             w.tag,
             "p" | "c" | "y" | "e" | "o" | "r" | "rr" | "rz" | "zg"
         )
-        || (at_end && w.tag.starts_with('d'))
+        // An adverb, or an adjective used as one (坚决, 认真), qualifies the verb after it.
+        || (at_end && (w.tag.starts_with('d') || w.tag == "ad"))
 }
 
 /// A byte-at-a-time FxHash-style string hash: stable across runs and platforms, and it can be
@@ -272,6 +273,14 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
         if words[k].known && words[k].tag == "a" && is_nominal(next) {
             roles[k].bad_end = true;
         }
+        // One character of noun before 的 is whose the next words are (贯彻落实党|的二十大精神):
+        // no candidate closes on it.
+        if words[k + 1].text == "的"
+            && words[k].tag == "n"
+            && words[k].text.chars().nth(1).is_none()
+        {
+            roles[k].bad_end = true;
+        }
         // A body's name after a verb is whose decisions or plans follow (贯彻党中央决策部署,
         // 贯彻落实党中央、国务院决策部署): 贯彻党中央 is cut out of them. After 的 it is the
         // body the formula names (以习近平同志为核心的党中央).
@@ -295,6 +304,15 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
         let w = &words[k - 1];
         let nominal = is_nominal(w.tag) || matches!(w.tag, "j" | "b");
         if nominal && GENERIC_HEADS.contains(&words[k].text) {
+            roles[k].bad_start = true;
+        }
+    }
+    // Two-character words that open on one character run in series (国内国际, 抓紧抓实抓细):
+    // a candidate neither opens nor closes inside the series (国际|两个大局 is cut out of
+    // 国内国际两个大局).
+    for k in 1..words.len() {
+        if continues_series(words[k - 1].text, words[k].text) {
+            roles[k - 1].bad_end = true;
             roles[k].bad_start = true;
         }
     }
@@ -334,6 +352,19 @@ fn each_ngram(words: &[Word], config: &MineConfig, mut emit: impl FnMut(usize, u
                 emit(words[i].start, words[j].end, i == j && r.idiom, h.0);
             }
         }
+    }
+}
+
+/// Whether `next` continues a series with `word`: two characters each, the same first character
+/// and a different second (国内 国际, 抓紧 抓实).
+fn continues_series(word: &str, next: &str) -> bool {
+    let mut a = word.chars();
+    let mut b = next.chars();
+    match (a.next(), a.next(), a.next(), b.next(), b.next(), b.next()) {
+        (Some(a0), Some(a1), None, Some(b0), Some(b1), None) => {
+            a0 == b0 && a1 != b1 && !a0.is_ascii() && a0.is_alphabetic()
+        }
+        _ => false,
     }
 }
 
@@ -554,6 +585,12 @@ mod tests {
         );
         check_ngrams(
             &seg,
+            "认真贯彻落实党的二十大精神",
+            &["贯彻落实"],
+            &["贯彻落实党", "认真贯彻落实党"],
+        );
+        check_ngrams(
+            &seg,
             "认真贯彻党中央、国务院部署",
             &["国务院部署"],
             &["贯彻党中央", "贯彻党中央、国务院"],
@@ -571,6 +608,28 @@ mod tests {
         );
         // After a verb it opens one: 大力发展新质生产力.
         check_ngrams(&seg, "要加快发展新质生产力", &["发展新质生产力"], &[]);
+    }
+
+    #[test]
+    fn an_adverb_closes_no_candidate() {
+        let seg = Segmenter::new();
+        check_ngrams(
+            &seg,
+            "全市上下坚决贯彻落实",
+            &["全市上下", "坚决贯彻落实"],
+            &["全市上下坚决"],
+        );
+    }
+
+    #[test]
+    fn a_series_of_words_is_not_cut_inside() {
+        let seg = Segmenter::new();
+        check_ngrams(
+            &seg,
+            "要统筹国内国际两个大局，做到有力有序有效推进",
+            &["国内国际两个大局", "两个大局", "有力有序有效"],
+            &["国际两个大局", "统筹国内", "有序有效", "有力有序"],
+        );
     }
 
     #[test]

@@ -304,7 +304,7 @@ fn groups_of(
     let ((occurrences, fragment), outside) = rayon::join(
         || {
             let occurrences = pass_three(meetings, &texts, &groups);
-            let fragment = fragments(&occurrences, &groups, &kept);
+            let fragment = fragments(&occurrences, &groups, &kept, meetings);
             (occurrences, fragment)
         },
         || -> Vec<Option<usize>> {
@@ -377,10 +377,16 @@ const FRAGMENT_FIFTHS: usize = 4;
 /// 重要讲话精神), which is then the formula; or nearly all the meetings it stands free in
 /// (outside any other group's use) have it only inside a word ([`mid_word`]). A group with a lexicon word
 /// is never one; of two groups holding each other that much, neither is.
-fn fragments(occurrences: &[GroupHits], groups: &[Vec<usize>], kept: &[Candidate]) -> Vec<bool> {
+fn fragments(
+    occurrences: &[GroupHits],
+    groups: &[Vec<usize>],
+    kept: &[Candidate],
+    meetings: &[Meeting],
+) -> Vec<bool> {
     let held = held_by(occurrences);
     let mostly =
         |g: usize| held.best[g].filter(|&(_, n)| n * 5 >= occurrences[g].0.len() * FRAGMENT_FIFTHS);
+    let fixed = |g: usize| group_fixedness(&occurrences[g].0, meetings);
     (0..groups.len())
         .map(|g| {
             if groups[g].iter().any(|&i| kept[i].lexicon) {
@@ -388,9 +394,26 @@ fn fragments(occurrences: &[GroupHits], groups: &[Vec<usize>], kept: &[Candidate
             }
             let by = mostly(g).map(|(h, _)| h);
             let mutual = by.is_some_and(|h| mostly(h).is_some_and(|(b, _)| b == g));
-            (by.is_some() && !mutual) || mid_word(held.free_meetings[g], &groups[g], kept)
+            // The longer group is the formula only when it is at least as fixed: 两个大局 is no
+            // fragment of 国内国际两个大局, itself always written after 统筹.
+            let looser = by.is_some_and(|h| fixed(h) < fixed(g));
+            (by.is_some() && !mutual && !looser)
+                || mid_word(held.free_meetings[g], &groups[g], kept)
         })
         .collect()
+}
+
+/// The fixedness of a group's uses: how much what stands left and right of them varies.
+fn group_fixedness(hits: &[Hit], meetings: &[Meeting]) -> f64 {
+    fixedness(
+        &hits
+            .iter()
+            .map(|h| {
+                let d = &meetings[h.meeting as usize].directives[h.directive as usize];
+                neighbours(&d.text, h.start as usize, h.end as usize)
+            })
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Whether a group stands free in more than three times as many meetings (`free`) as it was mined
@@ -697,15 +720,7 @@ fn build_group(
     let lineage = lineage(&hits, kept, meetings, places);
     let place_uses = place_uses(uses_at);
     let outlets = outlets(documents, meetings, &hits);
-    let fixed = fixedness(
-        &hits
-            .iter()
-            .map(|h| {
-                let d = &meetings[h.meeting as usize].directives[h.directive as usize];
-                neighbours(&d.text, h.start as usize, h.end as usize)
-            })
-            .collect::<Vec<_>>(),
-    );
+    let fixed = group_fixedness(&hits, meetings);
     let specific = specificity(
         hits.len(),
         words.directives,

@@ -131,9 +131,34 @@ impl ScoreWeights {
             f *= self.short_factor;
         }
         // One word of the general dictionary is vocabulary, not a formula, unless its shape,
-        // quotation marks or the user say otherwise.
+        // quotation marks or the user say otherwise; so are four characters of two common words
+        // that jieba leaves apart (全面推进, 加快建设, 中华民族, 重点工作), which a collocation
+        // of usage is, while 外防输入, 疫情防控 or 深刻领悟 hold a rare half.
         let marked = shape.numbered || shape.parallel || shape.list || marks.quoted;
-        if !marked && !marks.lexicon && !marks.idiom && seg.is_general_word(text) {
+        let usage = |t: &str| {
+            seg.is_general_word(t)
+                || (!seg.is_user_word(t) && super::reference::joins_common_words(t))
+        };
+        // A pair of such words opening on one character is vocabulary as well (重要工作、重点项目,
+        // 省委、省政府): only the character is shared. Pairs that rhyme or are set phrases
+        // (形式主义、官僚主义, 高标准、严要求) and series of three or more
+        // (重点人群、重点领域、重点环境) are the formula's own.
+        let members: Vec<&str> = text
+            .split(super::shape::LIST_MARK)
+            .filter(|m| !m.is_empty())
+            .collect();
+        let pair_of_words = shape.list
+            && !shape.numbered
+            && members.len() == 2
+            && members[0].chars().next() == members[1].chars().next()
+            && members.iter().all(|m| usage(m) && !seg.is_idiom(m));
+        let free = !marks.quoted && !marks.lexicon && !marks.idiom;
+        if free && pair_of_words {
+            // Its list and series marks say nothing of a formula.
+            f = self.word_factor;
+            names.retain(|n| !matches!(*n, "parallel" | "list"));
+            names.push("vocabulary");
+        } else if free && !marked && usage(text) {
             f *= self.word_factor;
             names.push("vocabulary");
         }
@@ -316,6 +341,19 @@ mod tests {
         check("外来人员", false, false, 0.5);
         check("“外来人员”", true, false, 2.0);
         check("社会主义", false, false, 0.5);
+        // Two common words jieba leaves apart are a collocation; a rare half makes a term.
+        check("全面推进", false, false, 0.5);
+        check("重点工作", false, false, 0.5);
+        check("深刻领悟", false, false, 1.0);
+        check("外防输入", false, false, 1.0);
+        check("“重点工作”", true, false, 2.0);
+        // A pair of such words is vocabulary too; a series of three is a formula's.
+        check("重要工作、重点项目", false, false, 0.5);
+        check("省委、省政府", false, false, 0.5);
+        check("高标准、严要求", false, false, 1.0);
+        check("形式主义、官僚主义", false, false, 2.5);
+        check("重点人群、重点领域、重点环境", false, false, 2.75);
+        check("坚定信心、同舟共济", false, false, 1.0);
         // A series of three outranks its halves.
         check("有力有序", false, false, 2.5);
         check("有力有序有效", false, false, 2.75);
