@@ -43,7 +43,7 @@ pub const APPLICATION_ID: i64 = 0x5449_4641;
 /// The version of what the analysis stored in a project means. A project made when it was
 /// different opens with its stored analysis and says it is stale ([`Stored::stale`]), so the
 /// user can have it analysed again; corrections and lexicon are kept either way.
-pub const DATA_VERSION: i64 = 2;
+pub const DATA_VERSION: i64 = 3;
 
 /// The file name extension of a project.
 pub const EXTENSION: &str = "tifa";
