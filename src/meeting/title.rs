@@ -323,7 +323,7 @@ fn spaced(name: &str) -> bool {
 /// The meeting a lead reports, if it reports one: `lead` is the first paragraph,
 /// `headline` the article's headline (often carrying the fuller name).
 pub fn find(lead: &str, headline: &str) -> Option<Found> {
-    let mut found = scan(lead)?;
+    let mut found = scan(lead).or_else(|| clipped(lead, headline))?;
     // 召开“新春第一会”: a nickname in quotes; the headline often gives the meeting's name.
     let unclosed = |t: &str| t.starts_with('“') && !t.contains('”');
     if unclosed(&found.title) {
@@ -334,6 +334,36 @@ pub fn find(lead: &str, headline: &str) -> Option<Found> {
         }
     }
     name_from_headline(found, headline)
+}
+
+/// Fewest characters of the headline's name the lead must write after its verb.
+const CLIPPED_CHARS: usize = 4;
+
+/// The headline's meeting when the lead convenes it by a clipped name (召开换届工作动员 for
+/// 党委换届工作动员会): the lead writes, right after a convening verb, the end of the
+/// headline's name without its 会 or 会议.
+fn clipped(lead: &str, headline: &str) -> Option<Found> {
+    let named = scan(headline)?;
+    // A lead that writes the name whole and still names no meeting has said why (将于…举行).
+    if lead.contains(named.title.as_str()) {
+        return None;
+    }
+    let core = ["会议", "大会", "会"]
+        .iter()
+        .find_map(|w| named.title.strip_suffix(w))?;
+    let starts: Vec<usize> = core.char_indices().map(|(i, _)| i).collect();
+    VERB.find_iter(lead).find_map(|verb| {
+        let after = &lead[verb.end()..];
+        let ends_name = starts.iter().any(|&i| {
+            let tail = &core[i..];
+            tail.chars().count() >= CLIPPED_CHARS && after.starts_with(tail)
+        });
+        ends_name.then(|| Found {
+            title: named.title.clone(),
+            at: verb.start(),
+            also: Vec::new(),
+        })
+    })
 }
 
 /// Where the clause that `before` ends in starts: just after its last [`CLAUSE_END`].
@@ -671,6 +701,22 @@ mod tests {
         check(
             "在某某市第五次代表大会隆重召开之际,大会收到你们的贺信。",
             "",
+            None,
+        );
+        // A lead that clips the headline's name: the headline's meeting.
+        check(
+            "8月12日上午,某所镇在六楼会议室召开换届工作动员,部署党委换届相关事宜。",
+            "某所镇召开党委换届工作动员会",
+            Some("党委换届工作动员会"),
+        );
+        check(
+            "8月12日上午,某所镇在六楼会议室召开换届工作动员,部署党委换届相关事宜。",
+            "某所镇召开安全生产工作会",
+            None,
+        );
+        check(
+            "应邀请,某某将于7月21日赴某国举行中某合作委员会第十一次会议。",
+            "某某将赴某国举行中某合作委员会第十一次会议",
             None,
         );
         // The 108th meeting of a body is one meeting; 召开了72次 is a count.
