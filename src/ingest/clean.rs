@@ -111,7 +111,7 @@ fn is_paragraph_like(line: &str) -> bool {
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^[(（【\[]?\s*(责任编辑|值班编辑|编辑|责编|作者|来源|审核|审校|校对|美编|编审|监制|统筹|通讯员|字号)\s*[:：]",
+        r"^[(（【\[]?\s*(?:(?:责任编辑|值班编辑|编辑|责编|作者|来源|审核|审校|校对|美编|编审|监制|统筹|通讯员|字号)\s*[:：]|(?:发布|发稿|更新)?(?:时间|日期)\s*[:：]\s*\d{4})",
     )
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -338,6 +338,8 @@ mod tests {
         );
         check("融媒记者 卢斌 摄", LineKind::PhotoCredit);
         check("首席记者 陈晓苏", LineKind::Byline);
+        check("时间:2016-08-12     分享到:", LineKind::Credit);
+        check("发布时间：2021-03-04 10:20", LineKind::Credit);
         check("本报记者 王小明 通讯员 李四", LineKind::Byline);
         check("本报特约评论员", LineKind::Commentary);
         check("请扫码下载登录", LineKind::Ad);

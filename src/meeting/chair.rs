@@ -194,9 +194,9 @@ pub fn chaired_by(text: &str) -> Option<String> {
 }
 
 /// What follows a leader's name when the leader attended and addressed the meeting:
-/// 出席会议并讲话, 出席并作重要讲话.
+/// 出席会议并讲话, 出席并作重要讲话, 在会上作重要讲话.
 static ADDRESSED: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"出席(?:会议|大会)?并(?:作|发表)?(?:重要)?讲话"));
+    LazyLock::new(|| regex(r"(?:出席(?:会议|大会)?并|在会上)(?:作|发表)?(?:重要)?讲话"));
 
 /// The leader who attended and addressed the meeting (县长某某出席会议并讲话), from the first
 /// such clause in `text` that names one: whose words a report without a chair is built around.
@@ -253,6 +253,10 @@ mod tests {
         assert_eq!(
             addressed("市委书记甲某出席并作重要讲话").as_deref(),
             Some("甲某")
+        );
+        assert_eq!(
+            addressed("市委常委、镇委书记甲某某在会上作重要讲话。").as_deref(),
+            Some("甲某某")
         );
         assert_eq!(addressed("市领导出席会议并讲话。"), None);
         assert_eq!(addressed("市领导张三、李四出席会议。"), None);
