@@ -386,7 +386,9 @@ fn fragments(
     let held = held_by(occurrences);
     let mostly =
         |g: usize| held.best[g].filter(|&(_, n)| n * 5 >= occurrences[g].0.len() * FRAGMENT_FIFTHS);
-    let fixed = |g: usize| group_fixedness(&occurrences[g].0, meetings);
+    // Each group's fixedness is worked out once, and only for groups that hold or are held.
+    let memo: Vec<std::cell::OnceCell<f64>> = vec![std::cell::OnceCell::new(); groups.len()];
+    let fixed = |g: usize| *memo[g].get_or_init(|| group_fixedness(&occurrences[g].0, meetings));
     (0..groups.len())
         .map(|g| {
             if groups[g].iter().any(|&i| kept[i].lexicon) {
