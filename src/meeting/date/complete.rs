@@ -39,6 +39,13 @@ impl PageDates {
             _ => None,
         });
         for t in own.into_iter().chain(dispatch) {
+            // 萧山网4月28日讯 … 今天下午: today is the story's day, whatever day the page was
+            // put online.
+            if matches!(t.kind, Kind::Relative(_))
+                && let Some(d) = story.and_then(|s| from_story(t.kind, s))
+            {
+                return Some((d, t.span));
+            }
             if let Some(d) = self.complete(t.kind, &near) {
                 return Some((d, t.span));
             }
@@ -502,6 +509,12 @@ mod tests {
             "",
             "某某新闻3月1日讯 今天上午,省委常委会召开会议",
             "2020-03-01 dateline ?",
+        );
+        // Today is the dispatch's day, though the page went online the next.
+        check(
+            "某某网\n更新时间:2020-04-29 08:27:43\n某某网4月28日讯(记者 某某)今天下午,区政府召开常务会议。",
+            "某某网4月28日讯(记者 某某)今天下午,区政府召开常务会议。",
+            "2020-04-28 dateline",
         );
         // A year and the next: December reviews the first, January plans the second.
         check(

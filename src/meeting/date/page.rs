@@ -18,6 +18,9 @@ use crate::model::{DateBasis, Document, PageMeta, PolicyDate};
 /// goes out the evening before its issue) before it is taken for the site's clock.
 const CLOCK_DAYS: i64 = 2;
 
+/// Words of a weather widget: its date is the day the page was saved.
+const WEATHER: [&str; 4] = ["天气", "气象台", "气温", "风力"];
+
 /// How far into a page (characters) a site's clock stands.
 const CLOCK_HEAD_CHARS: usize = 200;
 
@@ -109,7 +112,9 @@ impl PageDates {
                     .map_or("", |l| l.slice(page));
                 let short = line.chars().count() <= config.dateline_max_line_chars;
                 let cue = DATELINE_CUES.iter().any(|c| line.contains(c));
-                if short && (cue || time_follows(&page[t.span.end..])) {
+                // 某区气象台2024年3月29日07时发布: a weather forecast's issue, not the page's.
+                let weather = WEATHER.iter().any(|w| line.contains(w));
+                if short && !weather && (cue || time_follows(&page[t.span.end..])) {
                     dateline = Some(date);
                 }
             }
@@ -122,15 +127,16 @@ impl PageDates {
         full_dates.sort_unstable();
         full_dates.dedup();
 
-        // A "masthead" with its weekday, days after the page's own publication line, is the
-        // site's clock (today's date at the top of every page: the day the page was saved), not
+        // A "masthead" with its weekday or the day's weather, days after the page's own
+        // publication line, is the site's clock (today's date at the top of every page: the day
+        // the page was saved), not
         // the paper's issue. A transcript's compact date (《新闻联播》 (20221007)) has no weekday.
         let head = page
             .char_indices()
             .nth(CLOCK_HEAD_CHARS)
             .map_or(page, |(i, _)| &page[..i]);
         let clock = matches!((masthead, dateline), (Some(m), Some(d)) if (m - d).num_days() > CLOCK_DAYS)
-            && head.contains("星期");
+            && (head.contains("星期") || WEATHER.iter().any(|w| head.contains(w)));
         let published = masthead
             .filter(|_| !clock)
             .map(|date| PolicyDate::new(date, DateBasis::Masthead))
@@ -251,6 +257,11 @@ mod tests {
         let page = "2020年1月28日 星期二\n市委常委会召开扩大会议\n发布时间:2020-01-27\n1月26日下午,市委常委会召开扩大会议。\n";
         let d = PageDates::read_parts(page, "a.html", &meta, &config);
         assert_eq!(d.publication().map(|p| p.basis), Some(DateBasis::Masthead));
+        // The day's weather at the top of the site is its clock too.
+        let page = "天气预报:\n某区气象台2024年3月29日07时发布:今天白天晴间多云\n某区委常委会会议召开\n发布日期:2021-07-26 来源:某某信息港\n7月23日,某区委常委会会议召开。\n";
+        let d = PageDates::read_parts(page, "a.html", &meta, &config);
+        let p = d.publication().unwrap();
+        assert_eq!((p.date, p.basis), (ymd("2021-07-26"), DateBasis::Dateline));
     }
 
     #[test]
