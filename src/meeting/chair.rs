@@ -194,9 +194,10 @@ pub fn chaired_by(text: &str) -> Option<String> {
 }
 
 /// What follows a leader's name when the leader attended and addressed the meeting:
-/// 出席会议并讲话, 出席并作重要讲话, 在会上作重要讲话.
-static ADDRESSED: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?:出席(?:会议|大会)?并|在会上)(?:作|发表)?(?:重要)?讲话"));
+/// 出席会议并讲话, 出席并作重要讲话, 在会上作重要讲话, 作重要讲话.
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"出席(?:会议|大会)?并(?:作|发表)?(?:重要)?讲话|(?:在会上)?(?:作|发表)了?(?:重要)?讲话")
+});
 
 /// The leader who attended and addressed the meeting (县长某某出席会议并讲话), from the first
 /// such clause in `text` that names one: whose words a report without a chair is built around.
@@ -259,6 +260,12 @@ mod tests {
             Some("甲某某")
         );
         assert_eq!(addressed("市领导出席会议并讲话。"), None);
+        assert_eq!(
+            addressed("全省电视电话会议召开,省委副书记、代省长甲某某作重要讲话并部署工作。")
+                .as_deref(),
+            Some("甲某某")
+        );
+        assert_eq!(addressed("会议传达了甲某某作的重要讲话。"), None);
         assert_eq!(addressed("市领导张三、李四出席会议。"), None);
         check("市领导看望慰问医护人员。", None);
     }

@@ -20,7 +20,7 @@ const TITLE_UNITS: &str = "省市州盟旗县区镇乡村部厅局处科股院�
 /// Words after a name that make it a paper, site or broadcaster: the strongest evidence of
 /// whose page it is. (Provincial news apps, 浙江新闻客户端, are left out: county papers print
 /// their download codes.)
-const MEDIA_AFTER: [&str; 15] = [
+const MEDIA_AFTER: [&str; 17] = [
     "日报",
     "晚报",
     "新闻网",
@@ -38,6 +38,9 @@ const MEDIA_AFTER: [&str; 15] = [
     "人民政府网",
     "政府门户网站",
     "政府网",
+    // A county's Party-building site: 某某先锋网, 某某党建网.
+    "先锋网",
+    "党建网",
 ];
 
 /// What a page's source line says before the outlet's name: 来源:某某乡音报, 稿源：某某县人民政府.
@@ -219,6 +222,19 @@ impl Gazetteer {
             // 副区长王益明, 县委书记方正华: a short name right after an office opens a person's.
             if !official && TITLES.iter().any(|w| before.ends_with(w)) {
                 continue;
+            }
+            // 区领导张永、陈卫东、李昕出席: a short name after one character that opens an item of
+            // a list of people (after 、 or an office) is a given name after its surname.
+            if !official && after.starts_with(['、', '，', ',', '等']) {
+                let mut back = before.chars().rev();
+                if let (Some(surname), Some(opens)) = (back.next(), back.next()) {
+                    let rest = &before[..before.len() - surname.len_utf8()];
+                    if crate::text::is_han(surname)
+                        && (opens == '、' || TITLES.iter().any(|t| rest.ends_with(t)))
+                    {
+                        continue;
+                    }
+                }
             }
             // 副县长白宝强, 部长白汉军: 长 after a unit closes an office's title, and a short
             // name opening with it (长白) is the title's end and a person's surname.

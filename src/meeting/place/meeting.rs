@@ -168,11 +168,16 @@ impl Gazetteer {
         if branch {
             // A parent's meeting (its name in the title, or 全省…会议) attended at the
             // locality's branch venue: the locality reports it.
+            // The headline's subject (某某市参加全省…会议) attends, before any place the page
+            // names elsewhere or its address gives.
+            let headline_place =
+                || self.named_in_headline(text.head.lines().next().unwrap_or(""), text.page);
             let parent = self.named_in_title(text.title).or_else(|| {
                 located
                     .place
-                    .as_ref()
-                    .and_then(|p| self.province_meeting(text.title, p))
+                    .clone()
+                    .or_else(headline_place)
+                    .and_then(|p| self.province_meeting(text.title, &p))
             });
             if let Some(parent) = parent {
                 let local = self
@@ -188,6 +193,7 @@ impl Gazetteer {
                     .place;
                 let local = self
                     .venue_of(text.article, &parent)
+                    .or_else(|| headline_place().filter(|l| self.is_ancestor_place(&parent, l)))
                     .or_else(|| local.filter(|l| self.is_ancestor_place(&parent, l)));
                 if let Some(local) = local {
                     located.place = Some(local);
@@ -219,6 +225,19 @@ impl Gazetteer {
         let hits = self.hits(title);
         let supported = self.supported(&hits);
         let mut named = hits
+            .iter()
+            .filter_map(|h| self.resolve_hit(h, &supported))
+            .collect::<BTreeSet<usize>>()
+            .into_iter();
+        let first = named.next()?;
+        named.next().is_none().then(|| self.places[first].clone())
+    }
+
+    /// The one place a headline names, as the whole page supports its names.
+    fn named_in_headline(&self, headline: &str, page: &str) -> Option<Place> {
+        let supported = self.supported(&self.hits(page));
+        let mut named = self
+            .hits(headline)
             .iter()
             .filter_map(|h| self.resolve_hit(h, &supported))
             .collect::<BTreeSet<usize>>()
@@ -525,6 +544,14 @@ mod tests {
             "全国春耕电视电话会议",
             None,
             "本溪<中央",
+        );
+        // A province's meeting attended by a city whose page names other places besides: the
+        // headline's subject.
+        meeting(
+            "景德镇市参加全省防汛工作电视电话会议\n9月22日下午,全省防汛工作电视电话会议召开。景德镇市领导在市级分会场出席会议。\n九江市、余干县作交流发言。景德镇市要抓好落实。",
+            "全省防汛工作电视电话会议",
+            None,
+            "景德镇<江西",
         );
         // A province's government meeting, the county's venue named without its suffix.
         meeting(
