@@ -342,6 +342,16 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_in_a_list_of_people_is_no_place() {
+        meeting(
+            "本报讯(记者 某某)2月9日下午,区政府召开全体会,区长甲某某出席会议并讲话。\n会议强调,要加快转型。\n区领导张永、韩生辉、陈卫东、李昕出席会议。",
+            "区政府全体会",
+            None,
+            "",
+        );
+    }
+
+    #[test]
     fn a_township_s_own_meeting_is_the_township_s() {
         meeting(
             "7月5日上午,某某山镇召开社区两委换届选举工作动员会,会议由镇党委书记甲某主持。\n会议要求,要严明纪律。",
