@@ -47,6 +47,9 @@ pub enum Relation {
         /// The member only one of them has.
         member: String,
     },
+    /// The same list with its marks written or left out: 强国建设、民族复兴伟业 ~
+    /// 强国建设民族复兴伟业.
+    Marks,
     /// One character changed: 群防群控 ~ 群防群治.
     Char {
         /// The head's character.
@@ -112,8 +115,16 @@ pub fn relation(head: &str, other: &str) -> Option<Relation> {
     if head == other {
         return None;
     }
-    let (hp, op) = (parts(head), parts(other));
     let is_list = |t: &str| t.contains(LIST_MARK);
+    // Members of two characters without their marks make a compound of their own (人流物流).
+    let long_members = |t: &str| list_items(t).iter().all(|m| m.chars().count() >= 3);
+    if is_list(head) != is_list(other)
+        && unmarked(head) == unmarked(other)
+        && long_members(if is_list(head) { head } else { other })
+    {
+        return Some(Relation::Marks);
+    }
+    let (hp, op) = (parts(head), parts(other));
     if hp.len() >= 2 && is_list(head) == is_list(other) {
         let (mut hs, mut os) = (hp.clone(), op.clone());
         hs.sort();
@@ -272,9 +283,18 @@ fn member_swap_allowed(len: usize, a: &str, b: &str) -> bool {
 }
 
 /// Every key under which a head can be found by a variant, and the keys a candidate looks up.
+/// `text` without its list marks.
+fn unmarked(text: &str) -> String {
+    text.chars().filter(|&c| c != LIST_MARK).collect()
+}
+
 fn keys(text: &str) -> (Vec<String>, Vec<String>) {
     let mut head = Vec::new();
     let mut probe = Vec::new();
+    // A list and the same words without its marks find each other.
+    let bare = format!("u\u{1}{}", unmarked(text));
+    head.push(bare.clone());
+    probe.push(bare);
     let mut ps = parts(text);
     if ps.len() >= 2 {
         ps.sort();
@@ -400,6 +420,7 @@ pub fn kind(r: &Relation) -> &'static str {
         Relation::Series => "series",
         Relation::Context { .. } | Relation::ContextAdded { .. } => "context",
         Relation::Part => "part",
+        Relation::Marks => "marks",
         Relation::Char { .. } => "char",
     }
 }
@@ -426,6 +447,7 @@ pub fn describe(head: &str, others: &[&str]) -> String {
                 Relation::ContextAdded { words, member } => {
                     format!("context: {words}, added: {member} ({head} / {o})")
                 }
+                Relation::Marks => format!("marks: {head} / {o}"),
                 Relation::Char { from, to } => format!("char: {from} / {to} ({head} / {o})"),
             })
         })
@@ -477,6 +499,11 @@ mod tests {
             Some("member: 内防反弹 / 内防扩散"),
         );
         check("疫情防控、经济发展", "疫情防控、脱贫攻坚", None);
+        check(
+            "强国建设、民族复兴伟业",
+            "强国建设民族复兴伟业",
+            Some("marks: 强国建设、民族复兴伟业 / 强国建设民族复兴伟业"),
+        );
         check(
             "外防输入、内防反弹",
             "坚持外防输入、内防反弹",
