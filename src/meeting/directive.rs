@@ -48,6 +48,30 @@ static ASKS: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^([^。！？；;，,：:]{1,30}?)要求(?:([^。！？；;，,：:]{1,15})[：:])?")
 });
 
+/// A sentence that only announces the requirements the next ones list: 县长某某就下一步工作强调了
+/// 具体意见。一是…, 他提出三点要求：.
+static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(强调|提出)了?(?:[一二三四五六七八九十几两]+点|具体|以下|如下)?(?:意见|要求)\s*[。：:]?$",
+    )
+});
+
+/// The cue of a sentence that announces requirements ([`ANNOUNCES`]): who, then the verb.
+fn announced(sentence: &str) -> Option<String> {
+    let m = ANNOUNCES.captures(sentence)?;
+    let (whole, verb) = (m.get(0)?, m.get(1)?);
+    let before = sentence[..whole.start()].trim_end_matches(['，', ',']);
+    // 某某就下一步工作: what follows 就 is the subject matter, not who.
+    let who = before.rsplit_once('就').map_or(before, |(w, _)| w);
+    let who = who.rsplit(['，', ',']).next().unwrap_or(who);
+    let name = if who.ends_with("会议") {
+        "会议".to_string()
+    } else {
+        leader(who)?.name
+    };
+    Some(format!("{name}{}", verb.as_str()))
+}
+
 /// A cue standing alone as a heading line: 会议指出 / 会议要求：.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| regex(r"^会议(强调|指出|要求|认为)\s*[：:]?$"));
 
@@ -231,6 +255,12 @@ pub fn directives(text: &str, paragraphs: &[Span]) -> Vec<Directive> {
                 .or_else(|| loose_cue(flat, article))
                 .or_else(|| tight_cue(flat))
                 .or_else(|| inner_cue(flat, article));
+            if found.is_none()
+                && let Some(name) = announced(flat)
+            {
+                active = Some(name);
+                continue;
+            }
             if let Some((name, len)) = found {
                 active = Some(name);
                 // Skip the cue in the document: the flattened cue has no line breaks, but the
@@ -447,6 +477,14 @@ mod tests {
             &["陆某要求|一是统一思想", "陆某要求|二是明确任务"],
         );
         check("群众要求加快修路。", &[]);
+        // A sentence that announces the requirements the next ones number.
+        check(
+            "听取汇报后,县长某某就做好下一步工作,强调了具体意见。一是各分管领导要持续督导;二是要加快项目进度。",
+            &[
+                "某某强调|一是各分管领导要持续督导",
+                "某某强调|二是要加快项目进度",
+            ],
+        );
         // 强调指出 is one verb.
         check(
             "县委书记丁某强调指出,一季度全县各项工作总体运行良好。",
