@@ -570,10 +570,9 @@ impl Report<'_> {
             .or_else(later)
             .or_else(|| laid_down.iter().find_map(|d| leader_of(&d.cue)))
             .or_else(|| {
-                let paragraphs = top.iter().skip(1);
-                paragraphs
-                    .filter(|_| !laid_down.is_empty())
-                    .find_map(|t| addressed_by(t))
+                (!laid_down.is_empty())
+                    .then(|| top.iter().skip(1).find_map(|t| addressed_by(t)))
+                    .flatten()
             })
     }
 

@@ -143,10 +143,7 @@ impl ScoreWeights {
         // 省委、省政府): only the character is shared. Pairs that rhyme or are set phrases
         // (形式主义、官僚主义, 高标准、严要求) and series of three or more
         // (重点人群、重点领域、重点环境) are the formula's own.
-        let members: Vec<&str> = text
-            .split(super::shape::LIST_MARK)
-            .filter(|m| !m.is_empty())
-            .collect();
+        let members = super::shape::list_items(text);
         let pair_of_words = shape.list
             && !shape.numbered
             && members.len() == 2

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::hits::PageHits;
+use super::hits::{Hit, PageHits};
 use super::{Gazetteer, LocalityWeights};
 use crate::meeting::centre;
 use crate::model::{Place, PlaceLevel};
@@ -170,8 +170,14 @@ impl Gazetteer {
             // locality's branch venue: the locality reports it.
             // The headline's subject (某某市参加全省…会议) attends, before any place the page
             // names elsewhere or its address gives.
-            let headline_place =
-                || self.named_in_headline(text.head.lines().next().unwrap_or(""), text.page);
+            let headline = std::cell::OnceCell::new();
+            let headline_place = || {
+                headline
+                    .get_or_init(|| {
+                        self.named_in_headline(text.head.lines().next().unwrap_or(""), page_hits)
+                    })
+                    .clone()
+            };
             let parent = self.named_in_title(text.title).or_else(|| {
                 located
                     .place
@@ -223,37 +229,31 @@ impl Gazetteer {
     /// The place a meeting's title names (金华市委常委会扩大会议 → 金华), if exactly one.
     fn named_in_title(&self, title: &str) -> Option<Place> {
         let hits = self.hits(title);
-        let supported = self.supported(&hits);
-        let mut named = hits
-            .iter()
-            .filter_map(|h| self.resolve_hit(h, &supported))
-            .collect::<BTreeSet<usize>>()
-            .into_iter();
-        let first = named.next()?;
-        named.next().is_none().then(|| self.places[first].clone())
+        self.only_place(hits.iter(), &self.supported(&hits))
     }
 
-    /// The one place a headline names, as the whole page supports its names.
-    fn named_in_headline(&self, headline: &str, page: &str) -> Option<Place> {
-        let supported = self.supported(&self.hits(page));
-        let mut named = self
-            .hits(headline)
-            .iter()
-            .filter_map(|h| self.resolve_hit(h, &supported))
-            .collect::<BTreeSet<usize>>()
-            .into_iter();
-        let first = named.next()?;
-        named.next().is_none().then(|| self.places[first].clone())
+    /// The one place a headline names, as the whole page (`page_hits`) supports its names.
+    fn named_in_headline(&self, headline: &str, page_hits: &PageHits) -> Option<Place> {
+        self.only_place(self.hits(headline).iter(), &self.supported(&page_hits.0))
     }
 
     /// The one place whose organ a meeting's title names (金华市委常委会 → 金华).
     fn organ_in_title(&self, title: &str) -> Option<Place> {
         let hits = self.hits(title);
-        let supported = self.supported(&hits);
+        self.only_place(
+            hits.iter().filter(|h| h.context.organ),
+            &self.supported(&hits),
+        )
+    }
+
+    /// The place `hits` name when, resolved against `supported`, they name exactly one.
+    fn only_place<'h>(
+        &self,
+        hits: impl Iterator<Item = &'h Hit>,
+        supported: &BTreeSet<usize>,
+    ) -> Option<Place> {
         let mut named = hits
-            .iter()
-            .filter(|h| h.context.organ)
-            .filter_map(|h| self.resolve_hit(h, &supported))
+            .filter_map(|h| self.resolve_hit(h, supported))
             .collect::<BTreeSet<usize>>()
             .into_iter();
         let first = named.next()?;
