@@ -261,8 +261,9 @@ pub struct Document {
     pub encoding: String,
     /// How the file was stored.
     pub format: Format,
-    /// The page as text: HTML and DOCX reduced to paragraphs, one per line.
-    pub text: Arc<str>,
+    /// The page as text: HTML and DOCX reduced to paragraphs, one per line. Held, or read from
+    /// the project file the first time it is asked for ([`Text::kept`]).
+    pub text: Text,
     /// The publication date read from the page (masthead, dateline), if any.
     #[serde(default)]
     pub published: Option<PolicyDate>,
@@ -303,12 +304,134 @@ impl Document {
             path: path.into(),
             encoding: "UTF-8".into(),
             format: Format::Text,
-            text: Arc::from(text),
+            text: Text::from(text),
             published: None,
             place: None,
             problems: Vec::new(),
             meta: PageMeta::default(),
         }
+    }
+}
+
+/// Where texts not held in memory are read from: a project file, by document row.
+pub trait TextSource: Send + Sync {
+    /// The text kept under `key`.
+    fn read(&self, key: i64) -> Result<String, String>;
+}
+
+/// A document's text: held in memory, or kept elsewhere (a project file) and read the first
+/// time it is asked for, then held. It reads as a `str` either way.
+#[derive(Clone, Default)]
+pub struct Text {
+    held: std::sync::OnceLock<Arc<str>>,
+    kept: Option<(Arc<dyn TextSource>, i64)>,
+}
+
+impl Text {
+    /// A text kept in `source` under `key`, not read yet.
+    pub fn kept(source: Arc<dyn TextSource>, key: i64) -> Self {
+        Self {
+            held: std::sync::OnceLock::new(),
+            kept: Some((source, key)),
+        }
+    }
+
+    /// True once the text is in memory (always, for a text that was never kept elsewhere).
+    pub fn is_held(&self) -> bool {
+        self.kept.is_none() || self.held.get().is_some()
+    }
+
+    /// The text, shared.
+    pub fn shared(&self) -> Arc<str> {
+        Arc::clone(self.held())
+    }
+
+    fn held(&self) -> &Arc<str> {
+        self.held.get_or_init(|| match &self.kept {
+            Some((source, key)) => match source.read(*key) {
+                Ok(t) => Arc::from(t),
+                Err(e) => {
+                    log::error!("the text of document row {key} cannot be read: {e}");
+                    Arc::from("")
+                }
+            },
+            None => Arc::from(""),
+        })
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.held()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.held()
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.held()
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Self::from(Arc::<str>::from(s))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Self::from(Arc::<str>::from(s))
+    }
+}
+
+impl From<Arc<str>> for Text {
+    fn from(s: Arc<str>) -> Self {
+        Self {
+            held: std::sync::OnceLock::from(s),
+            kept: None,
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Text {}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.kept, self.held.get()) {
+            (Some((_, key)), None) => write!(f, "Text(kept, row {key})"),
+            _ => fmt::Debug::fmt(&**self, f),
+        }
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Self::from(String::deserialize(d)?))
     }
 }
 

@@ -316,7 +316,7 @@ impl Corpus {
                     path,
                     encoding: d.encoding,
                     format: d.format,
-                    text,
+                    text: text.into(),
                     published: None,
                     place: None,
                     problems: d.problems,

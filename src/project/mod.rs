@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::correct::{Correction, Corrections};
 use crate::meeting::Gazetteer;
-use crate::model::{DocId, Document, Meeting, PhraseGroup, Problem};
+use crate::model::{DocId, Document, Meeting, PhraseGroup, Problem, Text, TextSource};
 use crate::phrase::Lexicon;
 use crate::pipeline::{self, Analysis};
 
@@ -44,6 +44,9 @@ pub const APPLICATION_ID: i64 = 0x5449_4641;
 /// different opens with its stored analysis and says it is stale ([`Stored::stale`]), so the
 /// user can have it analysed again; corrections and lexicon are kept either way.
 pub const DATA_VERSION: i64 = 3;
+
+/// The schema version from which texts are kept apart from the documents' other columns.
+const TEXTS_APART: i64 = 6;
 
 /// The file name extension of a project.
 pub const EXTENSION: &str = "tifa";
@@ -174,6 +177,117 @@ pub struct Info {
     pub saved: String,
 }
 
+/// A document row as read, before parsing.
+struct RawDocument {
+    row: i64,
+    document: String,
+    extracted: Option<String>,
+}
+
+/// A document read back, with what reading it alone found when that was asked for.
+type ParsedDocument = (Document, Option<Vec<Meeting>>);
+
+/// Rows read back at a time, each chunk parsed on a core of its own.
+const CHUNK: usize = 4096;
+
+/// Parses the document rows of `chunk`, the first at position `first`; their texts are left
+/// in `texts`.
+fn parse_documents(
+    path: &Path,
+    texts: &Arc<dyn TextSource>,
+    first: usize,
+    chunk: Vec<RawDocument>,
+) -> Result<Vec<ParsedDocument>, ProjectError> {
+    let error = |what: &str| {
+        let what = what.to_string();
+        move |source| ProjectError::Value {
+            path: path.to_path_buf(),
+            what: what.clone(),
+            source,
+        }
+    };
+    chunk
+        .into_iter()
+        .enumerate()
+        .map(|(j, raw)| {
+            let mut doc: Document =
+                serde_json::from_str(&raw.document).map_err(error("a document"))?;
+            doc.text = Text::kept(Arc::clone(texts), raw.row);
+            let id = DocId((first + j) as u32);
+            doc.id = id;
+            let meetings = match raw.extracted {
+                Some(m) => {
+                    let mut ms: Vec<Meeting> =
+                        serde_json::from_str(&m).map_err(error("a document's meetings"))?;
+                    for m in &mut ms {
+                        m.doc = id;
+                    }
+                    Some(ms)
+                }
+                None => None,
+            };
+            Ok((doc, meetings))
+        })
+        .collect()
+}
+
+/// The texts of a project's documents, read from its file when asked for: each reading thread
+/// takes a read-only connection of its own from a small pool, opened when first needed.
+struct Texts {
+    path: PathBuf,
+    pool: std::sync::Mutex<Vec<Connection>>,
+}
+
+impl Texts {
+    fn new(path: &Path) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            pool: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    fn connection(&self) -> Result<Connection, String> {
+        let pooled = self
+            .pool
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .pop();
+        if let Some(c) = pooled {
+            return Ok(c);
+        }
+        let c = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| format!("{}: {e}", self.path.display()))?;
+        // A write of the app's (a correction saved) holds the file for a moment.
+        c.busy_timeout(std::time::Duration::from_secs(60))
+            .map_err(|e| e.to_string())?;
+        Ok(c)
+    }
+}
+
+impl TextSource for Texts {
+    fn read(&self, key: i64) -> Result<String, String> {
+        let c = self.connection()?;
+        let text = c
+            .prepare_cached("SELECT text FROM texts WHERE id = ?1")
+            .and_then(|mut s| s.query_row([key], |r| r.get::<_, String>(0)))
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => format!(
+                    "{}: the document is no longer in the project",
+                    self.path.display()
+                ),
+                e => format!("{}: {e}", self.path.display()),
+            });
+        self.pool
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(c);
+        text
+    }
+}
+
 fn now() -> String {
     chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -249,6 +363,14 @@ impl Project {
         };
         project.configure()?;
         project.migrate(version)?;
+        if version > 0 && version < TEXTS_APART {
+            // Moving the texts out of the documents table left the pages they filled free;
+            // the file is written again without them. A file that cannot be (a full disk) is
+            // as sound as before, only larger.
+            if let Err(e) = project.conn.execute_batch("VACUUM") {
+                log::warn!("{}: not compacted after migrating: {e}", path.display());
+            }
+        }
         Ok(project)
     }
 
@@ -292,10 +414,11 @@ impl Project {
     fn configure(&mut self) -> Result<(), ProjectError> {
         self.set_busy_timeout(std::time::Duration::from_secs(60))?;
         // The rollback journal keeps the project one file at rest; full sync makes each
-        // committed write survive a crash or power loss.
+        // committed write survive a crash or power loss. A page cache of 64 MiB (SQLite's is
+        // 2 MiB) keeps the search index's pages at hand while a large collection is written.
         self.conn
             .execute_batch(
-                "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
             )
             .map_err(self.sqlite())
     }
@@ -361,7 +484,7 @@ impl Project {
         let text_bytes: i64 = self
             .conn
             .query_row(
-                "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents",
+                "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM texts",
                 [],
                 |r| r.get(0),
             )
@@ -391,7 +514,9 @@ impl Project {
     /// `gazetteer`), corrections, lexicon and state. A correction or state value that cannot be
     /// read is named in [`Stored::problems`] and the rest is read.
     pub fn load(&self, gazetteer: &Gazetteer) -> Result<Stored, ProjectError> {
+        let clock = std::time::Instant::now();
         let (documents, _) = self.documents(false)?;
+        log::debug!("project load: documents at {:?}", clock.elapsed());
         let mut analysis = Analysis {
             documents,
             problems: self.problems()?,
@@ -404,8 +529,10 @@ impl Project {
             places: self.strings("SELECT name FROM places ORDER BY name")?,
             ancestors: BTreeMap::new(),
         };
+        log::debug!("project load: analysis at {:?}", clock.elapsed());
         analysis.ancestors =
             pipeline::ancestors(gazetteer, &analysis.meetings, &analysis.documents);
+        log::debug!("project load: ancestors at {:?}", clock.elapsed());
         let mut problems = Vec::new();
         let corrections = self.corrections_lossy(&mut problems)?;
         let mut state = BTreeMap::new();
@@ -445,35 +572,73 @@ impl Project {
     }
 
     /// The documents in analysis order (ids their positions), with what reading each alone
-    /// found when `extracted` is set.
+    /// found when `extracted` is set. Their texts are not read: each is read from the file the
+    /// first time it is asked for ([`crate::model::Text::kept`]).
     fn documents(
         &self,
         extracted: bool,
     ) -> Result<(Vec<Document>, Vec<Vec<Meeting>>), ProjectError> {
         let sql = if extracted {
-            "SELECT document, text, extracted FROM documents ORDER BY pos"
+            "SELECT id, document, extracted FROM documents ORDER BY pos"
         } else {
-            "SELECT document, text, NULL FROM documents ORDER BY pos"
+            "SELECT id, document, NULL FROM documents ORDER BY pos"
         };
+        let texts: Arc<dyn TextSource> = Arc::new(Texts::new(&self.path));
         let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
         let mut rows = stmt.query([]).map_err(self.sqlite())?;
-        // Each value is read where SQLite holds it: the text is copied once, into the document.
-        let mut docs = Vec::new();
-        let mut found = Vec::new();
-        while let Some(r) = rows.next().map_err(self.sqlite())? {
-            let mut doc: Document =
-                self.parse(self.text_at(r, 0)?.unwrap_or_default(), "a document")?;
-            doc.text = Arc::from(self.text_at(r, 1)?.unwrap_or_default());
-            let id = DocId(docs.len() as u32);
-            doc.id = id;
-            if let Some(m) = self.text_at(r, 2)? {
-                let mut ms: Vec<Meeting> = self.parse(m, "a document's meetings")?;
-                for m in &mut ms {
-                    m.doc = id;
+        // Rows are read here a chunk at a time while the chunks read before are parsed on
+        // the other cores: a project of a million documents opens in about the time SQLite
+        // takes to hand over its rows.
+        let (send, parsed) = std::sync::mpsc::channel();
+        let mut failed = None;
+        let mut chunks = 0;
+        rayon::in_place_scope(|scope| {
+            loop {
+                let mut chunk: Vec<RawDocument> = Vec::with_capacity(CHUNK);
+                while chunk.len() < CHUNK {
+                    let row = match rows.next() {
+                        Ok(Some(r)) => (|| {
+                            Ok::<_, ProjectError>(RawDocument {
+                                row: r.get(0).map_err(self.sqlite())?,
+                                document: self.text_at(r, 1)?.unwrap_or_default().to_owned(),
+                                extracted: self.text_at(r, 2)?.map(str::to_owned),
+                            })
+                        })(),
+                        Ok(None) => break,
+                        Err(e) => Err(self.sqlite()(e)),
+                    };
+                    match row {
+                        Ok(raw) => chunk.push(raw),
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
                 }
-                found.push(ms);
+                if chunk.is_empty() || failed.is_some() {
+                    break;
+                }
+                let (k, send, texts, path) =
+                    (chunks, send.clone(), Arc::clone(&texts), self.path.clone());
+                chunks += 1;
+                scope.spawn(move |_| {
+                    let _ = send.send((k, parse_documents(&path, &texts, k * CHUNK, chunk)));
+                });
             }
-            docs.push(doc);
+        });
+        drop(send);
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        let mut parts: Vec<_> = parsed.into_iter().collect();
+        parts.sort_by_key(|(k, _)| *k);
+        let mut docs = Vec::with_capacity(parts.len() * CHUNK);
+        let mut found = Vec::new();
+        for (_, part) in parts {
+            for (doc, meetings) in part? {
+                docs.push(doc);
+                found.extend(meetings);
+            }
         }
         Ok((docs, found))
     }

@@ -155,6 +155,26 @@ CREATE TABLE restatement_links (
 );
 CREATE INDEX restatement_links_meeting ON restatement_links (meeting);
 ",
+    // 6: the texts in a table of their own, so that reading the documents back (each
+    // document's metadata and meetings) does not pass over their texts: a project opens
+    // without reading any text, and a text is read when it is asked for. The search index is
+    // built again over the new table.
+    r"
+CREATE TABLE texts (
+    id   INTEGER PRIMARY KEY,
+    text TEXT NOT NULL
+);
+INSERT INTO texts (id, text) SELECT id, text FROM documents;
+DROP TABLE text_index;
+ALTER TABLE documents DROP COLUMN text;
+CREATE VIRTUAL TABLE text_index USING fts5(
+    text,
+    content = 'texts',
+    content_rowid = 'id',
+    tokenize = 'trigram'
+);
+INSERT INTO text_index (text_index) VALUES ('rebuild');
+",
 ];
 
 /// The schema version a current file has.

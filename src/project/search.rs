@@ -121,10 +121,10 @@ impl Project {
             return Ok(Vec::new());
         }
         let sql = if pattern.chars().count() >= 3 {
-            "SELECT d.pos, d.text FROM text_index JOIN documents d ON d.id = text_index.rowid
+            "SELECT d.pos, t.text FROM text_index JOIN documents d ON d.id = text_index.rowid JOIN texts t ON t.id = d.id
              WHERE text_index MATCH ?1 ORDER BY d.pos"
         } else {
-            "SELECT pos, text FROM documents WHERE instr(text, ?1) > 0 ORDER BY pos"
+            "SELECT d.pos, t.text FROM texts t JOIN documents d ON d.id = t.id WHERE instr(t.text, ?1) > 0 ORDER BY d.pos"
         };
         let query = if pattern.chars().count() >= 3 {
             fts_phrase(pattern)

@@ -87,6 +87,10 @@ fn a_project_reopens_with_the_analysis_it_was_saved_with() {
         .unwrap();
     assert!(!stored.stale && stored.problems.is_empty());
     let b = &stored.analysis;
+    // Reopening reads no text: each is read from the file when it is first asked for.
+    assert!(b.documents.iter().all(|d| !d.text.is_held()));
+    assert_eq!(&*b.documents[3].text, &*direct.documents[3].text);
+    assert!(b.documents[3].text.is_held() && !b.documents[2].text.is_held());
     assert_eq!(json(&b.meetings), json(&direct.meetings));
     assert_eq!(json(&b.phrases), json(&direct.phrases));
     assert_eq!(json(&b.documents), json(&direct.documents));
@@ -187,6 +191,10 @@ fn adding_reads_only_new_documents_and_knows_moved_and_changed_files() {
         (1, 0, 5),
         "{u:?}"
     );
+    // Its text went with it, and so did its entry in the search index.
+    let seeds: usize = seed_corpus().documents.iter().map(|d| d.text.len()).sum();
+    assert_eq!(p.info().unwrap().text_bytes, seeds as u64);
+    assert_eq!(p.count("texts").unwrap(), 5);
     let again = Project::open(&file)
         .unwrap()
         .load(&engine().gazetteer)
@@ -267,6 +275,10 @@ fn an_older_schema_is_migrated_and_a_newer_one_left_alone() {
     }
     let p = Project::open(&old).unwrap();
     assert_eq!(p.schema_version().unwrap(), schema::VERSION);
+    // The text moved to a table of its own, and is read from there.
+    let (docs, _) = p.documents(false).unwrap();
+    assert_eq!(&*docs[0].text, "要抓紧抓实抓细");
+    assert_eq!(p.info().unwrap().text_bytes, "要抓紧抓实抓细".len() as u64);
     let hits = p.find("抓实抓细").unwrap();
     let at = "要抓紧".len();
     assert_eq!(
@@ -478,4 +490,91 @@ fn a_restatement_analysis_is_kept_while_what_it_was_computed_from_stands() {
     assert_eq!(p.restatement(&fingerprint).unwrap(), None);
     assert_eq!(p.info().unwrap().restated_meetings, 0);
     assert_eq!(p.count("restatement_links").unwrap(), 0);
+}
+
+#[test]
+fn a_project_built_in_batches_holds_what_one_update_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("batches.tifa");
+    let direct = analyse(engine(), seed_corpus(), &Config::default(), &mut NoProgress).unwrap();
+    let mut p = Project::create(&file).unwrap();
+    let seeds = seed_corpus();
+    let (first, _) = seeds.documents.split_at(2);
+    let batch = |docs: &[crate::model::Document]| Corpus {
+        documents: docs.to_vec(),
+        ..Corpus::default()
+    };
+    let cfg = Config::default();
+    assert_eq!(
+        p.append(engine(), batch(first), &cfg, &mut NoProgress)
+            .unwrap(),
+        2
+    );
+    // A batch given again (a creation that stopped and goes on) adds only what is not there.
+    assert_eq!(
+        p.append(
+            engine(),
+            batch(seeds.documents.as_slice()),
+            &cfg,
+            &mut NoProgress
+        )
+        .unwrap(),
+        3
+    );
+    assert_eq!(p.document_count().unwrap(), 5);
+    // Until it is assembled, an update with nothing new assembles it.
+    let (_, pending, _) = apply(&mut p, Update::default());
+    assert_eq!(json(&pending.meetings), json(&direct.meetings));
+    let a = p.assemble(engine(), &cfg, &mut NoProgress).unwrap();
+    assert_eq!(json(&a.meetings), json(&direct.meetings));
+    assert_eq!(json(&a.phrases), json(&direct.phrases));
+    drop(p);
+    let stored = Project::open(&file)
+        .unwrap()
+        .load(&engine().gazetteer)
+        .unwrap();
+    assert!(!stored.stale && stored.problems.is_empty());
+    assert_eq!(json(&stored.analysis.meetings), json(&direct.meetings));
+    assert_eq!(json(&stored.analysis.documents), json(&direct.documents));
+    let p = Project::open(&file).unwrap();
+    // The index holds the texts of both batches.
+    for q in ["疫情防控", "复工复产"] {
+        assert_eq!(
+            p.find(q).unwrap(),
+            search::scan(&direct.documents, q),
+            "{q}"
+        );
+    }
+    assert!(p.meta("appended").unwrap().is_none());
+}
+
+#[test]
+fn documents_read_back_in_chunks_keep_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.tifa");
+    let mut p = Project::create(&file).unwrap();
+    let n = 9_000;
+    let documents = (0..n)
+        .map(|i| {
+            crate::model::Document::from_text(
+                crate::model::DocId(0),
+                format!("many/{i:05}.txt"),
+                &format!("第{i}篇。"),
+            )
+        })
+        .collect();
+    let batch = Corpus {
+        documents,
+        ..Corpus::default()
+    };
+    p.append(engine(), batch, &Config::default(), &mut NoProgress)
+        .unwrap();
+    let (docs, found) = p.documents(true).unwrap();
+    assert_eq!((docs.len(), found.len()), (n, n));
+    for (i, d) in docs.iter().enumerate() {
+        assert_eq!(d.id, crate::model::DocId(i as u32));
+        assert_eq!(d.path, format!("many/{i:05}.txt"));
+    }
+    assert_eq!(&*docs[n - 1].text, format!("第{}篇。", n - 1));
+    assert_eq!(&*docs[4096].text, "第4096篇。");
 }

@@ -179,7 +179,8 @@ impl Project {
             out.added.push(doc.path.clone());
             new_docs.push((doc, print));
         }
-        let has_analysis = self.count("meetings")? > 0 || rows.is_empty();
+        let has_analysis =
+            (self.count("meetings")? > 0 || rows.is_empty()) && self.meta("appended")?.is_none();
         if out.is_nothing() && has_analysis && !reassemble {
             let stored = self.load(&engine.gazetteer)?;
             self.write_problems(&out.problems)?;
@@ -295,7 +296,7 @@ impl Project {
                     }
                 }
             }
-            insert_documents(tx, &analysis, &encoded, &new_rows)?;
+            insert_documents(tx, &analysis.documents, &encoded, &new_rows, 0)?;
             write_analysis(tx, &analysis, &encoded)?;
             // Corrections follow moved files; they are read inside the transaction, so one saved
             // by the app while this update ran is kept.
@@ -306,6 +307,91 @@ impl Project {
         })?;
         lap("written");
         Ok((out, analysis))
+    }
+
+    /// Adds a batch of documents to a project being built in batches: they are analysed on their
+    /// own and written with their texts and search index in one transaction, and nothing is
+    /// assembled across the corpus until [`Project::assemble`]. Memory holds one batch, so a
+    /// collection of any size is made a batch at a time; a batch not completed leaves the
+    /// project as it was after the one before. Documents whose path is already in the project
+    /// are left out (a creation that stopped goes on from the batch it stopped in). Returns how
+    /// many were added.
+    pub fn append(
+        &mut self,
+        engine: &Engine,
+        batch: Corpus,
+        config: &Config,
+        progress: &mut dyn Progress,
+    ) -> Result<usize, ProjectError> {
+        let known = |p: &Self, path: &str| -> Result<bool, ProjectError> {
+            p.conn
+                .prepare_cached("SELECT 1 FROM documents WHERE path = ?1")
+                .and_then(|mut s| s.exists([path]))
+                .map_err(p.sqlite())
+        };
+        let mut docs = Vec::with_capacity(batch.documents.len());
+        for d in batch.documents {
+            if !known(self, &d.path)? {
+                docs.push(d);
+            }
+        }
+        for (i, d) in docs.iter_mut().enumerate() {
+            d.id = DocId(i as u32);
+        }
+        let offset = self.count("documents")?;
+        let prints: Vec<Fingerprint> = docs.par_iter().map(fingerprint).collect();
+        let found = pipeline::extract(engine, &mut docs, config, progress)?;
+        let analysis = Analysis {
+            documents: docs,
+            ..Analysis::default()
+        };
+        let encoded =
+            Encoded::new(&analysis, &found, &|_| true).map_err(self.value_error("a document"))?;
+        let added = analysis.documents.len();
+        let new_rows = NewRows { first: 0, prints };
+        let problems = batch.problems;
+        self.write(|tx| {
+            insert_documents(tx, &analysis.documents, &encoded, &new_rows, offset)?;
+            let mut problem = tx.prepare("INSERT INTO problems (path, message) VALUES (?1, ?2)")?;
+            for p in &problems {
+                problem.execute(params![p.path, p.message])?;
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('appended', '1')",
+                [],
+            )?;
+            stamp(tx)
+        })?;
+        Ok(added)
+    }
+
+    /// Assembles what looks across documents (reports of one meeting, phrases, places) over
+    /// every document the project holds, from what reading each alone found, and writes it:
+    /// the last step of a project built with [`Project::append`]. Texts are read from the file
+    /// only where the assembly needs them.
+    pub fn assemble(
+        &mut self,
+        engine: &Engine,
+        config: &Config,
+        progress: &mut dyn Progress,
+    ) -> Result<Analysis, ProjectError> {
+        let (documents, per_doc) = self.documents(true)?;
+        let problems = self.problems()?;
+        let analysis = pipeline::assemble(
+            engine,
+            documents,
+            problems,
+            per_doc.clone(),
+            config,
+            progress,
+        )?;
+        let encoded = Encoded::new(&analysis, &per_doc, &|_| false)
+            .map_err(self.value_error("the analysis"))?;
+        self.write(|tx| {
+            write_analysis(tx, &analysis, &encoded)?;
+            stamp(tx)
+        })?;
+        Ok(analysis)
     }
 
     /// Analyses every document again (after an upgrade that changed what the analysis finds),
@@ -456,7 +542,7 @@ impl Encoded {
                     return Ok(None);
                 }
                 let bare = Document {
-                    text: std::sync::Arc::from(""),
+                    text: crate::model::Text::default(),
                     ..d.clone()
                 };
                 serde_json::to_string(&bare).map(Some)
@@ -527,32 +613,37 @@ fn rekey<T>(corrections: &mut BTreeMap<String, T>, moves: &[(i64, String, String
 /// Takes a document out of the search index (an external-content index needs the old text).
 fn unindex(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
     tx.execute(
-        "INSERT INTO text_index (text_index, rowid, text) SELECT 'delete', id, text FROM documents WHERE id = ?1",
+        "INSERT INTO text_index (text_index, rowid, text) SELECT 'delete', id, text FROM texts WHERE id = ?1",
         [id],
     )?;
+    tx.execute("DELETE FROM texts WHERE id = ?1", [id])?;
     Ok(())
 }
 
+/// Writes the documents `new` names (positions in `documents` from `new.first`), at their
+/// position plus `offset` in the project.
 fn insert_documents(
     tx: &Transaction<'_>,
-    analysis: &Analysis,
+    documents: &[Document],
     encoded: &Encoded,
     new: &NewRows,
+    offset: usize,
 ) -> rusqlite::Result<()> {
     let mut insert = tx.prepare(
-        "INSERT INTO documents (pos, path, sha256, size, modified, encoding, format, url, site, published, text, document, extracted)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO documents (pos, path, sha256, size, modified, encoding, format, url, site, published, document, extracted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
+    let mut text = tx.prepare("INSERT INTO texts (id, text) VALUES (?1, ?2)")?;
     let mut index = tx.prepare("INSERT INTO text_index (rowid, text) VALUES (?1, ?2)")?;
     for (i, print) in new.prints.iter().enumerate() {
         let pos = new.first + i;
-        let d = &analysis.documents[pos];
+        let d = &documents[pos];
         let format = serde_json::to_value(d.format)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         insert.execute(params![
-            pos as i64,
+            (offset + pos) as i64,
             d.path,
             print.sha256,
             print.size as i64,
@@ -562,11 +653,11 @@ fn insert_documents(
             d.meta.url,
             d.meta.site,
             d.published.map(|p| p.date.to_string()),
-            d.text.as_ref(),
             encoded.documents[pos],
             encoded.extracted[pos],
         ])?;
         let id = tx.last_insert_rowid();
+        text.execute(params![id, d.text.as_ref()])?;
         index.execute(params![id, d.text.as_ref()])?;
     }
     Ok(())
@@ -638,6 +729,8 @@ fn write_analysis(
             ])?;
         }
     }
+    // Documents appended since the last assembly are in it now.
+    tx.execute("DELETE FROM meta WHERE key = 'appended'", [])?;
     // What the stored analysis means: a later Tifa whose results differ sees it is stale.
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?1)",

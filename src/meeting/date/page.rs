@@ -69,7 +69,7 @@ impl PageDates {
 
     /// Reads a document: its text, its path and its HTML metadata.
     pub fn read(doc: &Document, config: &DateConfig) -> Self {
-        Self::read_text(&doc.text, &doc.path, &doc.meta, config)
+        Self::read_text(&doc.text.shared(), &doc.path, &doc.meta, config)
     }
 
     /// What the page's dated vocabulary and ordinals say about when it was written.
