@@ -325,14 +325,26 @@ pub trait TextSource: Send + Sync {
 pub struct Text {
     held: std::sync::OnceLock<Arc<str>>,
     kept: Option<(Arc<dyn TextSource>, i64)>,
+    /// Its length in bytes, when known without reading it.
+    bytes: Option<usize>,
 }
 
 impl Text {
-    /// A text kept in `source` under `key`, not read yet.
-    pub fn kept(source: Arc<dyn TextSource>, key: i64) -> Self {
+    /// A text of `bytes` bytes kept in `source` under `key`, not read yet.
+    pub fn kept(source: Arc<dyn TextSource>, key: i64, bytes: Option<usize>) -> Self {
         Self {
             held: std::sync::OnceLock::new(),
             kept: Some((source, key)),
+            bytes,
+        }
+    }
+
+    /// Its length in bytes, read from where it is kept only when its length was not kept
+    /// with it.
+    pub fn bytes(&self) -> usize {
+        match (self.held.get(), self.bytes) {
+            (None, Some(n)) => n,
+            _ => self.len(),
         }
     }
 
@@ -396,6 +408,7 @@ impl From<Arc<str>> for Text {
         Self {
             held: std::sync::OnceLock::from(s),
             kept: None,
+            bytes: None,
         }
     }
 }

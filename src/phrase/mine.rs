@@ -532,7 +532,8 @@ impl Words {
                 }
             }
         }
-        let all: usize = documents.iter().map(|d| d.text.len()).sum();
+        // The lengths, not the texts: a project's texts are read only for the sample.
+        let all: usize = documents.iter().map(|d| d.text.bytes()).sum();
         let stride = all.div_ceil(OUTSIDE_SAMPLE_BYTES).max(1);
         let mut pieces = Vec::new();
         for (i, (doc, spans)) in documents.iter().zip(&mut spans).enumerate() {

@@ -180,6 +180,7 @@ pub struct Info {
 /// A document row as read, before parsing.
 struct RawDocument {
     row: i64,
+    bytes: Option<usize>,
     document: String,
     extracted: Option<String>,
 }
@@ -212,7 +213,7 @@ fn parse_documents(
         .map(|(j, raw)| {
             let mut doc: Document =
                 serde_json::from_str(&raw.document).map_err(error("a document"))?;
-            doc.text = Text::kept(Arc::clone(texts), raw.row);
+            doc.text = Text::kept(Arc::clone(texts), raw.row, raw.bytes);
             let id = DocId((first + j) as u32);
             doc.id = id;
             let meetings = match raw.extracted {
@@ -484,7 +485,7 @@ impl Project {
         let text_bytes: i64 = self
             .conn
             .query_row(
-                "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM texts",
+                "SELECT coalesce(sum(text_bytes), 0) FROM documents",
                 [],
                 |r| r.get(0),
             )
@@ -579,9 +580,9 @@ impl Project {
         extracted: bool,
     ) -> Result<(Vec<Document>, Vec<Vec<Meeting>>), ProjectError> {
         let sql = if extracted {
-            "SELECT id, document, extracted FROM documents ORDER BY pos"
+            "SELECT id, document, extracted, text_bytes FROM documents ORDER BY pos"
         } else {
-            "SELECT id, document, NULL FROM documents ORDER BY pos"
+            "SELECT id, document, NULL, text_bytes FROM documents ORDER BY pos"
         };
         let texts: Arc<dyn TextSource> = Arc::new(Texts::new(&self.path));
         let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
@@ -600,6 +601,10 @@ impl Project {
                         Ok(Some(r)) => (|| {
                             Ok::<_, ProjectError>(RawDocument {
                                 row: r.get(0).map_err(self.sqlite())?,
+                                bytes: r
+                                    .get::<_, Option<i64>>(3)
+                                    .map_err(self.sqlite())?
+                                    .and_then(|n| usize::try_from(n).ok()),
                                 document: self.text_at(r, 1)?.unwrap_or_default().to_owned(),
                                 extracted: self.text_at(r, 2)?.map(str::to_owned),
                             })

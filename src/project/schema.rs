@@ -158,13 +158,15 @@ CREATE INDEX restatement_links_meeting ON restatement_links (meeting);
     // 6: the texts in a table of their own, so that reading the documents back (each
     // document's metadata and meetings) does not pass over their texts: a project opens
     // without reading any text, and a text is read when it is asked for. The search index is
-    // built again over the new table.
+    // built again over the new table. Each document's row keeps its text's length in bytes.
     r"
 CREATE TABLE texts (
     id   INTEGER PRIMARY KEY,
     text TEXT NOT NULL
 );
 INSERT INTO texts (id, text) SELECT id, text FROM documents;
+ALTER TABLE documents ADD COLUMN text_bytes INTEGER;
+UPDATE documents SET text_bytes = length(CAST(text AS BLOB));
 DROP TABLE text_index;
 ALTER TABLE documents DROP COLUMN text;
 CREATE VIRTUAL TABLE text_index USING fts5(

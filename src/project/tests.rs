@@ -91,6 +91,9 @@ fn a_project_reopens_with_the_analysis_it_was_saved_with() {
     assert!(b.documents.iter().all(|d| !d.text.is_held()));
     assert_eq!(&*b.documents[3].text, &*direct.documents[3].text);
     assert!(b.documents[3].text.is_held() && !b.documents[2].text.is_held());
+    // Its length is known without reading it.
+    assert_eq!(b.documents[2].text.bytes(), direct.documents[2].text.len());
+    assert!(!b.documents[2].text.is_held());
     assert_eq!(json(&b.meetings), json(&direct.meetings));
     assert_eq!(json(&b.phrases), json(&direct.phrases));
     assert_eq!(json(&b.documents), json(&direct.documents));

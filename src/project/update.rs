@@ -630,8 +630,8 @@ fn insert_documents(
     offset: usize,
 ) -> rusqlite::Result<()> {
     let mut insert = tx.prepare(
-        "INSERT INTO documents (pos, path, sha256, size, modified, encoding, format, url, site, published, document, extracted)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO documents (pos, path, sha256, size, modified, encoding, format, url, site, published, document, extracted, text_bytes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut text = tx.prepare("INSERT INTO texts (id, text) VALUES (?1, ?2)")?;
     let mut index = tx.prepare("INSERT INTO text_index (rowid, text) VALUES (?1, ?2)")?;
@@ -655,6 +655,7 @@ fn insert_documents(
             d.published.map(|p| p.date.to_string()),
             encoded.documents[pos],
             encoded.extracted[pos],
+            d.text.len() as i64,
         ])?;
         let id = tx.last_insert_rowid();
         text.execute(params![id, d.text.as_ref()])?;
