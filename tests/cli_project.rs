@@ -185,3 +185,30 @@ fn a_writer_killed_mid_write_leaves_the_project_as_it_was() {
     assert_eq!(info["documents"], 5);
     assert_eq!(std::fs::metadata(&p).unwrap().len(), size);
 }
+
+#[test]
+fn a_project_made_from_files_answers_as_reading_them_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("reports");
+    std::fs::create_dir(&folder).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/seeds");
+    for e in std::fs::read_dir(&seeds).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), folder.join(e.file_name())).unwrap();
+    }
+    std::fs::write(
+        folder.join("county.txt"),
+        "本报讯 3月2日，县委常委会召开会议。\n会议强调，要压紧压实各方责任，抓紧抓实抓细各项工作。\n",
+    )
+    .unwrap();
+    std::fs::write(folder.join("broken.txt"), [0xff, 0xfe, 0x00, 0xd8, 0x00]).unwrap();
+    let p = dir.path().join("reports.tifa");
+    let made = ok(&cli(&["project", "new", s(&p), "--json", s(&folder)]));
+    assert_eq!(made["added"].as_array().unwrap().len(), 6, "{made}");
+    let direct = ok(&cli(&["meetings", "--json", s(&folder)]));
+    let kept = ok(&cli(&["meetings", "--json", "--project", s(&p)]));
+    assert_eq!(direct, kept);
+    let direct = cli(&["phrases", s(&folder)]);
+    let kept = cli(&["phrases", "--project", s(&p)]);
+    assert_eq!(direct.stdout, kept.stdout);
+}

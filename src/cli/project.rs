@@ -111,6 +111,47 @@ fn engine_for<'a>(
     }
 }
 
+/// Files read, analysed and written at a time when a project is made from files: memory holds
+/// one batch and the assembled analysis, never the whole collection's texts.
+const BATCH: usize = 2_000;
+
+/// Makes the new project `p` from the files under `paths`, a batch at a time, then assembles
+/// the analysis across all of them.
+fn create_in_batches(
+    engine: &Engine,
+    p: &mut Project,
+    paths: &[PathBuf],
+) -> Result<(Updated, Analysis)> {
+    let cancelled = |_| anyhow::anyhow!("cancelled");
+    let (files, mut listed) = ingest::list_files(paths);
+    let config = Config::default();
+    let mut u = Updated::default();
+    for batch in files.chunks(BATCH) {
+        let (mut corpus, _) = ingest::read_files(batch, &ReadConfig::default(), &mut NoProgress)
+            .map_err(cancelled)?;
+        corpus.problems.append(&mut listed);
+        corpus.problems.sort();
+        u.added
+            .extend(corpus.documents.iter().map(|d| d.path.clone()));
+        u.problems.extend(corpus.problems.iter().cloned());
+        p.append(engine, corpus, &config, &mut NoProgress)?;
+    }
+    if !listed.is_empty() {
+        u.problems.extend(listed.iter().cloned());
+        p.append(
+            engine,
+            Corpus {
+                problems: listed,
+                ..Corpus::default()
+            },
+            &config,
+            &mut NoProgress,
+        )?;
+    }
+    let a = p.assemble(engine, &config, &mut NoProgress)?;
+    Ok((u, a))
+}
+
 /// Runs one `project` subcommand.
 pub fn run(
     engine: &Engine,
@@ -125,12 +166,15 @@ pub fn run(
             if !lexicon.is_empty() {
                 p.set_lexicon(lexicon)?;
             }
-            let corpus = read(&paths)?;
-            let update = Update {
-                add: corpus,
-                ..Update::default()
+            let (u, a) = if paths.is_empty() {
+                let update = Update {
+                    add: ingest::seed_corpus(),
+                    ..Update::default()
+                };
+                p.update(engine, update, &Config::default(), &mut NoProgress)?
+            } else {
+                create_in_batches(engine, &mut p, &paths)?
             };
-            let (u, a) = p.update(engine, update, &Config::default(), &mut NoProgress)?;
             // A new project keeps its restatement analysis too: the Compare view and
             // `restated --project` read it back instead of computing it.
             p.keep_restatement(&a, &crate::report::RestateConfig::default())?;
