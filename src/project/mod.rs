@@ -180,23 +180,23 @@ pub struct Info {
 /// A document row as read, before parsing.
 struct RawDocument {
     row: i64,
+    pos: i64,
     bytes: Option<usize>,
     document: String,
     extracted: Option<String>,
 }
 
-/// A document read back, with what reading it alone found when that was asked for.
-type ParsedDocument = (Document, Option<Vec<Meeting>>);
+/// A document read back, with its position and what reading it alone found when that was
+/// asked for.
+type ParsedDocument = (i64, Document, Option<Vec<Meeting>>);
 
 /// Rows read back at a time, each chunk parsed on a core of its own.
 const CHUNK: usize = 4096;
 
-/// Parses the document rows of `chunk`, the first at position `first`; their texts are left
-/// in `texts`.
+/// Parses the document rows of `chunk`; their texts are left in `texts`.
 fn parse_documents(
     path: &Path,
     texts: &Arc<dyn TextSource>,
-    first: usize,
     chunk: Vec<RawDocument>,
 ) -> Result<Vec<ParsedDocument>, ProjectError> {
     let error = |what: &str| {
@@ -209,25 +209,15 @@ fn parse_documents(
     };
     chunk
         .into_iter()
-        .enumerate()
-        .map(|(j, raw)| {
+        .map(|raw| {
             let mut doc: Document =
                 serde_json::from_str(&raw.document).map_err(error("a document"))?;
             doc.text = Text::kept(Arc::clone(texts), raw.row, raw.bytes);
-            let id = DocId((first + j) as u32);
-            doc.id = id;
             let meetings = match raw.extracted {
-                Some(m) => {
-                    let mut ms: Vec<Meeting> =
-                        serde_json::from_str(&m).map_err(error("a document's meetings"))?;
-                    for m in &mut ms {
-                        m.doc = id;
-                    }
-                    Some(ms)
-                }
+                Some(m) => Some(serde_json::from_str(&m).map_err(error("a document's meetings"))?),
                 None => None,
             };
-            Ok((doc, meetings))
+            Ok((raw.pos, doc, meetings))
         })
         .collect()
 }
@@ -580,9 +570,9 @@ impl Project {
         extracted: bool,
     ) -> Result<(Vec<Document>, Vec<Vec<Meeting>>), ProjectError> {
         let sql = if extracted {
-            "SELECT id, document, extracted, text_bytes FROM documents ORDER BY pos"
+            "SELECT id, document, extracted, text_bytes, pos FROM documents"
         } else {
-            "SELECT id, document, NULL, text_bytes FROM documents ORDER BY pos"
+            "SELECT id, document, NULL, text_bytes, pos FROM documents"
         };
         let texts: Arc<dyn TextSource> = Arc::new(Texts::new(&self.path));
         let mut stmt = self.conn.prepare(sql).map_err(self.sqlite())?;
@@ -601,6 +591,7 @@ impl Project {
                         Ok(Some(r)) => (|| {
                             Ok::<_, ProjectError>(RawDocument {
                                 row: r.get(0).map_err(self.sqlite())?,
+                                pos: r.get(4).map_err(self.sqlite())?,
                                 bytes: r
                                     .get::<_, Option<i64>>(3)
                                     .map_err(self.sqlite())?
@@ -627,7 +618,7 @@ impl Project {
                     (chunks, send.clone(), Arc::clone(&texts), self.path.clone());
                 chunks += 1;
                 scope.spawn(move |_| {
-                    let _ = send.send((k, parse_documents(&path, &texts, k * CHUNK, chunk)));
+                    let _ = send.send((k, parse_documents(&path, &texts, chunk)));
                 });
             }
         });
@@ -637,13 +628,28 @@ impl Project {
         }
         let mut parts: Vec<_> = parsed.into_iter().collect();
         parts.sort_by_key(|(k, _)| *k);
-        let mut docs = Vec::with_capacity(parts.len() * CHUNK);
-        let mut found = Vec::new();
+        let mut all: Vec<ParsedDocument> = Vec::with_capacity(parts.len() * CHUNK);
         for (_, part) in parts {
-            for (doc, meetings) in part? {
-                docs.push(doc);
-                found.extend(meetings);
+            all.extend(part?);
+        }
+        // Rows come in the order they were written, which is their order in the analysis
+        // unless documents were taken out; sorting them by position here costs nothing then,
+        // where SQLite would sort every row's values.
+        if !all.is_sorted_by_key(|(pos, ..)| *pos) {
+            all.sort_by_key(|(pos, ..)| *pos);
+        }
+        let mut docs = Vec::with_capacity(all.len());
+        let mut found = Vec::new();
+        for (i, (_, mut doc, meetings)) in all.into_iter().enumerate() {
+            let id = DocId(i as u32);
+            doc.id = id;
+            if let Some(mut ms) = meetings {
+                for m in &mut ms {
+                    m.doc = id;
+                }
+                found.push(ms);
             }
+            docs.push(doc);
         }
         Ok((docs, found))
     }

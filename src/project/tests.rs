@@ -580,4 +580,16 @@ fn documents_read_back_in_chunks_keep_their_order() {
     }
     assert_eq!(&*docs[n - 1].text, format!("第{}篇。", n - 1));
     assert_eq!(&*docs[4096].text, "第4096篇。");
+    // Rows whose order in the file is not their order in the analysis come back in the latter.
+    p.conn
+        .execute(
+            "UPDATE documents SET pos = CASE pos WHEN 0 THEN 5000 WHEN 5000 THEN 0 ELSE pos END",
+            [],
+        )
+        .unwrap();
+    let (docs, _) = p.documents(false).unwrap();
+    assert_eq!(docs[0].path, "many/05000.txt");
+    assert_eq!(docs[5000].path, "many/00000.txt");
+    assert_eq!(&*docs[0].text, "第5000篇。");
+    assert_eq!(docs[5000].id, crate::model::DocId(5000));
 }
