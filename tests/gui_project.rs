@@ -545,3 +545,36 @@ fn the_compare_view_keeps_its_restatement_shares_in_the_project() {
         .expect("kept for this analysis");
     assert_eq!(read_back, tifa::report::restated(&analysis, &config));
 }
+
+#[test]
+fn a_reopened_project_shows_each_report_whole_in_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("reader.tifa");
+    drop(seeds_saved_as(&project));
+    let mut app = TifaApp::on_seeds(&egui::Context::default());
+    app.wait_for_jobs(WAIT);
+    app.handle_command(Command::OpenProject(project.clone()));
+    app.wait_for_jobs(WAIT);
+    assert_eq!(app.state.project.as_ref(), Some(&project));
+    // Opened, the project holds no text yet: each is read from the file when shown.
+    assert!(
+        app.state
+            .analysis
+            .documents
+            .iter()
+            .all(|d| !d.text.is_held())
+    );
+    app.handle_command(Command::SelectMeeting {
+        id: Some(MeetingId(0)),
+        open: true,
+    });
+    assert_eq!(app.state.view, View::Reader);
+    let m = &app.state.analysis.meetings[0];
+    let sentence = m.directives[0].text.chars().take(12).collect::<String>();
+    let mut h = harness(app);
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains(&sentence).is_some(),
+        "the Reader shows {sentence}"
+    );
+}

@@ -230,7 +230,7 @@ impl ReaderView {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         ui.separator();
-        ui.strong(tr(lang, "Diff"));
+        let diff_label = ui.strong(tr(lang, "Diff"));
         let no_place = tr(lang, "No place");
         egui::ComboBox::from_id_salt("reader-diff")
             .selected_text(tr(lang, "Open with"))
@@ -244,7 +244,9 @@ impl ReaderView {
                         cx.tx.send(Command::DiffMeetings(id, other.id));
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(diff_label.id);
         ui.separator();
         ui.strong(format!(
             "{} ({})",
