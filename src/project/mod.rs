@@ -525,6 +525,11 @@ impl Project {
             pipeline::ancestors(gazetteer, &analysis.meetings, &analysis.documents);
         log::debug!("project load: ancestors at {:?}", clock.elapsed());
         let mut problems = Vec::new();
+        if self.meta("appended")?.is_some() {
+            problems.push(
+                "its making stopped before the analysis across documents was assembled: the meetings and phrases shown are those of before; adding a file (or `tifa-cli project add` with the same files) assembles it".to_string(),
+            );
+        }
         let corrections = self.corrections_lossy(&mut problems)?;
         let mut state = BTreeMap::new();
         for (key, value) in self.pairs("SELECT key, value FROM state")? {

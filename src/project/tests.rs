@@ -525,7 +525,9 @@ fn a_project_built_in_batches_holds_what_one_update_makes() {
         3
     );
     assert_eq!(p.document_count().unwrap(), 5);
-    // Until it is assembled, an update with nothing new assembles it.
+    // Until it is assembled, opening it says so, and an update with nothing new assembles it.
+    let said = p.load(&engine().gazetteer).unwrap().problems;
+    assert!(said.iter().any(|s| s.contains("assembled")), "{said:?}");
     let (_, pending, _) = apply(&mut p, Update::default());
     assert_eq!(json(&pending.meetings), json(&direct.meetings));
     let a = p.assemble(engine(), &cfg, &mut NoProgress).unwrap();
