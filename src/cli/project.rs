@@ -129,6 +129,7 @@ fn create_in_batches(
     for batch in files.chunks(BATCH) {
         let (mut corpus, _) = ingest::read_files(batch, &ReadConfig::default(), &mut NoProgress)
             .map_err(cancelled)?;
+        // What listing met goes with the first batch; with no file at all, on its own below.
         corpus.problems.append(&mut listed);
         corpus.problems.sort();
         u.added

@@ -48,6 +48,10 @@ pub const DATA_VERSION: i64 = 3;
 /// The schema version from which texts are kept apart from the documents' other columns.
 const TEXTS_APART: i64 = 6;
 
+/// The `meta` key set while documents appended in batches ([`Project::append`]) wait for the
+/// analysis across documents ([`Project::assemble`]).
+const APPENDED: &str = "appended";
+
 /// The file name extension of a project.
 pub const EXTENSION: &str = "tifa";
 
@@ -525,7 +529,7 @@ impl Project {
             pipeline::ancestors(gazetteer, &analysis.meetings, &analysis.documents);
         log::debug!("project load: ancestors at {:?}", clock.elapsed());
         let mut problems = Vec::new();
-        if self.meta("appended")?.is_some() {
+        if self.meta(APPENDED)?.is_some() {
             problems.push(
                 "its making stopped before the analysis across documents was assembled: the meetings and phrases shown are those of before; adding a file (or `tifa-cli project add` with the same files) assembles it".to_string(),
             );
@@ -593,18 +597,7 @@ impl Project {
                 let mut chunk: Vec<RawDocument> = Vec::with_capacity(CHUNK);
                 while chunk.len() < CHUNK {
                     let row = match rows.next() {
-                        Ok(Some(r)) => (|| {
-                            Ok::<_, ProjectError>(RawDocument {
-                                row: r.get(0).map_err(self.sqlite())?,
-                                pos: r.get(4).map_err(self.sqlite())?,
-                                bytes: r
-                                    .get::<_, Option<i64>>(3)
-                                    .map_err(self.sqlite())?
-                                    .and_then(|n| usize::try_from(n).ok()),
-                                document: self.text_at(r, 1)?.unwrap_or_default().to_owned(),
-                                extracted: self.text_at(r, 2)?.map(str::to_owned),
-                            })
-                        })(),
+                        Ok(Some(r)) => self.raw_document(r),
                         Ok(None) => break,
                         Err(e) => Err(self.sqlite()(e)),
                     };
@@ -638,8 +631,8 @@ impl Project {
             all.extend(part?);
         }
         // Rows come in the order they were written, which is their order in the analysis
-        // unless documents were taken out; sorting them by position here costs nothing then,
-        // where SQLite would sort every row's values.
+        // (taking documents out renumbers the others in that order): checking it costs little
+        // here, where SQLite would sort every row's values.
         if !all.is_sorted_by_key(|(pos, ..)| *pos) {
             all.sort_by_key(|(pos, ..)| *pos);
         }
@@ -657,6 +650,20 @@ impl Project {
             docs.push(doc);
         }
         Ok((docs, found))
+    }
+
+    /// A row of `SELECT id, document, extracted, text_bytes, pos FROM documents`, copied out.
+    fn raw_document(&self, r: &rusqlite::Row<'_>) -> Result<RawDocument, ProjectError> {
+        Ok(RawDocument {
+            row: r.get(0).map_err(self.sqlite())?,
+            pos: r.get(4).map_err(self.sqlite())?,
+            bytes: r
+                .get::<_, Option<i64>>(3)
+                .map_err(self.sqlite())?
+                .and_then(|n| usize::try_from(n).ok()),
+            document: self.text_at(r, 1)?.unwrap_or_default().to_owned(),
+            extracted: self.text_at(r, 2)?.map(str::to_owned),
+        })
     }
 
     /// Column `i` of a row as text where SQLite holds it; `None` for NULL.

@@ -550,7 +550,7 @@ fn a_project_built_in_batches_holds_what_one_update_makes() {
             "{q}"
         );
     }
-    assert!(p.meta("appended").unwrap().is_none());
+    assert!(p.meta(APPENDED).unwrap().is_none());
 }
 
 #[test]

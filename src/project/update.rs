@@ -10,7 +10,7 @@ use rusqlite::{Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{DATA_VERSION, Project, ProjectError, stamp};
+use super::{APPENDED, DATA_VERSION, Project, ProjectError, stamp};
 use crate::ingest::Corpus;
 use crate::model::{DocId, Document, Meeting, Problem};
 use crate::pipeline::{self, Analysis, Config, Engine};
@@ -180,7 +180,7 @@ impl Project {
             new_docs.push((doc, print));
         }
         let has_analysis =
-            (self.count("meetings")? > 0 || rows.is_empty()) && self.meta("appended")?.is_none();
+            (self.count("meetings")? > 0 || rows.is_empty()) && self.meta(APPENDED)?.is_none();
         if out.is_nothing() && has_analysis && !reassemble {
             let stored = self.load(&engine.gazetteer)?;
             self.write_problems(&out.problems)?;
@@ -352,13 +352,10 @@ impl Project {
         let problems = batch.problems;
         self.write(|tx| {
             insert_documents(tx, &analysis.documents, &encoded, &new_rows, offset)?;
-            let mut problem = tx.prepare("INSERT INTO problems (path, message) VALUES (?1, ?2)")?;
-            for p in &problems {
-                problem.execute(params![p.path, p.message])?;
-            }
+            insert_problems(tx, &problems)?;
             tx.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('appended', '1')",
-                [],
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, '1')",
+                [APPENDED],
             )?;
             stamp(tx)
         })?;
@@ -492,19 +489,12 @@ impl Project {
         if more.is_empty() {
             return Ok(());
         }
-        let mut have = self.problems()?;
+        let have = self.problems()?;
         let fresh: Vec<Problem> = more.iter().filter(|p| !have.contains(p)).cloned().collect();
-        have.extend(fresh.iter().cloned());
         if fresh.is_empty() {
             return Ok(());
         }
-        self.write(|tx| {
-            let mut put = tx.prepare("INSERT INTO problems (path, message) VALUES (?1, ?2)")?;
-            for p in &fresh {
-                put.execute(params![p.path, p.message])?;
-            }
-            Ok(())
-        })
+        self.write(|tx| insert_problems(tx, &fresh))
     }
 }
 
@@ -731,7 +721,7 @@ fn write_analysis(
         }
     }
     // Documents appended since the last assembly are in it now.
-    tx.execute("DELETE FROM meta WHERE key = 'appended'", [])?;
+    tx.execute("DELETE FROM meta WHERE key = ?1", [APPENDED])?;
     // What the stored analysis means: a later Tifa whose results differ sees it is stale.
     tx.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?1)",
@@ -741,9 +731,14 @@ fn write_analysis(
     for p in &analysis.places {
         place.execute([p])?;
     }
-    let mut problem = tx.prepare("INSERT INTO problems (path, message) VALUES (?1, ?2)")?;
-    for p in &analysis.problems {
-        problem.execute(params![p.path, p.message])?;
+    insert_problems(tx, &analysis.problems)
+}
+
+/// Writes `problems` (files that could not be read) after those already there.
+fn insert_problems(tx: &Transaction<'_>, problems: &[Problem]) -> rusqlite::Result<()> {
+    let mut put = tx.prepare("INSERT INTO problems (path, message) VALUES (?1, ?2)")?;
+    for p in problems {
+        put.execute(params![p.path, p.message])?;
     }
     Ok(())
 }
